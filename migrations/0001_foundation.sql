@@ -137,6 +137,8 @@ CREATE POLICY tenant ON app_user TO landsby_app
   USING (municipality_id = app_municipality()) WITH CHECK (municipality_id = app_municipality());
 CREATE POLICY tenant ON user_identity TO landsby_app
   USING (municipality_id = app_municipality()) WITH CHECK (municipality_id = app_municipality());
+CREATE POLICY tenant ON account_token TO landsby_app
+  USING (municipality_id = app_municipality()) WITH CHECK (municipality_id = app_municipality());
 CREATE POLICY tenant ON audit_log TO landsby_app
   USING (municipality_id = app_municipality()) WITH CHECK (municipality_id = app_municipality());
 
@@ -156,6 +158,8 @@ GRANT SELECT (id, municipality_id, email, first_name, last_name, roles, active, 
       UPDATE (first_name, last_name, roles, active, locale, updated_at)
   ON app_user TO landsby_app;
 GRANT SELECT (id, municipality_id, user_id, provider, created_at) ON user_identity TO landsby_app;
+-- The admin invites users: the request role creates invitation tokens and sees whether one is pending.
+GRANT SELECT (user_id, municipality_id, purpose, expires_at, used_at), INSERT ON account_token TO landsby_app;
 GRANT SELECT, INSERT ON audit_log TO landsby_app;
 
 GRANT SELECT, INSERT ON municipality TO landsby_system;

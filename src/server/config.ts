@@ -25,6 +25,7 @@ export const ENV_VARS = {
   IDPORTEN_CLIENT_ID: 'ID-porten client id.',
   IDPORTEN_CLIENT_SECRET: 'ID-porten client secret (client_secret_post).',
   OIDC_ALLOW_HTTP: '"true" allows an OpenID provider on plain http (tests on loopback only).',
+  TRUST_PROXY: '"true" or a comma-separated list of proxy addresses in front of Landsby, so the audit log records the client address (default: none).',
   LOG_LEVEL: 'pino log level (default info).',
 } as const;
 
@@ -51,6 +52,7 @@ export interface Config {
   entra: OidcClientConfig | undefined;
   idporten: OidcClientConfig | undefined;
   oidcAllowHttp: boolean;
+  trustProxy: boolean | string[];
   logLevel: string;
 }
 
@@ -150,6 +152,7 @@ export function loadConfig(env: Env = process.env): Config {
     entra: oidcClient(env, 'ENTRA'),
     idporten: oidcClient(env, 'IDPORTEN'),
     oidcAllowHttp: bool(env, 'OIDC_ALLOW_HTTP', false),
+    trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY.split(',').map((a) => a.trim()),
     logLevel,
   };
 }

@@ -1,0 +1,108 @@
+import type { Queryable } from '../../db/connection.js';
+
+export interface AuditEntry {
+  municipalityId: number;
+  actorUserId: string | null;
+  action: string;
+  recordType: string;
+  recordId?: string | null;
+  subjectId?: string | null;
+  ip: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function insertAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (municipality_id, actor_user_id, action, record_type, record_id, subject_id, ip, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      entry.municipalityId,
+      entry.actorUserId,
+      entry.action,
+      entry.recordType,
+      entry.recordId ?? null,
+      entry.subjectId ?? null,
+      entry.ip,
+      entry.details ? JSON.stringify(entry.details) : null,
+    ],
+  );
+}
+
+/** Many reads at once (a list): one row per person, one statement. */
+export async function insertAuditReads(
+  tx: Queryable,
+  reads: { municipalityId: number; actorUserId: string | null; ip: string | null; recordType: string; personIds: string[] },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (municipality_id, actor_user_id, action, record_type, record_id, subject_id, ip)
+     SELECT $1, $2, 'read', $3, person, person, $4 FROM unnest($5::text[]) AS person`,
+    [reads.municipalityId, reads.actorUserId, reads.recordType, reads.ip, reads.personIds],
+  );
+}
+
+export interface AuditFilter {
+  subject?: string;
+  actor?: string;
+  record?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  subject_id: string | null;
+  subject_name: string | null;
+  ip: string | null;
+}
+
+/**
+ * `subject` matches the person's id or, for people who are users, part of their name.
+ * Dates are whole days in Europe/Oslo, `to` inclusive.
+ */
+function where(filter: AuditFilter): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (n: string) => string, value: unknown) => {
+    params.push(value);
+    clauses.push(clause(`$${params.length}`));
+  };
+  if (filter.subject) {
+    add(
+      (p) => `(a.subject_id = ${p} OR s.first_name || ' ' || s.last_name ILIKE '%' || ${p} || '%')`,
+      filter.subject,
+    );
+  }
+  if (filter.actor) add((p) => `a.actor_user_id::text = ${p}`, filter.actor);
+  if (filter.record) add((p) => `a.record_id = ${p}`, filter.record);
+  if (filter.from) add((p) => `a.at >= (${p}::date)::timestamp AT TIME ZONE 'Europe/Oslo'`, filter.from);
+  if (filter.to) add((p) => `a.at < (${p}::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo'`, filter.to);
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const FROM = `FROM audit_log a
+  LEFT JOIN app_user u ON u.id = a.actor_user_id
+  LEFT JOIN app_user s ON s.id::text = a.subject_id`;
+
+export async function searchAudit(
+  tx: Queryable,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; rows: AuditRow[] }> {
+  const { sql, params } = where(filter);
+  const [count] = await tx.query<{ total: number }>(`SELECT count(*) AS total ${FROM} ${sql}`, params);
+  const rows = await tx.query<AuditRow>(
+    `SELECT a.id, a.at, a.actor_user_id, u.first_name || ' ' || u.last_name AS actor_name, a.action,
+            a.record_type, a.record_id, a.subject_id, s.first_name || ' ' || s.last_name AS subject_name, a.ip
+     ${FROM} ${sql}
+     ORDER BY a.at DESC, a.id DESC
+     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, page.limit, page.offset],
+  );
+  return { total: count?.total ?? 0, rows };
+}

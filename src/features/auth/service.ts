@@ -1,0 +1,237 @@
+import type { Queryable } from '../../db/connection.js';
+import { asSystem } from '../../db/tenant.js';
+import { type Permission, permissionsOf } from '../../domain/roles.js';
+import { randomToken, sha256 } from '../../server/crypto.js';
+import type { Deps } from '../../server/deps.js';
+import { AppError } from '../../server/errors.js';
+import { isLocale, type Locale } from '../../server/messages.js';
+import { insertAudit } from '../audit/queries.js';
+import { accountEmail } from './emails.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import * as q from './queries.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+/** However active, a session ends after this; the idle limit is SESSION_IDLE_MINUTES. */
+export const SESSION_MAX_HOURS = 12;
+const INVITE_DAYS = 7;
+const RESET_HOURS = 1;
+
+/** The logged-in user as every request sees it. */
+export interface Auth {
+  sessionTokenHash: string;
+  userId: string;
+  municipalityId: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  roles: string[];
+  permissions: Permission[];
+  locale: Locale;
+  municipality: { id: number; name: string; isDemo: boolean };
+}
+
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+function idleExpiry(deps: Deps, createdAt: Date): Date {
+  const idle = minutesFromNow(deps.config.sessionIdleMinutes);
+  const absolute = new Date(createdAt.getTime() + SESSION_MAX_HOURS * 3_600_000);
+  return idle < absolute ? idle : absolute;
+}
+
+/** Creates a session for an account that has just proved who it is; returns the cookie value. */
+export async function openSession(
+  deps: Deps,
+  tx: Queryable,
+  account: { id: string; municipality_id: number },
+  authMethod: 'password' | 'entra' | 'idporten',
+  ip: string | null,
+): Promise<string> {
+  const token = randomToken();
+  await q.recordLoginSuccess(tx, account.id);
+  await q.insertSession(tx, {
+    tokenHash: sha256(token),
+    userId: account.id,
+    municipalityId: account.municipality_id,
+    authMethod,
+    expiresAt: idleExpiry(deps, new Date()),
+  });
+  await insertAudit(tx, {
+    municipalityId: account.municipality_id,
+    actorUserId: account.id,
+    action: 'login',
+    recordType: 'user',
+    recordId: account.id,
+    subjectId: account.id,
+    ip,
+    details: { method: authMethod },
+  });
+  return token;
+}
+
+export async function login(
+  deps: Deps,
+  input: { email: string; password: string; ip: string | null },
+): Promise<string> {
+  const email = input.email.trim().toLowerCase();
+  // The transaction must commit the failure counter, so failures are returned, then thrown.
+  const outcome = await asSystem(deps.db, async (tx): Promise<{ token: string } | { error: AppError }> => {
+    const account = await q.findAccountByEmail(tx, email);
+    if (!account) {
+      await verifyPassword(null, input.password);
+      return { error: new AppError('auth.invalid_credentials', 401) };
+    }
+    if (account.locked_until && account.locked_until > new Date()) {
+      return { error: new AppError('auth.locked', 429) };
+    }
+    if (!(await verifyPassword(account.password_hash, input.password))) {
+      const failed = account.failed_logins + 1;
+      const locked = failed >= MAX_FAILED_LOGINS;
+      await q.recordLoginFailure(tx, account.id, locked ? 0 : failed, locked ? minutesFromNow(LOCK_MINUTES) : null);
+      await insertAudit(tx, {
+        municipalityId: account.municipality_id,
+        actorUserId: null,
+        action: 'login_failed',
+        recordType: 'user',
+        recordId: account.id,
+        subjectId: account.id,
+        ip: input.ip,
+        details: locked ? { locked: true } : undefined,
+      });
+      return { error: new AppError(locked ? 'auth.locked' : 'auth.invalid_credentials', locked ? 429 : 401) };
+    }
+    if (!account.active) return { error: new AppError('auth.inactive', 403) };
+    return { token: await openSession(deps, tx, account, 'password', input.ip) };
+  });
+  if ('error' in outcome) throw outcome.error;
+  return outcome.token;
+}
+
+/** The session behind a cookie, sliding its idle expiry; null when there is none or it has ended. */
+export async function resolveSession(deps: Deps, token: string): Promise<Auth | null> {
+  const tokenHash = sha256(token);
+  return asSystem(deps.db, async (tx) => {
+    const row = await q.findSession(tx, tokenHash);
+    if (!row) return null;
+    if (row.expires_at <= new Date() || !row.active) {
+      await q.deleteSession(tx, tokenHash);
+      return null;
+    }
+    // Write at most once a minute: most requests only read.
+    if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+      await q.touchSession(tx, tokenHash, idleExpiry(deps, row.created_at));
+    }
+    return {
+      sessionTokenHash: tokenHash,
+      userId: row.user_id,
+      municipalityId: row.municipality_id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+      roles: row.roles,
+      permissions: permissionsOf(row.roles),
+      locale: isLocale(row.locale) ? row.locale : 'nb',
+      municipality: { id: row.municipality_id, name: row.municipality_name, isDemo: row.is_demo },
+    };
+  });
+}
+
+export async function logout(deps: Deps, auth: Auth, ip: string | null): Promise<void> {
+  await asSystem(deps.db, async (tx) => {
+    await q.deleteSession(tx, auth.sessionTokenHash);
+    await insertAudit(tx, {
+      municipalityId: auth.municipalityId,
+      actorUserId: auth.userId,
+      action: 'logout',
+      recordType: 'user',
+      recordId: auth.userId,
+      subjectId: auth.userId,
+      ip,
+    });
+  });
+}
+
+/**
+ * Creates a one-time link and e-mails it. Used for invitations (set the first password) and resets.
+ * Runs in the caller's transaction so the token and the audit entry commit together; the e-mail is
+ * sent after the caller commits, via the returned function.
+ */
+export async function createAccountLink(
+  deps: Deps,
+  tx: Queryable,
+  purpose: 'invite' | 'reset',
+  user: { id: string; municipalityId: number; email: string; firstName: string; locale: Locale },
+): Promise<() => Promise<void>> {
+  const token = randomToken();
+  await q.insertAccountToken(tx, {
+    tokenHash: sha256(token),
+    userId: user.id,
+    municipalityId: user.municipalityId,
+    purpose,
+    expiresAt: purpose === 'invite' ? minutesFromNow(INVITE_DAYS * 24 * 60) : minutesFromNow(RESET_HOURS * 60),
+  });
+  // The token goes in the fragment: browsers do not send it to servers or proxies' logs.
+  const path = purpose === 'invite' ? 'velkommen' : 'tilbakestill-passord';
+  const link = `${deps.config.publicUrl}/${path}#token=${token}`;
+  return () => deps.mailer.send(accountEmail(purpose, user, link));
+}
+
+export async function requestPasswordReset(deps: Deps, email: string, ip: string | null): Promise<void> {
+  const send = await asSystem(deps.db, async (tx) => {
+    const account = await q.findAccountByEmail(tx, email.trim().toLowerCase());
+    if (!account?.active) return null;
+    const user = await q.findAccountContact(tx, account.id);
+    if (!user) return null;
+    await insertAudit(tx, {
+      municipalityId: account.municipality_id,
+      actorUserId: null,
+      action: 'password_reset',
+      recordType: 'user',
+      recordId: account.id,
+      subjectId: account.id,
+      ip,
+    });
+    return createAccountLink(deps, tx, 'reset', {
+      id: account.id,
+      municipalityId: account.municipality_id,
+      email: user.email,
+      firstName: user.first_name,
+      locale: isLocale(user.locale) ? user.locale : 'nb',
+    });
+  });
+  // The answer is the same whether or not the address exists; a mail failure is logged, not shown.
+  await send?.().catch((error: unknown) => deps.log.error({ err: error }, 'password reset e-mail failed'));
+}
+
+export async function setPasswordWithToken(
+  deps: Deps,
+  input: { token: string; password: string; ip: string | null },
+): Promise<void> {
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('validation.invalid', 400, { field: 'password', minLength: MIN_PASSWORD_LENGTH });
+  }
+  const passwordHash = await hashPassword(input.password);
+  await asSystem(deps.db, async (tx) => {
+    const token = await q.takeAccountToken(tx, sha256(input.token));
+    if (!token) throw new AppError('auth.token_invalid', 400);
+    await q.setPasswordHash(tx, token.user_id, passwordHash);
+    // A new password ends every session that the old one opened.
+    await q.deleteSessionsOfUser(tx, token.user_id);
+    await insertAudit(tx, {
+      municipalityId: token.municipality_id,
+      actorUserId: token.user_id,
+      action: 'password_set',
+      recordType: 'user',
+      recordId: token.user_id,
+      subjectId: token.user_id,
+      ip: input.ip,
+      details: { via: token.purpose },
+    });
+  });
+}
+
+export async function setLocale(deps: Deps, auth: Auth, locale: Locale): Promise<void> {
+  await asSystem(deps.db, async (tx) => {
+    await q.updateLocale(tx, auth.userId, locale);
+  });
+}

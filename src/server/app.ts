@@ -1,0 +1,162 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Mailer } from '../channels/email.js';
+import type { Database } from '../db/connection.js';
+import { auditRoutes } from '../features/audit/routes.js';
+import { authRoutes } from '../features/auth/routes.js';
+import { resolveSession } from '../features/auth/service.js';
+import { healthRoutes } from '../features/health/routes.js';
+import { userRoutes } from '../features/users/routes.js';
+import type { Config } from './config.js';
+import { cookieNames, setCsrfCookie } from './cookies.js';
+import { localeOf } from './context.js';
+import { randomToken, safeEqual } from './crypto.js';
+import type { Deps } from './deps.js';
+import { AppError, forbidden, unauthenticated } from './errors.js';
+import { errorMessage } from './messages.js';
+import './types.js';
+
+const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Only the path: query strings may carry what does not belong in logs, and IPs are personal data. */
+function logRequest(request: FastifyRequest) {
+  return { method: request.method, path: request.url.split('?')[0], id: request.id };
+}
+
+function logError(error: Error & { code?: string }) {
+  // Never the driver's `detail`: PostgreSQL puts the offending values there.
+  return { type: error.name, code: error.code, message: error.message, stack: error.stack ?? '' };
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  mailer: Mailer;
+  /** Tests pass false to keep output quiet. */
+  logger?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: { req: logRequest, err: logError },
+          },
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const deps: Deps = { db: options.db, config, mailer: options.mailer, log: app.log };
+  const cookies = cookieNames(config);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': config.production ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.production,
+  });
+  // Per process; a guard against floods and guessing, not the account lockout (that is in the database).
+  await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Landsby API', version: '0.1.0', description: 'JSON API of Landsby. Errors: {code, message}.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: cookies.session },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+  });
+
+  app.decorateRequest('auth', null);
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const sessionToken = request.cookies[cookies.session];
+    request.auth = sessionToken ? await resolveSession(deps, sessionToken) : null;
+
+    const sentCsrf = request.cookies[cookies.csrf];
+    request.csrfToken = sentCsrf ?? randomToken();
+    if (!sentCsrf) setCsrfCookie(reply, config, request.csrfToken);
+    if (UNSAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (!sentCsrf || typeof header !== 'string' || !safeEqual(header, sentCsrf)) {
+        throw new AppError('auth.csrf', 403);
+      }
+    }
+
+    const routeConfig = request.routeOptions.config;
+    if (!request.routeOptions.url || routeConfig.public) return;
+    if (!request.auth) {
+      throw sessionToken ? new AppError('auth.session_expired', 401) : unauthenticated();
+    }
+    if (routeConfig.permission && !request.auth.permissions.includes(routeConfig.permission)) {
+      throw forbidden();
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = localeOf(request);
+    const send = (status: number, code: string, details?: unknown) =>
+      reply.status(status).send({ code, message: errorMessage(code, locale), ...(details ? { details } : {}) });
+
+    if (error instanceof AppError) return send(error.httpStatus, error.code, error.details);
+    if (error.validation) {
+      return send(
+        400,
+        'validation.invalid',
+        error.validation.map((v) => ({ field: v.instancePath || v.params?.missingProperty || '', rule: v.keyword })),
+      );
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'request.too_large');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, 'request.unsupported_media_type');
+    if (error.statusCode === 429) return send(429, 'rate_limited');
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return send(error.statusCode, 'request.malformed');
+    request.log.error({ err: error }, 'unhandled error');
+    return send(500, 'internal');
+  });
+
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { deps });
+  await app.register(userRoutes, { deps });
+  await app.register(auditRoutes, { deps });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+
+  const hasWeb = existsSync(`${WEB_ROOT}index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/')) {
+      return reply.status(404).send({ code: 'not_found', message: errorMessage('not_found', localeOf(request)) });
+    }
+    // Client-side routes: the single-page app answers every other GET.
+    if (!hasWeb) return reply.type('text/plain').send('The web app is not built: run `npm run build`.');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,20 @@
+import type { Permission } from '../domain/roles.js';
+import type { Auth } from '../features/auth/service.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Open to anyone; without it an /api route requires a logged-in user. */
+    public?: boolean;
+    /** The permission a logged-in user must hold. */
+    permission?: Permission;
+    /**
+     * For routes with an id in the path: the kind of object the id names. The cross-tenant test
+     * uses it to call the route with another municipality's object and expect 404.
+     */
+    tenantObject?: 'user';
+  }
+  interface FastifyRequest {
+    auth: Auth | null;
+    csrfToken: string;
+  }
+}
