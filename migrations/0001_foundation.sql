@@ -8,14 +8,18 @@
 -- every transaction (src/db/tenant.ts). FORCE ROW LEVEL SECURITY makes the policies bind the
 -- owner too, so a forgotten SET ROLE sees nothing rather than everything.
 
+-- Roles belong to the whole server, not the database: another Landsby database on the same
+-- server may have created them already, perhaps at this very moment.
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'landsby_app') THEN
-    CREATE ROLE landsby_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'landsby_system') THEN
-    CREATE ROLE landsby_system NOLOGIN NOSUPERUSER NOBYPASSRLS;
-  END IF;
+  CREATE ROLE landsby_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END
+$$;
+DO $$
+BEGIN
+  CREATE ROLE landsby_system NOLOGIN NOSUPERUSER NOBYPASSRLS;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END
 $$;
 GRANT landsby_app TO CURRENT_USER;

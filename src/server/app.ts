@@ -10,13 +10,14 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest }
 import type { Mailer } from '../channels/email.js';
 import type { Database } from '../db/connection.js';
 import { auditRoutes } from '../features/audit/routes.js';
+import { oidcRoutes } from '../features/auth/oidc-routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { resolveSession } from '../features/auth/service.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { Config } from './config.js';
-import { cookieNames, setCsrfCookie } from './cookies.js';
 import { localeOf } from './context.js';
+import { cookieNames, setCsrfCookie } from './cookies.js';
 import { randomToken, safeEqual } from './crypto.js';
 import type { Deps } from './deps.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
@@ -80,7 +81,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Landsby API', version: '0.1.0', description: 'JSON API of Landsby. Errors: {code, message}.' },
+      info: {
+        title: 'Landsby API',
+        version: '0.1.0',
+        description: 'JSON API of Landsby. Errors: {code, message}.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: cookies.session },
@@ -121,26 +126,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = localeOf(request);
     const send = (status: number, code: string, details?: unknown) =>
-      reply.status(status).send({ code, message: errorMessage(code, locale), ...(details ? { details } : {}) });
+      reply
+        .status(status)
+        .send({ code, message: errorMessage(code, locale), ...(details ? { details } : {}) });
 
     if (error instanceof AppError) return send(error.httpStatus, error.code, error.details);
     if (error.validation) {
       return send(
         400,
         'validation.invalid',
-        error.validation.map((v) => ({ field: v.instancePath || v.params?.missingProperty || '', rule: v.keyword })),
+        error.validation.map((v) => ({
+          field: v.instancePath || v.params?.missingProperty || '',
+          rule: v.keyword,
+        })),
       );
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'request.too_large');
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, 'request.unsupported_media_type');
     if (error.statusCode === 429) return send(429, 'rate_limited');
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return send(error.statusCode, 'request.malformed');
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      return send(error.statusCode, 'request.malformed');
     request.log.error({ err: error }, 'unhandled error');
     return send(500, 'internal');
   });
 
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps });
+  await app.register(oidcRoutes, { deps });
   await app.register(userRoutes, { deps });
   await app.register(auditRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
@@ -151,7 +163,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api/')) {
-      return reply.status(404).send({ code: 'not_found', message: errorMessage('not_found', localeOf(request)) });
+      return reply
+        .status(404)
+        .send({ code: 'not_found', message: errorMessage('not_found', localeOf(request)) });
     }
     // Client-side routes: the single-page app answers every other GET.
     if (!hasWeb) return reply.type('text/plain').send('The web app is not built: run `npm run build`.');

@@ -9,23 +9,31 @@ import { join, resolve } from 'node:path';
 export const ENV_VARS = {
   PORT: 'HTTP port (default 3000).',
   HOST: 'Address to listen on (default 127.0.0.1; 0.0.0.0 in a container).',
-  PUBLIC_URL: 'The address users reach Landsby on, used in e-mail links and OIDC redirects (default http://localhost:PORT).',
+  PUBLIC_URL:
+    'The address users reach Landsby on, used in e-mail links and OIDC redirects (default http://localhost:PORT).',
   NODE_ENV: '"production" turns on Secure cookies and requires SECRET_KEY and SMTP_URL.',
   DATABASE_URL: 'postgres://… for PostgreSQL 15+; unset = embedded PGlite in DATA_DIR.',
   DATA_DIR: 'Folder for the embedded database, the local outbox and the generated secret (default ./data).',
-  SECRET_KEY: 'At least 32 characters; keys the pseudonyms of national identity numbers. Generated into DATA_DIR when unset outside production.',
+  SECRET_KEY:
+    'At least 32 characters; keys the pseudonyms of national identity numbers. Generated into DATA_DIR when unset outside production.',
   SESSION_IDLE_MINUTES: 'A session ends after this many minutes without a request (default 30).',
-  SMTP_URL: 'smtp://user:pass@host:port for outgoing e-mail; unset = messages are written to DATA_DIR/outbox.',
-  MAIL_FROM: 'Sender of e-mail, e.g. "Landsby <landsby@kommune.no>" (default Landsby <noreply@landsby.local>).',
-  DEMO_DATA: '"true" creates the demo municipality and one demo user per role on start (default true on the embedded database outside production).',
-  ENTRA_ISSUER: 'Entra ID issuer for staff login, https://login.microsoftonline.com/{tenant}/v2.0; unset = no Entra button.',
+  SMTP_URL:
+    'smtp://user:pass@host:port for outgoing e-mail; unset = messages are written to DATA_DIR/outbox.',
+  MAIL_FROM:
+    'Sender of e-mail, e.g. "Landsby <landsby@kommune.no>" (default Landsby <noreply@landsby.local>).',
+  DEMO_DATA:
+    '"true" creates the demo municipality and one demo user per role on start (default true on the embedded database outside production).',
+  ENTRA_ISSUER:
+    'Entra ID issuer for staff login, https://login.microsoftonline.com/{tenant}/v2.0; unset = no Entra button.',
   ENTRA_CLIENT_ID: 'Entra ID application (client) id.',
   ENTRA_CLIENT_SECRET: 'Entra ID client secret.',
-  IDPORTEN_ISSUER: 'ID-porten issuer (https://test.idporten.no or https://idporten.no); unset = no ID-porten button.',
+  IDPORTEN_ISSUER:
+    'ID-porten issuer (https://test.idporten.no or https://idporten.no); unset = no ID-porten button.',
   IDPORTEN_CLIENT_ID: 'ID-porten client id.',
   IDPORTEN_CLIENT_SECRET: 'ID-porten client secret (client_secret_post).',
   OIDC_ALLOW_HTTP: '"true" allows an OpenID provider on plain http (tests on loopback only).',
-  TRUST_PROXY: '"true" or a comma-separated list of proxy addresses in front of Landsby, so the audit log records the client address (default: none).',
+  TRUST_PROXY:
+    '"true" or a comma-separated list of proxy addresses in front of Landsby, so the audit log records the client address (default: none).',
   LOG_LEVEL: 'pino log level (default info).',
 } as const;
 
@@ -100,7 +108,8 @@ function oidcClient(env: Env, prefix: 'ENTRA' | 'IDPORTEN'): OidcClientConfig | 
   const clientId = env[`${prefix}_CLIENT_ID`];
   const clientSecret = env[`${prefix}_CLIENT_SECRET`];
   if (!clientId) throw new ConfigError(`${prefix}_CLIENT_ID is required when ${prefix}_ISSUER is set.`);
-  if (!clientSecret) throw new ConfigError(`${prefix}_CLIENT_SECRET is required when ${prefix}_ISSUER is set.`);
+  if (!clientSecret)
+    throw new ConfigError(`${prefix}_CLIENT_SECRET is required when ${prefix}_ISSUER is set.`);
   return { issuer, clientId, clientSecret };
 }
 
@@ -152,7 +161,11 @@ export function loadConfig(env: Env = process.env): Config {
     entra: oidcClient(env, 'ENTRA'),
     idporten: oidcClient(env, 'IDPORTEN'),
     oidcAllowHttp: bool(env, 'OIDC_ALLOW_HTTP', false),
-    trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY.split(',').map((a) => a.trim()),
+    trustProxy: !env.TRUST_PROXY
+      ? false
+      : env.TRUST_PROXY === 'true'
+        ? true
+        : env.TRUST_PROXY.split(',').map((a) => a.trim()),
     logLevel,
   };
 }

@@ -23,7 +23,12 @@ export function setSessionCookie(reply: FastifyReply, config: Config, token: str
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Config): void {
-  reply.clearCookie(cookieNames(config).session, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.production });
+  reply.clearCookie(cookieNames(config).session, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.production,
+  });
 }
 
 export function setCsrfCookie(reply: FastifyReply, config: Config, token: string): void {

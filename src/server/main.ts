@@ -19,8 +19,8 @@ try {
   throw error;
 }
 
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) =>
-  fail(`the database did not open (${error.message}).`),
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
+  (error: Error) => fail(`the database did not open (${error.message}).`),
 );
 const applied = await migrate(db);
 const seeded = config.demoData ? await seedDemo(db) : false;

@@ -31,7 +31,13 @@ export async function insertAudit(tx: Queryable, entry: AuditEntry): Promise<voi
 /** Many reads at once (a list): one row per person, one statement. */
 export async function insertAuditReads(
   tx: Queryable,
-  reads: { municipalityId: number; actorUserId: string | null; ip: string | null; recordType: string; personIds: string[] },
+  reads: {
+    municipalityId: number;
+    actorUserId: string | null;
+    ip: string | null;
+    recordType: string;
+    personIds: string[];
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (municipality_id, actor_user_id, action, record_type, record_id, subject_id, ip)

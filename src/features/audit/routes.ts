@@ -1,6 +1,6 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { withErrors } from '../../server/schemas.js';
@@ -74,7 +74,13 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     },
     async (request) => {
       const { limit, offset, ...filter } = request.query;
-      const { total, rows } = await findAuditEntries(deps.db, tenantOf(request), filter, { limit, offset }, 'search');
+      const { total, rows } = await findAuditEntries(
+        deps.db,
+        tenantOf(request),
+        filter,
+        { limit, offset },
+        'search',
+      );
       return { total, entries: rows.map(present) };
     },
   );
@@ -114,7 +120,17 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         {
           delimiter: ';',
           header: true,
-          columns: ['tidspunkt', 'bruker', 'bruker_id', 'handling', 'posttype', 'post_id', 'person', 'person_id', 'ip'],
+          columns: [
+            'tidspunkt',
+            'bruker',
+            'bruker_id',
+            'handling',
+            'posttype',
+            'post_id',
+            'person',
+            'person_id',
+            'ip',
+          ],
         },
       );
       const day = new Date().toISOString().slice(0, 10);

@@ -6,15 +6,37 @@ import { type AuditFilter, type AuditRow, insertAudit, insertAuditReads, searchA
 export function audit(
   tx: Queryable,
   ctx: TenantContext,
-  entry: { action: string; recordType: string; recordId?: string | null; subjectId?: string | null; details?: Record<string, unknown> },
+  entry: {
+    action: string;
+    recordType: string;
+    recordId?: string | null;
+    subjectId?: string | null;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
-  return insertAudit(tx, { municipalityId: ctx.municipalityId, actorUserId: ctx.userId, ip: ctx.ip, ...entry });
+  return insertAudit(tx, {
+    municipalityId: ctx.municipalityId,
+    actorUserId: ctx.userId,
+    ip: ctx.ip,
+    ...entry,
+  });
 }
 
 /** One entry per person shown in a list, so a search by person finds every time they were seen. */
-export function auditListRead(tx: Queryable, ctx: TenantContext, recordType: string, personIds: string[]): Promise<void> {
+export function auditListRead(
+  tx: Queryable,
+  ctx: TenantContext,
+  recordType: string,
+  personIds: string[],
+): Promise<void> {
   if (personIds.length === 0) return Promise.resolve();
-  return insertAuditReads(tx, { municipalityId: ctx.municipalityId, actorUserId: ctx.userId, ip: ctx.ip, recordType, personIds });
+  return insertAuditReads(tx, {
+    municipalityId: ctx.municipalityId,
+    actorUserId: ctx.userId,
+    ip: ctx.ip,
+    recordType,
+    personIds,
+  });
 }
 
 export const AUDIT_PAGE_MAX = 200;

@@ -116,7 +116,13 @@ export async function deleteSessionsOfUser(tx: Queryable, userId: string): Promi
 
 export async function insertAccountToken(
   tx: Queryable,
-  token: { tokenHash: string; userId: string; municipalityId: number; purpose: 'invite' | 'reset'; expiresAt: Date },
+  token: {
+    tokenHash: string;
+    userId: string;
+    municipalityId: number;
+    purpose: 'invite' | 'reset';
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO account_token (token_hash, user_id, municipality_id, purpose, expires_at)
@@ -133,7 +139,10 @@ export interface AccountTokenRow {
 }
 
 /** Locks the row so two clicks on the same link cannot both use it. */
-export async function takeAccountToken(tx: Queryable, tokenHash: string): Promise<AccountTokenRow | undefined> {
+export async function takeAccountToken(
+  tx: Queryable,
+  tokenHash: string,
+): Promise<AccountTokenRow | undefined> {
   const [row] = await tx.query<AccountTokenRow>(
     `UPDATE account_token SET used_at = now()
      WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()

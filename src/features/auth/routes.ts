@@ -1,13 +1,21 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { clearSessionCookie, setCsrfCookie, setSessionCookie } from '../../server/cookies.js';
 import { requireAuth } from '../../server/context.js';
+import { clearSessionCookie, setCsrfCookie, setSessionCookie } from '../../server/cookies.js';
 import { randomToken } from '../../server/crypto.js';
 import type { Deps } from '../../server/deps.js';
 import { Email, Locale, withErrors } from '../../server/schemas.js';
 import { MIN_PASSWORD_LENGTH } from './passwords.js';
-import { type Auth, login, logout, requestPasswordReset, resolveSession, setLocale, setPasswordWithToken } from './service.js';
+import {
+  type Auth,
+  login,
+  logout,
+  requestPasswordReset,
+  resolveSession,
+  setLocale,
+  setPasswordWithToken,
+} from './service.js';
 
 const SessionUser = Type.Object({
   id: Type.String(),
@@ -68,7 +76,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }),
+        body: Type.Object({
+          email: Type.String({ minLength: 1, maxLength: 254 }),
+          password: Type.String({ minLength: 1, maxLength: 1024 }),
+        }),
         response: withErrors({ 200: Type.Object({ user: SessionUser }) }),
       },
     },
@@ -132,7 +143,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   app.put(
     '/api/me/locale',
     {
-      schema: { tags: ['auth'], body: Type.Object({ locale: Locale }), response: withErrors({ 204: Type.Null() }) },
+      schema: {
+        tags: ['auth'],
+        body: Type.Object({ locale: Locale }),
+        response: withErrors({ 204: Type.Null() }),
+      },
     },
     async (request, reply) => {
       await setLocale(deps, requireAuth(request), request.body.locale);

@@ -87,7 +87,12 @@ export async function login(
     if (!(await verifyPassword(account.password_hash, input.password))) {
       const failed = account.failed_logins + 1;
       const locked = failed >= MAX_FAILED_LOGINS;
-      await q.recordLoginFailure(tx, account.id, locked ? 0 : failed, locked ? minutesFromNow(LOCK_MINUTES) : null);
+      await q.recordLoginFailure(
+        tx,
+        account.id,
+        locked ? 0 : failed,
+        locked ? minutesFromNow(LOCK_MINUTES) : null,
+      );
       await insertAudit(tx, {
         municipalityId: account.municipality_id,
         actorUserId: null,
@@ -168,7 +173,8 @@ export async function createAccountLink(
     userId: user.id,
     municipalityId: user.municipalityId,
     purpose,
-    expiresAt: purpose === 'invite' ? minutesFromNow(INVITE_DAYS * 24 * 60) : minutesFromNow(RESET_HOURS * 60),
+    expiresAt:
+      purpose === 'invite' ? minutesFromNow(INVITE_DAYS * 24 * 60) : minutesFromNow(RESET_HOURS * 60),
   });
   // The token goes in the fragment: browsers do not send it to servers or proxies' logs.
   const path = purpose === 'invite' ? 'velkommen' : 'tilbakestill-passord';

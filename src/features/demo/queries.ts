@@ -30,7 +30,14 @@ export async function insertAccount(
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO app_user (municipality_id, email, first_name, last_name, roles, password_hash)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [account.municipalityId, account.email, account.firstName, account.lastName, account.roles, account.passwordHash],
+    [
+      account.municipalityId,
+      account.email,
+      account.firstName,
+      account.lastName,
+      account.roles,
+      account.passwordHash,
+    ],
   );
   return (row as { id: string }).id;
 }

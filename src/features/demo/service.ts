@@ -15,7 +15,12 @@ export const DEMO_USERS: { email: string; firstName: string; lastName: string; r
   { email: 'koordinator@demo.landsby.no', firstName: 'Per', lastName: 'Dahl', role: 'programme_coordinator' },
   { email: 'ressursfamilie@demo.landsby.no', firstName: 'Hilde', lastName: 'Moen', role: 'resource_family' },
   { email: 'fosterforelder@demo.landsby.no', firstName: 'Jonas', lastName: 'Bakke', role: 'foster_parent' },
-  { email: 'familieveileder@demo.landsby.no', firstName: 'Amina', lastName: 'Haugen', role: 'family_counsellor' },
+  {
+    email: 'familieveileder@demo.landsby.no',
+    firstName: 'Amina',
+    lastName: 'Haugen',
+    role: 'family_counsellor',
+  },
 ];
 
 /** Creates the demo municipality and one user per role, once; returns false when it already exists. */

@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../server/deps.js';
 
 /** For load balancers and monitoring: 200 when the database answers, 503 when it does not. */

@@ -26,7 +26,11 @@ export function listUsers(tx: Queryable, municipalityId: number): Promise<UserRo
   ]);
 }
 
-export async function findUser(tx: Queryable, municipalityId: number, userId: string): Promise<UserRow | undefined> {
+export async function findUser(
+  tx: Queryable,
+  municipalityId: number,
+  userId: string,
+): Promise<UserRow | undefined> {
   const [row] = await tx.query<UserRow>(`${SELECT_USER} WHERE u.municipality_id = $1 AND u.id = $2`, [
     municipalityId,
     userId,

@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../domain/roles.js';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
@@ -23,7 +23,10 @@ const admin = { permission: 'users:manage' as const };
 export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
     '/api/admin/users',
-    { config: admin, schema: { tags: ['users'], response: withErrors({ 200: Type.Object({ users: Type.Array(User) }) }) } },
+    {
+      config: admin,
+      schema: { tags: ['users'], response: withErrors({ 200: Type.Object({ users: Type.Array(User) }) }) },
+    },
     async (request) => ({ users: await listUsers(deps, tenantOf(request)) }),
   );
 
@@ -49,7 +52,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
           lastName: Name,
           roles: Type.Array(Role, { minItems: 1, maxItems: ROLES.length }),
         }),
-        response: withErrors({ 201: Type.Intersect([User, Type.Object({ invitationSent: Type.Boolean() })]) }),
+        response: withErrors({
+          201: Type.Intersect([User, Type.Object({ invitationSent: Type.Boolean() })]),
+        }),
       },
     },
     async (request, reply) => {
@@ -66,7 +71,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         tags: ['users'],
         params: UserParams,
         body: Type.Object(
-          { roles: Type.Optional(Type.Array(Role, { maxItems: ROLES.length })), active: Type.Optional(Type.Boolean()) },
+          {
+            roles: Type.Optional(Type.Array(Role, { maxItems: ROLES.length })),
+            active: Type.Optional(Type.Boolean()),
+          },
           { minProperties: 1 },
         ),
         response: withErrors({ 200: User }),
@@ -86,6 +94,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         response: withErrors({ 200: Type.Object({ invitationSent: Type.Boolean() }) }),
       },
     },
-    async (request) => ({ invitationSent: await resendInvitation(deps, tenantOf(request), request.params.userId) }),
+    async (request) => ({
+      invitationSent: await resendInvitation(deps, tenantOf(request), request.params.userId),
+    }),
   );
 };

@@ -79,7 +79,13 @@ export async function inviteUser(
       if (isUniqueViolation(error)) throw new AppError('users.email_taken', 409);
       throw error;
     }
-    await audit(tx, ctx, { action: 'create', recordType: 'user', recordId: userId, subjectId: userId, details: { roles: input.roles } });
+    await audit(tx, ctx, {
+      action: 'create',
+      recordType: 'user',
+      recordId: userId,
+      subjectId: userId,
+      details: { roles: input.roles },
+    });
     const send = await createAccountLink(deps, tx, 'invite', {
       id: userId,
       municipalityId: ctx.municipalityId,

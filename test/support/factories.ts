@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../../src/db/connection.js';
+import { asSystem } from '../../src/db/tenant.js';
+import type { Role } from '../../src/domain/roles.js';
+import { hashPassword } from '../../src/features/auth/passwords.js';
+import { insertAccount, insertMunicipality } from '../../src/features/demo/queries.js';
+
+export const TEST_PASSWORD = 'et-langt-testpassord';
+let passwordHash: Promise<string> | undefined;
+let counter = 0;
+
+export async function createMunicipality(db: Database, name: string): Promise<number> {
+  const number = String(1000 + (counter++ % 8000) + Math.floor(Math.random() * 900)).padStart(4, '0');
+  return asSystem(db, (tx) => insertMunicipality(tx, { name, number, isDemo: false }));
+}
+
+export interface TestUser {
+  id: string;
+  municipalityId: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+export async function createUser(
+  db: Database,
+  municipalityId: number,
+  roles: Role[],
+  overrides: Partial<{ firstName: string; lastName: string; email: string; password: string | null }> = {},
+): Promise<TestUser> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash =
+    overrides.password === null
+      ? null
+      : overrides.password
+        ? await hashPassword(overrides.password)
+        : await passwordHash;
+  const user = {
+    municipalityId,
+    email: overrides.email ?? `${roles[0]}-${randomBytes(4).toString('hex')}@test.landsby.no`,
+    firstName: overrides.firstName ?? 'Test',
+    lastName: overrides.lastName ?? `Bruker ${randomBytes(2).toString('hex')}`,
+  };
+  const id = await asSystem(db, (tx) => insertAccount(tx, { ...user, roles, passwordHash: hash }));
+  return { id, ...user };
+}

@@ -1,0 +1,51 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestSmtp {
+  url: string;
+  messages: ParsedMail[];
+  /** Resolves with the first message to `to` that arrives (or has arrived). */
+  waitFor(to: string): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
+
+const addressesOf = (mail: ParsedMail) =>
+  [mail.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address?.toLowerCase()) : []));
+
+/** A real SMTP server on loopback that keeps what it receives, parsed. */
+export async function startSmtp(): Promise<TestSmtp> {
+  const messages: ParsedMail[] = [];
+  const waiting: { to: string; resolve: (m: ParsedMail) => void }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          for (const w of [...waiting]) {
+            if (addressesOf(mail).includes(w.to)) {
+              waiting.splice(waiting.indexOf(w), 1);
+              w.resolve(mail);
+            }
+          }
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    waitFor(to) {
+      const found = messages.find((m) => addressesOf(m).includes(to.toLowerCase()));
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => waiting.push({ to: to.toLowerCase(), resolve }));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
