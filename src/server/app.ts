@@ -6,7 +6,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyContextConfig,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifySchema,
+} from 'fastify';
 import type { Mailer } from '../channels/email.js';
 import type { Database } from '../db/connection.js';
 import { auditRoutes } from '../features/audit/routes.js';
@@ -35,6 +41,13 @@ function logRequest(request: FastifyRequest) {
 function logError(error: Error & { code?: string }) {
   // Never the driver's `detail`: PostgreSQL puts the offending values there.
   return { type: error.name, code: error.code, message: error.message, stack: error.stack ?? '' };
+}
+
+export interface RouteSummary {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
+  schema: FastifySchema | undefined;
 }
 
 export interface AppOptions {
@@ -94,6 +107,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
+
+  // Every route with its config, for the tests that must cover all of them (tenancy, bad input).
+  const routeTable: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, config: route.config ?? {}, schema: route.schema });
+    }
+  });
+  app.decorate('routeTable', routeTable);
 
   app.decorateRequest('auth', null);
   app.decorateRequest('csrfToken', '');

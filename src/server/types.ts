@@ -13,6 +13,9 @@ declare module 'fastify' {
      */
     tenantObject?: 'user';
   }
+  interface FastifyInstance {
+    routeTable: import('./app.js').RouteSummary[];
+  }
   interface FastifyRequest {
     auth: Auth | null;
     csrfToken: string;

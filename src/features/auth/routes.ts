@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireAuth } from '../../server/context.js';
 import { clearSessionCookie, setCsrfCookie, setSessionCookie } from '../../server/cookies.js';
 import { randomToken } from '../../server/crypto.js';
@@ -41,6 +41,11 @@ function presentUser(auth: Auth) {
   };
 }
 
+function loginRateKey(request: FastifyRequest): string {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return `${request.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+}
+
 /** A new CSRF token whenever who is logged in changes, so a token seen before login is worthless after. */
 function rotateCsrf(reply: FastifyReply, deps: Deps): void {
   setCsrfCookie(reply, deps.config, randomToken());
@@ -73,7 +78,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        public: true,
+        // Per address and account: a whole town hall behind one NAT address logs in at 08:00.
+        rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: loginRateKey },
+      },
       schema: {
         tags: ['auth'],
         body: Type.Object({

@@ -1,0 +1,111 @@
+import type { TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../src/domain/roles.js';
+import type { RouteSummary } from '../../src/server/app.js';
+import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createMunicipality, createUser, type TestUser } from '../support/factories.js';
+
+// A user of municipality A who holds every role, so no route refuses for lack of permission,
+// and municipality B with people whose names must never reach A.
+let env: TestEnv;
+let agentA: Agent;
+let personB: TestUser;
+let adminB: TestUser;
+
+/** An object of municipality B for each kind of object a route can name by id. */
+let objectsOfB: Record<NonNullable<RouteSummary['config']['tenantObject']>, string>;
+
+/** Valid bodies for routes whose body schema has no valid default. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PATCH /api/admin/users/:userId': { roles: ['caseworker'] },
+};
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const a = await createMunicipality(env.db, 'Askerløkka');
+  const b = await createMunicipality(env.db, 'Bjørkedalen');
+  const superA = await createUser(env.db, a, [...ROLES]);
+  personB = await createUser(env.db, b, ['caseworker'], { firstName: 'Bjarnhild', lastName: 'Bortenfor' });
+  adminB = await createUser(env.db, b, ['municipality_admin'], {
+    firstName: 'Brynjulf',
+    lastName: 'Bakenom',
+  });
+  // B's admin reads B's users, so B's audit log holds entries about B's people.
+  await (await loginAs(env.app, adminB.email)).get('/api/admin/users');
+  agentA = await loginAs(env.app, superA.email);
+  objectsOfB = { user: personB.id };
+});
+afterAll(() => env.close());
+
+function bodyFor(route: RouteSummary): unknown {
+  const sample = SAMPLE_BODIES[`${route.method} ${route.url}`];
+  if (sample !== undefined) return sample;
+  const schema = route.schema?.body as TSchema | undefined;
+  if (!schema) return undefined;
+  const body = Value.Create(schema);
+  if (!Value.Check(schema, body)) {
+    throw new Error(`Add a valid sample body for ${route.method} ${route.url} to SAMPLE_BODIES`);
+  }
+  return body;
+}
+
+async function personBRow() {
+  return env.db.transaction((tx) => tx.query('SELECT * FROM app_user WHERE id = $1', [personB.id]));
+}
+
+describe('tenant isolation over every route', () => {
+  it('knows the routes it walks', () => {
+    expect(env.app.routeTable.length).toBeGreaterThan(10);
+  });
+
+  it("answers 404 and changes nothing when a user of A names B's object on any route with an id", async () => {
+    const routes = env.app.routeTable.filter((r) => r.url.includes(':') && r.url.startsWith('/api/'));
+    const checked: string[] = [];
+    for (const route of routes) {
+      if (route.config.public) continue;
+      const kind = route.config.tenantObject;
+      expect(
+        kind,
+        `${route.method} ${route.url} takes an id but declares no config.tenantObject`,
+      ).toBeDefined();
+      const id = objectsOfB[kind as keyof typeof objectsOfB];
+      const url = route.url.replace(/:[A-Za-z]+/, id);
+      const before = await personBRow();
+      const response = await agentA.request({
+        method: route.method as 'GET',
+        url,
+        payload: bodyFor(route) as object,
+      });
+      expect(response.statusCode, `${route.method} ${route.url}: ${response.body}`).toBe(404);
+      expect(response.json().code).toBe('not_found');
+      expect(await personBRow()).toEqual(before);
+      checked.push(`${route.method} ${route.url}`);
+    }
+    expect(checked).toContain('GET /api/admin/users/:userId');
+    expect(checked).toContain('PATCH /api/admin/users/:userId');
+  });
+
+  it("never shows B's people or municipality on any list or page of A", async () => {
+    const markers = [
+      personB.email,
+      personB.id,
+      adminB.id,
+      'Bjarnhild',
+      'Bortenfor',
+      'Brynjulf',
+      'Bjørkedalen',
+    ];
+    const routes = env.app.routeTable.filter(
+      (r) => r.method === 'GET' && !r.url.includes(':') && r.url.startsWith('/api/'),
+    );
+    expect(routes.length).toBeGreaterThan(3);
+    for (const route of routes) {
+      const response = await agentA.get(route.url);
+      expect(response.statusCode, `${route.url}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
+      for (const marker of markers) {
+        expect(response.body, `${route.url} leaks ${marker}`).not.toContain(marker);
+      }
+    }
+  });
+});
