@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createMailer } from '../../src/channels/email.js';
+import type { Database } from '../../src/db/connection.js';
+import { openPglite } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
+import { seedDemo } from '../../src/features/demo/service.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
+
+export { DEMO_PASSWORD, DEMO_USERS } from '../../src/features/demo/service.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+export interface E2eServer {
+  url: string;
+  db: Database;
+  smtp: TestSmtp;
+  close(): Promise<void>;
+}
+
+/** The real server, as `npm start` runs it (demo municipality included), on a free loopback port. */
+export async function startServer(): Promise<E2eServer> {
+  if (!existsSync(new URL('../../dist/web/index.html', import.meta.url))) {
+    throw new Error('The web app is not built. Run: npm run build');
+  }
+  const smtp = await startSmtp();
+  const db = await openPglite();
+  await migrate(db);
+  await seedDemo(db);
+  const config = loadConfig({ DATA_DIR: '.tmp/e2e', SECRET_KEY: 'e2e-secret-key-that-is-long-enough', SMTP_URL: smtp.url });
+  const app = await buildApp({ config, db, mailer: createMailer(config), logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    smtp,
+    async close() {
+      await app.close();
+      await db.close();
+      await smtp.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error('Chromium is missing. Install it with: sudo apt-get install -y chromium');
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** WCAG 2.1 A and AA by axe-core: the page must have no violations at all. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe on ${what}`).toEqual([]);
+}
+
+/** Nothing wider than the window: no sideways scrolling of the page at 320 px. */
+export async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${what} is wider than the window`).toBeLessThanOrEqual(innerWidth);
+}
