@@ -54,8 +54,8 @@ export interface AppOptions {
   config: Config;
   db: Database;
   mailer: Mailer;
-  /** Tests pass false to keep output quiet. */
-  logger?: boolean;
+  /** false: no logs (tests); a stream: logs go there (the log-privacy test reads them). Default stdout. */
+  logger?: false | { stream: NodeJS.WritableStream };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -67,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : {
             level: config.logLevel,
             serializers: { req: logRequest, err: logError },
+            ...(options.logger ? { stream: options.logger.stream } : {}),
           },
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createMailer } from '../../src/channels/email.js';
 import type { Database } from '../../src/db/connection.js';
-import { buildApp } from '../../src/server/app.js';
+import { type AppOptions, buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { createTestDatabase } from './database.js';
 import { TEST_PASSWORD } from './factories.js';
@@ -16,7 +16,10 @@ export interface TestEnv {
 }
 
 /** The whole server on a fresh database, with e-mail going to a real SMTP server on loopback. */
-export async function createTestEnv(env: Record<string, string> = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  env: Record<string, string> = {},
+  logger: AppOptions['logger'] = false,
+): Promise<TestEnv> {
   const smtp = await startSmtp();
   const db = await createTestDatabase();
   const config = loadConfig({
@@ -27,7 +30,7 @@ export async function createTestEnv(env: Record<string, string> = {}): Promise<T
     DEMO_DATA: 'false',
     ...env,
   });
-  const app = await buildApp({ config, db, mailer: createMailer(config), logger: false });
+  const app = await buildApp({ config, db, mailer: createMailer(config), logger });
   await app.ready();
   return {
     app,
