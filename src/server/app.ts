@@ -183,17 +183,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const hasWeb = existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false, maxAge: '1h' });
+    // The files of the build, registered one route each at start. Their names carry content
+    // hashes, so they can be cached for long; a rebuild needs a restart to be served.
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      maxAge: '30d',
+      immutable: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.method !== 'GET' || request.url.startsWith('/api/')) {
+    // An API path, or a file that is not there (an asset of an older build): a real 404, not the app page.
+    const page = request.method === 'GET' || request.method === 'HEAD';
+    if (!page || request.url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '')) {
       return reply
         .status(404)
         .send({ code: 'not_found', message: errorMessage('not_found', localeOf(request)) });
     }
     // Client-side routes: the single-page app answers every other GET.
     if (!hasWeb) return reply.type('text/plain').send('The web app is not built: run `npm run build`.');
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.sendFile('index.html', { maxAge: 0, immutable: false });
   });
 
   return app;

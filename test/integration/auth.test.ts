@@ -82,7 +82,7 @@ describe('local login', () => {
     expect(codes.at(-1)).toBe('auth.locked');
     const right = await agent.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
     expect(right.statusCode).toBe(429);
-    expect(right.json().message).toMatch(/låst/);
+    expect(right.json().message).toMatch(/15 minutter/);
   });
 
   it('refuses a deactivated account', async () => {

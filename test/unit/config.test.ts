@@ -31,7 +31,9 @@ describe('configuration from the environment', () => {
 
   it('turns the demo off on PostgreSQL unless asked for', () => {
     expect(loadConfig({ ...base, DATABASE_URL: 'postgres://localhost/landsby' }).demoData).toBe(false);
-    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://localhost/landsby', DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(
+      loadConfig({ ...base, DATABASE_URL: 'postgres://localhost/landsby', DEMO_DATA: 'true' }).demoData,
+    ).toBe(true);
   });
 
   it('is documented: every variable stands in the README table', () => {

@@ -13,6 +13,8 @@ describe('error messages', () => {
   it('gives each error code a message in the chosen language', () => {
     expect(errorMessage('auth.invalid_credentials', 'nb')).toMatch(/passord/);
     expect(errorMessage('auth.invalid_credentials', 'en')).toMatch(/password/);
-    expect(errorMessage('auth.invalid_credentials', 'nn')).not.toBe(errorMessage('auth.invalid_credentials', 'en'));
+    expect(errorMessage('auth.invalid_credentials', 'nn')).not.toBe(
+      errorMessage('auth.invalid_credentials', 'en'),
+    );
   });
 });

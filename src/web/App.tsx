@@ -1,0 +1,68 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AppShell } from './components/AppShell.js';
+import { PublicLayout } from './components/PublicLayout.js';
+import { RequireArea, RequireAuth } from './components/RequireAuth.js';
+import { AREAS, area } from './navigation.js';
+import { AuditLogPage } from './pages/admin/AuditLogPage.js';
+import { UsersPage } from './pages/admin/UsersPage.js';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { SetPasswordPage } from './pages/SetPasswordPage.js';
+import { SessionProvider } from './session.js';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route path="/logg-inn" element={<LoginPage />} />
+            <Route path="/glemt-passord" element={<ForgotPasswordPage />} />
+            <Route path="/tilbakestill-passord" element={<SetPasswordPage mode="reset" />} />
+            <Route path="/velkommen" element={<SetPasswordPage mode="welcome" />} />
+          </Route>
+          <Route
+            element={
+              <RequireAuth>
+                <AppShell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            {AREAS.filter((candidate) => candidate.placeholder).map((candidate) => (
+              <Route
+                key={candidate.key}
+                path={candidate.path}
+                element={
+                  <RequireArea area={candidate}>
+                    <PlaceholderPage areaKey={candidate.key} />
+                  </RequireArea>
+                }
+              />
+            ))}
+            <Route
+              path="/admin/brukere"
+              element={
+                <RequireArea area={area('users')}>
+                  <UsersPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/admin/logg"
+              element={
+                <RequireArea area={area('audit')}>
+                  <AuditLogPage />
+                </RequireArea>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,15 @@
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-css/theme';
+import './styles.css';
+import './i18n.js';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
