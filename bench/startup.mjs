@@ -67,6 +67,12 @@ for (let i = 0; i < runs; i++) {
   rmSync(dir, { recursive: true, force: true });
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`cold start, empty ./data (migrate + demo seed), median of ${runs}: ${median(cold).toFixed(0)} ms  [${cold.map((x) => x.toFixed(0)).join(', ')}]`);
-console.log(`warm start, existing ./data, median of ${runs}: ${median(warm).toFixed(0)} ms  [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
-console.log(`idle resident memory after 10 s, median of ${runs}: ${median(idle).toFixed(0)} MiB  [${idle.map((x) => x.toFixed(0)).join(', ')}]`);
+console.log(
+  `cold start, empty ./data (migrate + demo seed), median of ${runs}: ${median(cold).toFixed(0)} ms  [${cold.map((x) => x.toFixed(0)).join(', ')}]`,
+);
+console.log(
+  `warm start, existing ./data, median of ${runs}: ${median(warm).toFixed(0)} ms  [${warm.map((x) => x.toFixed(0)).join(', ')}]`,
+);
+console.log(
+  `idle resident memory after 10 s, median of ${runs}: ${median(idle).toFixed(0)} MiB  [${idle.map((x) => x.toFixed(0)).join(', ')}]`,
+);

@@ -31,7 +31,11 @@ export async function startServer(): Promise<E2eServer> {
   const db = await openPglite();
   await migrate(db);
   await seedDemo(db);
-  const config = loadConfig({ DATA_DIR: '.tmp/e2e', SECRET_KEY: 'e2e-secret-key-that-is-long-enough', SMTP_URL: smtp.url });
+  const config = loadConfig({
+    DATA_DIR: '.tmp/e2e',
+    SECRET_KEY: 'e2e-secret-key-that-is-long-enough',
+    SMTP_URL: smtp.url,
+  });
   const app = await buildApp({ config, db, mailer: createMailer(config), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -68,8 +72,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** WCAG 2.1 A and AA by axe-core: the page must have no violations at all. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary, `axe on ${what}`).toEqual([]);
 }
 

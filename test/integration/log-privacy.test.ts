@@ -15,7 +15,10 @@ beforeAll(async () => {
   });
   env = await createTestEnv({ LOG_LEVEL: 'trace' }, { stream });
   const municipality = await createMunicipality(env.db, 'Loggvik');
-  user = await createUser(env.db, municipality, ['municipality_admin'], { firstName: 'Lovise', lastName: 'Loggesen' });
+  user = await createUser(env.db, municipality, ['municipality_admin'], {
+    firstName: 'Lovise',
+    lastName: 'Loggesen',
+  });
 });
 afterAll(() => env.close());
 
@@ -24,8 +27,18 @@ describe('the application log', () => {
     await new Agent(env.app).post('/api/auth/login', { email: user.email, password: 'galt-passord-123' });
     const agent = await loginAs(env.app, user.email);
     await agent.get('/api/admin/users?email=lovise@example.no');
-    await agent.post('/api/admin/users', { email: 'taken@x.no', firstName: 'Tora', lastName: 'Tatt', roles: ['caseworker'] });
-    await agent.post('/api/admin/users', { email: 'taken@x.no', firstName: 'Tora', lastName: 'Tatt', roles: ['caseworker'] });
+    await agent.post('/api/admin/users', {
+      email: 'taken@x.no',
+      firstName: 'Tora',
+      lastName: 'Tatt',
+      roles: ['caseworker'],
+    });
+    await agent.post('/api/admin/users', {
+      email: 'taken@x.no',
+      firstName: 'Tora',
+      lastName: 'Tatt',
+      roles: ['caseworker'],
+    });
     await new Agent(env.app).post('/api/auth/password-reset', { email: user.email });
     await env.smtp.waitFor(user.email);
 
