@@ -8,7 +8,7 @@ import { UsersPage } from './pages/admin/UsersPage.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
+import { NotFoundPage } from './pages/MessagePage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SessionProvider } from './session.js';

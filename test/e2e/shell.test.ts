@@ -173,4 +173,16 @@ describe('login page', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Ola/);
     await context.close();
   });
+
+  it('shows a page that says so, inside the shell, for an address that does not exist', async () => {
+    const { context, page } = await newPage(320);
+    await page.goto(`${server.url}/logg-inn`);
+    await login(page, 'teamleder@demo.landsby.no');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Ola/);
+    await page.goto(`${server.url}/finnes-ikke`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/finnes ikke|fant ikke/i);
+    await expectAccessible(page, '404 page');
+    await expectNoHorizontalScroll(page, '404 page');
+    await context.close();
+  });
 });

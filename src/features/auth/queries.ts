@@ -11,23 +11,21 @@ export interface LoginAccount {
   locked_until: Date | null;
 }
 
-export async function findAccountByEmail(tx: Queryable, email: string): Promise<LoginAccount | undefined> {
+async function findAccount(
+  tx: Queryable,
+  column: 'email' | 'id',
+  value: string,
+): Promise<LoginAccount | undefined> {
   const [row] = await tx.query<LoginAccount>(
     `SELECT id, municipality_id, password_hash, active, failed_logins, locked_until
-     FROM app_user WHERE email = $1`,
-    [email],
+     FROM app_user WHERE ${column} = $1`,
+    [value],
   );
   return row;
 }
 
-export async function findAccountById(tx: Queryable, userId: string): Promise<LoginAccount | undefined> {
-  const [row] = await tx.query<LoginAccount>(
-    `SELECT id, municipality_id, password_hash, active, failed_logins, locked_until
-     FROM app_user WHERE id = $1`,
-    [userId],
-  );
-  return row;
-}
+export const findAccountByEmail = (tx: Queryable, email: string) => findAccount(tx, 'email', email);
+export const findAccountById = (tx: Queryable, userId: string) => findAccount(tx, 'id', userId);
 
 export async function recordLoginFailure(
   tx: Queryable,

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { queryString } from '../api.js';
 import type { Area } from '../navigation.js';
-import { ForbiddenPage } from '../pages/ForbiddenPage.js';
+import { ForbiddenPage } from '../pages/MessagePage.js';
 import { useSession } from '../session.js';
 
 /** Sends a visitor who is not logged in to /logg-inn, and back here afterwards. */
