@@ -106,7 +106,7 @@ describe.each([1280, 320])('the demo caseworker at %i px', (width) => {
     // Remembered: after a reload the page is still in English.
     await page.reload();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.getByRole('navigation', { name: 'Main menu' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main menu' }).count()).toBe(1);
 
     await page.getByRole('button', { name: /User menu/ }).click();
     await page.getByRole('button', { name: 'Log out' }).click();
