@@ -20,6 +20,7 @@ import { oidcRoutes } from '../features/auth/oidc-routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { resolveSession } from '../features/auth/service.js';
 import { healthRoutes } from '../features/health/routes.js';
+import { registryRoutes } from '../features/registry/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { Config } from './config.js';
 import { localeOf } from './context.js';
@@ -159,8 +160,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return send(
         400,
         'validation.invalid',
+        // Field paths as the domain writes them ("adults.0.mobile"), so the UI handles one form.
         error.validation.map((v) => ({
-          field: v.instancePath || v.params?.missingProperty || '',
+          field: [v.instancePath.slice(1).replaceAll('/', '.'), v.params?.missingProperty]
+            .filter(Boolean)
+            .join('.'),
           rule: v.keyword,
         })),
       );
@@ -179,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(oidcRoutes, { deps });
   await app.register(userRoutes, { deps });
   await app.register(auditRoutes, { deps });
+  await app.register(registryRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const hasWeb = existsSync(`${WEB_ROOT}index.html`);

@@ -6,7 +6,7 @@ export class AppError extends Error {
   constructor(
     readonly code: string,
     readonly httpStatus: number,
-    readonly details?: Record<string, unknown>,
+    readonly details?: unknown,
   ) {
     super(code);
     this.name = 'AppError';

@@ -2,6 +2,7 @@ import { createMailer } from '../channels/email.js';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../features/demo/service.js';
+import { seedPostcodes } from '../features/registry/postcodes.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -23,6 +24,7 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
   (error: Error) => fail(`the database did not open (${error.message}).`),
 );
 const applied = await migrate(db);
+await seedPostcodes(db);
 const seeded = config.demoData ? await seedDemo(db) : false;
 const app = await buildApp({ config, db, mailer: createMailer(config) });
 await app.listen({ port: config.port, host: config.host }).catch((error: Error) => fail(error.message));

@@ -11,7 +11,9 @@ declare module 'fastify' {
      * For routes with an id in the path: the kind of object the id names. The cross-tenant test
      * uses it to call the route with another municipality's object and expect 404.
      */
-    tenantObject?: 'user';
+    tenantObject?: 'user' | 'household';
+    /** The id in the path names reference data of the whole installation (a postcode), no tenant's object. */
+    referenceData?: boolean;
   }
   interface FastifyInstance {
     routeTable: import('./app.js').RouteSummary[];

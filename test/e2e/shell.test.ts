@@ -180,7 +180,9 @@ describe('login page', () => {
     await login(page, 'teamleder@demo.landsby.no');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Ola/);
     await page.goto(`${server.url}/finnes-ikke`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/finnes ikke|fant ikke/i);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toMatch(/finnes ikke|fant ikke/i);
     await expectAccessible(page, '404 page');
     await expectNoHorizontalScroll(page, '404 page');
     await context.close();

@@ -7,6 +7,7 @@ import type { Database } from '../../src/db/connection.js';
 import { openPglite } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { seedDemo } from '../../src/features/demo/service.js';
+import { seedPostcodes } from '../../src/features/registry/postcodes.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -30,6 +31,7 @@ export async function startServer(): Promise<E2eServer> {
   const smtp = await startSmtp();
   const db = await openPglite();
   await migrate(db);
+  await seedPostcodes(db);
   await seedDemo(db);
   const config = loadConfig({
     DATA_DIR: '.tmp/e2e',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/domain/roles.js';
 import type { RouteSummary } from '../../src/server/app.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { createMunicipality, createUser, type TestUser } from '../support/factories.js';
+import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 
 // A user of municipality A who holds every role, so no route refuses for lack of permission,
 // and municipality B with people whose names must never reach A.
@@ -19,6 +19,12 @@ let objectsOfB: Record<NonNullable<RouteSummary['config']['tenantObject']>, stri
 /** Valid bodies for routes whose body schema has no valid default. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/admin/users/:userId': { roles: ['caseworker'] },
+  'PUT /api/households/:householdId': {
+    kind: 'foster',
+    relation: 'care',
+    adults: [{ firstName: 'Inntrenger', lastName: 'A' }],
+    version: 1,
+  },
 };
 
 beforeAll(async () => {
@@ -34,7 +40,10 @@ beforeAll(async () => {
   // B's admin reads B's users, so B's audit log holds entries about B's people.
   await (await loginAs(env.app, adminB.email)).get('/api/admin/users');
   agentA = await loginAs(env.app, superA.email);
-  objectsOfB = { user: personB.id };
+  const householdB = await createHousehold(env.db, b, {
+    adults: [{ firstName: 'Bodvar', lastName: 'Bergkvist', email: 'bodvar@bjorkedalen.no' }],
+  });
+  objectsOfB = { user: personB.id, household: householdB };
 });
 afterAll(() => env.close());
 
@@ -50,8 +59,13 @@ function bodyFor(route: RouteSummary): unknown {
   return body;
 }
 
-async function personBRow() {
-  return env.db.transaction((tx) => tx.query('SELECT * FROM app_user WHERE id = $1', [personB.id]));
+/** B's objects as stored, to compare before and after each attempt from A. */
+async function rowsOfB() {
+  return env.db.transaction(async (tx) => [
+    await tx.query('SELECT * FROM app_user WHERE id = $1', [personB.id]),
+    await tx.query('SELECT * FROM household WHERE id = $1', [objectsOfB.household]),
+    await tx.query('SELECT * FROM adult WHERE household_id = $1', [objectsOfB.household]),
+  ]);
 }
 
 describe('tenant isolation over every route', () => {
@@ -63,7 +77,7 @@ describe('tenant isolation over every route', () => {
     const routes = env.app.routeTable.filter((r) => r.url.includes(':') && r.url.startsWith('/api/'));
     const checked: string[] = [];
     for (const route of routes) {
-      if (route.config.public) continue;
+      if (route.config.public || route.config.referenceData) continue;
       const kind = route.config.tenantObject;
       expect(
         kind,
@@ -71,7 +85,7 @@ describe('tenant isolation over every route', () => {
       ).toBeDefined();
       const id = objectsOfB[kind as keyof typeof objectsOfB];
       const url = route.url.replace(/:[A-Za-z]+/, id);
-      const before = await personBRow();
+      const before = await rowsOfB();
       const response = await agentA.request({
         method: route.method as 'GET',
         url,
@@ -79,11 +93,13 @@ describe('tenant isolation over every route', () => {
       });
       expect(response.statusCode, `${route.method} ${route.url}: ${response.body}`).toBe(404);
       expect(response.json().code).toBe('not_found');
-      expect(await personBRow()).toEqual(before);
+      expect(await rowsOfB()).toEqual(before);
       checked.push(`${route.method} ${route.url}`);
     }
     expect(checked).toContain('GET /api/admin/users/:userId');
     expect(checked).toContain('PATCH /api/admin/users/:userId');
+    expect(checked).toContain('PUT /api/households/:householdId');
+    expect(checked).toContain('POST /api/households/:householdId/archive');
   });
 
   it("never shows B's people or municipality on any list or page of A", async () => {

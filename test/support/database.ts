@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
+import { seedPostcodes } from '../../src/features/registry/postcodes.js';
 import { adminQuery } from './postgres.js';
 
 /** Which database the integration tests run on: the vitest project sets LANDSBY_TEST_DB. */
@@ -12,6 +13,7 @@ export async function createTestDatabase(): Promise<Database> {
   if (testDatabaseKind === 'pglite') {
     const db = await openPglite();
     await migrate(db);
+    await seedPostcodes(db);
     return db;
   }
   const serverUrl = inject('postgresUrl');

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/connection.js';
-import { asSystem } from '../../src/db/tenant.js';
+import { asSystem, inTenant } from '../../src/db/tenant.js';
+import type { HouseholdInput } from '../../src/domain/household.js';
 import type { Role } from '../../src/domain/roles.js';
 import { hashPassword } from '../../src/features/auth/passwords.js';
 import { insertAccount, insertMunicipality } from '../../src/features/demo/queries.js';
+import { checkHouseholds, writeHousehold } from '../../src/features/registry/service.js';
 
 export const TEST_PASSWORD = 'et-langt-testpassord';
 let passwordHash: Promise<string> | undefined;
@@ -43,4 +45,29 @@ export async function createUser(
   };
   const id = await asSystem(db, (tx) => insertAccount(tx, { ...user, roles, passwordHash: hash }));
   return { id, ...user };
+}
+
+/** A household written through the service, as the form would, with sensible defaults. */
+export async function createHousehold(
+  db: Database,
+  municipalityId: number,
+  input: Partial<HouseholdInput> = {},
+): Promise<string> {
+  const ctx = { municipalityId, userId: null, ip: null };
+  return inTenant(db, ctx, async (tx) => {
+    const [checked] = await checkHouseholds(tx, municipalityId, [
+      {
+        kind: 'foster',
+        relation: 'care',
+        address: { line: 'Storgata 1', postcode: '1384' },
+        adults: [
+          { firstName: 'Kari', lastName: 'Nordmann', mobile: '412 34 567', preferredChannels: ['email'] },
+        ],
+        ...input,
+      },
+    ]);
+    if (!checked?.household) throw new Error(`invalid test household: ${JSON.stringify(checked?.errors)}`);
+    await writeHousehold(tx, ctx, checked.household, null, 'create');
+    return checked.household.id;
+  });
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { openPostgres } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
+import { seedPostcodes } from '../../src/features/registry/postcodes.js';
 import { adminQuery, startPostgres } from './postgres.js';
 
 declare module 'vitest' {
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
   await adminQuery(server.url, 'CREATE DATABASE landsby_template');
   const template = await openPostgres(server.url.replace(/\/postgres$/, '/landsby_template'));
   await migrate(template);
+  await seedPostcodes(template);
   await template.close();
   project.provide('postgresUrl', server.url);
   return () => server.stop();

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../db/connection.js';
+import { inTenant, type TenantContext } from '../../db/tenant.js';
+import {
+  checkHousehold,
+  diffHouseholds,
+  displayName,
+  type FieldError,
+  type Household,
+  type HouseholdInput,
+  postcodesOf,
+  searchText,
+} from '../../domain/household.js';
+import type { Deps } from '../../server/deps.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { audit, auditListRead } from '../audit/service.js';
+import * as q from './queries.js';
+
+/** The household as the API shows it. */
+export function present(row: q.HouseholdRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    relation: row.relation,
+    externalRef: row.externalRef,
+    address: row.address,
+    travelMinutes: row.travelMinutes,
+    travelSource: row.travelSource,
+    adults: row.adults,
+    children: row.children,
+    placements: row.placements,
+    archivedAt: row.archivedAt ? new Date(row.archivedAt).toISOString() : null,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    version: row.version,
+  };
+}
+export type HouseholdView = ReturnType<typeof present>;
+
+const invalid = (errors: FieldError[]) => new AppError('validation.invalid', 400, errors);
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
+
+/**
+ * Checks many households at once with one look-up of postcodes and travel times: the form
+ * sends one, an import thousands.
+ */
+export async function checkHouseholds(
+  tx: Queryable,
+  municipalityId: number,
+  inputs: HouseholdInput[],
+): Promise<ReturnType<typeof checkHousehold>[]> {
+  const postcodes = [...new Set(inputs.flatMap(postcodesOf))];
+  const lookups = {
+    places: await q.lookupPlaces(tx, postcodes),
+    travelMinutes: await q.lookupTravelMinutes(tx, municipalityId, postcodes),
+    newId: randomUUID,
+  };
+  return inputs.map((input) => checkHousehold(input, lookups));
+}
+
+/**
+ * Writes a checked household, new or changed, with its history entry and audit entry, in the
+ * caller's transaction. `before` is what is stored now (null for a new one); its version guards
+ * against overwriting someone else's save. Returns false when nothing changed.
+ */
+export async function writeHousehold(
+  tx: Queryable,
+  ctx: TenantContext,
+  household: Household,
+  before: q.HouseholdRow | null,
+  action: 'create' | 'update' | 'import',
+): Promise<boolean> {
+  const derived = { displayName: displayName(household.adults), searchText: searchText(household) };
+  const changes = diffHouseholds(before, household);
+  if (before && changes.length === 0) return false;
+  try {
+    if (before) {
+      if (!(await q.updateHousehold(tx, ctx.municipalityId, household, derived, before.version))) {
+        throw new AppError('registry.conflict', 409);
+      }
+    } else if (!(await q.insertHousehold(tx, ctx.municipalityId, household, derived))) {
+      throw new AppError('registry.conflict', 409);
+    }
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('registry.duplicate_ref', 409, [{ field: 'externalRef', rule: 'unique' }]);
+    throw error;
+  }
+  await q.insertHistory(tx, {
+    municipalityId: ctx.municipalityId,
+    householdId: household.id,
+    actorUserId: ctx.userId,
+    action,
+    changes,
+  });
+  await audit(tx, ctx, {
+    action: before ? 'update' : 'create',
+    recordType: 'household',
+    recordId: household.id,
+    subjectId: household.id,
+    details: { fields: changes.map((c) => c.field), via: action },
+  });
+  return true;
+}
+
+export async function listHouseholds(
+  deps: Deps,
+  ctx: TenantContext,
+  filter: q.HouseholdFilter,
+  order: { sort: q.HouseholdSort; dir: 'asc' | 'desc' },
+  page: { limit: number; offset: number },
+) {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const result = await q.listHouseholds(tx, ctx.municipalityId, filter, order, page);
+    await auditListRead(
+      tx,
+      ctx,
+      'household',
+      result.rows.map((r) => r.id),
+    );
+    return {
+      total: result.total,
+      households: result.rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() })),
+    };
+  });
+}
+
+export async function getHousehold(
+  deps: Deps,
+  ctx: TenantContext,
+  householdId: string,
+): Promise<HouseholdView> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const row = await q.findHousehold(tx, ctx.municipalityId, householdId);
+    if (!row) throw notFound();
+    await audit(tx, ctx, {
+      action: 'read',
+      recordType: 'household',
+      recordId: householdId,
+      subjectId: householdId,
+    });
+    return present(row);
+  });
+}
+
+/** Creates a household; the same client-made id twice (a double click) gives the first one back. */
+export async function createHousehold(
+  deps: Deps,
+  ctx: TenantContext,
+  input: HouseholdInput,
+): Promise<{ household: HouseholdView; created: boolean }> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    if (input.id) {
+      const existing = await q.findHousehold(tx, ctx.municipalityId, input.id);
+      if (existing) return { household: present(existing), created: false };
+    }
+    const [checked] = await checkHouseholds(tx, ctx.municipalityId, [input]);
+    if (!checked?.household) throw invalid(checked?.errors ?? []);
+    try {
+      await writeHousehold(tx, ctx, checked.household, null, 'create');
+    } catch (error) {
+      // The other click's transaction committed the same id while this one waited: return that.
+      const winner = input.id && (await q.findHousehold(tx, ctx.municipalityId, input.id));
+      if (error instanceof AppError && error.code === 'registry.conflict' && winner) {
+        return { household: present(winner), created: false };
+      }
+      throw error;
+    }
+    const row = await q.findHousehold(tx, ctx.municipalityId, checked.household.id);
+    return { household: present(row as q.HouseholdRow), created: true };
+  });
+}
+
+export async function updateHousehold(
+  deps: Deps,
+  ctx: TenantContext,
+  householdId: string,
+  input: HouseholdInput,
+  version: number,
+): Promise<HouseholdView> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const before = await q.findHousehold(tx, ctx.municipalityId, householdId);
+    if (!before) throw notFound();
+    if (before.version !== version) throw new AppError('registry.conflict', 409);
+    const [checked] = await checkHouseholds(tx, ctx.municipalityId, [{ ...input, id: householdId }]);
+    if (!checked?.household) throw invalid(checked?.errors ?? []);
+    await writeHousehold(tx, ctx, checked.household, before, 'update');
+    return present((await q.findHousehold(tx, ctx.municipalityId, householdId)) as q.HouseholdRow);
+  });
+}
+
+export async function setHouseholdArchived(
+  deps: Deps,
+  ctx: TenantContext,
+  householdId: string,
+  archived: boolean,
+): Promise<HouseholdView> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const before = await q.findHousehold(tx, ctx.municipalityId, householdId);
+    if (!before) throw notFound();
+    // Archiving what is archived already (a double click) changes nothing and is no error.
+    if (await q.setArchived(tx, ctx.municipalityId, householdId, archived)) {
+      const action = archived ? 'archive' : 'unarchive';
+      await q.insertHistory(tx, {
+        municipalityId: ctx.municipalityId,
+        householdId,
+        actorUserId: ctx.userId,
+        action,
+        changes: [{ field: 'archived', before: !archived, after: archived }],
+      });
+      await audit(tx, ctx, {
+        action: 'update',
+        recordType: 'household',
+        recordId: householdId,
+        subjectId: householdId,
+        details: { via: action },
+      });
+    }
+    return present((await q.findHousehold(tx, ctx.municipalityId, householdId)) as q.HouseholdRow);
+  });
+}
+
+export async function householdHistory(deps: Deps, ctx: TenantContext, householdId: string) {
+  return inTenant(deps.db, ctx, async (tx) => {
+    if (!(await q.findHousehold(tx, ctx.municipalityId, householdId))) throw notFound();
+    const rows = await q.listHistory(tx, ctx.municipalityId, householdId);
+    await audit(tx, ctx, {
+      action: 'read',
+      recordType: 'household_history',
+      recordId: householdId,
+      subjectId: householdId,
+    });
+    return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  });
+}
+
+export async function findPlace(deps: Deps, ctx: TenantContext, postcode: string): Promise<string> {
+  const places = await inTenant(deps.db, ctx, (tx) => q.lookupPlaces(tx, [postcode]));
+  const place = places.get(postcode);
+  if (!place) throw notFound();
+  return place;
+}
