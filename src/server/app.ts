@@ -20,7 +20,9 @@ import { oidcRoutes } from '../features/auth/oidc-routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { resolveSession } from '../features/auth/service.js';
 import { healthRoutes } from '../features/health/routes.js';
+import { importRoutes } from '../features/import/routes.js';
 import { registryRoutes } from '../features/registry/routes.js';
+import { registryDataRoutes } from '../features/registry-data/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { Config } from './config.js';
 import { localeOf } from './context.js';
@@ -184,6 +186,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(registryRoutes, { deps });
+  await app.register(importRoutes, { deps });
+  await app.register(registryDataRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const hasWeb = existsSync(`${WEB_ROOT}index.html`);
