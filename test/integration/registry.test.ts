@@ -231,3 +231,20 @@ describe('the household list', () => {
     expect((await agent.get('/api/postcodes/0000')).statusCode).toBe(404);
   });
 });
+
+describe('the audit log and households', () => {
+  it('finds every read of a household by the names of its adults', async () => {
+    const id = await createHousehold(env.db, municipality, {
+      adults: [{ firstName: 'Gunvor', lastName: 'Granheim' }],
+    });
+    await agent.get(`/api/households/${id}`);
+    const admin = await createUser(env.db, municipality, ['municipality_admin']);
+    const log = (await (await loginAs(env.app, admin.email)).get('/api/admin/audit?subject=Granheim')).json();
+    expect(log.entries.length).toBeGreaterThan(0);
+    expect(log.entries[0]).toMatchObject({
+      subjectId: id,
+      subjectName: 'Gunvor Granheim',
+      actorUserId: caseworker.id,
+    });
+  });
+});

@@ -67,6 +67,13 @@ export interface AuditRow {
   ip: string | null;
 }
 
+// The person an entry is about is a user or a household (by its adults' names).
+const FROM = `FROM audit_log a
+  LEFT JOIN app_user u ON u.id = a.actor_user_id
+  LEFT JOIN app_user s ON s.id::text = a.subject_id
+  LEFT JOIN household h ON h.id::text = a.subject_id`;
+const SUBJECT_NAME = `COALESCE(s.first_name || ' ' || s.last_name, h.display_name)`;
+
 /**
  * `subject` matches the person's id or, for people who are users, part of their name.
  * Dates are whole days in Europe/Oslo, `to` inclusive.
@@ -79,10 +86,7 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
     clauses.push(clause(`$${params.length}`));
   };
   if (filter.subject) {
-    add(
-      (p) => `(a.subject_id = ${p} OR s.first_name || ' ' || s.last_name ILIKE '%' || ${p} || '%')`,
-      filter.subject,
-    );
+    add((p) => `(a.subject_id = ${p} OR ${SUBJECT_NAME} ILIKE '%' || ${p} || '%')`, filter.subject);
   }
   if (filter.actor) add((p) => `a.actor_user_id::text = ${p}`, filter.actor);
   if (filter.record) add((p) => `a.record_id = ${p}`, filter.record);
@@ -90,10 +94,6 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
   if (filter.to) add((p) => `a.at < (${p}::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo'`, filter.to);
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
-
-const FROM = `FROM audit_log a
-  LEFT JOIN app_user u ON u.id = a.actor_user_id
-  LEFT JOIN app_user s ON s.id::text = a.subject_id`;
 
 export async function searchAudit(
   tx: Queryable,
@@ -104,7 +104,7 @@ export async function searchAudit(
   const [count] = await tx.query<{ total: number }>(`SELECT count(*) AS total ${FROM} ${sql}`, params);
   const rows = await tx.query<AuditRow>(
     `SELECT a.id, a.at, a.actor_user_id, u.first_name || ' ' || u.last_name AS actor_name, a.action,
-            a.record_type, a.record_id, a.subject_id, s.first_name || ' ' || s.last_name AS subject_name, a.ip
+            a.record_type, a.record_id, a.subject_id, ${SUBJECT_NAME} AS subject_name, a.ip
      ${FROM} ${sql}
      ORDER BY a.at DESC, a.id DESC
      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
