@@ -1,0 +1,54 @@
+/**
+ * The four ways an invitation or reminder reaches a household (SPEC section 2). Each channel is
+ * a real integration behind this one interface, with a local default so Landsby runs without
+ * any provider account.
+ */
+export const CHANNEL_NAMES = ['email', 'sms', 'letter', 'digital_mail'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export interface PostalAddress {
+  name: string;
+  line: string;
+  postcode: string;
+  place: string;
+}
+
+export interface OutgoingMessage {
+  /** Our id for the message: the idempotency key, and the reference providers echo back. */
+  id: string;
+  channel: ChannelName;
+  to: {
+    /** The adults' names as the letter or mail addresses them ("Kari og Ola Nordmann"). */
+    name: string;
+    email?: string;
+    /** E.164 */
+    mobile?: string;
+    address?: PostalAddress;
+    /** Only for digital mail, only where the municipality chose it (encrypted at rest elsewhere). */
+    nationalId?: string;
+  };
+  subject: string;
+  /** Plain text: the e-mail's text part, the SMS itself. */
+  text: string;
+  html?: string;
+  /** The letter as PDF: printed, or sent as digital mail. */
+  pdf?: Uint8Array;
+  attachments?: { filename: string; contentType: string; content: Uint8Array | string }[];
+}
+
+export type DeliveryStatus = 'sent' | 'delivered' | 'printed' | 'failed';
+
+export interface SendResult {
+  status: DeliveryStatus;
+  /** The provider's id for the message, to match delivery reports and status queries. */
+  providerId?: string;
+  /** The provider's own words when it refused, for the team to read. */
+  reason?: string;
+  /** A failure worth trying again later (network, 5xx, 429) rather than a refusal. */
+  retryable?: boolean;
+}
+
+export interface Channel {
+  readonly name: ChannelName;
+  send(message: OutgoingMessage): Promise<SendResult>;
+}
