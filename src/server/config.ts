@@ -35,6 +35,24 @@ export const ENV_VARS = {
   TRUST_PROXY:
     '"true" or a comma-separated list of proxy addresses in front of Landsby, so the audit log records the client address (default: none).',
   LOG_LEVEL: 'pino log level (default info).',
+  SVEVE_URL: 'Base address of the Sveve SMS API (default https://sveve.no).',
+  SVEVE_USER: 'Sveve account user name for SMS; unset = each SMS is written to DATA_DIR/outbox/sms-*.txt.',
+  SVEVE_PASSWORD: 'Sveve API password (the "passwd" from Sveve\'s welcome e-mail); required with SVEVE_USER.',
+  SVEVE_FROM:
+    'Sender name shown on the phone: 1–11 letters, digits or spaces, no special characters (default Landsby).',
+  SVEVE_TEST: '"true" sends test=true: Sveve validates each SMS but sends nothing (default false).',
+  SVARUT_URL:
+    'KS Fiks SvarUt host for digital mail (https://test.svarut.ks.no or https://svarut.ks.no); unset = each letter is written to DATA_DIR/outbox/digital-*.pdf.',
+  SVARUT_KONTO_ID: 'SvarUt account (konto) id, a UUID; required with SVARUT_URL.',
+  SVARUT_TOKEN:
+    'Maskinporten access token (scope ks:fiks) sent as Bearer; required with SVARUT_URL. Tokens expire: for testing only until a Maskinporten client is built.',
+  SVARUT_INTEGRASJON_ID:
+    'Fiks integration id (UUID) with rights on the SvarUt account; required with SVARUT_URL.',
+  SVARUT_INTEGRASJON_PASSORD: 'Password of that Fiks integration; required with SVARUT_URL.',
+  SVARUT_PRINT_FALLBACK:
+    '"true" lets SvarUt print and post a letter it cannot deliver digitally; "false" sends digital only (kunDigitalLevering) (default true).',
+  SVARUT_KONTERINGSKODE:
+    'Optional SvarUt invoicing code passed to the print vendor: up to 20 of a-z A-Z 0-9 _ - . æøå.',
 } as const;
 
 export type EnvName = keyof typeof ENV_VARS;
@@ -43,6 +61,22 @@ export interface OidcClientConfig {
   issuer: string;
   clientId: string;
   clientSecret: string;
+}
+
+export interface SveveConfig {
+  url: string;
+  user: string;
+  password: string;
+  test: boolean;
+}
+
+export interface SvarUtConfig {
+  url: string;
+  kontoId: string;
+  token: string;
+  integrasjonId: string;
+  integrasjonPassord: string;
+  konteringskode: string | undefined;
 }
 
 export interface Config {
@@ -62,6 +96,12 @@ export interface Config {
   oidcAllowHttp: boolean;
   trustProxy: boolean | string[];
   logLevel: string;
+  /** Unset: SMS go to the local outbox. */
+  sveve: SveveConfig | undefined;
+  smsFrom: string;
+  /** Unset: digital mail goes to the local outbox. */
+  svarut: SvarUtConfig | undefined;
+  svarutPrintFallback: boolean;
 }
 
 /** Thrown at start with a message that names the variable; main.ts prints it and exits 1. */
@@ -129,10 +169,60 @@ function secretKey(env: Env, production: boolean, dataDir: string): string {
   return key;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function sveve(env: Env): SveveConfig | undefined {
+  const user = env.SVEVE_USER;
+  if (!user) return undefined;
+  const password = env.SVEVE_PASSWORD;
+  if (!password) throw new ConfigError('SVEVE_PASSWORD is required when SVEVE_USER is set.');
+  return {
+    url: url(env, 'SVEVE_URL', ['https:', 'http:']) ?? 'https://sveve.no',
+    user,
+    password,
+    test: bool(env, 'SVEVE_TEST', false),
+  };
+}
+
+function smsFrom(env: Env): string {
+  const from = env.SVEVE_FROM || 'Landsby';
+  // Sveve: at most 11 characters, "no special characters" (INTEGRATIONS.md §1.2).
+  if (!/^[A-Za-z0-9 ]{1,11}$/.test(from)) {
+    throw new ConfigError('SVEVE_FROM must be 1 to 11 letters (a-z), digits or spaces.');
+  }
+  return from;
+}
+
+function svarut(env: Env): SvarUtConfig | undefined {
+  const base = url(env, 'SVARUT_URL', ['https:', 'http:']);
+  if (!base) return undefined;
+  const required = (name: EnvName): string => {
+    const value = env[name];
+    if (!value) throw new ConfigError(`${name} is required when SVARUT_URL is set.`);
+    return value;
+  };
+  const kontoId = required('SVARUT_KONTO_ID');
+  if (!UUID.test(kontoId)) throw new ConfigError('SVARUT_KONTO_ID must be a UUID.');
+  const integrasjonId = required('SVARUT_INTEGRASJON_ID');
+  if (!UUID.test(integrasjonId)) throw new ConfigError('SVARUT_INTEGRASJON_ID must be a UUID.');
+  const konteringskode = env.SVARUT_KONTERINGSKODE || undefined;
+  if (konteringskode !== undefined && !/^[a-zA-Z0-9_\-.øæåØÆÅ]{0,20}$/.test(konteringskode)) {
+    throw new ConfigError('SVARUT_KONTERINGSKODE must be at most 20 of a-z A-Z 0-9 _ - . æøå.');
+  }
+  return {
+    url: base,
+    kontoId,
+    token: required('SVARUT_TOKEN'),
+    integrasjonId,
+    integrasjonPassord: required('SVARUT_INTEGRASJON_PASSORD'),
+    konteringskode,
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   for (const name of Object.keys(env)) {
     // A near miss ("DATABASE_ULR") silently changes behaviour; say so at start.
-    if (/^(LANDSBY_|SMTP_|ENTRA_|IDPORTEN_|SESSION_)/.test(name) && !(name in ENV_VARS)) {
+    if (/^(LANDSBY_|SMTP_|ENTRA_|IDPORTEN_|SESSION_|SVEVE_|SVARUT_)/.test(name) && !(name in ENV_VARS)) {
       throw new ConfigError(`Unknown variable ${name}. Known: ${Object.keys(ENV_VARS).join(', ')}.`);
     }
   }
@@ -167,5 +257,9 @@ export function loadConfig(env: Env = process.env): Config {
         ? true
         : env.TRUST_PROXY.split(',').map((a) => a.trim()),
     logLevel,
+    sveve: sveve(env),
+    smsFrom: smsFrom(env),
+    svarut: svarut(env),
+    svarutPrintFallback: bool(env, 'SVARUT_PRINT_FALLBACK', true),
   };
 }
