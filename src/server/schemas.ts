@@ -15,3 +15,9 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 export const Locale = Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')]);
 export const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+
+/** A string that is one of `values`, typed as their union. */
+export const literals = <T extends readonly string[]>(values: T) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -7,9 +7,11 @@ import { AuditLogPage } from './pages/admin/AuditLogPage.js';
 import { UsersPage } from './pages/admin/UsersPage.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { ImportPage } from './pages/import/ImportPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/MessagePage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { RegistryRoutes } from './pages/registry/RegistryRoutes.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SessionProvider } from './session.js';
 
@@ -43,6 +45,22 @@ export function App() {
                 }
               />
             ))}
+            <Route
+              path="/register/import"
+              element={
+                <RequireArea area={area('register')}>
+                  <ImportPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/register/*"
+              element={
+                <RequireArea area={area('register')}>
+                  <RegistryRoutes />
+                </RequireArea>
+              }
+            />
             <Route
               path="/admin/brukere"
               element={

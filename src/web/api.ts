@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** What the server said more precisely, e.g. the refused fields of `validation.invalid`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -63,7 +65,7 @@ function parseJson(text: string): unknown {
 function toApiError(data: unknown, response: Response): ApiError {
   if (data && typeof data === 'object' && 'code' in data && typeof data.code === 'string') {
     const message = 'message' in data && typeof data.message === 'string' ? data.message : '';
-    return new ApiError(data.code, message, response.status);
+    return new ApiError(data.code, message, response.status, 'details' in data ? data.details : undefined);
   }
   return new ApiError(
     response.status === 404 ? 'not_found' : 'internal',

@@ -67,7 +67,26 @@ const ERROR_CODES = [
   'users.email_taken',
   'users.cannot_change_self',
   'users.unknown_role',
+  ...serverErrorCodes(),
 ];
+
+/** Every code the server throws (`new AppError('code', …)`), so a new one cannot lack its message. */
+function serverErrorCodes(): string[] {
+  const codes = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'web') walk(path);
+      } else if (entry.name.endsWith('.ts')) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/new AppError\(\s*'([a-z_.]+)'/g))
+          codes.add(match[1] as string);
+      }
+    }
+  };
+  walk(join(root, 'src'));
+  return [...codes];
+}
 
 const AUDIT_ACTIONS = [
   'read',

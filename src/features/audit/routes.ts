@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { stringify } from 'csv-stringify/sync';
 import { tenantOf } from '../../server/context.js';
+import { csvCell as cell } from '../../server/csv.js';
 import type { Deps } from '../../server/deps.js';
 import { withErrors } from '../../server/schemas.js';
 import type { AuditRow } from './queries.js';
@@ -47,12 +48,6 @@ const osloTime = new Intl.DateTimeFormat('sv-SE', {
   dateStyle: 'short',
   timeStyle: 'medium',
 });
-
-/** A cell starting with = + - @ would run as a formula in Excel; a leading ' keeps it text. */
-function cell(value: string | null): string {
-  if (value === null) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const audit = { permission: 'audit:read' as const };
 

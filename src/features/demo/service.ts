@@ -2,6 +2,7 @@ import type { Database } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import type { Role } from '../../domain/roles.js';
 import { hashPassword } from '../auth/passwords.js';
+import { seedDemoHouseholds } from './households.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';
 
 /** 9999 is no real kommunenummer, so demo data can never be mistaken for a real municipality's. */
@@ -23,15 +24,22 @@ export const DEMO_USERS: { email: string; firstName: string; lastName: string; r
   },
 ];
 
-/** Creates the demo municipality and one user per role, once; returns false when it already exists. */
+/**
+ * Creates the demo municipality and one user per role, once, and its invented households (once:
+ * while it has none). Returns false when the municipality already existed.
+ */
 export async function seedDemo(db: Database): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return asSystem(db, async (tx) => {
-    if (await findMunicipalityByNumber(tx, DEMO_MUNICIPALITY.number)) return false;
+  const { municipalityId, created } = await asSystem(db, async (tx) => {
+    const existing = await findMunicipalityByNumber(tx, DEMO_MUNICIPALITY.number);
+    if (existing) return { municipalityId: existing, created: false };
     const municipalityId = await insertMunicipality(tx, { ...DEMO_MUNICIPALITY, isDemo: true });
     for (const user of DEMO_USERS) {
       await insertAccount(tx, { municipalityId, ...user, roles: [user.role], passwordHash });
     }
-    return true;
+    return { municipalityId, created: true };
   });
+  // Households are programme data: written as the demo municipality, not as landsby_system.
+  await seedDemoHouseholds(db, municipalityId);
+  return created;
 }

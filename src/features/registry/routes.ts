@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type TSchema, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { CHANNELS, END_REASONS, HOUSEHOLD_KINDS, RELATIONS } from '../../domain/household.js';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
-import { Uuid, withErrors } from '../../server/schemas.js';
+import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
 import {
   createHousehold,
   findPlace,
@@ -14,9 +14,6 @@ import {
   updateHousehold,
 } from './service.js';
 
-const literals = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 // Dates are checked by the domain with the rest of the form, so every problem is reported at once.
 const Day = Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });
 const ShortText = (maxLength: number) => Type.String({ maxLength });
@@ -126,6 +123,26 @@ const HouseholdSummary = Type.Object({
   updatedAt: Type.String(),
 });
 
+/** The list's filters and order, shared by the list and its exports (features/registry-data). */
+export const HouseholdListFilter = Type.Object({
+  q: Type.Optional(ShortText(200)),
+  kind: Type.Optional(Type.Array(Kind, { maxItems: 4 })),
+  relation: Type.Optional(Relation),
+  language: Type.Optional(ShortText(12)),
+  maxTravel: Type.Optional(Type.Integer({ minimum: 0, maximum: 1440 })),
+  neverAttended: Type.Optional(Type.Boolean({ description: 'Accepted; filters once events exist' })),
+  archived: Type.Union([Type.Literal('false'), Type.Literal('true'), Type.Literal('all')], {
+    default: 'false',
+  }),
+  sort: Type.Union(
+    [Type.Literal('name'), Type.Literal('kind'), Type.Literal('travel'), Type.Literal('updated')],
+    {
+      default: 'name',
+    },
+  ),
+  dir: Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' }),
+});
+
 const Params = Type.Object({ householdId: Uuid });
 const read = { permission: 'registry:read' as const };
 const write = { permission: 'registry:write' as const };
@@ -139,26 +156,13 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       schema: {
         tags: ['registry'],
         summary: 'Households of the municipality: search, filter, sort, page',
-        querystring: Type.Object({
-          q: Type.Optional(ShortText(200)),
-          kind: Type.Optional(Type.Array(Kind, { maxItems: 4 })),
-          relation: Type.Optional(Relation),
-          language: Type.Optional(ShortText(12)),
-          maxTravel: Type.Optional(Type.Integer({ minimum: 0, maximum: 1440 })),
-          neverAttended: Type.Optional(Type.Boolean({ description: 'Accepted; filters once events exist' })),
-          archived: Type.Union([Type.Literal('false'), Type.Literal('true'), Type.Literal('all')], {
-            default: 'false',
+        querystring: Type.Composite([
+          HouseholdListFilter,
+          Type.Object({
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
           }),
-          sort: Type.Union(
-            [Type.Literal('name'), Type.Literal('kind'), Type.Literal('travel'), Type.Literal('updated')],
-            {
-              default: 'name',
-            },
-          ),
-          dir: Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' }),
-          limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-          offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
-        }),
+        ]),
         response: withErrors({
           200: Type.Object({ total: Type.Integer(), households: Type.Array(HouseholdSummary) }),
         }),

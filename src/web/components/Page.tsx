@@ -17,16 +17,19 @@ interface PageProps {
 export function Page({ title, heading, children }: PageProps) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { key } = useLocation();
+  const { key, pathname } = useLocation();
 
   useEffect(() => {
     document.title = t('app.pageTitle', { title });
   }, [t, title]);
 
+  // A new path is a new page; a new ?query on the same page (a filter, the next page of a list)
+  // is not, and leaves focus where the user is.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs per path, reading the key of that moment
   useEffect(() => {
     // 'default' is the page the browser loaded; only later navigation moves focus.
     if (key !== 'default') headingRef.current?.focus();
-  }, [key]);
+  }, [pathname]);
 
   return (
     <div className="page">

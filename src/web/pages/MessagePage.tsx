@@ -4,11 +4,11 @@ import { Link as RouterLink } from 'react-router-dom';
 import { Page } from '../components/Page.js';
 
 /** A page that only says something went nowhere (404, no access) and leads back home. */
-function MessagePage({ kind }: { kind: 'notFound' | 'forbidden' }) {
+function MessagePage({ title, body }: { title: string; body: string }) {
   const { t } = useTranslation();
   return (
-    <Page title={t(`${kind}.title`)}>
-      <Paragraph>{t(`${kind}.body`)}</Paragraph>
+    <Page title={title}>
+      <Paragraph>{body}</Paragraph>
       <Paragraph>
         <Link asChild>
           <RouterLink to="/">{t('notFound.home')}</RouterLink>
@@ -18,5 +18,12 @@ function MessagePage({ kind }: { kind: 'notFound' | 'forbidden' }) {
   );
 }
 
-export const NotFoundPage = () => <MessagePage kind="notFound" />;
-export const ForbiddenPage = () => <MessagePage kind="forbidden" />;
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return <MessagePage title={t('notFound.title')} body={t('notFound.body')} />;
+}
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return <MessagePage title={t('forbidden.title')} body={t('forbidden.body')} />;
+}

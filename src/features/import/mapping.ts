@@ -1,0 +1,515 @@
+import type { EndReason, FieldError, Household, HouseholdInput } from '../../domain/household.js';
+import {
+  ADULT_FIELDS,
+  ADULT_SLOTS,
+  type AdultField,
+  CHILD_FIELDS,
+  CHILD_SLOTS,
+  type ChildField,
+  type ImportMapping,
+  type ImportRule,
+  normaliseHeader,
+  type RowProblem,
+  type Target,
+} from './targets.js';
+
+// From the words of a case-management system's export to the registry's HouseholdInput: the
+// suggested mapping of headers, the reading of Norwegian values (31.12.2025, "Beredskapshjem",
+// "e-post og SMS"), and the merge of a row into the household it updates.
+
+// ---- Suggested mapping --------------------------------------------------------------------------
+
+type Suggestion =
+  | { group: 'household'; target: Target }
+  | { group: 'adult'; field: AdultField }
+  | { group: 'child'; field: ChildField }
+  | { group: 'ignore' };
+
+const CHILD_WORDS = /\b(barn|barnet|barnets|fosterbarn|child|childs|children|kid)\b/;
+const SECOND_ADULT_WORDS = /\b(partner|ektefelle|samboer|medsøker|medsoker|spouse|second)\b/;
+
+/** In order: the first rule whose pattern matches the normalised header wins. */
+const RULES: [RegExp, Suggestion][] = [
+  [
+    /omsorgskommune|care municipality|ansvarlig kommune|plasserende kommune/,
+    { group: 'child', field: 'careMunicipality' },
+  ],
+  [
+    /fødsels ?dato|fodsels ?dato|\bfødt\b|\bfodt\b|birth|\bf ?dato\b|\bdob\b/,
+    { group: 'child', field: 'birthDate' },
+  ],
+  [
+    /plassert fra|plassering fra|plasseringsdato|plassert dato|plassert siden|placed from|placement start|fra ?dato|start ?dato|innflytting/,
+    { group: 'child', field: 'placedFrom' },
+  ],
+  [
+    /plassert til|plassering til|placed to|placement end|til ?dato|slutt ?dato|utflytting/,
+    { group: 'child', field: 'placedTo' },
+  ],
+  [
+    /avslutningsårsak|avslutning|sluttårsak|årsak|arsak|end reason|opphør/,
+    { group: 'child', field: 'endReason' },
+  ],
+  [/e ?post|\bemail\b|\be ?mail\b/, { group: 'adult', field: 'email' }],
+  [/mobil|telefon|\btlf\b|phone|\bmobile\b|\bmob\b|\btel\b/, { group: 'adult', field: 'mobile' }],
+  [/etternavn|last ?name|surname|family ?name/, { group: 'adult', field: 'lastName' }],
+  [/fornavn|first ?name|given ?name/, { group: 'adult', field: 'firstName' }],
+  [/språk|sprak|language|målform|malform/, { group: 'adult', field: 'language' }],
+  [/kanal|channel|kontaktform|varsling/, { group: 'adult', field: 'channels' }],
+  [
+    /saks ?nr|saksnummer|\bsak ?id\b|saks ?id|\bid\b|\bref\b|referanse|reference|external|løpe ?nr|løpenummer|klient ?nr|\bnr\b|nummer/,
+    { group: 'household', target: 'externalRef' },
+  ],
+  [/hjemtype|\btype\b|\bkind\b|kategori|tiltakstype|\btiltak\b/, { group: 'household', target: 'kind' }],
+  [/omsorg|tilsyn|relasjon|relation|\bansvar\b/, { group: 'household', target: 'relation' }],
+  [/post ?nr|postnummer|\bzip\b|post ?code|postal code/, { group: 'household', target: 'postcode' }],
+  [/poststed|\bsted\b|\bcity\b|\btown\b/, { group: 'ignore' }],
+  [/adresse|address|\bstreet\b|\bgate\b/, { group: 'household', target: 'addressLine' }],
+  [/reisetid|travel|minutter|kjøretid/, { group: 'household', target: 'travelMinutes' }],
+  // "Barn" alone: the child's first name.
+  [/^(barn|fosterbarn|child)$/, { group: 'child', field: 'firstName' }],
+];
+
+/** What each column probably is, from its header in Norwegian or English; null where it is not clear. */
+export function suggestMapping(headers: readonly string[]): (Target | null)[] {
+  const used = new Set<Target>();
+  return headers.map((header) => {
+    const text = normaliseHeader(header)
+      .replace(/[-_./()]+/g, ' ')
+      .replace(/\s+/g, ' ');
+    const rule = RULES.find(([pattern]) => pattern.test(text))?.[1];
+    if (!rule || rule.group === 'ignore') return null;
+    const candidates: Target[] = [];
+    const digit = /\b([1-4])\b|\b([1-4])\.|([1-4])$/.exec(text);
+    const number = digit ? Number(digit[1] ?? digit[2] ?? digit[3]) : undefined;
+    if (rule.group === 'household') candidates.push(rule.target);
+    else {
+      const isChild = rule.group === 'child' || CHILD_WORDS.test(text);
+      const field = rule.field;
+      if (isChild && (CHILD_FIELDS as readonly string[]).includes(field)) {
+        const slots = number && number <= CHILD_SLOTS.length ? [number] : [...CHILD_SLOTS];
+        for (const slot of slots) candidates.push(`child${slot}.${field as ChildField}` as Target);
+      } else if (!isChild && (ADULT_FIELDS as readonly string[]).includes(field)) {
+        const second = SECOND_ADULT_WORDS.test(text);
+        const slots = number && number <= ADULT_SLOTS.length ? [number] : second ? [2] : [...ADULT_SLOTS];
+        for (const slot of slots) candidates.push(`adult${slot}.${field as AdultField}` as Target);
+      }
+    }
+    const target = candidates.find((candidate) => !used.has(candidate));
+    if (!target) return null;
+    used.add(target);
+    return target;
+  });
+}
+
+// ---- Values -------------------------------------------------------------------------------------
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/**
+ * A day as YYYY-MM-DD from 31.12.2025, 31/12/2025, 1.2.2025, 2025-12-31 or 2025-12-31T00:00;
+ * anything else comes back as typed, so the registry's check names it an invalid date.
+ */
+export function parseDay(text: string): string | null {
+  const value = text.trim().replace(/\s+(kl\.?\s*)?\d{1,2}[:.]\d{2}([:.]\d{2})?$/, '');
+  if (!value) return null;
+  const norwegian = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(value);
+  if (norwegian) return `${norwegian[3]}-${pad(norwegian[2] as string)}-${pad(norwegian[1] as string)}`;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(T.*)?$/.exec(value);
+  if (iso) return `${iso[1]}-${pad(iso[2] as string)}-${pad(iso[3] as string)}`;
+  return value;
+}
+
+export function parseKind(text: string): HouseholdInput['kind'] | null {
+  const value = text.trim().toLowerCase();
+  if (/beredskap|emergency/.test(value)) return 'emergency';
+  if (/familiehjem|family.?home/.test(value)) return 'family_home';
+  if (/ressurs|resource/.test(value)) return 'resource_family';
+  if (/foster/.test(value)) return 'foster';
+  return null;
+}
+
+export function parseRelation(text: string): HouseholdInput['relation'] | null {
+  const value = text.trim().toLowerCase();
+  if (/tilsyn|oversight|supervis/.test(value)) return 'oversight';
+  if (/omsorg|care/.test(value)) return 'care';
+  return null;
+}
+
+export function parseEndReason(text: string): EndReason | null | undefined {
+  const value = text.trim().toLowerCase();
+  if (!value) return undefined;
+  if (/ikke.?planlagt|uplanlagt|unplanned|not planned|brudd|akutt/.test(value)) return 'unplanned';
+  if (/planlagt|planned/.test(value)) return 'planned';
+  return null;
+}
+
+/** Minutes from "45", "45 min" or "1:15"; null when it is none of them. */
+export function parseMinutes(text: string): number | null {
+  const value = text.trim().toLowerCase();
+  const minutes = /^(\d{1,4})(?:[.,]0+)?\s*(min|minutt|minutter|minutes|m)?$/.exec(value);
+  if (minutes) return Number(minutes[1]);
+  const clock = /^(\d{1,2}):(\d{2})$/.exec(value);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  return null;
+}
+
+/** Four digits: "372" (a spreadsheet dropped the leading zero) becomes "0372", "NO-0150" becomes "0150". */
+export function parsePostcode(text: string): string {
+  const value = text.trim();
+  if (/^\d{3}$/.test(value)) return `0${value}`;
+  const digits = value.replace(/^(no|nor)[\s-]*/i, '');
+  return /^\d{4}$/.test(digits) ? digits : value;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  norsk: 'nb',
+  bokmål: 'nb',
+  bokmal: 'nb',
+  norwegian: 'nb',
+  nynorsk: 'nn',
+  samisk: 'se',
+  nordsamisk: 'se',
+  sami: 'se',
+  engelsk: 'en',
+  english: 'en',
+  arabisk: 'ar',
+  arabic: 'ar',
+  somali: 'so',
+  somalisk: 'so',
+  polsk: 'pl',
+  polish: 'pl',
+  tigrinja: 'ti',
+  tigrinya: 'ti',
+  ukrainsk: 'uk',
+  ukrainian: 'uk',
+  russisk: 'ru',
+  russian: 'ru',
+  persisk: 'fa',
+  farsi: 'fa',
+  dari: 'prs',
+  pashto: 'ps',
+  urdu: 'ur',
+  kurdisk: 'ku',
+  kurdish: 'ku',
+  tyrkisk: 'tr',
+  turkish: 'tr',
+  litauisk: 'lt',
+  lithuanian: 'lt',
+  svensk: 'sv',
+  swedish: 'sv',
+  dansk: 'da',
+  danish: 'da',
+  tysk: 'de',
+  german: 'de',
+  fransk: 'fr',
+  french: 'fr',
+  spansk: 'es',
+  spanish: 'es',
+  thai: 'th',
+  vietnamesisk: 'vi',
+  vietnamese: 'vi',
+  tamil: 'ta',
+  amharisk: 'am',
+  amharic: 'am',
+  rumensk: 'ro',
+  romanian: 'ro',
+  finsk: 'fi',
+  finnish: 'fi',
+  kvensk: 'fkv',
+};
+
+/** A language code from a name ("norsk", "Arabisk") or a code ("AR", "nb-NO" → "nb"). */
+export function parseLanguage(text: string): string {
+  const value = text.trim().toLowerCase();
+  const named = LANGUAGE_NAMES[value];
+  if (named) return named;
+  const code = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})?$/.exec(value);
+  return code ? (code[1] as string) : value;
+}
+
+const CHANNEL_WORDS: [RegExp, NonNullable<HouseholdInput['adults'][number]['preferredChannels']>[number]][] =
+  [
+    [/^(digital ?post|digipost|e-?boks|digital mail|digital_mail)$/, 'digital_mail'],
+    [/^(e-?post|e-?mail|mail)$/, 'email'],
+    [/^(sms|tekstmelding|text|mobil)$/, 'sms'],
+    [/^(brev|post|letter|papir)$/, 'letter'],
+  ];
+
+/** Channels from "e-post, SMS", "SMS og brev"; null when a word is none of them. */
+export function parseChannels(text: string): HouseholdInput['adults'][number]['preferredChannels'] {
+  const words = text
+    .toLowerCase()
+    .split(/[,;/+&|]|\s+og\s+|\s+and\s+/)
+    .map((word) => word.trim())
+    .filter(Boolean);
+  const channels: NonNullable<HouseholdInput['adults'][number]['preferredChannels']> = [];
+  for (const word of words) {
+    const channel = CHANNEL_WORDS.find(([pattern]) => pattern.test(word))?.[1];
+    if (!channel) return null;
+    if (!channels.includes(channel)) channels.push(channel);
+  }
+  return channels;
+}
+
+// ---- A row into a household -------------------------------------------------------------------
+
+/** A mapping turned into look-ups: the column of each target and the header of that column. */
+export interface PreparedMapping extends ImportMapping {
+  columnOf: Map<Target, number>;
+  headers: readonly string[];
+}
+
+export function prepareMapping(mapping: ImportMapping, headers: readonly string[]): PreparedMapping {
+  const columnOf = new Map<Target, number>();
+  mapping.columns.forEach((target, i) => {
+    if (target && i < headers.length && !columnOf.has(target)) columnOf.set(target, i);
+  });
+  return { ...mapping, columnOf, headers };
+}
+
+export function cellOf(cells: readonly string[], mapping: PreparedMapping, target: Target): string {
+  const column = mapping.columnOf.get(target);
+  return column === undefined ? '' : (cells[column] ?? '').trim();
+}
+
+/** The value that matches a row to a household: the case number, or the first adult's e-mail (lower case). */
+export function keyOf(cells: readonly string[], mapping: PreparedMapping): string {
+  return mapping.key === 'email'
+    ? cellOf(cells, mapping, 'adult1.email').toLowerCase()
+    : cellOf(cells, mapping, 'externalRef');
+}
+
+/** A stored household as the input that would store it again unchanged. */
+export function inputOf(household: Household): HouseholdInput {
+  const childIndex = new Map(household.children.map((child, i) => [child.id, i]));
+  return {
+    id: household.id,
+    kind: household.kind,
+    relation: household.relation,
+    externalRef: household.externalRef,
+    address: { line: household.address.line, postcode: household.address.postcode },
+    // From the table: looked up again, so it follows the table; typed in: kept.
+    travelMinutes: household.travelSource === 'manual' ? household.travelMinutes : null,
+    adults: household.adults.map((adult) => ({ ...adult, preferredChannels: [...adult.preferredChannels] })),
+    children: household.children.map(({ id, firstName, birthDate }) => ({ id, firstName, birthDate })),
+    placements: household.placements.map((placement) => ({
+      id: placement.id,
+      childIndex: childIndex.get(placement.childId) ?? -1,
+      startDate: placement.startDate,
+      endDate: placement.endDate,
+      endReason: placement.endReason,
+      careMunicipality: placement.careMunicipality,
+    })),
+  };
+}
+
+export interface BuiltRow {
+  input: HouseholdInput;
+  /** Problems found while reading the values (an unknown kind, a child without a birth date). */
+  problems: RowProblem[];
+  /** Which adult, child or placement of the input came from which slot of the file (null: already stored). */
+  origin: { adults: (number | null)[]; children: (number | null)[]; placements: (number | null)[] };
+}
+
+/**
+ * One row of the file as a household. An existing household is the starting point: a filled-in
+ * cell replaces what is stored, an empty cell leaves it as it is, and nothing is ever removed
+ * (a child missing from this export keeps its place in the registry).
+ */
+export function buildInput(
+  cells: readonly string[],
+  mapping: PreparedMapping,
+  existing: Household | null,
+): BuiltRow {
+  const problems: RowProblem[] = [];
+  const value = (target: Target) => cellOf(cells, mapping, target);
+  const problem = (target: Target, rule: ImportRule) =>
+    problems.push({ field: target, column: columnName(mapping, target), rule });
+
+  const input: HouseholdInput = existing
+    ? inputOf(existing)
+    : {
+        kind: mapping.defaults.kind,
+        relation: mapping.defaults.relation,
+        adults: [],
+        children: [],
+        placements: [],
+      };
+  const origin: BuiltRow['origin'] = {
+    adults: input.adults.map(() => null),
+    children: (input.children ?? []).map(() => null),
+    placements: (input.placements ?? []).map(() => null),
+  };
+
+  const ref = value('externalRef');
+  if (ref) input.externalRef = ref;
+  const kindText = value('kind');
+  if (kindText) {
+    const kind = parseKind(kindText);
+    if (kind) input.kind = kind;
+    else problem('kind', 'range');
+  }
+  const relationText = value('relation');
+  if (relationText) {
+    const relation = parseRelation(relationText);
+    if (relation) input.relation = relation;
+    else problem('relation', 'range');
+  }
+  const line = value('addressLine');
+  const postcode = value('postcode');
+  if (line || postcode) {
+    input.address = {
+      line: line || input.address?.line,
+      postcode: postcode ? parsePostcode(postcode) : input.address?.postcode,
+    };
+  }
+  const travel = value('travelMinutes');
+  if (travel) {
+    const minutes = parseMinutes(travel);
+    if (minutes === null) problem('travelMinutes', 'range');
+    else input.travelMinutes = minutes;
+  }
+
+  for (const slot of ADULT_SLOTS) {
+    const field = (name: AdultField) => value(`adult${slot}.${name}` as Target);
+    if (ADULT_FIELDS.every((name) => !field(name))) continue;
+    // The file's first adult is the stored first adult, and so on; a new one comes last.
+    const index = Math.min(slot - 1, input.adults.length);
+    const adult = { ...(input.adults[index] ?? { firstName: '', lastName: '' }) };
+    if (field('firstName')) adult.firstName = field('firstName');
+    if (field('lastName')) adult.lastName = field('lastName');
+    if (field('email')) adult.email = field('email');
+    if (field('mobile')) adult.mobile = field('mobile');
+    if (field('language')) adult.preferredLanguage = parseLanguage(field('language'));
+    if (field('channels')) {
+      const channels = parseChannels(field('channels'));
+      if (channels) adult.preferredChannels = channels;
+      else problem(`adult${slot}.channels` as Target, 'range');
+    }
+    input.adults[index] = adult;
+    origin.adults[index] = slot;
+  }
+
+  const children = input.children ?? [];
+  const placements = input.placements ?? [];
+  for (const slot of CHILD_SLOTS) {
+    const field = (name: ChildField) => value(`child${slot}.${name}` as Target);
+    const target = (name: ChildField) => `child${slot}.${name}` as Target;
+    if (CHILD_FIELDS.every((name) => !field(name))) continue;
+    const firstName = field('firstName');
+    const birthDate = parseDay(field('birthDate'));
+    let index = children.findIndex(
+      (child) => child.firstName.toLowerCase() === firstName.toLowerCase() && child.birthDate === birthDate,
+    );
+    if (index < 0) {
+      if (!firstName) problem(target('firstName'), 'required');
+      if (!birthDate) problem(target('birthDate'), 'required');
+      if (!firstName || !birthDate) continue;
+      index = children.push({ firstName, birthDate }) - 1;
+    }
+    origin.children[index] = slot;
+
+    const from = field('placedFrom');
+    const to = field('placedTo');
+    const reasonText = field('endReason');
+    const care = field('careMunicipality');
+    if (!from && !to && !reasonText && !care) continue;
+    const startDate = parseDay(from);
+    if (!startDate) {
+      problem(target('placedFrom'), 'required');
+      continue;
+    }
+    const endReason = parseEndReason(reasonText);
+    if (endReason === null) problem(target('endReason'), 'range');
+    let p = placements.findIndex(
+      (candidate) => candidate.childIndex === index && candidate.startDate === startDate,
+    );
+    if (p < 0) p = placements.push({ childIndex: index, startDate }) - 1;
+    const placement = { ...(placements[p] as NonNullable<HouseholdInput['placements']>[number]) };
+    if (to) placement.endDate = parseDay(to);
+    if (endReason) placement.endReason = endReason;
+    if (care) placement.careMunicipality = care;
+    placements[p] = placement;
+    origin.placements[p] = slot;
+  }
+
+  // In the order the registry reads them back (children by birth date and name, placements by
+  // start), so an unchanged household compares equal field by field.
+  const childOrder = children
+    .map((child, i) => ({ child, i }))
+    .sort(
+      (a, b) =>
+        compare(a.child.birthDate, b.child.birthDate) || compare(a.child.firstName, b.child.firstName),
+    );
+  const newIndex = new Map(childOrder.map(({ i }, position) => [i, position]));
+  input.children = childOrder.map(({ child }) => child);
+  origin.children = childOrder.map(({ i }) => origin.children[i] ?? null);
+  const placementOrder = placements
+    .map((placement, i) => ({
+      placement: { ...placement, childIndex: newIndex.get(placement.childIndex) ?? -1 },
+      i,
+    }))
+    .sort(
+      (a, b) =>
+        compare(a.placement.startDate, b.placement.startDate) ||
+        a.placement.childIndex - b.placement.childIndex,
+    );
+  input.placements = placementOrder.map(({ placement }) => placement);
+  origin.placements = placementOrder.map(({ i }) => origin.placements[i] ?? null);
+
+  return { input, problems, origin };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function columnName(mapping: PreparedMapping, target: Target): string | null {
+  const column = mapping.columnOf.get(target);
+  return column === undefined ? null : (mapping.headers[column] ?? null);
+}
+
+const ADULT_FIELD_OF: Record<string, AdultField> = {
+  firstName: 'firstName',
+  lastName: 'lastName',
+  email: 'email',
+  mobile: 'mobile',
+  preferredLanguage: 'language',
+  preferredChannels: 'channels',
+};
+const CHILD_FIELD_OF: Record<string, ChildField> = { firstName: 'firstName', birthDate: 'birthDate' };
+const PLACEMENT_FIELD_OF: Record<string, ChildField> = {
+  startDate: 'placedFrom',
+  endDate: 'placedTo',
+  endReason: 'endReason',
+  careMunicipality: 'careMunicipality',
+  childIndex: 'firstName',
+};
+
+/** The registry's complaint about a field, told as the column of the file it came from. */
+export function problemOf(error: FieldError, built: BuiltRow, mapping: PreparedMapping): RowProblem {
+  const asTarget = (target: Target | null): RowProblem =>
+    target
+      ? { field: target, column: columnName(mapping, target), rule: error.rule }
+      : { field: error.field, column: null, rule: error.rule };
+  if (error.field === 'adults') return asTarget('adult1.firstName');
+  if (error.field === 'address.postcode') return asTarget('postcode');
+  if (error.field === 'travelMinutes') return asTarget('travelMinutes');
+  const [group, indexText, name = ''] = error.field.split('.');
+  const index = Number(indexText);
+  if (group === 'adults') {
+    const slot = built.origin.adults[index];
+    const field = ADULT_FIELD_OF[name];
+    return asTarget(slot && field ? (`adult${slot}.${field}` as Target) : null);
+  }
+  if (group === 'children') {
+    const slot = built.origin.children[index];
+    const field = CHILD_FIELD_OF[name];
+    return asTarget(slot && field ? (`child${slot}.${field}` as Target) : null);
+  }
+  if (group === 'placements') {
+    const slot = built.origin.placements[index];
+    const field = PLACEMENT_FIELD_OF[name];
+    return asTarget(slot && field ? (`child${slot}.${field}` as Target) : null);
+  }
+  return asTarget(null);
+}

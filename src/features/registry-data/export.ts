@@ -1,0 +1,155 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { csvDocument } from '../../server/csv.js';
+import type { ExportRow } from './queries.js';
+
+// The household list as a spreadsheet: the same columns in .xlsx and CSV, Norwegian headings,
+// one row per household, one group of columns per adult.
+
+const KINDS: Record<string, string> = {
+  foster: 'Fosterhjem',
+  emergency: 'Beredskapshjem',
+  family_home: 'Familiehjem',
+  resource_family: 'Ressursfamilie',
+};
+const RELATIONS: Record<string, string> = { care: 'Omsorgskommune', oversight: 'Tilsynskommune' };
+const CHANNELS: Record<string, string> = {
+  email: 'e-post',
+  sms: 'SMS',
+  letter: 'brev',
+  digital_mail: 'digital post',
+};
+const languageNames = new Intl.DisplayNames(['nb'], { type: 'language', fallback: 'code' });
+
+function languageName(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "412 34 567" for Norwegian numbers, "+46 70 123 45 67" for others. */
+export function formatMobile(e164: string | null): string | null {
+  if (!e164) return null;
+  if (/^\+47\d{8}$/.test(e164)) return `${e164.slice(3, 6)} ${e164.slice(6, 8)} ${e164.slice(8)}`;
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** The wall-clock time in Oslo as a Date whose UTC fields show it: what a spreadsheet cell holds. */
+const osloParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+export function osloWallClock(date: Date): Date {
+  const parts = new Map(osloParts.formatToParts(date).map((x) => [x.type, Number(x.value)]));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? 0;
+  return new Date(
+    Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')),
+  );
+}
+const isoMinute = (date: Date) => osloWallClock(date).toISOString().slice(0, 16).replace('T', ' ');
+const isoDay = (date: Date) => osloWallClock(date).toISOString().slice(0, 10);
+
+type Value = string | number | Date | null;
+interface Column {
+  header: string;
+  width: number;
+  value: (row: ExportRow) => Value;
+  /** Excel number format for dates */
+  format?: string;
+}
+
+function columns(maxAdults: number): Column[] {
+  const adultColumns = Array.from({ length: maxAdults }, (_, i): Column[] => {
+    const n = i + 1;
+    const adult = (row: ExportRow) => row.adults[i];
+    return [
+      { header: `Voksen ${n} fornavn`, width: 16, value: (r) => adult(r)?.firstName ?? null },
+      { header: `Voksen ${n} etternavn`, width: 18, value: (r) => adult(r)?.lastName ?? null },
+      { header: `Voksen ${n} e-post`, width: 30, value: (r) => adult(r)?.email ?? null },
+      { header: `Voksen ${n} mobil`, width: 16, value: (r) => formatMobile(adult(r)?.mobile ?? null) },
+      {
+        header: `Voksen ${n} språk`,
+        width: 14,
+        value: (r) => {
+          const a = adult(r);
+          return a ? languageName(a.preferredLanguage) : null;
+        },
+      },
+      {
+        header: `Voksen ${n} kanaler`,
+        width: 18,
+        value: (r) =>
+          adult(r)
+            ?.preferredChannels.map((c) => CHANNELS[c] ?? c)
+            .join(', ') || null,
+      },
+    ];
+  }).flat();
+  return [
+    { header: 'Navn', width: 32, value: (r) => r.name },
+    { header: 'Type', width: 16, value: (r) => KINDS[r.kind] ?? r.kind },
+    { header: 'Relasjon', width: 16, value: (r) => RELATIONS[r.relation] ?? r.relation },
+    { header: 'Saksnummer', width: 14, value: (r) => r.externalRef },
+    { header: 'Adresse', width: 28, value: (r) => r.addressLine },
+    { header: 'Postnummer', width: 11, value: (r) => r.postcode },
+    { header: 'Poststed', width: 18, value: (r) => r.place },
+    { header: 'Reisetid (min)', width: 13, value: (r) => r.travelMinutes },
+    { header: 'Antall barn', width: 11, value: (r) => r.childrenCount },
+    ...adultColumns,
+    { header: 'Arkivert', width: 12, value: (r) => r.archivedAt, format: 'dd.mm.yyyy' },
+    { header: 'Opprettet', width: 17, value: (r) => r.createdAt, format: 'dd.mm.yyyy hh:mm' },
+    { header: 'Sist endret', width: 17, value: (r) => r.updatedAt, format: 'dd.mm.yyyy hh:mm' },
+  ];
+}
+
+const maxAdultsOf = (rows: ExportRow[]) => Math.max(1, ...rows.map((r) => r.adults.length));
+
+export function householdsCsv(rows: ExportRow[]): string {
+  const cols = columns(maxAdultsOf(rows));
+  return csvDocument(
+    cols.map((c) => c.header),
+    rows.map((row) =>
+      cols.map((c) => {
+        const value = c.value(row);
+        if (value instanceof Date) return c.format === 'dd.mm.yyyy' ? isoDay(value) : isoMinute(value);
+        return value;
+      }),
+    ),
+  );
+}
+
+export async function householdsXlsx(rows: ExportRow[]): Promise<Buffer> {
+  // Loaded on first use: exceljs takes longer to load than the rest of the server's start.
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Landsby';
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet('Husstander', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const cols = columns(maxAdultsOf(rows));
+  sheet.columns = cols.map((c, i) => ({
+    header: c.header,
+    key: String(i),
+    width: c.width,
+    ...(c.format ? { style: { numFmt: c.format } } : {}),
+  }));
+  for (const row of rows) {
+    sheet.addRow(
+      cols.map((c) => {
+        const value = c.value(row);
+        return value instanceof Date ? osloWallClock(value) : value;
+      }),
+    );
+  }
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle' };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

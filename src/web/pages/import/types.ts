@@ -1,0 +1,53 @@
+import type { ImportMapping, RowProblem, RowStatus, SavedColumns } from '../../../features/import/targets.js';
+
+/** The shapes of the import API's answers (see src/features/import/routes.ts). */
+
+export interface ImportJob {
+  id: string;
+  status: 'ready' | 'done';
+  fileName: string | null;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  rowCount: number;
+  sample: string[][];
+  suggested: ImportMapping['columns'];
+  mapping: ImportMapping | null;
+  result: ImportResult | null;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  repeated?: boolean;
+}
+
+export interface DryRunRow {
+  row: number;
+  key: string;
+  name: string;
+  status: RowStatus;
+  changes: { field: string; before: unknown; after: unknown }[];
+  problems: RowProblem[];
+}
+
+export interface DryRun {
+  summary: Record<RowStatus, number>;
+  rows: DryRunRow[];
+}
+
+export interface SavedMapping extends SavedColumns {
+  id: string;
+  name: string;
+  updatedAt: string;
+}
+
+/** One line of the import's NDJSON answer. */
+export type ProgressLine =
+  | { type: 'start'; total: number }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: ImportResult }
+  | { type: 'error'; code: string; message: string; row: number | null };

@@ -1,0 +1,495 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import postalCodes from 'norway-postal-codes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/features/demo/service.js';
+import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
+
+let env: TestEnv;
+let municipality: number;
+let caseworker: TestUser;
+let leader: TestUser;
+let agent: Agent;
+let leaderAgent: Agent;
+let adminAgent: Agent;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  municipality = await createMunicipality(env.db, 'Databy');
+  caseworker = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Sara' });
+  leader = await createUser(env.db, municipality, ['team_leader'], { firstName: 'Tove', lastName: 'Leder' });
+  const admin = await createUser(env.db, municipality, ['municipality_admin']);
+  agent = await loginAs(env.app, caseworker.email);
+  leaderAgent = await loginAs(env.app, leader.email);
+  adminAgent = await loginAs(env.app, admin.email);
+});
+afterAll(() => env.close());
+
+const query = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  env.db.transaction((tx) => tx.query<T>(sql, params));
+
+/** Sends a file as the raw request body, as the web app's upload does. */
+function upload(who: Agent, url: string, body: Buffer | string, type = 'text/csv') {
+  return who.request({ method: 'POST', url, payload: body, headers: { 'content-type': type } });
+}
+
+describe('export of the household list', () => {
+  beforeAll(async () => {
+    await createHousehold(env.db, municipality, {
+      kind: 'emergency',
+      externalRef: 'EX-1',
+      adults: [
+        { firstName: 'Eline', lastName: 'Eksportsen', email: 'eline@example.com', mobile: '412 34 567' },
+        { firstName: 'Even', lastName: 'Eksportsen' },
+      ],
+      children: [{ firstName: 'Tuva', birthDate: '2015-02-03' }],
+    });
+    await createHousehold(env.db, municipality, {
+      kind: 'emergency',
+      adults: [{ firstName: 'Åse', lastName: 'Ørnulfsen', preferredLanguage: 'ar' }],
+    });
+    await createHousehold(env.db, municipality, {
+      kind: 'foster',
+      externalRef: '@SUM(A1)',
+      address: { line: '-2+3', postcode: '1384' },
+      adults: [{ firstName: '=HYPERLINK("http://x.example")', lastName: '+Formel' }],
+    });
+  });
+
+  it('gives an Excel file with the list filter applied, bold Norwegian headings and dates as dates', async () => {
+    const response = await agent.get('/api/households.xlsx?kind=emergency&sort=name');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toMatch(
+      /attachment; filename="landsby-husstander-.*\.xlsx"/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Husstander');
+    expect(sheet).toBeDefined();
+    if (!sheet) return;
+    const header = sheet.getRow(1);
+    const headings = (header.values as unknown[]).slice(1);
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'Navn',
+        'Type',
+        'Postnummer',
+        'Voksen 1 fornavn',
+        'Voksen 2 e-post',
+        'Sist endret',
+      ]),
+    );
+    expect(header.getCell(1).font?.bold).toBe(true);
+    expect(sheet.getColumn(1).width).toBeGreaterThan(10);
+    const column = (name: string) => headings.indexOf(name) + 1;
+    const rows = sheet.getRows(2, sheet.rowCount - 1) ?? [];
+    expect(rows.map((r) => r.getCell(column('Navn')).value)).toEqual([
+      'Eline og Even Eksportsen',
+      'Åse Ørnulfsen',
+    ]);
+    expect(rows.map((r) => r.getCell(column('Type')).value)).toEqual(['Beredskapshjem', 'Beredskapshjem']);
+    expect(rows[0]?.getCell(column('Voksen 1 mobil')).value).toBe('412 34 567');
+    expect(rows[0]?.getCell(column('Antall barn')).value).toBe(1);
+    expect(rows[1]?.getCell(column('Voksen 1 språk')).value).toBe('arabisk');
+    expect(rows[0]?.getCell(column('Sist endret')).value).toBeInstanceOf(Date);
+    expect(rows[0]?.getCell(column('Sist endret')).numFmt).toBe('dd.mm.yyyy hh:mm');
+  });
+
+  it('gives a CSV file for Norwegian Excel, with formulas kept as text', async () => {
+    const response = await agent.get('/api/households.csv?q=formel');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const body = response.rawPayload.toString('utf8');
+    expect(body.startsWith('\uFEFFNavn;Type;Relasjon;')).toBe(true);
+    const [, line] = body.slice(1).trim().split(/\r?\n/);
+    expect(
+      line?.startsWith(
+        `"'=HYPERLINK(""http://x.example"") +Formel";Fosterhjem;Omsorgskommune;'@SUM(A1);'-2+3;`,
+      ),
+    ).toBe(true);
+    expect(line).toContain(`;"'=HYPERLINK(""http://x.example"")";'+Formel;`);
+  });
+
+  it('writes an export entry in the audit log for each household in the file', async () => {
+    const before = await query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'export'`);
+    const listed = (await agent.get('/api/households?kind=emergency')).json();
+    await agent.get('/api/households.csv?kind=emergency');
+    const rows = await query<{ record_id: string; actor_user_id: string; details: { format: string } }>(
+      `SELECT record_id, actor_user_id, details FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT $1`,
+      [listed.total],
+    );
+    expect(rows.map((r) => r.record_id).sort()).toEqual(
+      listed.households.map((h: { id: string }) => h.id).sort(),
+    );
+    expect(rows[0]).toMatchObject({ actor_user_id: caseworker.id, details: { format: 'csv' } });
+    const after = await query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'export'`);
+    expect(after[0]?.n).toBe((before[0]?.n ?? 0) + listed.total);
+  });
+});
+
+describe("a household's data on request (GDPR art. 15)", () => {
+  it('holds the household, its people, its history and who saw it, and is itself audited', async () => {
+    const id = await createHousehold(env.db, municipality, {
+      adults: [{ firstName: 'Inga', lastName: 'Innsyn', email: 'inga@example.com' }],
+      children: [{ firstName: 'Petter', birthDate: '2012-06-01' }],
+      placements: [{ childIndex: 0, startDate: '2020-01-15' }],
+    });
+    await agent.get(`/api/households/${id}`);
+    expect((await agent.get(`/api/households/${id}/export`)).statusCode).toBe(403);
+
+    const response = await leaderAgent.get(`/api/households/${id}/export`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('application/json');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="landsby-innsyn-${id}.json"`);
+    const document = response.json();
+    expect(document).toMatchObject({
+      format: 'landsby.household-export',
+      controller: { municipality: 'Databy' },
+      household: {
+        id,
+        adults: [{ firstName: 'Inga', lastName: 'Innsyn', email: 'inga@example.com' }],
+        children: [{ firstName: 'Petter', birthDate: '2012-06-01' }],
+        placements: [{ startDate: '2020-01-15', endDate: null }],
+      },
+    });
+    expect(document.history).toEqual([expect.objectContaining({ action: 'create' })]);
+    expect(document.accessLog).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'create', recordType: 'household' }),
+        expect.objectContaining({ action: 'read', actorName: `Sara ${caseworker.lastName}` }),
+        expect.objectContaining({ action: 'export', actorName: 'Tove Leder', via: 'access_request' }),
+      ]),
+    );
+    const audited = await query(
+      `SELECT 1 FROM audit_log WHERE action = 'export' AND record_id = $1 AND actor_user_id = $2
+         AND details ->> 'via' = 'access_request'`,
+      [id, leader.id],
+    );
+    expect(audited).toHaveLength(1);
+  });
+});
+
+describe('erasure of a household that has left', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await createHousehold(env.db, municipality, {
+      kind: 'foster',
+      relation: 'oversight',
+      externalRef: 'SLETT-1',
+      address: { line: 'Slettveien 3', postcode: '1384' },
+      adults: [
+        { firstName: 'Sletta', lastName: 'Slettesen', email: 'sletta@example.com', mobile: '412 11 111' },
+        { firstName: 'Sjur', lastName: 'Slettesen' },
+      ],
+      children: [
+        { firstName: 'Lise', birthDate: '2010-04-05' },
+        { firstName: 'Lars', birthDate: '2013-09-30' },
+      ],
+      placements: [
+        { childIndex: 0, startDate: '2018-01-01', endDate: '2023-05-31', endReason: 'unplanned' },
+        {
+          childIndex: 1,
+          startDate: '2019-08-01',
+          endDate: '2024-06-30',
+          endReason: 'planned',
+          careMunicipality: 'Oslo',
+        },
+      ],
+    });
+  });
+
+  it('is refused while the household is not archived, and for a caseworker', async () => {
+    const early = await leaderAgent.post(`/api/households/${id}/erase`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('registry.erase_not_archived');
+    await agent.post(`/api/households/${id}/archive`);
+    expect((await agent.post(`/api/households/${id}/erase`)).statusCode).toBe(403);
+    expect(await query('SELECT 1 FROM adult WHERE household_id = $1', [id])).toHaveLength(2);
+  });
+
+  it('is refused while a placement has not ended', async () => {
+    const open = await createHousehold(env.db, municipality, {
+      adults: [{ firstName: 'Åpen', lastName: 'Plassering' }],
+      children: [{ firstName: 'Ola', birthDate: '2016-01-01' }],
+      placements: [{ childIndex: 0, startDate: '2021-01-01' }],
+    });
+    await agent.post(`/api/households/${open}/archive`);
+    const response = await leaderAgent.post(`/api/households/${open}/erase`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'registry.erase_open_placements', details: { open: 1 } });
+  });
+
+  it('keeps the placements without personal data and removes the rest, audited', async () => {
+    const response = await leaderAgent.post(`/api/households/${id}/erase`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      householdId: id,
+      alreadyErased: false,
+      kept: { placements: 2 },
+      removed: { adults: 2, children: 2, placements: 2, historyEntries: 2 },
+    });
+
+    for (const table of ['household', 'adult', 'child', 'placement', 'household_history']) {
+      const column = table === 'household' ? 'id' : 'household_id';
+      expect(await query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [id]), table).toHaveLength(0);
+    }
+    const kept = await query(
+      `SELECT to_char(start_date, 'YYYY-MM-DD') AS start, to_char(end_date, 'YYYY-MM-DD') AS end, end_reason,
+         care_municipality, child_birth_year FROM erased_placement WHERE household_id = $1 ORDER BY start_date`,
+      [id],
+    );
+    expect(kept).toEqual([
+      {
+        start: '2018-01-01',
+        end: '2023-05-31',
+        end_reason: 'unplanned',
+        care_municipality: null,
+        child_birth_year: 2010,
+      },
+      {
+        start: '2019-08-01',
+        end: '2024-06-30',
+        end_reason: 'planned',
+        care_municipality: 'Oslo',
+        child_birth_year: 2013,
+      },
+    ]);
+    const [record] = await query(
+      'SELECT kind, relation, erased_by FROM household_erasure WHERE household_id = $1',
+      [id],
+    );
+    expect(record).toEqual({ kind: 'foster', relation: 'oversight', erased_by: leader.id });
+    // Nothing the erasure kept names anyone.
+    const everything = JSON.stringify([
+      await query('SELECT * FROM household_erasure WHERE household_id = $1', [id]),
+      await query('SELECT * FROM erased_placement WHERE household_id = $1', [id]),
+    ]);
+    for (const word of ['Slett', 'SLETT', 'Lise', 'Lars', 'sletta@', '4741211111', '2010-04-05']) {
+      expect(everything).not.toContain(word);
+    }
+    const audit = await query(
+      `SELECT actor_user_id, details FROM audit_log WHERE action = 'erase' AND record_id = $1`,
+      [id],
+    );
+    expect(audit).toEqual([expect.objectContaining({ actor_user_id: leader.id })]);
+  });
+
+  it('is gone from lists, search and its own page', async () => {
+    const all = (await agent.get('/api/households?archived=all&limit=200')).json();
+    expect(all.households.map((h: { id: string }) => h.id)).not.toContain(id);
+    expect((await agent.get('/api/households?q=slettesen&archived=all')).json().total).toBe(0);
+    expect((await agent.get(`/api/households/${id}`)).statusCode).toBe(404);
+  });
+
+  it('changes nothing when asked again', async () => {
+    const again = await leaderAgent.post(`/api/households/${id}/erase`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ householdId: id, alreadyErased: true, kept: { placements: 2 } });
+    const audit = await query(`SELECT 1 FROM audit_log WHERE action = 'erase' AND record_id = $1`, [id]);
+    expect(audit).toHaveLength(1);
+  });
+});
+
+describe('erasure clicked twice at once', () => {
+  it('erases once and answers both', async () => {
+    const id = await createHousehold(env.db, municipality, {
+      adults: [{ firstName: 'Dobbel', lastName: 'Klikk' }],
+      children: [{ firstName: 'Kim', birthDate: '2011-11-11' }],
+      placements: [{ childIndex: 0, startDate: '2019-01-01', endDate: '2022-01-01', endReason: 'planned' }],
+    });
+    await agent.post(`/api/households/${id}/archive`);
+    const answers = await Promise.all([
+      leaderAgent.post(`/api/households/${id}/erase`),
+      leaderAgent.post(`/api/households/${id}/erase`),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+    expect(answers.map((a) => a.json().alreadyErased).sort()).toEqual([false, true]);
+    expect(await query(`SELECT 1 FROM erased_placement WHERE household_id = $1`, [id])).toHaveLength(1);
+  });
+});
+
+describe('the travel-time table', () => {
+  let fromTable: string;
+  let typedIn: string;
+  let leftToTable: string;
+
+  it('is replaced by an uploaded CSV file, header and all', async () => {
+    const response = await upload(
+      agent,
+      '/api/registry/travel-times',
+      'Postnummer;Minutter\r\n1384;25\r\n3370;75\r\n',
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ count: 2, encoding: 'utf-8' });
+    const table = (await agent.get('/api/registry/travel-times')).json();
+    expect(table).toEqual({
+      count: 2,
+      entries: [
+        { postcode: '1384', place: 'ASKER', minutes: 25 },
+        { postcode: '3370', place: 'VIKERSUND', minutes: 75 },
+      ],
+    });
+  });
+
+  it('updates the households whose travel time comes from the table and leaves typed-in ones', async () => {
+    fromTable = await createHousehold(env.db, municipality, {
+      address: { postcode: '1384' },
+      adults: [{ firstName: 'Tabell', lastName: 'Tidsen' }],
+    });
+    typedIn = await createHousehold(env.db, municipality, {
+      address: { postcode: '1384' },
+      travelMinutes: 12,
+      adults: [{ firstName: 'Manuell', lastName: 'Tidsen' }],
+    });
+    leftToTable = await createHousehold(env.db, municipality, {
+      address: { postcode: '0150' },
+      adults: [{ firstName: 'Uten', lastName: 'Tidsen' }],
+    });
+    const read = async (hid: string) => (await agent.get(`/api/households/${hid}`)).json();
+    expect(await read(fromTable)).toMatchObject({ travelMinutes: 25, travelSource: 'postcode_table' });
+    expect(await read(leftToTable)).toMatchObject({ travelMinutes: null, travelSource: null });
+
+    // Windows-1252, comma separated, a postcode without its leading zero as Excel writes it.
+    const file = iconv.encode(
+      'Postnr,Reisetid fra kontoret (min) – Åsgårdstrand\r\n1384,40\r\n150,55\r\n',
+      'win1252',
+    );
+    const response = await upload(agent, '/api/registry/travel-times', file);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ count: 2, encoding: 'windows-1252' });
+    expect(response.json().householdsUpdated).toBeGreaterThanOrEqual(2);
+
+    expect(await read(fromTable)).toMatchObject({ travelMinutes: 40, travelSource: 'postcode_table' });
+    expect(await read(typedIn)).toMatchObject({ travelMinutes: 12, travelSource: 'manual' });
+    expect(await read(leftToTable)).toMatchObject({ travelMinutes: 55, travelSource: 'postcode_table' });
+    const history = (await agent.get(`/api/households/${fromTable}/history`)).json().entries;
+    expect(history[0]).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'travelMinutes', before: 25, after: 40 }],
+    });
+  });
+
+  it('refuses a file with a bad line, reports every bad line and changes nothing', async () => {
+    const before = (await agent.get('/api/registry/travel-times')).json();
+    const file = '1384;30\n12AB;20\n0150;mange\n1384;31\n0000;10\n1390;20;x\n';
+    const response = await upload(agent, '/api/registry/travel-times', file);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('registry.travel_times_invalid');
+    expect(response.json().details.problems).toEqual([
+      { line: 2, rule: 'postcode', value: '12AB' },
+      { line: 3, rule: 'minutes', value: 'mange' },
+      { line: 4, rule: 'duplicate', value: '1384' },
+      { line: 5, rule: 'unknown_postcode', value: '0000' },
+      { line: 6, rule: 'columns', value: '1390 | 20 | x' },
+    ]);
+    expect((await agent.get('/api/registry/travel-times')).json()).toEqual(before);
+    expect((await agent.get(`/api/households/${fromTable}`)).json().travelMinutes).toBe(40);
+
+    const empty = await upload(agent, '/api/registry/travel-times', 'postnummer;minutter\n');
+    expect(empty.json().code).toBe('registry.travel_times_empty');
+    const json = await agent.post('/api/registry/travel-times', { '1384': 30 });
+    expect(json.statusCode).toBe(415);
+  });
+
+  it('is changed only by those who keep the registry', async () => {
+    const response = await upload(adminAgent, '/api/registry/travel-times', '1384;1\n');
+    expect(response.statusCode).toBe(403);
+  });
+});
+
+describe("Posten's postcode register", () => {
+  /** A register as Posten publishes it: tab separated, Windows-1252, CRLF, no header. */
+  const register = (entries: [string, string][]) =>
+    iconv.encode(
+      `${entries.map(([code, place]) => `${code}\t${place}\t0301\tOSLO\t${code < '0200' ? 'P' : 'G'}`).join('\r\n')}\r\n`,
+      'win1252',
+    );
+  const count = async () => (await query<{ n: number }>('SELECT count(*) AS n FROM postcode'))[0]?.n;
+
+  it('replaces the postcode table when the admin uploads it', async () => {
+    const entries = Object.entries(postalCodes as Record<string, string>).filter(([code]) => code !== '9991');
+    entries.push(['9998', 'NYSTØLSVÅGEN']);
+    const renamed = entries.map(([code, place]): [string, string] => [
+      code,
+      code === '3370' ? 'VIKERSUND SØR' : place,
+    ]);
+    const response = await upload(adminAgent, '/api/registry/postcodes', register(renamed), 'text/plain');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({
+      count: entries.length,
+      added: 1,
+      removed: 1,
+      renamed: 1,
+      encoding: 'windows-1252',
+    });
+    expect((await agent.get('/api/postcodes/9998')).json().place).toBe('NYSTØLSVÅGEN');
+    expect((await agent.get('/api/postcodes/3370')).json().place).toBe('VIKERSUND SØR');
+    expect((await agent.get('/api/postcodes/9991')).statusCode).toBe(404);
+    const audit = await query(`SELECT details FROM audit_log WHERE record_type = 'postcode'`);
+    expect(audit).toEqual([{ details: expect.objectContaining({ added: 1, removed: 1, renamed: 1 }) }]);
+  });
+
+  it('refuses a file that is not the register, and changes nothing', async () => {
+    const before = await count();
+    const few = await upload(adminAgent, '/api/registry/postcodes', register([['1384', 'ASKER']]));
+    expect(few.statusCode).toBe(400);
+    expect(few.json()).toMatchObject({ code: 'registry.postcodes_too_few', details: { rows: 1, min: 1000 } });
+
+    const entries = Object.entries(postalCodes as Record<string, string>);
+    const broken = Buffer.concat([register(entries), Buffer.from('13X4\tASKER\t3203\tASKER\tG\r\n')]);
+    const bad = await upload(adminAgent, '/api/registry/postcodes', broken);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('registry.postcodes_invalid');
+    expect(bad.json().details.problems).toEqual([
+      { line: entries.length + 1, rule: 'postcode', value: '13X4' },
+    ]);
+
+    const csv = await upload(adminAgent, '/api/registry/postcodes', 'postnummer;poststed\n1384;ASKER\n');
+    expect(csv.json().code).toBe('registry.postcodes_invalid');
+    expect(await count()).toBe(before);
+    expect((await agent.get('/api/postcodes/3370')).json().place).toBe('VIKERSUND SØR');
+  });
+
+  it('is uploaded by the admin only', async () => {
+    const response = await upload(leaderAgent, '/api/registry/postcodes', register([['1384', 'ASKER']]));
+    expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('the demo municipality', () => {
+  it('gets about 300 invented households with some unplanned moves, once', async () => {
+    expect(await seedDemo(env.db)).toBe(true);
+    const [demo] = await query<{ id: number }>(`SELECT id FROM municipality WHERE number = '9999'`);
+    const counts = await query<{ households: number; ended: number; unplanned: number; kinds: number }>(
+      `SELECT (SELECT count(*) FROM household WHERE municipality_id = $1) AS households,
+         (SELECT count(DISTINCT kind) FROM household WHERE municipality_id = $1) AS kinds,
+         count(*) FILTER (WHERE end_date IS NOT NULL) AS ended,
+         count(*) FILTER (WHERE end_reason = 'unplanned') AS unplanned
+       FROM placement WHERE municipality_id = $1`,
+      [demo?.id],
+    );
+    const { households = 0, ended = 0, unplanned = 0, kinds = 0 } = counts[0] ?? {};
+    expect(households).toBeGreaterThanOrEqual(290);
+    expect(kinds).toBe(4);
+    expect(unplanned / ended).toBeGreaterThanOrEqual(0.1);
+    expect(unplanned / ended).toBeLessThanOrEqual(0.15);
+    const travel = await query<{ source: string | null; n: number }>(
+      'SELECT travel_source AS source, count(*) AS n FROM household WHERE municipality_id = $1 GROUP BY 1',
+      [demo?.id],
+    );
+    expect(travel.find((t) => t.source === 'postcode_table')?.n).toBeGreaterThan(150);
+
+    expect(await seedDemo(env.db)).toBe(false);
+    const again = await query<{ n: number }>(
+      'SELECT count(*) AS n FROM household WHERE municipality_id = $1',
+      [demo?.id],
+    );
+    expect(again[0]?.n).toBe(households);
+
+    const demoLeader = await loginAs(env.app, 'teamleder@demo.landsby.no', 'demo-passord-2026');
+    const list = (await demoLeader.get('/api/households?language=so')).json();
+    expect(list.total).toBeGreaterThan(0);
+  });
+});
