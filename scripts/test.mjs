@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order a failure is cheapest to see.
-// 1. the system packages the tests need (PostgreSQL server, Chromium), installed when root;
+// 1. the system packages the tests need (PostgreSQL server, Chromium, Poppler), installed when root;
 // 2. lint and format (Biome), type check (tsc);
 // 3. the build (the end-to-end tests drive the built web app);
 // 4. Vitest: unit, integration on PGlite, integration on PostgreSQL, end-to-end in Chromium.
@@ -19,6 +19,8 @@ function ensureSystemPackages() {
   const missing = [];
   if (!hasPostgresServer()) missing.push('postgresql');
   if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+  // The printed-letter tests look at the PDFs through Poppler (pdftoppm, pdftotext, pdffonts).
+  if (!existsSync('/usr/bin/pdftoppm')) missing.push('poppler-utils');
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {

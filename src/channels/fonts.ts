@@ -1,0 +1,503 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import bidiModule, { type Bidi } from 'bidi-js';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+
+/**
+ * Fonts and text setting for printed letters and the PDFs sent as digital mail.
+ *
+ * Fonts come from npm packages that ship TrueType files (nothing is fetched at install or run
+ * time): Noto Sans (Latin, Greek, Cyrillic: æøå, Sámi letters, Ukrainian …) from
+ * @embedpdf/fonts-latin, Noto Naskh Arabic (Arabic, Persian/Dari, Urdu, Sorani) from
+ * @embedpdf/fonts-arabic and the black-and-white Noto Emoji from @expo-google-fonts/noto-emoji,
+ * all under the SIL Open Font License. Each PDF embeds subsets of them. A character none of them
+ * has (Chinese, Ethiopic, …) is refused with its name, before anything is printed.
+ *
+ * Text setting: pdf-lib draws glyph runs that fontkit shapes with the font's OpenType tables
+ * (Arabic joining forms, ligatures, marks; fontkit also puts an Arabic run in right-to-left
+ * glyph order). What fontkit does not do is the Unicode bidirectional algorithm for mixed text
+ * (an Arabic sentence with a Norwegian place name, a time or a link in it); that is bidi-js:
+ * embedding levels per character, lines broken in logical order, then each line's runs put in
+ * visual order (UAX #9 rule L2) and mirrored brackets swapped (L4).
+ */
+
+export type FontStyle = 'regular' | 'bold' | 'italic';
+/** A font family, in fallback order: a character is set in the first family that has it. */
+export type Family = 'latin' | 'arabic' | 'emoji';
+const FAMILIES: readonly Family[] = ['latin', 'arabic', 'emoji'];
+
+const require = createRequire(import.meta.url);
+/** The @embedpdf packages' export maps expose only their index; the fonts sit in ../fonts beside dist/. */
+const embedpdfFonts = (pkg: string) => () => join(dirname(require.resolve(pkg)), '..', 'fonts');
+
+const FONT_FILES: Record<Family, { dir: () => string; files: Record<FontStyle, string> }> = {
+  latin: {
+    dir: embedpdfFonts('@embedpdf/fonts-latin'),
+    files: { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf', italic: 'NotoSans-Italic.ttf' },
+  },
+  arabic: {
+    dir: embedpdfFonts('@embedpdf/fonts-arabic'),
+    // Arabic script has no italic tradition: the regular face stands in for it.
+    files: {
+      regular: 'NotoNaskhArabic-Regular.ttf',
+      bold: 'NotoNaskhArabic-Bold.ttf',
+      italic: 'NotoNaskhArabic-Regular.ttf',
+    },
+  },
+  // Black-and-white emoji, for the smiley in a personal note (one face for every style).
+  emoji: {
+    dir: () => join(dirname(require.resolve('@expo-google-fonts/noto-emoji')), '400Regular'),
+    files: {
+      regular: 'NotoEmoji_400Regular.ttf',
+      bold: 'NotoEmoji_400Regular.ttf',
+      italic: 'NotoEmoji_400Regular.ttf',
+    },
+  },
+};
+
+const bytesCache = new Map<string, Uint8Array>();
+
+/** The TrueType file of a family's style (read once per process). */
+export function fontBytes(family: Family, style: FontStyle): Uint8Array {
+  const { dir, files } = FONT_FILES[family];
+  const file = files[style];
+  let bytes = bytesCache.get(file);
+  if (!bytes) {
+    bytes = new Uint8Array(readFileSync(join(dir(), file)));
+    bytesCache.set(file, bytes);
+  }
+  return bytes;
+}
+
+const coverageCache = new Map<Family, fontkit.Font>();
+function coverageFont(family: Family): fontkit.Font {
+  let font = coverageCache.get(family);
+  if (!font) {
+    font = pdfFontkit.create(fontBytes(family, 'regular')); // the same parse the PDFs use
+    coverageCache.set(family, font);
+  }
+  return font;
+}
+
+const parsedFonts = new WeakMap<Uint8Array, fontkit.Font>();
+const MAX_CACHED_LAYOUTS = 2_000;
+
+/**
+ * fontkit as pdf-lib uses it: parsed fonts and their layouts shared, and one fix. @pdf-lib/fontkit 1.1.1 writes a subset's glyphs
+ * back to back and, when the subset is small, a short `loca` table, which stores offsets / 2:
+ * a glyph of odd length (Noto Sans has them) shifts every later glyph, and viewers draw blanks
+ * or wrong shapes. Padding each glyph to 4 bytes, as the OpenType spec recommends, keeps every
+ * offset even. (Seen here: "Øø Åå" rendered as blanks by Poppler before the fix.)
+ */
+export const pdfFontkit = {
+  create(buffer: Uint8Array, postscriptName?: string): fontkit.Font {
+    // Parsing a font costs ~20 ms: each font file is parsed once per process and the parsed font
+    // shared by every document (each embedding takes its own subset of it).
+    const cached = parsedFonts.get(buffer);
+    if (cached && postscriptName === undefined) return cached;
+    const font = fontkit.create(buffer, postscriptName);
+    if (postscriptName === undefined) parsedFonts.set(buffer, font);
+    // Shaping is the costly part of drawing text, and a print run repeats the same template
+    // lines: layouts are kept per font (pdf-lib only reads the glyph runs it gets back).
+    const layout = font.layout.bind(font);
+    const layouts = new Map<string, fontkit.GlyphRun>();
+    font.layout = (text: string, features?: Parameters<typeof layout>[1]) => {
+      if (features !== undefined) return layout(text, features);
+      let run = layouts.get(text);
+      if (!run) {
+        run = layout(text);
+        if (layouts.size >= MAX_CACHED_LAYOUTS) layouts.clear();
+        layouts.set(text, run);
+      }
+      return run;
+    };
+    const createSubset = font.createSubset.bind(font);
+    font.createSubset = () => {
+      const subset = createSubset() as fontkit.Subset & {
+        _addGlyph?: (gid: number) => number;
+        glyf?: { length: number; copy(target: unknown, at: number): void; constructor: unknown }[];
+        offset?: number;
+      };
+      const addGlyph = subset._addGlyph;
+      if (typeof addGlyph !== 'function') return subset; // a CFF font: no loca table
+      subset._addGlyph = function (this: typeof subset, gid: number) {
+        const index = addGlyph.call(this, gid);
+        const glyph = this.glyf?.[index];
+        const pad = glyph ? (4 - (glyph.length % 4)) % 4 : 0;
+        if (glyph && pad > 0 && this.glyf && this.offset !== undefined) {
+          // The glyph is fontkit's own Buffer class (a bundled polyfill): make the copy with it.
+          const BufferClass = glyph.constructor as { alloc(size: number): NonNullable<typeof glyph> };
+          const padded = BufferClass.alloc(glyph.length + pad);
+          glyph.copy(padded, 0);
+          this.glyf[index] = padded;
+          this.offset += pad;
+        }
+        return index;
+      };
+      return subset;
+    };
+    return font;
+  },
+};
+
+// --- Characters ----------------------------------------------------------------------------------
+
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+const LETTER = /\p{L}/u;
+const MARK_OR_FORMAT = /[\p{M}\p{Cf}]/u;
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** Tabs and other white space become plain spaces; control characters go. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(CONTROL, '')
+    .trim();
+}
+
+/**
+ * The family a character is set in, or null when no font has it. Arabic script goes to the
+ * Arabic font; marks and format characters (ZWNJ, harakat) stay with the character before; white
+ * space, digits and punctuation inside Arabic text stay in the Arabic font so shaping is not cut.
+ */
+function familyOf(codePoint: number, char: string, previous: Family | null): Family | null {
+  if (ARABIC_SCRIPT.test(char))
+    return coverageFont('arabic').hasGlyphForCodePoint(codePoint) ? 'arabic' : null;
+  if (MARK_OR_FORMAT.test(char) && previous) return previous;
+  if (previous === 'arabic' && !LETTER.test(char) && coverageFont('arabic').hasGlyphForCodePoint(codePoint)) {
+    return 'arabic';
+  }
+  for (const family of FAMILIES) {
+    if (coverageFont(family).hasGlyphForCodePoint(codePoint)) return family;
+  }
+  return null;
+}
+
+/** The characters of `text` that no embedded font can print (for a clear message before sending). */
+export function unprintableCharacters(text: string): string[] {
+  const missing = new Set<string>();
+  let previous: Family | null = null;
+  for (const char of cleanText(text).replace(BIDI_CONTROLS, '')) {
+    const family = familyOf(char.codePointAt(0) ?? 0, char, previous);
+    if (family) previous = family;
+    else if (!/\p{Cf}/u.test(char) && char !== '\n') missing.add(char);
+  }
+  return [...missing];
+}
+
+function familiesOf(text: string): Set<Family> {
+  const families = new Set<Family>();
+  let previous: Family | null = null;
+  for (const char of text) {
+    const family = familyOf(char.codePointAt(0) ?? 0, char, previous);
+    if (family) {
+      families.add(family);
+      previous = family;
+    }
+  }
+  return families;
+}
+
+export class UnprintableTextError extends Error {
+  constructor(readonly characters: string[]) {
+    super(
+      `These characters cannot be printed with the letter fonts (Noto Sans, Noto Naskh Arabic, Noto Emoji): ${characters
+        .map((c) => `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`)
+        .join(', ')}.`,
+    );
+    this.name = 'UnprintableTextError';
+  }
+}
+
+// --- Text setting ----------------------------------------------------------------------------------
+
+export type Direction = 'ltr' | 'rtl';
+
+export interface TextStyle {
+  style: FontStyle;
+  size: number;
+  color: Color;
+}
+
+/** A run of one font and one direction, its text ready to draw left to right. */
+export interface Piece {
+  text: string;
+  family: Family;
+  width: number;
+}
+
+export interface Line {
+  /** In visual order, left to right. */
+  pieces: Piece[];
+  width: number;
+}
+
+// bidi-js is CommonJS with ES-module typings: imported from Node, the default is the factory itself.
+const bidiFactory: () => Bidi =
+  typeof bidiModule === 'function' ? bidiModule : (bidiModule as { default: () => Bidi }).default;
+const bidi = bidiFactory();
+
+interface Run {
+  start: number;
+  end: number;
+  level: number;
+  family: Family;
+}
+
+const MAX_CACHED_WIDTHS = 100_000;
+/** Width at 1 pt per family, style and text: the same in every document. */
+const widths = new Map<string, number>();
+
+/**
+ * Sets text for one PDF document: embeds the fonts it needs (subsets, each once per document),
+ * breaks paragraphs into lines of a given width and draws them. Widths are cached for the
+ * process, as the same template text recurs in every letter of a print run.
+ */
+export class TextSetter {
+  private readonly fonts = new Map<string, PDFFont>();
+  private readonly embedded = new Map<string, PDFFont>();
+
+  constructor(private readonly doc: PDFDocument) {
+    doc.registerFontkit(pdfFontkit);
+  }
+
+  /** Embeds the fonts these texts need; throws UnprintableTextError for a character no font has. */
+  async prepare(texts: Iterable<string>): Promise<void> {
+    const needed = new Set<Family>(['latin']);
+    const missing = new Set<string>();
+    for (const text of texts) {
+      for (const c of unprintableCharacters(text)) missing.add(c);
+      // Latin-1 and Latin Extended are all in Noto Sans: only other text needs a look.
+      if (/[\u0250-\u{10FFFF}]/u.test(text)) for (const family of familiesOf(text)) needed.add(family);
+    }
+    if (missing.size > 0) throw new UnprintableTextError([...missing]);
+    for (const family of needed) {
+      for (const style of ['regular', 'bold', 'italic'] as const) {
+        const key = `${family}/${style}`;
+        if (this.fonts.has(key)) continue;
+        // One embedded font per file (the Arabic "italic" is its regular face).
+        const file = FONT_FILES[family].files[style];
+        let font = this.embedded.get(file);
+        if (!font) {
+          font = await this.doc.embedFont(fontBytes(family, style), { subset: true });
+          this.embedded.set(file, font);
+        }
+        this.fonts.set(key, font);
+      }
+    }
+  }
+
+  font(family: Family, style: FontStyle): PDFFont {
+    const font = this.fonts.get(`${family}/${style}`);
+    if (!font) throw new Error(`Font ${family}/${style} not embedded: call prepare() with the text first.`);
+    return font;
+  }
+
+  /** Width of a logical-order run in one family, in points. */
+  measure(text: string, family: Family, style: FontStyle, size: number): number {
+    const key = `${family}\u0000${style}\u0000${text}`;
+    let perPoint = widths.get(key);
+    if (perPoint === undefined) {
+      perPoint = this.font(family, style).widthOfTextAtSize(text, 1);
+      if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
+      widths.set(key, perPoint);
+    }
+    return perPoint * size;
+  }
+
+  /** Width of a single-line text as it will be drawn. */
+  width(text: string, style: TextStyle, direction: Direction = 'ltr'): number {
+    return this.lines(text, style, Number.POSITIVE_INFINITY, direction).reduce(
+      (w, l) => Math.max(w, l.width),
+      0,
+    );
+  }
+
+  /**
+   * Breaks a paragraph (hard line breaks allowed) into lines no wider than maxWidth. Breaks fall
+   * after spaces; a word longer than a line (a link) breaks after / ? & = - . _ or, failing
+   * those, anywhere.
+   */
+  lines(text: string, style: TextStyle, maxWidth: number, direction: Direction): Line[] {
+    const out: Line[] = [];
+    for (const paragraph of text.split(/\r?\n/)) {
+      const clean = cleanText(paragraph);
+      if (clean === '') {
+        out.push({ pieces: [], width: 0 });
+        continue;
+      }
+      out.push(...this.paragraphLines(clean, style, maxWidth, direction));
+    }
+    return out;
+  }
+
+  private paragraphLines(text: string, style: TextStyle, boxWidth: number, direction: Direction): Line[] {
+    // A hair of tolerance: a box measured to fit a text exactly must hold it.
+    const maxWidth = boxWidth + 0.01;
+    const { levels } = bidi.getEmbeddingLevels(text, direction);
+    // Family per UTF-16 index (both halves of a surrogate pair get the same one).
+    const families: Family[] = new Array(text.length);
+    let previous: Family | null = null;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i) ?? 0;
+      const len = cp > 0xffff ? 2 : 1;
+      const char = text.slice(i, i + len);
+      const family: Family = familyOf(cp, char, previous) ?? previous ?? 'latin';
+      previous = family;
+      for (let k = 0; k < len; k++) families[i + k] = family;
+      i += len;
+    }
+    const runsOf = (start: number, end: number): Run[] => {
+      const runs: Run[] = [];
+      for (let i = start; i < end; i++) {
+        const level = levels[i] ?? 0;
+        const family = families[i] ?? 'latin';
+        const last = runs[runs.length - 1];
+        if (last && last.level === level && last.family === family) last.end = i + 1;
+        else runs.push({ start: i, end: i + 1, level, family });
+      }
+      return runs;
+    };
+    const widthOf = (start: number, end: number) =>
+      runsOf(start, end).reduce(
+        (w, r) => w + this.measure(mirrored(text, levels, r.start, r.end), r.family, style.style, style.size),
+        0,
+      );
+
+    // Break opportunities: after each run of spaces.
+    const words: { start: number; end: number; trimmedEnd: number }[] = [];
+    for (const m of text.matchAll(/\S+\s*/g)) {
+      const start = m.index ?? 0;
+      words.push({ start, end: start + m[0].length, trimmedEnd: start + m[0].trimEnd().length });
+    }
+
+    const lineRanges: [number, number][] = [];
+    let lineStart = -1;
+    let lineEnd = -1; // trimmed end of the last word on the line
+    let lineWidth = 0;
+    for (const word of words) {
+      if (lineStart >= 0) {
+        // The spaces before the word and the word, added to the line so far.
+        const withWord = lineWidth + widthOf(lineEnd, word.trimmedEnd);
+        if (withWord <= maxWidth) {
+          lineEnd = word.trimmedEnd;
+          lineWidth = withWord;
+          continue;
+        }
+        lineRanges.push([lineStart, lineEnd]);
+        lineStart = -1;
+      }
+      const wordWidth = widthOf(word.start, word.trimmedEnd);
+      if (wordWidth <= maxWidth) {
+        lineStart = word.start;
+        lineEnd = word.trimmedEnd;
+        lineWidth = wordWidth;
+        continue;
+      }
+      // A word wider than the line: cut it into pieces that fit.
+      let from = word.start;
+      while (from < word.trimmedEnd) {
+        let cut = from + 1;
+        let preferred = -1;
+        for (let i = from + 1; i <= word.trimmedEnd; i++) {
+          if (i < word.trimmedEnd && isLowSurrogate(text.charCodeAt(i))) continue;
+          if (widthOf(from, i) > maxWidth) break;
+          cut = i;
+          if (/[/?&=\-._]/.test(text[i - 1] ?? '')) preferred = i;
+        }
+        const end = preferred > from && cut < word.trimmedEnd ? preferred : cut;
+        if (end >= word.trimmedEnd) {
+          lineStart = from;
+          lineEnd = word.trimmedEnd;
+          lineWidth = widthOf(from, end);
+          break;
+        }
+        lineRanges.push([from, end]);
+        from = end;
+      }
+    }
+    if (lineStart >= 0) lineRanges.push([lineStart, lineEnd]);
+
+    return lineRanges.map(([start, end]) => {
+      const runs = reorder(runsOf(start, end));
+      const pieces = runs
+        .map((run) => {
+          const logical = mirrored(text, levels, run.start, run.end).replace(BIDI_CONTROLS, '');
+          const width = this.measure(logical, run.family, style.style, style.size);
+          // fontkit puts an Arabic-script run right to left itself; other right-to-left runs
+          // (punctuation and spaces between Arabic words) are reversed here.
+          const rtl = run.level % 2 === 1;
+          const drawn = rtl && !ARABIC_SCRIPT.test(logical) ? [...logical].reverse().join('') : logical;
+          return { text: drawn, family: run.family, width };
+        })
+        .filter((p) => p.text !== '');
+      return { pieces, width: pieces.reduce((w, p) => w + p.width, 0) };
+    });
+  }
+
+  /** Draws a line with its baseline at y; `x` and `width` give the box it is aligned in. */
+  drawLine(
+    page: PDFPage,
+    line: Line,
+    box: { x: number; y: number; width: number },
+    style: TextStyle,
+    align: 'left' | 'right' | 'center',
+  ): void {
+    let x =
+      align === 'left'
+        ? box.x
+        : align === 'right'
+          ? box.x + box.width - line.width
+          : box.x + (box.width - line.width) / 2;
+    for (const piece of line.pieces) {
+      page.drawText(piece.text, {
+        x,
+        y: box.y,
+        size: style.size,
+        font: this.font(piece.family, style.style),
+        color: style.color,
+      });
+      x += piece.width;
+    }
+  }
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** The text of [start, end) with characters at right-to-left levels mirrored (UAX #9 L4). */
+function mirrored(text: string, levels: Uint8Array, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const char = text[i] ?? '';
+    out += (levels[i] ?? 0) % 2 === 1 ? (bidi.getMirroredCharacter(char) ?? char) : char;
+  }
+  return out;
+}
+
+/** UAX #9 L2 on runs: from the highest level down to the lowest odd one, reverse each sequence at or above it. */
+function reorder(runs: Run[]): Run[] {
+  if (runs.length < 2) return runs;
+  const out = [...runs];
+  const highest = Math.max(...out.map((r) => r.level));
+  const lowestOdd = Math.min(...out.map((r) => (r.level % 2 === 1 ? r.level : r.level + 1)));
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < out.length; ) {
+      if ((out[i]?.level ?? 0) < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < out.length && (out[j]?.level ?? 0) >= level) j++;
+      const reversed = out.slice(i, j).reverse();
+      out.splice(i, j - i, ...reversed);
+      i = j;
+    }
+  }
+  return out;
+}
