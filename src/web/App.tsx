@@ -4,6 +4,7 @@ import { PublicLayout } from './components/PublicLayout.js';
 import { RequireArea, RequireAuth } from './components/RequireAuth.js';
 import { AREAS, area } from './navigation.js';
 import { AuditLogPage } from './pages/admin/AuditLogPage.js';
+import { PostcodesPage } from './pages/admin/PostcodesPage.js';
 import { UsersPage } from './pages/admin/UsersPage.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -74,6 +75,14 @@ export function App() {
               element={
                 <RequireArea area={area('audit')}>
                   <AuditLogPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/admin/postnumre"
+              element={
+                <RequireArea area={area('postcodes')}>
+                  <PostcodesPage />
                 </RequireArea>
               }
             />

@@ -26,18 +26,29 @@ export function setSessionLostHandler(handler: ((code: string) => void) | undefi
   onSessionLost = handler;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** The headers of a request from the app: JSON back, and the CSRF token on every change. */
+export function requestHeaders(method: Method, contentType?: string): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (contentType) headers['Content-Type'] = contentType;
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
 
+/** A JSON body, or a file sent as it is (uploads: the server reads its bytes and encoding). */
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const file = body instanceof Blob ? body : undefined;
+  const contentType = file
+    ? file.type || 'application/octet-stream'
+    : body === undefined
+      ? undefined
+      : 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers,
+      headers: requestHeaders(method, contentType),
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError('network', 'No answer from the server', 0);
@@ -62,7 +73,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function toApiError(data: unknown, response: Response): ApiError {
+export function toApiError(data: unknown, response: Response): ApiError {
+  if (response.status === 413) return new ApiError('request.too_large', response.statusText, 413);
   if (data && typeof data === 'object' && 'code' in data && typeof data.code === 'string') {
     const message = 'message' in data && typeof data.message === 'string' ? data.message : '';
     return new ApiError(data.code, message, response.status, 'details' in data ? data.details : undefined);
@@ -76,6 +88,7 @@ function toApiError(data: unknown, response: Response): ApiError {
 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
+  /** `body`: an object sent as JSON, or a File sent as it is. */
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, body),

@@ -414,3 +414,54 @@ describe('the registry, as the demo team leader', () => {
     await context.close();
   });
 });
+
+describe('reference tables', () => {
+  it('replaces the travel-time table from a file, refusing a file with a bad line and changing nothing', async () => {
+    const page = await caseworker(320);
+    await page.goto(`${server.url}/register/reisetider`);
+    await expect.poll(() => main(page).textContent()).toMatch(/Tabellen har \d+ postnumre/);
+    const before = (await main(page).textContent())?.match(/Tabellen har (\d+)/)?.[1];
+    await expectAccessible(page, 'travel times');
+    await expectNoHorizontalScroll(page, 'travel times');
+
+    await page.getByLabel('Fil').setInputFiles({
+      name: 'reisetider.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('postnummer;minutter\n1384;25\n13x4;30\n'),
+    });
+    await page.getByRole('button', { name: 'Last opp og erstatt' }).click();
+    await expect.poll(() => main(page).textContent()).toMatch(/Ugyldig postnummer/);
+    await expectAccessible(page, 'travel times with rejected lines');
+    await page.reload();
+    await expect.poll(() => main(page).textContent()).toMatch(new RegExp(`Tabellen har ${before} postnumre`));
+
+    await page.getByLabel('Fil').setInputFiles({
+      name: 'reisetider.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('1384;25\n0150;40\n'),
+    });
+    await page.getByRole('button', { name: 'Last opp og erstatt' }).click();
+    await expect.poll(() => main(page).textContent()).toMatch(/Tabellen har nå 2 postnumre/);
+  });
+
+  it('lets the admin find the postcode page, which passes axe', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/logg-inn`);
+    await page.getByLabel('E-postadresse').fill('admin@demo.landsby.no');
+    await page.getByLabel('Passord', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Postnumre' })
+      .click();
+    await expect.poll(() => heading(page).textContent()).toBe('Postnumre');
+    await expectAccessible(page, 'postcodes');
+    await page
+      .getByLabel('Fil')
+      .setInputFiles({ name: 'feil.txt', mimeType: 'text/plain', buffer: Buffer.from('hei\n') });
+    await page.getByRole('button', { name: /Last opp og erstatt/ }).click();
+    await expect.poll(() => main(page).textContent()).toMatch(/Ingenting er endret/);
+    await context.close();
+  });
+});

@@ -1,52 +1,10 @@
 import type { ImportMapping } from '../../../features/import/targets.js';
-import { ApiError, fetchSession } from '../../api.js';
+import { ApiError, api, requestHeaders, toApiError } from '../../api.js';
 import type { ImportJob, ImportResult, ProgressLine } from './types.js';
 
-/** The CSRF token of the session; the two requests here send a file or read a stream, which api.ts does not. */
-async function csrfToken(): Promise<string> {
-  return (await fetchSession()).csrfToken;
-}
-
-async function errorOf(response: Response): Promise<ApiError> {
-  try {
-    const data = (await response.json()) as { code?: unknown; message?: unknown; details?: unknown };
-    if (typeof data.code === 'string') {
-      return new ApiError(
-        data.code,
-        typeof data.message === 'string' ? data.message : '',
-        response.status,
-        data.details,
-      );
-    }
-  } catch {
-    // not JSON: a proxy's page
-  }
-  return new ApiError(
-    response.status === 413 ? 'request.too_large' : 'internal',
-    response.statusText,
-    response.status,
-  );
-}
-
 /** Sends the file itself as the request body. */
-export async function uploadFile(file: File): Promise<ImportJob> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/imports?fileName=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': file.type || 'application/octet-stream',
-        'X-CSRF-Token': await csrfToken(),
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError('network', 'No answer from the server', 0);
-  }
-  if (!response.ok) throw await errorOf(response);
-  return (await response.json()) as ImportJob;
+export function uploadFile(file: File): Promise<ImportJob> {
+  return api.post<ImportJob>(`/api/imports?fileName=${encodeURIComponent(file.name)}`, file);
 }
 
 /**
@@ -64,16 +22,16 @@ export async function runImport(
       method: 'POST',
       credentials: 'same-origin',
       headers: {
+        ...requestHeaders('POST', 'application/json'),
         Accept: 'application/x-ndjson, application/json',
-        'Content-Type': 'application/json',
-        'X-CSRF-Token': await csrfToken(),
       },
       body: JSON.stringify(body),
     });
   } catch {
     throw new ApiError('network', 'No answer from the server', 0);
   }
-  if (!response.ok || !response.body) throw await errorOf(response);
+  if (!response.ok || !response.body)
+    throw toApiError(await response.json().catch(() => undefined), response);
 
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';

@@ -159,6 +159,9 @@ export function RegistryListPage() {
           <Button asChild variant="secondary">
             <RouterLink to="/register/import">{t('registry.list.import')}</RouterLink>
           </Button>
+          <Button asChild variant="tertiary">
+            <RouterLink to="/register/reisetider">{t('registry.list.travelTimes')}</RouterLink>
+          </Button>
         </div>
       ) : null}
 
