@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
@@ -6,6 +6,7 @@ import {
   expectAccessible,
   expectNoHorizontalScroll,
   launchBrowser,
+  loggedIn,
   startServer,
 } from './support.js';
 
@@ -21,16 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function loginPage(width: number, email: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/logg-inn`);
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByLabel('Passord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
-  return page;
-}
+const loginPage = (width: number, email: string) => loggedIn(browser, server, email, width);
 
 /** The link in the newest e-mail to `to`, as the person would click it. */
 async function linkFromMail(to: string): Promise<string> {

@@ -2,11 +2,11 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   type E2eServer,
   expectAccessible,
   expectNoHorizontalScroll,
   launchBrowser,
+  loggedIn,
   startServer,
 } from './support.js';
 
@@ -22,20 +22,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The demo caseworker, logged in, in a window `width` px wide; any script error fails the test. */
-async function caseworker(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('close', () => expect(errors, 'errors in the page').toEqual([]));
-  await page.goto(`${server.url}/logg-inn`);
-  await page.getByLabel('E-postadresse').fill('saksbehandler@demo.landsby.no');
-  await page.getByLabel('Passord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
-  return page;
-}
+/** The demo caseworker, logged in, in a window `width` px wide. */
+const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
 
 // An export as an older case-management system writes it: Windows-1252, semicolons, dd.mm.yyyy,
 // a header («Kontakt») no suggestion recognises, and one row with a postcode that does not exist.

@@ -6,6 +6,7 @@ import {
   expectAccessible,
   expectNoHorizontalScroll,
   launchBrowser,
+  loggedIn,
   startServer,
 } from './support.js';
 
@@ -21,20 +22,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The demo caseworker, logged in, in a window `width` px wide; any script error fails the test. */
-async function caseworker(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('close', () => expect(errors, 'errors in the page').toEqual([]));
-  await page.goto(`${server.url}/logg-inn`);
-  await page.getByLabel('E-postadresse').fill('saksbehandler@demo.landsby.no');
-  await page.getByLabel('Passord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
-  return page;
-}
+/** The demo caseworker, logged in, in a window `width` px wide. */
+const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
 
 const main = (page: Page) => page.locator('main');
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });

@@ -6,7 +6,7 @@ import { createMailer } from '../../src/channels/email.js';
 import type { Database } from '../../src/db/connection.js';
 import { openPglite } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
-import { seedDemo } from '../../src/features/demo/service.js';
+import { DEMO_PASSWORD as DEMO_PASSWORD_VALUE, seedDemo } from '../../src/features/demo/service.js';
 import { seedPostcodes } from '../../src/features/registry/postcodes.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -92,4 +92,28 @@ export async function expectNoHorizontalScroll(page: Page, what: string): Promis
     innerWidth: window.innerWidth,
   }));
   expect(scrollWidth, `${what} is wider than the window`).toBeLessThanOrEqual(innerWidth);
+}
+
+/**
+ * A demo user, logged in through the login page, in a window `width` px wide. Any script error
+ * in the page fails the test when the page closes.
+ */
+export async function loggedIn(
+  browser: Browser,
+  server: E2eServer,
+  email: string,
+  width = 1280,
+  password: string = DEMO_PASSWORD_VALUE,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('close', () => expect(errors, 'errors in the page').toEqual([]));
+  await page.goto(`${server.url}/logg-inn`);
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
+  return page;
 }

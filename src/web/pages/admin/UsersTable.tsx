@@ -2,11 +2,11 @@ import { Button, Table, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import type { NoticeKind } from '../../components/Notice.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { formatDateTime } from '../../format.js';
 import type { AdminUser, InvitationResult } from '../../types.js';
-import { ConfirmDeactivateDialog } from './ConfirmDeactivateDialog.js';
 import { RolesDialog } from './RolesDialog.js';
 
 interface UsersTableProps {
@@ -135,10 +135,18 @@ export function UsersTable({ users, currentUserId, onChanged, onError }: UsersTa
         />
       ) : null}
       {confirming ? (
-        <ConfirmDeactivateDialog
-          user={confirming}
+        <ConfirmDialog
+          title={t('users.confirmTitle', { name: fullName(confirming) })}
+          body={t('users.confirmBody', { name: fullName(confirming) })}
+          confirmLabel={t('users.confirmDeactivate')}
           onClose={() => setConfirming(undefined)}
-          onDone={(saved) => {
+          onConfirm={async () => {
+            const saved = await api.patch<AdminUser>(
+              `/api/admin/users/${encodeURIComponent(confirming.id)}`,
+              {
+                active: false,
+              },
+            );
             setConfirming(undefined);
             onChanged(saved, t('users.deactivated', { name: fullName(saved) }));
           }}

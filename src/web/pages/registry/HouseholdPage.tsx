@@ -3,11 +3,11 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorNotice, Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { formatDateTime } from '../../format.js';
 import { useUser } from '../../session.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
 import { ageOn, formatDate, formatPhone, householdName } from './format.js';
 import { HistoryList } from './HistoryList.js';
 import { LIST_KEY, sessionStore } from './hooks.js';

@@ -1,16 +1,10 @@
 /** The registry's API shapes (docs/registry-api.md). */
 
-export const KINDS = ['foster', 'emergency', 'family_home', 'resource_family'] as const;
-export type Kind = (typeof KINDS)[number];
+// The same closed vocabularies as the server's domain: one list each.
+import type { Channel, EndReason, HouseholdKind as Kind, Relation } from '../../../domain/household.js';
 
-export const RELATIONS = ['care', 'oversight'] as const;
-export type Relation = (typeof RELATIONS)[number];
-
-export const CHANNELS = ['email', 'sms', 'letter', 'digital_mail'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const END_REASONS = ['planned', 'unplanned'] as const;
-export type EndReason = (typeof END_REASONS)[number];
+export { CHANNELS, END_REASONS, HOUSEHOLD_KINDS as KINDS, RELATIONS } from '../../../domain/household.js';
+export type { Channel, EndReason, Kind, Relation };
 
 export const SORTS = ['name', 'kind', 'travel', 'updated'] as const;
 export type Sort = (typeof SORTS)[number];

@@ -1,32 +1,31 @@
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.js';
-import { ErrorNotice } from '../../components/Notice.js';
-import { useReturnFocus } from '../../components/useReturnFocus.js';
-import type { AdminUser } from '../../types.js';
+import { ErrorNotice } from './Notice.js';
+import { useReturnFocus } from './useReturnFocus.js';
 
-interface ConfirmDeactivateDialogProps {
-  user: AdminUser;
-  onDone: (user: AdminUser) => void;
+interface ConfirmDialogProps {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  /** Does the thing; a thrown error is shown in the dialog, which stays open. */
+  onConfirm: () => Promise<void>;
   onClose: () => void;
 }
 
-/** «Deaktivere Kari Nordmann?» — asked before anyone loses access. Rendered only while open. */
-export function ConfirmDeactivateDialog({ user, onDone, onClose }: ConfirmDeactivateDialogProps) {
+/** «Arkivere Kari og Ola Nordmann?» — asked before a step that is hard to undo. Rendered only while open. */
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
   const { t } = useTranslation();
   useReturnFocus();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const name = `${user.firstName} ${user.lastName}`;
 
-  const deactivate = async () => {
+  const confirm = async () => {
+    if (busy) return;
     setError(undefined);
     setBusy(true);
     try {
-      onDone(
-        await api.patch<AdminUser>(`/api/admin/users/${encodeURIComponent(user.id)}`, { active: false }),
-      );
+      await onConfirm();
     } catch (caught) {
       setError(caught);
       setBusy(false);
@@ -37,13 +36,13 @@ export function ConfirmDeactivateDialog({ user, onDone, onClose }: ConfirmDeacti
     <Dialog open onClose={onClose} closeButton={t('common.close')} aria-labelledby="confirm-dialog-heading">
       <div className="stack">
         <Heading level={2} data-size="sm" id="confirm-dialog-heading">
-          {t('users.confirmTitle', { name })}
+          {title}
         </Heading>
-        <Paragraph>{t('users.confirmBody', { name })}</Paragraph>
+        <Paragraph>{body}</Paragraph>
         <ErrorNotice error={error} />
         <div className="button-row">
-          <Button data-color="danger" onClick={deactivate} loading={busy}>
-            {t('users.confirmDeactivate')}
+          <Button data-color="danger" onClick={confirm} loading={busy} aria-disabled={busy || undefined}>
+            {confirmLabel}
           </Button>
           <Button variant="secondary" onClick={onClose} autoFocus>
             {t('common.cancel')}
