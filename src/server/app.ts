@@ -19,6 +19,7 @@ import { auditRoutes } from '../features/audit/routes.js';
 import { oidcRoutes } from '../features/auth/oidc-routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { resolveSession } from '../features/auth/service.js';
+import { cafeRoutes } from '../features/cafe/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { importRoutes } from '../features/import/routes.js';
 import { registryRoutes } from '../features/registry/routes.js';
@@ -186,6 +187,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(registryRoutes, { deps });
+  await app.register(cafeRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

@@ -6,6 +6,7 @@ import { AREAS, area } from './navigation.js';
 import { AuditLogPage } from './pages/admin/AuditLogPage.js';
 import { PostcodesPage } from './pages/admin/PostcodesPage.js';
 import { UsersPage } from './pages/admin/UsersPage.js';
+import { CafeRoutes } from './pages/cafe/CafeRoutes.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { ImportPage } from './pages/import/ImportPage.js';
@@ -59,6 +60,14 @@ export function App() {
               element={
                 <RequireArea area={area('register')}>
                   <RegistryRoutes />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/kafe/*"
+              element={
+                <RequireArea area={area('cafe')}>
+                  <CafeRoutes />
                 </RequireArea>
               }
             />

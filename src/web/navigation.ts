@@ -24,7 +24,7 @@ const isStaff = (user: SessionUser) =>
 export const AREAS: readonly Area[] = [
   { key: 'home', path: '/', allowed: isStaff },
   { key: 'register', path: '/register', allowed: hasAny('registry:read') },
-  { key: 'cafe', path: '/kafe', allowed: hasAny('events:manage'), placeholder: true },
+  { key: 'cafe', path: '/kafe', allowed: hasAny('events:manage') },
   { key: 'networks', path: '/nettverk', allowed: hasAny('networks:supervise'), placeholder: true },
   {
     key: 'goodStart',

@@ -32,6 +32,30 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     adults: [{ firstName: 'Inntrenger', lastName: 'A' }],
     version: 1,
   },
+  'PUT /api/venues/:venueId': {
+    name: 'Inntrengerlokalet',
+    kitchen: true,
+    parking: true,
+    stepFree: true,
+    version: 1,
+  },
+  'PUT /api/events/:eventId': {
+    title: 'Inntrengerkafé',
+    date: '2027-03-16',
+    startTime: '18:00',
+    endTime: '20:00',
+    food: true,
+    registration: 'none',
+    version: 1,
+  },
+  'PUT /api/events/:eventId/audience/rule': {
+    maxTravel: 1440,
+    care: true,
+    oversight: true,
+    kinds: ['foster'],
+  },
+  'PUT /api/events/:eventId/audience/:householdId': { included: true },
+  'PUT /api/events/:eventId/audience/:householdId/note': { note: 'Inntrenger' },
 };
 
 beforeAll(async () => {
@@ -64,7 +88,24 @@ beforeAll(async () => {
     key: 'externalRef',
     defaults: { kind: 'foster', relation: 'care' },
   });
+  const venueB = await agentB.post('/api/venues', {
+    name: 'Bjørkedalen grendehus',
+    kitchen: true,
+    parking: true,
+    stepFree: true,
+  });
+  const eventB = await agentB.post('/api/events', {
+    title: 'Kafé i Bjørkedalen',
+    date: '2027-03-16',
+    startTime: '18:00',
+    endTime: '20:00',
+    venueId: venueB.json().id,
+    food: true,
+    registration: 'optional',
+  });
   objectsOfB = {
+    event: eventB.json().id,
+    venue: venueB.json().id,
     user: personB.id,
     household: householdB,
     import: importB.json().id,
@@ -98,6 +139,10 @@ async function rowsOfB() {
     await tx.query('SELECT * FROM adult WHERE household_id = $1', [objectsOfB.household]),
     await tx.query('SELECT * FROM import_job WHERE id = $1', [objectsOfB.import]),
     await tx.query('SELECT * FROM import_mapping WHERE id = $1', [objectsOfB.importMapping]),
+    await tx.query('SELECT * FROM venue WHERE id = $1', [objectsOfB.venue]),
+    await tx.query('SELECT * FROM event WHERE id = $1', [objectsOfB.event]),
+    await tx.query('SELECT * FROM event_host WHERE event_id = $1', [objectsOfB.event]),
+    await tx.query('SELECT * FROM event_invitee WHERE event_id = $1', [objectsOfB.event]),
   ]);
 }
 
@@ -135,6 +180,9 @@ describe('tenant isolation over every route', () => {
     expect(checked).toContain('POST /api/households/:householdId/archive');
     expect(checked).toContain('POST /api/imports/:importId/apply');
     expect(checked).toContain('DELETE /api/import-mappings/:mappingId');
+    expect(checked).toContain('PUT /api/events/:eventId');
+    expect(checked).toContain('PUT /api/events/:eventId/audience/:householdId/note');
+    expect(checked).toContain('POST /api/venues/:venueId/archive');
   });
 
   it("never shows B's people or municipality on any list or page of A", async () => {

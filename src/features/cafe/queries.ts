@@ -1,0 +1,489 @@
+import type { Queryable } from '../../db/connection.js';
+import type { AudienceRule } from '../../domain/audience.js';
+import type { SchoolHolidayRules } from '../../domain/calendar.js';
+import type { HouseholdKind, Relation } from '../../domain/household.js';
+
+// Every statement names municipality_id; row-level security enforces it again underneath.
+// Dates are read as text ('YYYY-MM-DD'), so no driver turns them into instants in its own zone.
+
+// ---------------------------------------------------------------------------------------------
+// Venues
+
+export interface VenueRow {
+  id: string;
+  name: string;
+  addressLine: string | null;
+  postcode: string | null;
+  place: string | null;
+  capacity: number | null;
+  kitchen: boolean;
+  parking: boolean;
+  stepFree: boolean;
+  notes: string | null;
+  archived: boolean;
+  version: number;
+  eventsHeld: number;
+  lastUsed: string | null;
+}
+
+export interface VenueData {
+  name: string;
+  addressLine: string | null;
+  postcode: string | null;
+  place: string | null;
+  capacity: number | null;
+  kitchen: boolean;
+  parking: boolean;
+  stepFree: boolean;
+  notes: string | null;
+}
+
+const SELECT_VENUE = `SELECT v.id, v.name, v.address_line AS "addressLine", v.postcode, v.place, v.capacity,
+  v.kitchen, v.parking, v.step_free AS "stepFree", v.notes, v.archived_at IS NOT NULL AS archived, v.version,
+  (SELECT count(*) FROM event e WHERE e.venue_id = v.id AND e.status = 'planned' AND e.date <= $2::date)
+    AS "eventsHeld",
+  (SELECT max(e.date)::text FROM event e WHERE e.venue_id = v.id AND e.status = 'planned' AND e.date <= $2::date)
+    AS "lastUsed"
+  FROM venue v`;
+
+export function listVenues(
+  tx: Queryable,
+  municipalityId: number,
+  today: string,
+  archived: 'false' | 'true' | 'all',
+): Promise<VenueRow[]> {
+  const filter = archived === 'all' ? '' : `AND (v.archived_at IS NOT NULL) = ${archived === 'true'}`;
+  return tx.query<VenueRow>(
+    `${SELECT_VENUE} WHERE v.municipality_id = $1 ${filter} ORDER BY lower(v.name), v.created_at`,
+    [municipalityId, today],
+  );
+}
+
+export async function findVenue(
+  tx: Queryable,
+  municipalityId: number,
+  venueId: string,
+  today: string,
+): Promise<VenueRow | undefined> {
+  const [row] = await tx.query<VenueRow>(`${SELECT_VENUE} WHERE v.municipality_id = $1 AND v.id = $3`, [
+    municipalityId,
+    today,
+    venueId,
+  ]);
+  return row;
+}
+
+export async function insertVenue(tx: Queryable, municipalityId: number, v: VenueData): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO venue (municipality_id, name, address_line, postcode, place, capacity, kitchen, parking,
+       step_free, notes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      municipalityId,
+      v.name,
+      v.addressLine,
+      v.postcode,
+      v.place,
+      v.capacity,
+      v.kitchen,
+      v.parking,
+      v.stepFree,
+      v.notes,
+    ],
+  );
+  return (row as { id: string }).id;
+}
+
+/** false when the venue's version is not `version` any more */
+export async function updateVenue(
+  tx: Queryable,
+  municipalityId: number,
+  venueId: string,
+  v: VenueData,
+  version: number,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE venue SET name = $3, address_line = $4, postcode = $5, place = $6, capacity = $7, kitchen = $8,
+       parking = $9, step_free = $10, notes = $11, version = version + 1, updated_at = now()
+     WHERE municipality_id = $1 AND id = $2 AND version = $12 RETURNING id`,
+    [
+      municipalityId,
+      venueId,
+      v.name,
+      v.addressLine,
+      v.postcode,
+      v.place,
+      v.capacity,
+      v.kitchen,
+      v.parking,
+      v.stepFree,
+      v.notes,
+      version,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** false when it was archived already */
+export async function archiveVenue(tx: Queryable, municipalityId: number, venueId: string): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE venue SET archived_at = now(), version = version + 1, updated_at = now()
+     WHERE municipality_id = $1 AND id = $2 AND archived_at IS NULL RETURNING id`,
+    [municipalityId, venueId],
+  );
+  return rows.length > 0;
+}
+
+export async function venueIdsExisting(
+  tx: Queryable,
+  municipalityId: number,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.query<{ id: string }>(
+    'SELECT id FROM venue WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
+    [municipalityId, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Past and planned cafés per venue, for rotating them. */
+export function venueUses(
+  tx: Queryable,
+  municipalityId: number,
+): Promise<{ venueId: string; date: string }[]> {
+  return tx.query(
+    `SELECT venue_id AS "venueId", date::text AS date FROM event
+     WHERE municipality_id = $1 AND venue_id IS NOT NULL AND status = 'planned'`,
+    [municipalityId],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// School holidays
+
+export async function findSchoolHolidayRules(
+  tx: Queryable,
+  municipalityId: number,
+): Promise<SchoolHolidayRules | null> {
+  const [row] = await tx.query<{ rules: SchoolHolidayRules }>(
+    'SELECT rules FROM school_holiday_rules WHERE municipality_id = $1',
+    [municipalityId],
+  );
+  return row?.rules ?? null;
+}
+
+export async function saveSchoolHolidayRules(
+  tx: Queryable,
+  municipalityId: number,
+  rules: SchoolHolidayRules,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO school_holiday_rules (municipality_id, rules) VALUES ($1, $2::jsonb)
+     ON CONFLICT (municipality_id) DO UPDATE SET rules = EXCLUDED.rules, updated_at = now()`,
+    [municipalityId, JSON.stringify(rules)],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export interface ProgrammeItem {
+  kind: 'talk' | 'leader' | 'other';
+  title: string;
+  minutes: number | null;
+  speaker: string | null;
+}
+
+export interface EventRow {
+  id: string;
+  kind: 'cafe' | 'gathering';
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  venue: { id: string; name: string; place: string | null } | null;
+  capacity: number | null;
+  food: boolean;
+  registration: 'none' | 'optional' | 'required';
+  deadline: string | null;
+  programme: ProgrammeItem[];
+  hosts: { id: string; firstName: string }[];
+  status: 'planned' | 'cancelled';
+  audienceRule: AudienceRule | null;
+  version: number;
+}
+
+export interface EventData {
+  kind: 'cafe' | 'gathering';
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  startsAt: string;
+  endsAt: string;
+  venueId: string | null;
+  capacity: number | null;
+  food: boolean;
+  registration: 'none' | 'optional' | 'required';
+  deadline: string | null;
+  programme: ProgrammeItem[];
+}
+
+const SELECT_EVENT = `SELECT e.id, e.kind, e.title, e.date::text AS date, e.start_time AS "startTime",
+  e.end_time AS "endTime", e.starts_at AS "startsAt", e.ends_at AS "endsAt",
+  CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object('id', v.id, 'name', v.name, 'place', v.place) END
+    AS venue,
+  e.capacity, e.food, e.registration, e.deadline::text AS deadline, e.programme, e.status,
+  e.audience_rule AS "audienceRule", e.version,
+  COALESCE((SELECT json_agg(json_build_object('id', u.id, 'firstName', u.first_name) ORDER BY h.position)
+    FROM event_host h JOIN app_user u ON u.id = h.user_id WHERE h.event_id = e.id), '[]') AS hosts
+  FROM event e LEFT JOIN venue v ON v.id = e.venue_id AND v.municipality_id = e.municipality_id`;
+
+export async function findEvent(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<EventRow | undefined> {
+  const [row] = await tx.query<EventRow>(`${SELECT_EVENT} WHERE e.municipality_id = $1 AND e.id = $2`, [
+    municipalityId,
+    eventId,
+  ]);
+  return row;
+}
+
+export function listEvents(
+  tx: Queryable,
+  municipalityId: number,
+  range: { from?: string; to?: string },
+): Promise<EventRow[]> {
+  return tx.query<EventRow>(
+    `${SELECT_EVENT} WHERE e.municipality_id = $1 AND ($2::date IS NULL OR e.date >= $2::date)
+       AND ($3::date IS NULL OR e.date <= $3::date)
+     ORDER BY e.starts_at, e.created_at`,
+    [municipalityId, range.from ?? null, range.to ?? null],
+  );
+}
+
+/** The planned café on a date, if any. */
+export async function findCafeOn(
+  tx: Queryable,
+  municipalityId: number,
+  date: string,
+): Promise<string | null> {
+  const [row] = await tx.query<{ id: string }>(
+    `SELECT id FROM event WHERE municipality_id = $1 AND date = $2::date AND kind = 'cafe' AND status = 'planned'`,
+    [municipalityId, date],
+  );
+  return row?.id ?? null;
+}
+
+/**
+ * Inserts an event; null when its id exists already or (for a café) a planned café holds the date,
+ * in which case nothing is written.
+ */
+export async function insertEvent(
+  tx: Queryable,
+  municipalityId: number,
+  id: string,
+  e: EventData,
+  createdBy: string | null,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO event (id, municipality_id, kind, title, date, start_time, end_time, starts_at, ends_at, venue_id,
+       capacity, food, registration, deadline, programme, created_by)
+     VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14::date, $15::jsonb, $16)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      id,
+      municipalityId,
+      e.kind,
+      e.title,
+      e.date,
+      e.startTime,
+      e.endTime,
+      e.startsAt,
+      e.endsAt,
+      e.venueId,
+      e.capacity,
+      e.food,
+      e.registration,
+      e.deadline,
+      JSON.stringify(e.programme),
+      createdBy,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** false when the event's version is not `version` any more */
+export async function updateEvent(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  e: EventData,
+  version: number,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE event SET kind = $3, title = $4, date = $5::date, start_time = $6, end_time = $7, starts_at = $8,
+       ends_at = $9, venue_id = $10, capacity = $11, food = $12, registration = $13, deadline = $14::date,
+       programme = $15::jsonb, version = version + 1, updated_at = now()
+     WHERE municipality_id = $1 AND id = $2 AND version = $16 RETURNING id`,
+    [
+      municipalityId,
+      eventId,
+      e.kind,
+      e.title,
+      e.date,
+      e.startTime,
+      e.endTime,
+      e.startsAt,
+      e.endsAt,
+      e.venueId,
+      e.capacity,
+      e.food,
+      e.registration,
+      e.deadline,
+      JSON.stringify(e.programme),
+      version,
+    ],
+  );
+  return rows.length > 0;
+}
+
+export async function cancelEvent(tx: Queryable, municipalityId: number, eventId: string): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE event SET status = 'cancelled', version = version + 1, updated_at = now()
+     WHERE municipality_id = $1 AND id = $2 AND status = 'planned' RETURNING id`,
+    [municipalityId, eventId],
+  );
+  return rows.length > 0;
+}
+
+export async function setEventHosts(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  userIds: string[],
+): Promise<void> {
+  await tx.query('DELETE FROM event_host WHERE municipality_id = $1 AND event_id = $2', [
+    municipalityId,
+    eventId,
+  ]);
+  if (userIds.length === 0) return;
+  await tx.query(
+    `INSERT INTO event_host (event_id, user_id, municipality_id, position)
+     SELECT $2, u.id, $1, u.position - 1 FROM unnest($3::uuid[]) WITH ORDINALITY AS u(id, position)`,
+    [municipalityId, eventId, userIds],
+  );
+}
+
+export async function setAudienceRule(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  rule: AudienceRule,
+): Promise<void> {
+  await tx.query(
+    'UPDATE event SET audience_rule = $3::jsonb, updated_at = now() WHERE municipality_id = $1 AND id = $2',
+    [municipalityId, eventId, JSON.stringify(rule)],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff who may host
+
+export interface StaffRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
+
+export function listHosts(tx: Queryable, municipalityId: number): Promise<StaffRow[]> {
+  return tx.query<StaffRow>(
+    `SELECT id, first_name AS "firstName", last_name AS "lastName" FROM app_user
+     WHERE municipality_id = $1 AND active AND roles && ARRAY['caseworker', 'team_leader']::text[]
+     ORDER BY lower(first_name), lower(last_name), id`,
+    [municipalityId],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audience
+
+export interface AudienceHouseholdRow {
+  id: string;
+  name: string;
+  kind: HouseholdKind;
+  relation: Relation;
+  travelMinutes: number | null;
+  archived: boolean;
+  languages: string[];
+}
+
+/** Every household of the municipality that is not archived, with its adults' languages. */
+export function audienceHouseholds(tx: Queryable, municipalityId: number): Promise<AudienceHouseholdRow[]> {
+  return tx.query<AudienceHouseholdRow>(
+    `SELECT h.id, h.display_name AS name, h.kind, h.relation, h.travel_minutes AS "travelMinutes",
+       false AS archived,
+       COALESCE((SELECT json_agg(DISTINCT a.preferred_language) FROM adult a WHERE a.household_id = h.id), '[]')
+         AS languages
+     FROM household h WHERE h.municipality_id = $1 AND h.archived_at IS NULL
+     ORDER BY lower(h.display_name), h.id`,
+    [municipalityId],
+  );
+}
+
+export async function householdIsActive(
+  tx: Queryable,
+  municipalityId: number,
+  householdId: string,
+): Promise<boolean> {
+  const rows = await tx.query(
+    'SELECT 1 FROM household WHERE municipality_id = $1 AND id = $2 AND archived_at IS NULL',
+    [municipalityId, householdId],
+  );
+  return rows.length > 0;
+}
+
+export function listInvitees(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<{ householdId: string; included: boolean | null; note: string | null }[]> {
+  return tx.query(
+    `SELECT household_id AS "householdId", included, note FROM event_invitee
+     WHERE municipality_id = $1 AND event_id = $2`,
+    [municipalityId, eventId],
+  );
+}
+
+export async function setInviteeIncluded(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  householdId: string,
+  included: boolean,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO event_invitee (event_id, household_id, municipality_id, included) VALUES ($2, $3, $1, $4)
+     ON CONFLICT (event_id, household_id) DO UPDATE SET included = EXCLUDED.included, updated_at = now()`,
+    [municipalityId, eventId, householdId, included],
+  );
+}
+
+export async function setInviteeNote(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  householdId: string,
+  note: string | null,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO event_invitee (event_id, household_id, municipality_id, note) VALUES ($2, $3, $1, $4)
+     ON CONFLICT (event_id, household_id) DO UPDATE SET note = EXCLUDED.note, updated_at = now()`,
+    [municipalityId, eventId, householdId, note],
+  );
+}

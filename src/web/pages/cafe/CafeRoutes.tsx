@@ -1,0 +1,23 @@
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../MessagePage.js';
+import { AudiencePage } from './AudiencePage.js';
+import { EventPage, NewEventPage } from './EventPage.js';
+import { OverviewPage } from './OverviewPage.js';
+import { SeasonPage } from './SeasonPage.js';
+import { VenuesPage } from './VenuesPage.js';
+import './cafe.css';
+
+/** Everything under /kafe: the overview, the season planner, venues, one café and its audience. */
+export function CafeRoutes() {
+  return (
+    <Routes>
+      <Route index element={<OverviewPage />} />
+      <Route path="sesong" element={<SeasonPage />} />
+      <Route path="lokaler" element={<VenuesPage />} />
+      <Route path="ny" element={<NewEventPage />} />
+      <Route path=":eventId" element={<EventPage />} />
+      <Route path=":eventId/mottakere" element={<AudiencePage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
