@@ -280,6 +280,25 @@ export async function findCafeOn(
   return row?.id ?? null;
 }
 
+/** The columns $3…$15 of both the insert and the update, in their order. */
+function eventValues(e: EventData): unknown[] {
+  return [
+    e.kind,
+    e.title,
+    e.date,
+    e.startTime,
+    e.endTime,
+    e.startsAt,
+    e.endsAt,
+    e.venueId,
+    e.capacity,
+    e.food,
+    e.registration,
+    e.deadline,
+    JSON.stringify(e.programme),
+  ];
+}
+
 /**
  * Inserts an event; null when its id exists already or (for a café) a planned café holds the date,
  * in which case nothing is written.
@@ -296,24 +315,7 @@ export async function insertEvent(
        capacity, food, registration, deadline, programme, created_by)
      VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14::date, $15::jsonb, $16)
      ON CONFLICT DO NOTHING RETURNING id`,
-    [
-      id,
-      municipalityId,
-      e.kind,
-      e.title,
-      e.date,
-      e.startTime,
-      e.endTime,
-      e.startsAt,
-      e.endsAt,
-      e.venueId,
-      e.capacity,
-      e.food,
-      e.registration,
-      e.deadline,
-      JSON.stringify(e.programme),
-      createdBy,
-    ],
+    [id, municipalityId, ...eventValues(e), createdBy],
   );
   return rows.length > 0;
 }
@@ -331,24 +333,7 @@ export async function updateEvent(
        ends_at = $9, venue_id = $10, capacity = $11, food = $12, registration = $13, deadline = $14::date,
        programme = $15::jsonb, version = version + 1, updated_at = now()
      WHERE municipality_id = $1 AND id = $2 AND version = $16 RETURNING id`,
-    [
-      municipalityId,
-      eventId,
-      e.kind,
-      e.title,
-      e.date,
-      e.startTime,
-      e.endTime,
-      e.startsAt,
-      e.endsAt,
-      e.venueId,
-      e.capacity,
-      e.food,
-      e.registration,
-      e.deadline,
-      JSON.stringify(e.programme),
-      version,
-    ],
+    [municipalityId, eventId, ...eventValues(e), version],
   );
   return rows.length > 0;
 }
