@@ -179,6 +179,20 @@ describe('the foster-home café, as the demo caseworker', () => {
     expect(await audienceCount(page, /får invitasjon\.$/)).toBe(ruled - 1);
     expect(await page.getByLabel('Lengste reisetid').inputValue()).toBe('20');
     await expectAccessible(page, 'audience page with notes');
+
+    // A family further away than the rule reaches is found in the registry and added by hand.
+    const far = await page.evaluate(async () => {
+      const response = await fetch('/api/households?sort=travel&dir=desc&limit=1');
+      return ((await response.json()) as { households: { name: string }[] }).households[0]?.name ?? '';
+    });
+    // First and last word of "Kari og Ola Nordmann": every word must match, "og" is not a name.
+    const words = far.split(' ');
+    await page.getByLabel('Søk i registeret').fill(`${words[0]} ${words.at(-1)}`);
+    await page.getByRole('button', { name: 'Finn', exact: true }).click();
+    await page.getByRole('button', { name: `Legg til ${far}` }).click();
+    await expect.poll(() => audienceCount(page, /får invitasjon\.$/)).toBe(ruled);
+    await expect.poll(() => page.getByText('Lagt til for hånd').count()).toBe(1);
+    await expectAccessible(page, 'audience page after adding by hand');
     await page.close();
   });
 

@@ -17,6 +17,7 @@ import { api } from '../../api.js';
 import { Page } from '../../components/Page.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { NARROW, useMediaQuery } from '../registry/hooks.js';
+import { AddHousehold } from './AddHousehold.js';
 import { CafeError, useLoad } from './common.js';
 import { when } from './format.js';
 import {
@@ -122,12 +123,13 @@ export function AudiencePage() {
     }
   };
 
-  const toggle = async (household: AudienceHousehold, included: boolean) => {
+  /** Includes or leaves out one household by hand. */
+  const setIncluded = async (householdId: string, included: boolean) => {
     setError(undefined);
     try {
       // A rule changed but not saved is saved first, so the list and the choice agree.
       if (dirty && !(await saveRule())) return;
-      const answer = await api.put<Audience>(`${base}/audience/${encodeURIComponent(household.id)}`, {
+      const answer = await api.put<Audience>(`${base}/audience/${encodeURIComponent(householdId)}`, {
         included,
       });
       setSaved(answer);
@@ -257,10 +259,16 @@ export function AudiencePage() {
           <HouseholdList
             households={shown.households}
             base={base}
-            onToggle={toggle}
+            onToggle={(household, included) => setIncluded(household.id, included)}
             onNoteSaved={noteSaved}
           />
         </section>
+      ) : null}
+      {shown ? (
+        <AddHousehold
+          includedIds={new Set(shown.households.filter((h) => h.included).map((h) => h.id))}
+          onAdd={(householdId) => setIncluded(householdId, true)}
+        />
       ) : null}
       <Paragraph>
         <Link asChild>
