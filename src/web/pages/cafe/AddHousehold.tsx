@@ -44,17 +44,19 @@ export function AddHousehold({
       <Heading level={2} data-size="sm" id="audience-add-heading">
         {t('cafe.audience.addHeading')}
       </Heading>
-      <form onSubmit={search} className="button-row" role="search">
-        <Textfield
-          label={t('cafe.audience.addSearch')}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          autoComplete="off"
-        />
-        <Button type="submit" variant="secondary">
-          {t('cafe.audience.addFind')}
-        </Button>
-      </form>
+      <search>
+        <form onSubmit={search} className="button-row">
+          <Textfield
+            label={t('cafe.audience.addSearch')}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            autoComplete="off"
+          />
+          <Button type="submit" variant="secondary">
+            {t('cafe.audience.addFind')}
+          </Button>
+        </form>
+      </search>
       {error ? <Paragraph role="alert">{t('cafe.audience.addFailed')}</Paragraph> : null}
       {found ? (
         <ul className="stack" aria-live="polite">
