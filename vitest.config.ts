@@ -3,9 +3,13 @@ import { defineConfig } from 'vitest/config';
 // One runner for everything. `npm test` (scripts/test.mjs) runs these projects in order.
 export default defineConfig({
   test: {
+    // expect.poll waits for a condition, not a fixed time: give slow moments (a loaded CI
+    // machine, a browser rendering 300 households) room before calling it a failure.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'] } },
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: ['test/integration/**/*.test.ts'],
@@ -15,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: ['test/integration/**/*.test.ts'],
@@ -25,6 +30,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -22,6 +22,7 @@ import { resolveSession } from '../features/auth/service.js';
 import { cafeRoutes } from '../features/cafe/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { importRoutes } from '../features/import/routes.js';
+import { invitationRoutes } from '../features/invitations/routes.js';
 import { registryRoutes } from '../features/registry/routes.js';
 import { registryDataRoutes } from '../features/registry-data/routes.js';
 import { userRoutes } from '../features/users/routes.js';
@@ -188,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { deps });
   await app.register(registryRoutes, { deps });
   await app.register(cafeRoutes, { deps });
+  await app.register(invitationRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

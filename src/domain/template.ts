@@ -1,0 +1,537 @@
+/**
+ * Invitation templates (issue 6 point 4): text with merge fields such as {fornavn}, one template
+ * per language, rendered for each household as an e-mail (text and HTML), an SMS and a letter.
+ * Pure: no database, no clock.
+ *
+ * Syntax: `{field}` is replaced by the field's value; `{{` and `}}` write a literal brace. A field
+ * that is not one of MERGE_FIELDS is an error (TemplateError, code template.unknown_field), so a
+ * typo is caught when the team saves the template, not when a household reads "{fornvan}".
+ * A paragraph (text between blank lines) that merges to nothing — e.g. {personlig_hilsen} for a
+ * household with no note — is left out.
+ */
+
+export const MERGE_FIELDS = [
+  'fornavn',
+  'tittel',
+  'dato',
+  'tid',
+  'sted',
+  'program',
+  'påmelding',
+  'vertskap',
+  'personlig_hilsen',
+  'svarlenke',
+] as const;
+export type MergeField = (typeof MERGE_FIELDS)[number];
+export type MergeValues = Record<MergeField, string>;
+
+export type Direction = 'ltr' | 'rtl';
+
+/** The parts of a template the team writes. */
+export interface TemplateText {
+  subject: string;
+  /** E-mail and letter body: paragraphs separated by a blank line. */
+  body: string;
+  /** The SMS: short, with {svarlenke}. */
+  sms: string;
+}
+
+export interface InvitationTemplate extends TemplateText {
+  language: string;
+  direction: Direction;
+}
+
+export class TemplateError extends Error {
+  readonly code = 'template.unknown_field';
+  constructor(
+    readonly field: string,
+    readonly part?: keyof TemplateText,
+  ) {
+    super(`Unknown merge field {${field}}; known fields: ${MERGE_FIELDS.map((f) => `{${f}}`).join(', ')}`);
+    this.name = 'TemplateError';
+  }
+  get details() {
+    return { field: this.field, known: [...MERGE_FIELDS], ...(this.part ? { part: this.part } : {}) };
+  }
+}
+
+export type TemplatePart = { text: string } | { field: MergeField };
+
+const isField = (name: string): name is MergeField => (MERGE_FIELDS as readonly string[]).includes(name);
+
+/** Splits a template into text and fields; throws TemplateError at the first unknown field. */
+export function parseTemplate(source: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let text = '';
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] as string;
+    if ((ch === '{' || ch === '}') && source[i + 1] === ch) {
+      text += ch;
+      i += 2;
+      continue;
+    }
+    if (ch === '{') {
+      const end = source.indexOf('}', i + 1);
+      const name = end === -1 ? '' : source.slice(i + 1, end).trim();
+      // A brace with a name-like word inside is meant as a field; anything else is plain text.
+      if (end !== -1 && /^[\p{L}\p{N}_ -]{1,40}$/u.test(name)) {
+        const key = name.normalize('NFC').toLowerCase();
+        if (!isField(key)) throw new TemplateError(name);
+        if (text) parts.push({ text });
+        text = '';
+        parts.push({ field: key });
+        i = end + 1;
+        continue;
+      }
+    }
+    text += ch;
+    i += 1;
+  }
+  if (text) parts.push({ text });
+  return parts;
+}
+
+/** The fields a template uses, in order of first use. */
+export function fieldsOf(source: string): MergeField[] {
+  const fields = parseTemplate(source).flatMap((p) => ('field' in p ? [p.field] : []));
+  return [...new Set(fields)];
+}
+
+/** Checks every part of a template; throws TemplateError naming the part. */
+export function checkTemplate(template: TemplateText): void {
+  for (const part of ['subject', 'body', 'sms'] as const) {
+    try {
+      parseTemplate(template[part]);
+    } catch (error) {
+      if (error instanceof TemplateError) throw new TemplateError(error.field, part);
+      throw error;
+    }
+  }
+}
+
+function merge(parts: TemplatePart[], values: MergeValues, encode: (value: string) => string = (v) => v) {
+  return parts.map((p) => ('field' in p ? encode(values[p.field]) : p.text)).join('');
+}
+
+/** One line of text (subject, SMS): fields replaced, whitespace tidied. */
+export function renderLine(source: string, values: MergeValues): string {
+  return merge(parseTemplate(source), values).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The body's paragraphs, merged. Paragraphs that are empty after merging are dropped; `omit`
+ * drops paragraphs that use any of those fields (a letter prints the answer link and the
+ * personal note in its own places).
+ */
+export function renderParagraphs(source: string, values: MergeValues, omit: MergeField[] = []): string[] {
+  return source
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .flatMap((paragraph) => {
+      const parts = parseTemplate(paragraph);
+      if (parts.some((p) => 'field' in p && omit.includes(p.field))) return [];
+      const text = merge(parts, values)
+        .split('\n')
+        .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+        .filter((line) => line !== '')
+        .join('\n');
+      return text === '' ? [] : [text];
+    });
+}
+
+export function renderText(source: string, values: MergeValues): string {
+  return renderParagraphs(source, values).join('\n\n');
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * The body as HTML paragraphs: the template's own text and every merged value escaped, the
+ * answer link made a link (only an http(s) address is).
+ */
+export function renderHtmlBody(source: string, values: MergeValues): string {
+  const marker = '\u0000svarlenke\u0000';
+  const paragraphs = renderParagraphs(source, { ...values, svarlenke: values.svarlenke ? marker : '' });
+  const link = /^https?:\/\//i.test(values.svarlenke)
+    ? `<a href="${escapeHtml(values.svarlenke)}">${escapeHtml(values.svarlenke)}</a>`
+    : escapeHtml(values.svarlenke);
+  return paragraphs
+    .map((p) => `<p>${escapeHtml(p).split(marker).join(link).replace(/\n/g, '<br>\n')}</p>`)
+    .join('\n');
+}
+
+// --- SMS --------------------------------------------------------------------------------------------
+
+const GSM_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM_EXTENDED = '^{}\\[~]|€\f';
+
+/** Typography that has a plain GSM twin, so a Norwegian SMS stays in the 160-character alphabet. */
+export function gsmFriendly(text: string): string {
+  return text
+    .replace(/[–—]/g, '-')
+    .replace(/[‘’‚]/g, "'")
+    .replace(/[“”„«»]/g, '"')
+    .replace(/…/g, '...')
+    .replace(/\u00a0/g, ' ');
+}
+
+export interface SmsInfo {
+  /** Characters as the user counts them. */
+  length: number;
+  encoding: 'gsm7' | 'ucs2';
+  /** How many SMS the provider sends (and bills). */
+  parts: number;
+}
+
+export function smsInfo(text: string): SmsInfo {
+  const chars = [...text];
+  const gsm = chars.every((c) => GSM_BASIC.includes(c) || GSM_EXTENDED.includes(c));
+  if (gsm) {
+    const septets = chars.reduce((n, c) => n + (GSM_EXTENDED.includes(c) ? 2 : 1), 0);
+    return { length: chars.length, encoding: 'gsm7', parts: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+  }
+  const units = text.length; // UTF-16 code units
+  return { length: chars.length, encoding: 'ucs2', parts: units <= 70 ? 1 : Math.ceil(units / 67) };
+}
+
+/** Whole hours without minutes: "kl. 18.00–20.00" → "kl. 18–20". */
+const compactTime = (tid: string) => tid.replace(/\b(\d{1,2})[.:]00\b/g, '$1');
+
+/**
+ * The SMS, kept to one message where it can be: the time is written short, and if the text is
+ * still longer than 160 characters, the signature names only the first host, then the greeting
+ * only the first adult, then the date leaves out the weekday.
+ */
+export function renderSms(source: string, values: MergeValues, max = 160): { text: string } & SmsInfo {
+  const first = (list: string) => list.split(/,| og | and | و /)[0]?.trim() ?? list;
+  const steps: ((v: MergeValues) => MergeValues)[] = [
+    (v) => ({ ...v, tid: compactTime(v.tid) }),
+    (v) => ({ ...v, vertskap: first(v.vertskap) }),
+    (v) => ({ ...v, fornavn: first(v.fornavn) }),
+    (v) => ({ ...v, dato: v.dato.replace(/^[^\s\d]+,?\s+/u, '') }),
+  ];
+  let current = values;
+  let result: { text: string } & SmsInfo = { text: '', length: 0, encoding: 'gsm7', parts: 0 };
+  for (const step of steps) {
+    current = step(current);
+    const text = gsmFriendly(renderLine(source, current));
+    result = { text, ...smsInfo(text) };
+    if (result.length <= max) break;
+  }
+  return result;
+}
+
+// --- Languages ------------------------------------------------------------------------------------------
+
+const RTL = new Set(['ar', 'fa', 'prs', 'ur', 'ps', 'ckb', 'he', 'yi', 'dv']);
+
+/** 'nb-NO' → 'nb'; 'no' → 'nb'. */
+export function baseLanguage(language: string): string {
+  const base = language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return base === 'no' ? 'nb' : base;
+}
+
+export function directionOf(language: string): Direction {
+  return RTL.has(baseLanguage(language)) ? 'rtl' : 'ltr';
+}
+
+/**
+ * The template language for a household: the first of its adults' preferred languages that has
+ * a template, else bokmål.
+ */
+export function chooseLanguage(
+  preferred: readonly (string | null | undefined)[],
+  available: Iterable<string>,
+) {
+  const have = new Set([...available].map(baseLanguage));
+  for (const language of preferred) {
+    if (!language) continue;
+    const base = baseLanguage(language);
+    if (have.has(base)) return base;
+  }
+  return 'nb';
+}
+
+// --- The values of one invitation ---------------------------------------------------------------------
+
+interface Words {
+  and: string;
+  locale: string;
+  at: (start: string, end: string) => string;
+  food: string;
+  programme: string;
+  minutes: (n: number) => string;
+  by: (name: string) => string;
+  leader: string;
+  optional: (food: boolean) => string;
+  required: (deadline: string, food: boolean) => string;
+  closing: string;
+  facts: { when: string; where: string };
+}
+
+const dotted = (time: string) => time.replace(':', '.');
+
+const WORDS: Record<'nb' | 'nn' | 'en' | 'ar', Words> = {
+  nb: {
+    and: 'og',
+    locale: 'nb',
+    at: (s, e) => `kl. ${dotted(s)}–${dotted(e)}`,
+    food: 'Vi byr på enkel mat og noe å drikke.',
+    programme: 'På programmet:',
+    minutes: (n) => `${n} min`,
+    by: (name) => `ved ${name}`,
+    leader: 'presenterer seg',
+    optional: (food) =>
+      food
+        ? 'Si gjerne fra om dere kommer, så vi vet hvor mye mat vi skal lage.'
+        : 'Si gjerne fra om dere kommer.',
+    required: (d, food) =>
+      food ? `Meld dere på innen ${d}, så vi vet hvor mye mat vi skal lage.` : `Meld dere på innen ${d}.`,
+    closing: 'Hilsen',
+    facts: { when: 'Når', where: 'Hvor' },
+  },
+  nn: {
+    and: 'og',
+    locale: 'nn',
+    at: (s, e) => `kl. ${dotted(s)}–${dotted(e)}`,
+    food: 'Vi byr på enkel mat og noko å drikke.',
+    programme: 'På programmet:',
+    minutes: (n) => `${n} min`,
+    by: (name) => `ved ${name}`,
+    leader: 'presenterer seg',
+    optional: (food) =>
+      food
+        ? 'Sei gjerne frå om de kjem, så veit vi kor mykje mat vi skal lage.'
+        : 'Sei gjerne frå om de kjem.',
+    required: (d, food) =>
+      food ? `Meld dykk på innan ${d}, så veit vi kor mykje mat vi skal lage.` : `Meld dykk på innan ${d}.`,
+    closing: 'Helsing',
+    facts: { when: 'Når', where: 'Kvar' },
+  },
+  en: {
+    and: 'and',
+    locale: 'en-GB',
+    at: (s, e) => `${s}–${e}`,
+    food: 'There will be simple food and something to drink.',
+    programme: 'On the programme:',
+    minutes: (n) => `${n} min`,
+    by: (name) => `by ${name}`,
+    leader: 'introduces themselves',
+    optional: (food) =>
+      food
+        ? 'Feel free to let us know if you are coming, so we know how much food to make.'
+        : 'Feel free to let us know if you are coming.',
+    required: (d, food) =>
+      food ? `Please sign up by ${d}, so we know how much food to make.` : `Please sign up by ${d}.`,
+    closing: 'Best wishes,',
+    facts: { when: 'When', where: 'Where' },
+  },
+  ar: {
+    and: 'و',
+    locale: 'ar-u-nu-latn',
+    at: (s, e) => `من ${s} إلى ${e}`,
+    food: 'سنقدّم طعامًا بسيطًا ومشروبات.',
+    programme: 'في البرنامج:',
+    minutes: (n) => `${n} دقيقة`,
+    by: (name) => `يقدّمه ${name}`,
+    leader: 'يقدّم نفسه',
+    optional: (food) =>
+      food
+        ? 'يسعدنا أن تخبرونا إن كنتم ستحضرون، لنعرف كمية الطعام التي نعدّها.'
+        : 'يسعدنا أن تخبرونا إن كنتم ستحضرون.',
+    required: (d, food) =>
+      food ? `يرجى التسجيل قبل ${d}، لنعرف كمية الطعام التي نعدّها.` : `يرجى التسجيل قبل ${d}.`,
+    closing: 'مع أطيب التحيات،',
+    facts: { when: 'الموعد', where: 'المكان' },
+  },
+};
+
+export function wordsOf(language: string): Words {
+  const base = baseLanguage(language);
+  return base in WORDS ? WORDS[base as keyof typeof WORDS] : WORDS.nb;
+}
+
+/** "Kari og Ola", "Anne, Berit og Camilla". */
+export function joinNames(names: readonly string[], language: string): string {
+  const list = names.map((n) => n.trim()).filter((n) => n !== '');
+  if (list.length <= 1) return list[0] ?? '';
+  const and = wordsOf(language).and;
+  return `${list.slice(0, -1).join(', ')} ${and} ${list.at(-1)}`;
+}
+
+/** '2027-01-19' → "tirsdag 19. januar" (the calendar date itself, no time zone shift). */
+export function formatDate(date: string, language: string): string {
+  return new Intl.DateTimeFormat(wordsOf(language).locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export interface InvitationFacts {
+  adults: readonly { firstName: string }[];
+  event: {
+    title: string;
+    date: string;
+    startTime: string;
+    endTime: string;
+    food: boolean;
+    registration: 'none' | 'optional' | 'required';
+    deadline: string | null;
+    programme: readonly {
+      kind: 'talk' | 'leader' | 'other';
+      title: string;
+      minutes: number | null;
+      speaker: string | null;
+    }[];
+  };
+  venue: { name: string; addressLine: string | null; postcode: string | null; place: string | null } | null;
+  hosts: readonly string[];
+  note: string | null;
+  answerUrl: string;
+}
+
+export function venueText(venue: InvitationFacts['venue']): string {
+  if (!venue) return '';
+  const town = [venue.postcode, venue.place].filter(Boolean).join(' ');
+  const address = [venue.addressLine, town].filter(Boolean).join(', ');
+  return address ? `${venue.name}, ${address}` : venue.name;
+}
+
+export function programmeText(event: InvitationFacts['event'], language: string): string {
+  const w = wordsOf(language);
+  const items = event.programme.map((item) => {
+    let text = item.title;
+    if (item.speaker)
+      text += item.kind === 'leader' ? ` – ${item.speaker} ${w.leader}` : ` ${w.by(item.speaker)}`;
+    if (item.minutes) text += ` (${w.minutes(item.minutes)})`;
+    return text;
+  });
+  const parts = [event.food ? w.food : '', items.length ? `${w.programme} ${items.join('; ')}.` : ''];
+  return parts.filter(Boolean).join(' ');
+}
+
+export function registrationText(event: InvitationFacts['event'], language: string): string {
+  const w = wordsOf(language);
+  if (event.registration === 'none') return '';
+  if (event.registration === 'required' && event.deadline)
+    return w.required(formatDate(event.deadline, language), event.food);
+  return w.optional(event.food);
+}
+
+export function invitationValues(facts: InvitationFacts, language: string): MergeValues {
+  const w = wordsOf(language);
+  return {
+    fornavn: joinNames(
+      facts.adults.map((a) => a.firstName),
+      language,
+    ),
+    tittel: facts.event.title,
+    dato: formatDate(facts.event.date, language),
+    tid: w.at(facts.event.startTime, facts.event.endTime),
+    sted: venueText(facts.venue),
+    program: programmeText(facts.event, language),
+    påmelding: registrationText(facts.event, language),
+    vertskap: joinNames(facts.hosts, language),
+    personlig_hilsen: facts.note?.replace(/\s+/g, ' ').trim() ?? '',
+    svarlenke: facts.answerUrl,
+  };
+}
+
+// --- Default templates ----------------------------------------------------------------------------------
+
+/** Simple, warm, personal: first names, food, no pressure (seeds 000 and 001). */
+export const DEFAULT_TEMPLATES: Record<'nb' | 'nn' | 'en' | 'ar', TemplateText> = {
+  nb: {
+    subject: 'Velkommen til {tittel} {dato}',
+    body: [
+      'Hei {fornavn}!',
+      '{personlig_hilsen}',
+      'Vi inviterer til {tittel} {dato} {tid} på {sted}. Her kan dere treffe andre fosterforeldre, slå av en prat og bli litt bedre kjent med oss i teamet – helt uformelt.',
+      '{program}',
+      '{påmelding} Alle er hjertelig velkomne, også dere som kommer for første gang.',
+      'Svar her: {svarlenke}',
+      'Hilsen {vertskap}',
+    ].join('\n\n'),
+    sms: 'Hei {fornavn}! Bli med på {tittel} {dato} {tid}. Svar: {svarlenke} Hilsen {vertskap}',
+  },
+  nn: {
+    subject: 'Velkomen til {tittel} {dato}',
+    body: [
+      'Hei {fornavn}!',
+      '{personlig_hilsen}',
+      'Vi inviterer til {tittel} {dato} {tid} på {sted}. Her kan de treffe andre fosterforeldre, ta ein prat og bli litt betre kjende med oss i teamet – heilt uformelt.',
+      '{program}',
+      '{påmelding} Alle er hjarteleg velkomne, også de som kjem for første gong.',
+      'Svar her: {svarlenke}',
+      'Helsing {vertskap}',
+    ].join('\n\n'),
+    sms: 'Hei {fornavn}! Bli med på {tittel} {dato} {tid}. Svar: {svarlenke} Helsing {vertskap}',
+  },
+  en: {
+    subject: 'Welcome to {tittel} on {dato}',
+    body: [
+      'Hi {fornavn},',
+      '{personlig_hilsen}',
+      'We would love to see you at {tittel} on {dato}, {tid}, at {sted}. Meet other foster parents, have a chat and get to know us in the team a little better – all very informal.',
+      '{program}',
+      '{påmelding} Everyone is welcome, not least those coming for the first time.',
+      'Reply here: {svarlenke}',
+      'Best wishes, {vertskap}',
+    ].join('\n\n'),
+    sms: 'Hi {fornavn}! Welcome to {tittel} on {dato}, {tid}. Reply: {svarlenke} Best wishes, {vertskap}',
+  },
+  ar: {
+    subject: 'دعوة إلى {tittel} يوم {dato}',
+    body: [
+      'مرحبًا {fornavn}،',
+      '{personlig_hilsen}',
+      'يسعدنا أن ندعوكم إلى {tittel} يوم {dato}، {tid}، في {sted}. فرصة للقاء أسر حاضنة أخرى والدردشة والتعرّف علينا في الفريق، في جوّ غير رسمي.',
+      '{program}',
+      '{påmelding} الجميع مرحَّب بهم، وخاصة من يأتي لأول مرة.',
+      'للرد: {svarlenke}',
+      'مع أطيب التحيات، {vertskap}',
+    ].join('\n\n'),
+    sms: 'مرحبًا {fornavn}! ندعوكم إلى {tittel} يوم {dato}، {tid}. للرد: {svarlenke} {vertskap}',
+  },
+};
+
+export const DEFAULT_LANGUAGES = Object.keys(DEFAULT_TEMPLATES) as (keyof typeof DEFAULT_TEMPLATES)[];
+
+/** The default template of a language, or undefined when there is none. */
+export function defaultTemplate(language: string): InvitationTemplate | undefined {
+  const base = baseLanguage(language);
+  const text = (DEFAULT_TEMPLATES as Record<string, TemplateText | undefined>)[base];
+  return text ? { language: base, direction: directionOf(base), ...text } : undefined;
+}
+
+/** The closing line of a letter, and the body without the paragraphs the letter prints itself. */
+export function letterParts(template: InvitationTemplate, values: MergeValues) {
+  const w = wordsOf(template.language);
+  // The letter prints the answer link (with a QR code) and the personal note in their own
+  // places, and signs with the hosts' names: those paragraphs are left out of its body (the
+  // signature only when it is the last paragraph).
+  const source = template.body.replace(/\r\n?/g, '\n').trimEnd();
+  const blocks = source.split(/\n[ \t]*\n/);
+  const last = blocks.at(-1) ?? '';
+  const body = fieldsOf(last).includes('vertskap') ? blocks.slice(0, -1).join('\n\n') : source;
+  const paragraphs = renderParagraphs(body, values, ['svarlenke', 'personlig_hilsen']);
+  return {
+    paragraphs,
+    closing: w.closing,
+    facts: [
+      { label: w.facts.when, value: `${values.dato} ${values.tid}` },
+      ...(values.sted ? [{ label: w.facts.where, value: values.sted }] : []),
+    ],
+  };
+}
