@@ -216,4 +216,58 @@ describe('the foster-home café, as the demo caseworker', () => {
     await expectAccessible(page, 'audience page at 320 px');
     await page.close();
   });
+
+  it('writes the invitation template, is told of an unknown merge field and previews one household', async () => {
+    const page = await caseworker(1280);
+    await page.goto(`${server.url}${eventPath}`);
+    await page.getByRole('link', { name: 'Invitasjon og forhåndsvisning' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Invitasjon og forhåndsvisning');
+    const body = page.getByLabel('Tekst i e-post og brev');
+    await expect.poll(() => body.inputValue()).toContain('{fornavn}');
+    await expectAccessible(page, 'invitation page');
+
+    await body.fill('Hei {fornavn}!\n\nVelkommen til {tittel} {dato}.\n\nHilsen {ukjent}');
+    await page.getByRole('button', { name: 'Lagre malen' }).click();
+    await expect.poll(() => page.getByText(/Flettefeltet \{ukjent\} finnes ikke\./).count()).toBe(1);
+    expect(await page.getByText(/Kjente felt: \{fornavn\}, \{tittel\}/).count()).toBe(1);
+    await expect.poll(() => activeId(page)).toBe('template-body');
+    await expectAccessible(page, 'invitation page with an unknown merge field');
+
+    await body.fill('Hei {fornavn}!\n\nVelkommen til {tittel} {dato} kl. {tid}.\n\nSvar her: {svarlenke}');
+    await page.getByRole('button', { name: 'Lagre malen' }).click();
+    await expect.poll(() => page.getByText('Malen er lagret.').count()).toBe(1);
+    expect(await page.getByText(/Flettefeltet/).count()).toBe(0);
+
+    // The e-mail to the first invited household greets its adults by first name.
+    const household = page.getByLabel('Husstand', { exact: true });
+    await expect.poll(() => household.locator('option').count()).toBeGreaterThan(0);
+    const householdId = await household.inputValue();
+    const firstNames = await page.evaluate(async (id) => {
+      const response = await fetch(`/api/households/${id}`);
+      return ((await response.json()) as { adults: { firstName: string }[] }).adults.map((a) => a.firstName);
+    }, householdId);
+    expect(firstNames.length).toBeGreaterThan(0);
+    const email = page.locator('#preview-email pre');
+    await expect.poll(() => email.textContent(), { timeout: 10_000 }).toContain(firstNames[0]);
+    const text = (await email.textContent()) ?? '';
+    for (const name of firstNames) expect(text).toContain(name);
+    await expectAccessible(page, 'invitation e-mail preview');
+
+    await page.getByRole('radio', { name: 'SMS', exact: true }).check();
+    await expect
+      .poll(() => page.locator('.cafe-sms-count').textContent(), { timeout: 10_000 })
+      .toMatch(/^\d+ tegn, \d+ SMS$/);
+    await page.getByRole('radio', { name: 'Brev', exact: true }).check();
+    expect(await page.getByRole('link', { name: 'Åpne brevet (PDF)' }).getAttribute('href')).toContain(
+      `/invitations/preview/${householdId}?channel=letter`,
+    );
+    await page.close();
+
+    const phone = await caseworker(320);
+    await phone.goto(`${server.url}${eventPath}/invitasjon`);
+    await expect.poll(() => phone.locator('#preview-email pre').count(), { timeout: 10_000 }).toBe(1);
+    await expectNoHorizontalScroll(phone, 'invitation page');
+    await expectAccessible(phone, 'invitation page at 320 px');
+    await phone.close();
+  });
 });

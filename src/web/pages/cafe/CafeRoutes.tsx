@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../MessagePage.js';
 import { AudiencePage } from './AudiencePage.js';
 import { EventPage, NewEventPage } from './EventPage.js';
+import { InvitationPage } from './InvitationPage.js';
 import { OverviewPage } from './OverviewPage.js';
 import { SeasonPage } from './SeasonPage.js';
 import { VenuesPage } from './VenuesPage.js';
@@ -17,6 +18,7 @@ export function CafeRoutes() {
       <Route path="ny" element={<NewEventPage />} />
       <Route path=":eventId" element={<EventPage />} />
       <Route path=":eventId/mottakere" element={<AudiencePage />} />
+      <Route path=":eventId/invitasjon" element={<InvitationPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -205,6 +205,9 @@ export function EventPage() {
             <Button asChild>
               <RouterLink to={`/kafe/${event.id}/mottakere`}>{t('cafe.event.audience')}</RouterLink>
             </Button>
+            <Button asChild variant="secondary">
+              <RouterLink to={`/kafe/${event.id}/invitasjon`}>{t('cafe.invitation.link')}</RouterLink>
+            </Button>
             <Button variant="tertiary" data-color="danger" onClick={() => setConfirming(true)}>
               {t('cafe.event.cancel')}
             </Button>
