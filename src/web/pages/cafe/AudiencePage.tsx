@@ -126,6 +126,13 @@ export function AudiencePage() {
   /** Includes or leaves out one household by hand. */
   const setIncluded = async (householdId: string, included: boolean) => {
     setError(undefined);
+    const before = saved;
+    // The tick moves at once; the server's answer then brings the count and the source.
+    if (!dirty && before)
+      setSaved({
+        ...before,
+        households: before.households.map((h) => (h.id === householdId ? { ...h, included } : h)),
+      });
     try {
       // A rule changed but not saved is saved first, so the list and the choice agree.
       if (dirty && !(await saveRule())) return;
@@ -134,6 +141,7 @@ export function AudiencePage() {
       });
       setSaved(answer);
     } catch (caught) {
+      if (before) setSaved(before);
       setError(caught);
     }
   };
