@@ -5,10 +5,11 @@ import { EventPage, NewEventPage } from './EventPage.js';
 import { InvitationPage } from './InvitationPage.js';
 import { OverviewPage } from './OverviewPage.js';
 import { SeasonPage } from './SeasonPage.js';
+import { SendingPage } from './SendingPage.js';
 import { VenuesPage } from './VenuesPage.js';
 import './cafe.css';
 
-/** Everything under /kafe: the overview, the season planner, venues, one café and its audience. */
+/** Everything under /kafe: the overview, the season planner, venues, one café, its audience, its sending. */
 export function CafeRoutes() {
   return (
     <Routes>
@@ -19,6 +20,7 @@ export function CafeRoutes() {
       <Route path=":eventId" element={<EventPage />} />
       <Route path=":eventId/mottakere" element={<AudiencePage />} />
       <Route path=":eventId/invitasjon" element={<InvitationPage />} />
+      <Route path=":eventId/utsending" element={<SendingPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -208,6 +208,9 @@ export function EventPage() {
             <Button asChild variant="secondary">
               <RouterLink to={`/kafe/${event.id}/invitasjon`}>{t('cafe.invitation.link')}</RouterLink>
             </Button>
+            <Button asChild variant="secondary">
+              <RouterLink to={`/kafe/${event.id}/utsending`}>{t('cafe.sending.link')}</RouterLink>
+            </Button>
             <Button variant="tertiary" data-color="danger" onClick={() => setConfirming(true)}>
               {t('cafe.event.cancel')}
             </Button>

@@ -149,3 +149,59 @@ export interface Audience {
   count: number;
   households: AudienceHousehold[];
 }
+
+/** Sending the invitations (docs/sending-api.md). */
+export { CHANNELS } from '../../../domain/household.js';
+export type Channel = import('../../../domain/household.js').Channel;
+
+export const MESSAGE_STATUSES = [
+  'not_sent',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'printed',
+  'failed',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export type SendingState = 'not_planned' | 'scheduled' | 'sending' | 'done';
+
+export type SendingCounts = Record<MessageStatus, number> & { households: number };
+
+export interface SendingChannelRow {
+  channel: Channel;
+  households: number;
+  queued: number;
+  sending: number;
+  sent: number;
+  delivered: number;
+  printed: number;
+  failed: number;
+}
+
+export interface SendingHousehold {
+  id: string;
+  name: string;
+  /** The channel its invitation goes (or went) by. */
+  channel: Channel;
+  /** The team's choice for this household; null = as the others. */
+  choice: Channel | null;
+  /** The channels it has the contact data for. */
+  usable: Channel[];
+  status: MessageStatus;
+  reason: string | null;
+  sentAt: string | null;
+}
+
+export interface SendingView {
+  eventId: string;
+  sendAt: string | null;
+  defaultSendAt: string;
+  state: SendingState;
+  channel: Channel | null;
+  counts: SendingCounts;
+  byChannel: SendingChannelRow[];
+  households: SendingHousehold[];
+  lettersToPrint: number;
+}
