@@ -92,6 +92,6 @@ GRANT SELECT, INSERT, UPDATE ON message TO landsby_app;
 -- The jobs that find work across municipalities (resume sending, delivery reports) see only
 -- which event has work, never a person: landsby_system reads these columns and nothing else.
 GRANT SELECT (id, municipality_id, event_id, status, not_before, claimed_at) ON message TO landsby_system;
-GRANT SELECT (id, municipality_id, send_at) ON event TO landsby_system;
+GRANT SELECT (id, municipality_id, send_at, status) ON event TO landsby_system;
 CREATE POLICY system_finds_work ON message TO landsby_system USING (true);
 CREATE POLICY system_finds_work ON event TO landsby_system USING (true);

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../server/config.js';
+import type { Channel, OutgoingMessage, SendResult } from './types.js';
 
 export interface EmailMessage {
   to: string;
@@ -11,31 +12,104 @@ export interface EmailMessage {
   html?: string;
 }
 
+/** The system's own e-mail: login links, password resets, invitations to colleagues. */
 export interface Mailer {
   send(message: EmailMessage): Promise<void>;
 }
 
-/**
- * SMTP when SMTP_URL is set. Without it (a laptop, the demo) each message is written as an .eml
- * file to DATA_DIR/outbox, so links in it can be opened without any mail account.
- */
-export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>): Mailer {
-  if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
-    return {
-      async send(message) {
-        await transport.sendMail({ from: config.mailFrom, ...message });
-      },
-    };
-  }
+type MailConfig = Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>;
+
+/** SMTP when SMTP_URL is set; without it (a laptop, the demo) nodemailer builds the message only. */
+function transportOf(config: MailConfig) {
+  return config.smtpUrl
+    ? nodemailer.createTransport(config.smtpUrl)
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+}
+
+/** Without SMTP_URL each message is written as an .eml file to DATA_DIR/outbox, whole or not at all. */
+async function keepInOutbox(config: MailConfig, name: string, message: Buffer): Promise<void> {
   const outbox = join(config.dataDir, 'outbox');
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  mkdirSync(outbox, { recursive: true });
+  const path = join(outbox, name);
+  await writeFile(`${path}.part`, message);
+  await rename(`${path}.part`, path);
+}
+
+export function createMailer(config: MailConfig): Mailer {
+  const transport = transportOf(config);
   return {
     async send(message) {
-      mkdirSync(outbox, { recursive: true });
       const info = await transport.sendMail({ from: config.mailFrom, ...message });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}.eml`;
-      await writeFile(join(outbox, name), info.message as Buffer);
+      if (!config.smtpUrl) {
+        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}.eml`;
+        await keepInOutbox(config, name, (info as unknown as { message: Buffer }).message);
+      }
+    },
+  };
+}
+
+/** "Landsby <noreply@kommune.no>" → noreply@kommune.no */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+}
+
+/**
+ * Our message id as the e-mail's Message-ID: sending the same message again after a crash
+ * gives the same Message-ID, which mail systems use to recognise a copy.
+ */
+export function messageIdOf(config: Pick<Config, 'mailFrom'>, id: string): string {
+  const domain = addressOf(config.mailFrom).split('@')[1] || 'landsby.local';
+  return `<${id}@${domain}>`;
+}
+
+/** An SMTP failure → our result: 5xx is a refusal; 4xx, timeouts and lost connections are worth another try. */
+export function smtpFailure(error: unknown): SendResult {
+  const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+  const reason = (e.response || e.message || 'SMTP error').slice(0, 500);
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500) {
+    return { status: 'failed', reason, retryable: false };
+  }
+  if (e.code === 'EENVELOPE' && !e.responseCode) return { status: 'failed', reason, retryable: false };
+  return { status: 'failed', reason, retryable: true };
+}
+
+/** Invitations and reminders by e-mail: HTML and text parts, attachments (the .ics), the team as sender name. */
+export function createEmailChannel(config: MailConfig): Channel {
+  const transport = transportOf(config);
+  const address = addressOf(config.mailFrom);
+  return {
+    name: 'email',
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      if (!message.to.email) {
+        return { status: 'failed', reason: 'The household has no e-mail address.', retryable: false };
+      }
+      const messageId = messageIdOf(config, message.id);
+      try {
+        const info = await transport.sendMail({
+          from: message.from ? { name: message.from, address } : config.mailFrom,
+          to: { name: message.to.name, address: message.to.email },
+          subject: message.subject,
+          text: message.text,
+          ...(message.html ? { html: message.html } : {}),
+          messageId,
+          attachments: (message.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: typeof a.content === 'string' ? a.content : Buffer.from(a.content),
+            ...(a.cid ? { cid: a.cid, contentDisposition: 'inline' as const } : {}),
+          })),
+        });
+        if (!config.smtpUrl) {
+          await keepInOutbox(
+            config,
+            `email-${message.id.replace(/[^\w-]/g, '')}.eml`,
+            (info as unknown as { message: Buffer }).message,
+          );
+        }
+        return { status: 'sent', providerId: messageId };
+      } catch (error) {
+        return smtpFailure(error);
+      }
     },
   };
 }

@@ -27,13 +27,16 @@ export interface OutgoingMessage {
     /** Only for digital mail, only where the municipality chose it (encrypted at rest elsewhere). */
     nationalId?: string;
   };
+  /** The sender's display name, e.g. "Fosterhjemstjenesten i Asker" (e-mail). */
+  from?: string;
   subject: string;
   /** Plain text: the e-mail's text part, the SMS itself. */
   text: string;
   html?: string;
   /** The letter as PDF: printed, or sent as digital mail. */
   pdf?: Uint8Array;
-  attachments?: { filename: string; contentType: string; content: Uint8Array | string }[];
+  /** With a cid: shown inside the HTML (<img src="cid:…">) rather than as a file. */
+  attachments?: { filename: string; contentType: string; content: Uint8Array | string; cid?: string }[];
 }
 
 export type DeliveryStatus = 'sent' | 'delivered' | 'printed' | 'failed';

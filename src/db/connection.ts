@@ -12,6 +12,8 @@ export interface Queryable {
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** One statement (or, without values, several) outside our transactions: pg-boss's `db` adapter. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,11 @@ class PgliteDatabase implements Database {
         },
       }),
     );
+  }
+
+  async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+    if (values?.length) return { rows: (await this.pg.query(text, values)).rows };
+    return { rows: (await this.pg.exec(text)).flatMap((result) => result.rows ?? []) };
   }
 
   close(): Promise<void> {
@@ -62,6 +69,10 @@ class PostgresDatabase implements Database {
     } finally {
       client.release();
     }
+  }
+
+  async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+    return { rows: (await this.pool.query(text, values as unknown[])).rows };
   }
 
   close(): Promise<void> {

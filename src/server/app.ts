@@ -14,6 +14,7 @@ import Fastify, {
   type FastifySchema,
 } from 'fastify';
 import type { Mailer } from '../channels/email.js';
+import { type Channels, createChannels } from '../channels/index.js';
 import type { Database } from '../db/connection.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { oidcRoutes } from '../features/auth/oidc-routes.js';
@@ -25,7 +26,9 @@ import { importRoutes } from '../features/import/routes.js';
 import { invitationRoutes } from '../features/invitations/routes.js';
 import { registryRoutes } from '../features/registry/routes.js';
 import { registryDataRoutes } from '../features/registry-data/routes.js';
+import { sendingRoutes } from '../features/sending/routes.js';
 import { userRoutes } from '../features/users/routes.js';
+import { startJobs } from '../jobs/boss.js';
 import type { Config } from './config.js';
 import { localeOf } from './context.js';
 import { cookieNames, setCsrfCookie } from './cookies.js';
@@ -40,7 +43,9 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Only the path: query strings may carry what does not belong in logs, and IPs are personal data. */
 function logRequest(request: FastifyRequest) {
-  return { method: request.method, path: request.url.split('?')[0], id: request.id };
+  // The delivery-report address carries a secret key: not in the log.
+  const path = request.url.split('?')[0]?.replace(/^(\/api\/channels\/[a-z]+\/dlr\/)[^/]+/, '$1…');
+  return { method: request.method, path, id: request.id };
 }
 
 function logError(error: Error & { code?: string }) {
@@ -59,6 +64,8 @@ export interface AppOptions {
   config: Config;
   db: Database;
   mailer: Mailer;
+  /** Default: the four channels as configured (createChannels). */
+  channels?: Channels;
   /** false: no logs (tests); a stream: logs go there (the log-privacy test reads them). Default stdout. */
   logger?: false | { stream: NodeJS.WritableStream };
 }
@@ -79,7 +86,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const deps: Deps = { db: options.db, config, mailer: options.mailer, log: app.log };
+  const channels = options.channels ?? createChannels(config);
+  const jobs = await startJobs({ db: options.db, config, channels, log: app.log });
+  // Stops taking jobs and lets a running one finish its batch before the database closes.
+  app.addHook('onClose', () => jobs.stop());
+  const deps: Deps = { db: options.db, config, mailer: options.mailer, log: app.log, channels, jobs };
   const cookies = cookieNames(config);
 
   await app.register(cookie);
@@ -190,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registryRoutes, { deps });
   await app.register(cafeRoutes, { deps });
   await app.register(invitationRoutes, { deps });
+  await app.register(sendingRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

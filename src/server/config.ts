@@ -53,6 +53,11 @@ export const ENV_VARS = {
     '"true" lets SvarUt print and post a letter it cannot deliver digitally; "false" sends digital only (kunDigitalLevering) (default true).',
   SVARUT_KONTERINGSKODE:
     'Optional SvarUt invoicing code passed to the print vendor: up to 20 of a-z A-Z 0-9 _ - . æøå.',
+  SEND_LEASE_SECONDS:
+    'How long a message being sent is left to its worker before another takes it over, e.g. after a crash (default 120).',
+  SEND_CONCURRENCY: 'Messages sent at the same time by one process (default 4; Sveve allows 5 per account).',
+  SVEVE_DLR_KEY:
+    'A secret of at least 20 characters in the delivery-report address given to Sveve (PUBLIC_URL/api/channels/sveve/dlr/KEY); unset = delivery reports are refused.',
 } as const;
 
 export type EnvName = keyof typeof ENV_VARS;
@@ -102,6 +107,9 @@ export interface Config {
   /** Unset: digital mail goes to the local outbox. */
   svarut: SvarUtConfig | undefined;
   svarutPrintFallback: boolean;
+  sendLeaseSeconds: number;
+  sendConcurrency: number;
+  sveveDlrKey: string | undefined;
 }
 
 /** Thrown at start with a message that names the variable; main.ts prints it and exits 1. */
@@ -184,6 +192,14 @@ function sveve(env: Env): SveveConfig | undefined {
   };
 }
 
+function dlrKey(env: Env): string | undefined {
+  const key = env.SVEVE_DLR_KEY || undefined;
+  if (key !== undefined && !/^[A-Za-z0-9_-]{20,200}$/.test(key)) {
+    throw new ConfigError('SVEVE_DLR_KEY must be 20 to 200 letters (a-z), digits, _ or -.');
+  }
+  return key;
+}
+
 function smsFrom(env: Env): string {
   const from = env.SVEVE_FROM || 'Landsby';
   // Sveve: at most 11 characters, "no special characters" (INTEGRATIONS.md §1.2).
@@ -222,7 +238,10 @@ function svarut(env: Env): SvarUtConfig | undefined {
 export function loadConfig(env: Env = process.env): Config {
   for (const name of Object.keys(env)) {
     // A near miss ("DATABASE_ULR") silently changes behaviour; say so at start.
-    if (/^(LANDSBY_|SMTP_|ENTRA_|IDPORTEN_|SESSION_|SVEVE_|SVARUT_)/.test(name) && !(name in ENV_VARS)) {
+    if (
+      /^(LANDSBY_|SMTP_|ENTRA_|IDPORTEN_|SESSION_|SVEVE_|SVARUT_|SEND_)/.test(name) &&
+      !(name in ENV_VARS)
+    ) {
       throw new ConfigError(`Unknown variable ${name}. Known: ${Object.keys(ENV_VARS).join(', ')}.`);
     }
   }
@@ -257,6 +276,9 @@ export function loadConfig(env: Env = process.env): Config {
         ? true
         : env.TRUST_PROXY.split(',').map((a) => a.trim()),
     logLevel,
+    sendLeaseSeconds: integer(env, 'SEND_LEASE_SECONDS', 120, 1, 3600),
+    sendConcurrency: integer(env, 'SEND_CONCURRENCY', 4, 1, 20),
+    sveveDlrKey: dlrKey(env),
     sveve: sveve(env),
     smsFrom: smsFrom(env),
     svarut: svarut(env),

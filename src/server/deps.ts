@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Mailer } from '../channels/email.js';
+import type { Channels } from '../channels/index.js';
 import type { Database } from '../db/connection.js';
+import type { Jobs } from '../jobs/boss.js';
 import type { Config } from './config.js';
 
 /** What services need from the outside world; built once in app.ts, replaced in tests. */
@@ -9,4 +11,6 @@ export interface Deps {
   config: Config;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  channels: Channels;
+  jobs: Jobs;
 }

@@ -237,6 +237,7 @@ function presentEvent(row: q.EventRow, holidays: SchoolHoliday[], today: string)
       { schoolHolidays: holidays, today },
     ),
     version: row.version,
+    image: row.image ? { alt: row.image.alt, updatedAt: new Date(row.image.updatedAt).toISOString() } : null,
   };
 }
 export type EventView = ReturnType<typeof presentEvent>;
@@ -588,16 +589,26 @@ function ruleOf(row: q.EventRow): AudienceRule {
   return { ...DEFAULT_AUDIENCE_RULE, ...(row.audienceRule ?? {}) };
 }
 
-/** The audience of an event under `rule`, audited as a list read of every household shown. */
-async function audienceAnswer(tx: Queryable, ctx: TenantContext, eventId: string, rule: AudienceRule) {
-  const households = await q.audienceHouseholds(tx, ctx.municipalityId);
+async function audienceOf(tx: Queryable, municipalityId: number, eventId: string, rule: AudienceRule) {
+  const households = await q.audienceHouseholds(tx, municipalityId);
   const manual = new Map<string, ManualChange>(
-    (await q.listInvitees(tx, ctx.municipalityId, eventId)).map((r) => [
+    (await q.listInvitees(tx, municipalityId, eventId)).map((r) => [
       r.householdId,
       { included: r.included, note: r.note },
     ]),
   );
-  const { count, entries } = computeAudience(households, rule, manual);
+  return computeAudience(households, rule, manual);
+}
+
+/** The households an event's invitations go to. No audit entry: the caller logs what it does with them. */
+export async function invitedHouseholds(tx: Queryable, municipalityId: number, event: q.EventRow) {
+  const { entries } = await audienceOf(tx, municipalityId, event.id, ruleOf(event));
+  return entries.filter((e) => e.included).map((e) => e.household.id);
+}
+
+/** The audience of an event under `rule`, audited as a list read of every household shown. */
+async function audienceAnswer(tx: Queryable, ctx: TenantContext, eventId: string, rule: AudienceRule) {
+  const { count, entries } = await audienceOf(tx, ctx.municipalityId, eventId, rule);
   await auditListRead(
     tx,
     ctx,

@@ -1,7 +1,6 @@
-import { LetterError, renderLetter } from '../../channels/letter.js';
+import { LetterError } from '../../channels/letter.js';
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
-import { displayName } from '../../domain/household.js';
 import {
   baseLanguage,
   checkTemplate,
@@ -9,14 +8,8 @@ import {
   DEFAULT_LANGUAGES,
   defaultTemplate,
   directionOf,
-  escapeHtml,
   type InvitationTemplate,
-  invitationValues,
-  letterParts,
-  renderHtmlBody,
-  renderLine,
-  renderSms,
-  renderText,
+  smsInfo,
   TemplateError,
   type TemplateText,
 } from '../../domain/template.js';
@@ -25,6 +18,8 @@ import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/service.js';
 import * as cafe from '../cafe/queries.js';
 import { todayInOslo } from '../cafe/service.js';
+import * as sending from '../sending/queries.js';
+import { renderInvitation } from '../sending/render.js';
 import * as q from './queries.js';
 
 /** The answer link shown in previews: no household's real link is made or revealed. */
@@ -51,10 +46,10 @@ export interface TemplateView extends InvitationTemplate {
 
 async function templateOf(
   tx: Queryable,
-  ctx: TenantContext,
+  municipalityId: number,
   language: string,
 ): Promise<TemplateView | undefined> {
-  const row = await q.findTemplate(tx, ctx.municipalityId, language);
+  const row = await q.findTemplate(tx, municipalityId, language);
   if (row) {
     return {
       language,
@@ -73,10 +68,10 @@ async function templateOf(
 export async function getTemplate(deps: Deps, ctx: TenantContext, language: string): Promise<TemplateView> {
   const base = checkLanguage(language);
   return inTenant(deps.db, ctx, async (tx) => {
-    const found = await templateOf(tx, ctx, base);
+    const found = await templateOf(tx, ctx.municipalityId, base);
     if (found) return found;
     // No template in this language yet: bokmål's, to translate from.
-    const nb = (await templateOf(tx, ctx, 'nb')) as TemplateView;
+    const nb = (await templateOf(tx, ctx.municipalityId, 'nb')) as TemplateView;
     return { ...nb, language: base, direction: directionOf(base), custom: false, version: null };
   });
 }
@@ -106,8 +101,34 @@ export async function saveTemplate(
       recordType: 'invitation_template',
       details: { language: base },
     });
-    return (await templateOf(tx, ctx, base)) as TemplateView;
+    return (await templateOf(tx, ctx.municipalityId, base)) as TemplateView;
   });
+}
+
+/**
+ * Picks the template for a household from its adults' languages: the team's own template in that
+ * language, else the built-in default, else bokmål. Reads the stored templates once, for a whole
+ * sending.
+ */
+export async function templateChooser(
+  tx: Queryable,
+  municipalityId: number,
+): Promise<(languages: string[]) => InvitationTemplate> {
+  const stored = new Map((await q.listTemplates(tx, municipalityId)).map((t) => [t.language, t]));
+  const available = [...stored.keys(), ...DEFAULT_LANGUAGES];
+  return (languages) => {
+    const language = chooseLanguage(languages, available);
+    const row = stored.get(language);
+    if (row)
+      return {
+        language,
+        direction: directionOf(language),
+        subject: row.subject,
+        body: row.body,
+        sms: row.sms,
+      };
+    return defaultTemplate(language) ?? (defaultTemplate('nb') as InvitationTemplate);
+  };
 }
 
 export type PreviewChannel = 'email' | 'sms' | 'letter';
@@ -116,17 +137,6 @@ export type Preview =
   | { channel: 'email'; language: string; direction: string; subject: string; text: string; html: string }
   | { channel: 'sms'; language: string; text: string; length: number; parts: number; encoding: string }
   | { channel: 'letter'; language: string; pdf: Uint8Array };
-
-function emailHtml(template: InvitationTemplate, subject: string, bodyHtml: string) {
-  return [
-    '<!doctype html>',
-    `<html lang="${template.language}" dir="${template.direction}">`,
-    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-    `<body style="font-family: sans-serif; line-height: 1.5; max-width: 36em;">`,
-    bodyHtml,
-    '</body></html>',
-  ].join('\n');
-}
 
 /** One household's invitation to an event on one channel, with a placeholder answer link. */
 export async function preview(
@@ -146,12 +156,9 @@ export async function preview(
     const venue = event.venue
       ? await cafe.findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
       : undefined;
-    const stored = await q.listTemplates(tx, ctx.municipalityId);
-    const language = chooseLanguage(
+    const template = (await templateChooser(tx, ctx.municipalityId))(
       household.adults.map((a) => a.preferredLanguage),
-      [...stored.map((t) => t.language), ...DEFAULT_LANGUAGES],
     );
-    const template = (await templateOf(tx, ctx, language)) as TemplateView;
     const municipality = await q.municipalityName(tx, ctx.municipalityId);
     // The preview shows the household's names and note: a read of personal data.
     await audit(tx, ctx, {
@@ -161,60 +168,37 @@ export async function preview(
       subjectId: householdId,
       details: { via: 'invitation_preview', eventId, channel },
     });
-    return { event, household, venue, template, municipality };
+    const image = await sending.findEventImageInfo(tx, ctx.municipalityId, eventId);
+    return { event, household, venue, template, municipality, image };
   });
-  const { event, household, venue, template, municipality } = prepared;
-  const answerUrl = `${deps.config.publicUrl.replace(/\/+$/, '')}/svar/${PREVIEW_TOKEN}`;
-  const values = invitationValues(
-    {
-      adults: household.adults,
+  const { event, household, venue, template, municipality, image } = prepared;
+  try {
+    const message = await renderInvitation({
+      messageId: 'preview',
+      channel,
       event,
       venue: venue
         ? { name: venue.name, addressLine: venue.addressLine, postcode: venue.postcode, place: venue.place }
         : null,
-      hosts: event.hosts.map((h) => h.firstName),
-      note: household.note,
-      answerUrl,
-    },
-    template.language,
-  );
-  try {
-    if (channel === 'sms') {
-      const sms = renderSms(template.sms, values);
-      return { channel, language: template.language, ...sms };
-    }
+      template,
+      municipality,
+      household,
+      answerUrl: `${deps.config.publicUrl.replace(/\/+$/, '')}/svar/${PREVIEW_TOKEN}`,
+      ...(image ? { image: { ...image, src: `/api/events/${eventId}/image` } } : {}),
+    });
+    const language = template.language;
+    if (channel === 'sms') return { channel, language, text: message.text, ...smsInfo(message.text) };
     if (channel === 'email') {
-      const subject = renderLine(template.subject, values);
       return {
         channel,
-        language: template.language,
+        language,
         direction: template.direction,
-        subject,
-        text: renderText(template.body, values),
-        html: emailHtml(template, subject, renderHtmlBody(template.body, values)),
+        subject: message.subject,
+        text: message.text,
+        html: message.html ?? '',
       };
     }
-    const parts = letterParts(template, values);
-    const pdf = await renderLetter({
-      letterhead: { municipality, team: 'Fosterhjemstjenesten' },
-      to: {
-        name: displayName(household.adults),
-        line: household.addressLine ?? '',
-        postcode: household.postcode ?? '',
-        place: household.place ?? '',
-      },
-      date: new Date(),
-      title: renderLine(template.subject, values),
-      paragraphs: parts.paragraphs,
-      ...(values.personlig_hilsen ? { note: values.personlig_hilsen } : {}),
-      facts: parts.facts,
-      closing: parts.closing,
-      senders: event.hosts.map((h) => h.firstName),
-      answerUrl,
-      language: template.language,
-      direction: template.direction,
-    });
-    return { channel, language: template.language, pdf };
+    return { channel, language, pdf: message.pdf as Uint8Array };
   } catch (error) {
     if (error instanceof TemplateError) throw unknownField(error);
     if (error instanceof LetterError)

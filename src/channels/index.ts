@@ -1,0 +1,21 @@
+import type { Config } from '../server/config.js';
+import { createDigitalMailChannel, type DigitalMailChannel } from './digital-mail.js';
+import { createEmailChannel } from './email.js';
+import { createLetterChannel, type LetterChannel } from './letter.js';
+import { createSmsChannel } from './sms.js';
+import type { Channel, ChannelName } from './types.js';
+
+/** The four channels, each configured from the environment or writing to the local outbox. */
+export interface Channels extends Record<ChannelName, Channel> {
+  letter: LetterChannel;
+  digital_mail: DigitalMailChannel;
+}
+
+export function createChannels(config: Config): Channels {
+  return {
+    email: createEmailChannel(config),
+    sms: createSmsChannel(config),
+    letter: createLetterChannel(config),
+    digital_mail: createDigitalMailChannel(config),
+  };
+}

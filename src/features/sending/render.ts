@@ -1,0 +1,158 @@
+import { renderLetter } from '../../channels/letter.js';
+import type { ChannelName, OutgoingMessage } from '../../channels/types.js';
+import { displayName } from '../../domain/household.js';
+import { calendarFile } from '../../domain/ics.js';
+import {
+  escapeHtml,
+  type InvitationTemplate,
+  invitationValues,
+  letterParts,
+  renderHtmlBody,
+  renderLine,
+  renderSms,
+  renderText,
+} from '../../domain/template.js';
+import type { EventRow } from '../cafe/queries.js';
+
+/** The team as it signs letters and names itself as the sender of e-mail. */
+export const TEAM_NAME = 'Fosterhjemstjenesten';
+
+export interface InvitationHousehold {
+  adults: {
+    firstName: string;
+    lastName: string;
+    email?: string | null;
+    mobile?: string | null;
+  }[];
+  addressLine: string | null;
+  postcode: string | null;
+  place: string | null;
+  note: string | null;
+}
+
+export interface InvitationFactsForSending {
+  /** Our message id: the provider's reference (see OutgoingMessage.id). */
+  messageId: string;
+  channel: ChannelName;
+  event: EventRow;
+  venue: { name: string; addressLine: string | null; postcode: string | null; place: string | null } | null;
+  template: InvitationTemplate;
+  municipality: string;
+  household: InvitationHousehold;
+  answerUrl: string;
+  /** The event's picture: in e-mail as an inline attachment (cid), in a preview by its address. */
+  image?: { alt: string; contentType: string; bytes?: Uint8Array; src?: string };
+}
+
+const IMAGE_CID = 'event-image@landsby';
+
+function emailHtml(template: InvitationTemplate, subject: string, bodyHtml: string, image?: string) {
+  return [
+    '<!doctype html>',
+    `<html lang="${template.language}" dir="${template.direction}">`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="font-family: sans-serif; line-height: 1.5; max-width: 36em;">`,
+    ...(image ? [image] : []),
+    bodyHtml,
+    '</body></html>',
+  ].join('\n');
+}
+
+function venueLine(venue: InvitationFactsForSending['venue']): string | null {
+  if (!venue) return null;
+  const place = [venue.postcode, venue.place].filter(Boolean).join(' ');
+  return [venue.name, venue.addressLine, place].filter(Boolean).join(', ');
+}
+
+/**
+ * One household's invitation on one channel, as the channel sends it. Throws TemplateError for
+ * an unknown merge field and LetterError for an address that cannot be printed.
+ */
+export async function renderInvitation(facts: InvitationFactsForSending): Promise<OutgoingMessage> {
+  const { event, household, template, channel } = facts;
+  const values = invitationValues(
+    {
+      adults: household.adults,
+      event,
+      venue: facts.venue,
+      hosts: event.hosts.map((h) => h.firstName),
+      note: household.note,
+      answerUrl: facts.answerUrl,
+    },
+    template.language,
+  );
+  const subject = renderLine(template.subject, values);
+  const name = displayName(household.adults);
+  const email = household.adults.find((a) => a.email)?.email ?? undefined;
+  const mobile = household.adults.find((a) => a.mobile)?.mobile ?? undefined;
+  const address =
+    household.addressLine && household.postcode && household.place
+      ? { name, line: household.addressLine, postcode: household.postcode, place: household.place }
+      : undefined;
+  const base: OutgoingMessage = {
+    id: facts.messageId,
+    channel,
+    from: `${TEAM_NAME}, ${facts.municipality}`,
+    to: { name, ...(email ? { email } : {}), ...(mobile ? { mobile } : {}), ...(address ? { address } : {}) },
+    subject,
+    text: '',
+  };
+
+  if (channel === 'sms') return { ...base, text: renderSms(template.sms, values).text };
+
+  if (channel === 'email') {
+    const image = facts.image;
+    const imageSrc = image?.bytes ? `cid:${IMAGE_CID}` : image?.src;
+    const imageHtml =
+      image && imageSrc
+        ? `<p><img src="${escapeHtml(imageSrc)}" alt="${escapeHtml(image.alt)}" style="max-width: 100%; height: auto;"></p>`
+        : undefined;
+    const ics = calendarFile({
+      uid: `${event.id}@landsby`,
+      title: event.title,
+      startsAt: new Date(event.startsAt),
+      endsAt: new Date(event.endsAt),
+      location: venueLine(facts.venue),
+      description: `${subject}\n${facts.answerUrl}`,
+      url: facts.answerUrl,
+    });
+    return {
+      ...base,
+      text: renderText(template.body, values),
+      html: emailHtml(template, subject, renderHtmlBody(template.body, values), imageHtml),
+      attachments: [
+        {
+          filename: 'invitasjon.ics',
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          content: ics,
+        },
+        ...(image?.bytes
+          ? [{ filename: 'bilde', contentType: image.contentType, content: image.bytes, cid: IMAGE_CID }]
+          : []),
+      ],
+    };
+  }
+
+  // A letter, printed by the print room or sent as digital mail: the same PDF.
+  const parts = letterParts(template, values);
+  const pdf = await renderLetter({
+    letterhead: { municipality: facts.municipality, team: TEAM_NAME },
+    to: {
+      name,
+      line: household.addressLine ?? '',
+      postcode: household.postcode ?? '',
+      place: household.place ?? '',
+    },
+    date: new Date(),
+    title: subject,
+    paragraphs: parts.paragraphs,
+    ...(values.personlig_hilsen ? { note: values.personlig_hilsen } : {}),
+    facts: parts.facts,
+    closing: parts.closing,
+    senders: event.hosts.map((h) => h.firstName),
+    answerUrl: facts.answerUrl,
+    language: template.language,
+    direction: template.direction,
+  });
+  return { ...base, text: subject, pdf };
+}

@@ -1,0 +1,291 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { mergeLetterPdfs } from '../../channels/letter.js';
+import type { SmsDeliveryReport } from '../../channels/sms.js';
+import type { ChannelName } from '../../channels/types.js';
+import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
+import { addDays, type IsoDate, zonedInstant } from '../../domain/calendar.js';
+import { chooseChannel, usableChannels } from '../../domain/channel-choice.js';
+import type { Deps } from '../../server/deps.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { audit, auditListRead } from '../audit/service.js';
+import * as cafe from '../cafe/queries.js';
+import { invitedHouseholds } from '../cafe/service.js';
+import * as q from './queries.js';
+
+const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'printed', 'failed'] as const;
+type Counts = Record<'not_sent' | (typeof STATUSES)[number], number> & { households: number };
+
+/** Invitations go out 4–5 weeks before: 32 days before the event, 09:00 Oslo, and never in the past. */
+export function defaultSendAt(eventDate: string, now: Date = new Date()): Date {
+  const planned = new Date(zonedInstant(addDays(eventDate as IsoDate, -32), '09:00'));
+  return planned.getTime() > now.getTime() ? planned : now;
+}
+
+function emptyCounts(): Counts {
+  return { households: 0, not_sent: 0, queued: 0, sending: 0, sent: 0, delivered: 0, printed: 0, failed: 0 };
+}
+
+/** The team's view of the sending: settings, counts per status and channel, and each household. */
+export async function getSending(deps: Deps, ctx: TenantContext, eventId: string) {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
+    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId);
+    if (!event || !settings) throw notFound();
+    const messages = new Map(
+      (await q.latestMessages(tx, ctx.municipalityId, eventId)).map((m) => [m.householdId, m]),
+    );
+    const audience = await invitedHouseholds(tx, ctx.municipalityId, event);
+    const ids = [...new Set([...audience, ...messages.keys()])];
+    const reach = await q.reachability(tx, ctx.municipalityId, eventId, ids);
+    await auditListRead(
+      tx,
+      ctx,
+      'household',
+      reach.map((h) => h.id),
+    );
+
+    const counts = emptyCounts();
+    const byChannel = new Map<ChannelName, Counts>();
+    const households = reach.map((h) => {
+      const message = messages.get(h.id);
+      const channel = message?.channel ?? chooseChannel(h, { household: h.choice, all: settings.channel });
+      const status: q.MessageStatus | 'not_sent' = message?.status ?? 'not_sent';
+      for (const c of [
+        counts,
+        byChannel.get(channel) ?? byChannel.set(channel, emptyCounts()).get(channel),
+      ]) {
+        if (!c) continue;
+        c.households++;
+        c[status]++;
+      }
+      return {
+        id: h.id,
+        name: h.name,
+        channel,
+        choice: h.choice,
+        usable: usableChannels(h),
+        status,
+        reason: message?.status === 'failed' ? message.reason : null,
+        sentAt: message?.sentAt ? new Date(message.sentAt).toISOString() : null,
+      };
+    });
+    const pending = counts.queued + counts.sending;
+    const due = settings.sendAt !== null && settings.sendAt.getTime() <= Date.now();
+    const state: 'not_planned' | 'scheduled' | 'sending' | 'done' =
+      pending > 0 || (due && counts.not_sent > 0 && messages.size === 0)
+        ? 'sending'
+        : messages.size > 0
+          ? 'done'
+          : settings.sendAt
+            ? 'scheduled'
+            : 'not_planned';
+    return {
+      eventId,
+      sendAt: settings.sendAt?.toISOString() ?? null,
+      defaultSendAt: defaultSendAt(event.date).toISOString(),
+      state,
+      channel: settings.channel,
+      counts,
+      byChannel: [...byChannel.entries()].map(([channel, c]) => ({ channel, ...c })),
+      households,
+      lettersToPrint: byChannel.get('letter')?.sent ?? 0,
+    };
+  });
+}
+
+export type SendingView = Awaited<ReturnType<typeof getSending>>;
+
+/** Plans when the invitations go out (null: not planned). */
+export async function scheduleSending(
+  deps: Deps,
+  ctx: TenantContext,
+  eventId: string,
+  sendAt: Date | null,
+): Promise<SendingView> {
+  if (sendAt && sendAt.getTime() < Date.now() - 60_000) {
+    throw new AppError('validation.invalid', 400, [{ field: 'sendAt', rule: 'future' }]);
+  }
+  await inTenant(deps.db, ctx, async (tx) => {
+    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
+    if (!settings) throw notFound();
+    if (settings.status !== 'planned') throw new AppError('sending.event_cancelled', 409);
+    await q.setSendAt(tx, ctx.municipalityId, eventId, sendAt, ctx.userId);
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'event',
+      recordId: eventId,
+      details: { sendAt: sendAt?.toISOString() ?? null },
+    });
+  });
+  if (sendAt) await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId }, sendAt);
+  return getSending(deps, ctx, eventId);
+}
+
+/** Sends now. Households that already have an invitation keep it: a double click sends once. */
+export async function sendNow(deps: Deps, ctx: TenantContext, eventId: string): Promise<SendingView> {
+  await inTenant(deps.db, ctx, async (tx) => {
+    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
+    if (!settings) throw notFound();
+    if (settings.status !== 'planned') throw new AppError('sending.event_cancelled', 409);
+    if (settings.startsAt.getTime() < Date.now()) throw new AppError('sending.event_passed', 409);
+    // An earlier planned time stays; a later one (or none) becomes now.
+    if (!settings.sendAt || settings.sendAt.getTime() > Date.now()) {
+      await q.setSendAt(tx, ctx.municipalityId, eventId, new Date(), ctx.userId);
+    }
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'event',
+      recordId: eventId,
+      details: { sendNow: true },
+    });
+  });
+  await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId });
+  return getSending(deps, ctx, eventId);
+}
+
+export async function setChannelForAll(
+  deps: Deps,
+  ctx: TenantContext,
+  eventId: string,
+  channel: ChannelName | null,
+): Promise<SendingView> {
+  await inTenant(deps.db, ctx, async (tx) => {
+    if (!(await q.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    await q.setEventChannel(tx, ctx.municipalityId, eventId, channel);
+    await audit(tx, ctx, { action: 'update', recordType: 'event', recordId: eventId, details: { channel } });
+  });
+  return getSending(deps, ctx, eventId);
+}
+
+export async function setChannelForHousehold(
+  deps: Deps,
+  ctx: TenantContext,
+  eventId: string,
+  householdId: string,
+  channel: ChannelName | null,
+): Promise<SendingView> {
+  await inTenant(deps.db, ctx, async (tx) => {
+    if (!(await q.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    const [household] = /^[0-9a-f-]{36}$/i.test(householdId)
+      ? await q.reachability(tx, ctx.municipalityId, eventId, [householdId])
+      : [];
+    if (!household) throw notFound();
+    if (channel && !usableChannels(household).includes(channel)) {
+      throw new AppError('sending.channel_unusable', 400, { channel });
+    }
+    await q.setHouseholdChannel(tx, ctx.municipalityId, eventId, householdId, channel);
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'household',
+      recordId: householdId,
+      subjectId: householdId,
+      details: { eventId, channel },
+    });
+  });
+  return getSending(deps, ctx, eventId);
+}
+
+/** Queues failed invitations again — one household's, one channel's, or all — each by its channel now. */
+export async function retryFailed(
+  deps: Deps,
+  ctx: TenantContext,
+  eventId: string,
+  filter: { householdId?: string; channel?: ChannelName },
+): Promise<SendingView> {
+  const queued = await inTenant(deps.db, ctx, async (tx) => {
+    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
+    if (!settings) throw notFound();
+    const failed = await q.failedInvitations(tx, ctx.municipalityId, eventId, filter);
+    const reach = new Map(
+      (
+        await q.reachability(
+          tx,
+          ctx.municipalityId,
+          eventId,
+          failed.map((f) => f.householdId),
+        )
+      ).map((h) => [h.id, h]),
+    );
+    const retries = failed.map((f) => {
+      const household = reach.get(f.householdId);
+      const channel = household
+        ? chooseChannel(household, { household: household.choice, all: settings.channel })
+        : f.channel;
+      return { ...f, channel };
+    });
+    const count = await q.requeueFailed(tx, ctx.municipalityId, eventId, retries);
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'message',
+      details: { eventId, retry: count, ...filter },
+    });
+    return count;
+  });
+  if (queued > 0) await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId });
+  return getSending(deps, ctx, eventId);
+}
+
+/** One PDF of the letters ready for the print room, by postcode. */
+export async function lettersPdf(deps: Deps, ctx: TenantContext, eventId: string): Promise<Uint8Array> {
+  const letters = await inTenant(deps.db, ctx, async (tx) => {
+    if (!(await q.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    const rows = await q.lettersToPrint(tx, ctx.municipalityId, eventId, ['sent', 'printed']);
+    await auditListRead(
+      tx,
+      ctx,
+      'household',
+      rows.flatMap((r) => (r.householdId ? [r.householdId] : [])),
+    );
+    return rows;
+  });
+  if (letters.length === 0) throw new AppError('sending.no_letters', 404);
+  const outbox = deps.channels.letter.outbox;
+  const pdfs = await Promise.all(letters.map((l) => readFile(join(outbox, l.providerId))));
+  return mergeLetterPdfs(pdfs, { title: 'Invitasjoner til utskrift' });
+}
+
+export async function markLettersPrinted(
+  deps: Deps,
+  ctx: TenantContext,
+  eventId: string,
+): Promise<SendingView> {
+  await inTenant(deps.db, ctx, async (tx) => {
+    if (!(await q.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    const households = await q.markLettersPrinted(tx, ctx.municipalityId, eventId);
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'message',
+      details: { eventId, printed: households.length },
+    });
+  });
+  return getSending(deps, ctx, eventId);
+}
+
+/**
+ * Sveve's delivery report. It names our message id (ref), so the municipality is found from the
+ * message itself; a report for a message we do not know is ignored (and answered 200, so Sveve
+ * does not keep trying).
+ */
+export async function smsDeliveryReport(deps: Deps, report: SmsDeliveryReport): Promise<boolean> {
+  const messageId = report.ref;
+  if (!messageId || !/^[0-9a-f-]{36}$/i.test(messageId)) return false;
+  const municipalityId = await asSystem(deps.db, (tx) => q.messageMunicipality(tx, messageId));
+  if (municipalityId === undefined) return false;
+  const ctx: TenantContext = { municipalityId, userId: null, ip: null };
+  return inTenant(deps.db, ctx, async (tx) => {
+    const updated = await q.applySmsDeliveryReport(tx, municipalityId, messageId, {
+      status: report.status,
+      reason: report.reason ?? null,
+    });
+    if (!updated) return false;
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'household',
+      recordId: updated.householdId,
+      subjectId: updated.householdId,
+      details: { eventId: updated.eventId, messageId, delivery: report.status },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import type { Channels } from '../../channels/index.js';
+import { LetterError } from '../../channels/letter.js';
+import type { OutgoingMessage, SendResult } from '../../channels/types.js';
+import type { Database } from '../../db/connection.js';
+import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { chooseChannel } from '../../domain/channel-choice.js';
+import { TemplateError } from '../../domain/template.js';
+import type { Config } from '../../server/config.js';
+import { audit } from '../audit/service.js';
+import * as cafe from '../cafe/queries.js';
+import { invitedHouseholds, todayInOslo } from '../cafe/service.js';
+import { municipalityName } from '../invitations/queries.js';
+import { templateChooser } from '../invitations/service.js';
+import * as q from './queries.js';
+import { type InvitationFactsForSending, renderInvitation } from './render.js';
+import { answerToken, answerUrl, tokenHash } from './tokens.js';
+
+/** What the sending needs; the app's Deps hold it all. */
+export interface SendingDeps {
+  db: Database;
+  config: Pick<Config, 'secretKey' | 'publicUrl' | 'sendLeaseSeconds' | 'sendConcurrency'>;
+  channels: Channels;
+}
+
+/** A message whose provider failed for a passing reason is tried this many times in all. */
+export const MAX_ATTEMPTS = 5;
+/** Messages claimed at a time: small, so a killed worker leaves little in doubt. */
+const BATCH = 20;
+/** A job sends for at most this long, then hands the rest to the next job. */
+const SLICE_MS = 5 * 60_000;
+
+/** 30 s, 1 min, 2 min, 4 min … after the n-th attempt. */
+export function retryDelayMs(attempts: number): number {
+  return 30_000 * 2 ** Math.max(0, attempts - 1);
+}
+
+function contextOf(municipalityId: number, settings: q.SendingSettings): TenantContext {
+  // The sending acts for whoever planned or started it, so the audit log names them.
+  return { municipalityId, userId: settings.sendBy, ip: null };
+}
+
+/**
+ * Makes an invitation, with its answer link and its first message, for every household of the
+ * audience that has none yet, choosing its language and channel. Returns how many were made.
+ */
+export async function prepareInvitations(
+  deps: SendingDeps,
+  ctx: TenantContext,
+  eventId: string,
+): Promise<number> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
+    const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
+    if (!settings || !event || settings.status !== 'planned') return 0;
+    const invited = new Set(await q.invitedHouseholdIds(tx, ctx.municipalityId, eventId));
+    const fresh = (await invitedHouseholds(tx, ctx.municipalityId, event)).filter((id) => !invited.has(id));
+    if (fresh.length === 0) return 0;
+    const reach = await q.reachability(tx, ctx.municipalityId, eventId, fresh);
+    const templateFor = await templateChooser(tx, ctx.municipalityId);
+    const made = await q.insertInvitations(
+      tx,
+      ctx.municipalityId,
+      eventId,
+      reach.map((household) => {
+        const id = randomUUID();
+        return {
+          id,
+          householdId: household.id,
+          tokenHash: tokenHash(answerToken(deps.config.secretKey, id)).toString('hex'),
+          language: templateFor(household.languages).language,
+          channel: chooseChannel(household, { household: household.choice, all: settings.channel }),
+        };
+      }),
+    );
+    await audit(tx, ctx, {
+      action: 'create',
+      recordType: 'invitation',
+      details: { eventId, invitations: made },
+    });
+    return made;
+  });
+}
+
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(runners);
+}
+
+/** The claimed messages rendered, or why one cannot be. */
+async function renderClaimed(
+  deps: SendingDeps,
+  ctx: TenantContext,
+  eventId: string,
+  claimed: q.ClaimedMessage[],
+): Promise<Map<string, OutgoingMessage | SendResult>> {
+  const facts = await inTenant(deps.db, ctx, async (tx) => {
+    const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
+    const venue = event?.venue
+      ? await cafe.findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
+      : undefined;
+    const householdIds = claimed.flatMap((m) => (m.householdId ? [m.householdId] : []));
+    const households = new Map(
+      (await q.householdsForMessages(tx, ctx.municipalityId, eventId, householdIds)).map((h) => [
+        h.householdId,
+        h,
+      ]),
+    );
+    const languages = await q.invitationLanguages(
+      tx,
+      ctx.municipalityId,
+      claimed.map((m) => m.invitationId),
+    );
+    return {
+      event,
+      venue,
+      households,
+      languages,
+      templateFor: await templateChooser(tx, ctx.municipalityId),
+      municipality: await municipalityName(tx, ctx.municipalityId),
+      image: await q.findEventImage(tx, ctx.municipalityId, eventId),
+    };
+  });
+  const result = new Map<string, OutgoingMessage | SendResult>();
+  for (const message of claimed) {
+    const household = message.householdId ? facts.households.get(message.householdId) : undefined;
+    if (!facts.event || !household) {
+      result.set(message.id, {
+        status: 'failed',
+        reason: 'The household or the event is gone.',
+        retryable: false,
+      });
+      continue;
+    }
+    const language = facts.languages.get(message.invitationId) ?? 'nb';
+    const input: InvitationFactsForSending = {
+      messageId: message.id,
+      channel: message.channel,
+      event: facts.event,
+      venue: facts.venue
+        ? {
+            name: facts.venue.name,
+            addressLine: facts.venue.addressLine,
+            postcode: facts.venue.postcode,
+            place: facts.venue.place,
+          }
+        : null,
+      template: facts.templateFor([language]),
+      municipality: facts.municipality,
+      household,
+      answerUrl: answerUrl(deps.config.publicUrl, answerToken(deps.config.secretKey, message.invitationId)),
+      ...(facts.image ? { image: facts.image } : {}),
+    };
+    try {
+      result.set(message.id, await renderInvitation(input));
+    } catch (error) {
+      if (error instanceof TemplateError || error instanceof LetterError) {
+        result.set(message.id, { status: 'failed', reason: error.message, retryable: false });
+      } else throw error;
+    }
+  }
+  return result;
+}
+
+/**
+ * Sends what is due for one event until nothing is left, the time slice is used, or `stop` is
+ * set. Each message is claimed (committed) before it is sent and its outcome recorded after:
+ * a worker killed in between leaves it claimed, and once the lease has run out the next worker
+ * sends it again under the same id, which the providers and mail systems see as the same
+ * message. Returns when the event next has something due, for the next job.
+ */
+export async function sendDue(
+  deps: SendingDeps,
+  municipalityId: number,
+  eventId: string,
+  stop: { stopped: boolean } = { stopped: false },
+): Promise<{ sent: number; next: Date | null }> {
+  const settings = await inTenant(deps.db, { municipalityId, userId: null, ip: null }, (tx) =>
+    q.findSendingSettings(tx, municipalityId, eventId),
+  );
+  if (!settings) return { sent: 0, next: null };
+  const ctx = contextOf(municipalityId, settings);
+  if (settings.sendAt && settings.sendAt.getTime() <= Date.now())
+    await prepareInvitations(deps, ctx, eventId);
+
+  const lease = deps.config.sendLeaseSeconds;
+  const started = Date.now();
+  let sent = 0;
+  while (!stop.stopped && Date.now() - started < SLICE_MS) {
+    const claimed = await inTenant(deps.db, ctx, (tx) =>
+      q.claimMessages(tx, municipalityId, eventId, lease, BATCH),
+    );
+    if (claimed.length === 0) break;
+    const rendered = await renderClaimed(deps, ctx, eventId, claimed);
+    await eachLimited(claimed, deps.config.sendConcurrency, async (message) => {
+      const outgoing = rendered.get(message.id) as OutgoingMessage | SendResult;
+      let result: SendResult;
+      if ('status' in outgoing) result = outgoing;
+      else {
+        try {
+          result = await deps.channels[message.channel].send(outgoing);
+        } catch (error) {
+          result = { status: 'failed', reason: (error as Error).message, retryable: true };
+        }
+      }
+      const retryAt =
+        result.status === 'failed' && result.retryable && message.attempts < MAX_ATTEMPTS
+          ? new Date(Date.now() + retryDelayMs(message.attempts))
+          : null;
+      await inTenant(deps.db, ctx, async (tx) => {
+        await q.recordOutcome(tx, municipalityId, message.id, result, retryAt);
+        await audit(tx, ctx, {
+          action: 'send',
+          recordType: 'household',
+          recordId: message.householdId,
+          subjectId: message.householdId,
+          details: {
+            eventId,
+            messageId: message.id,
+            channel: message.channel,
+            status: retryAt ? 'queued' : result.status,
+          },
+        });
+      });
+      if (result.status !== 'failed') sent++;
+    });
+  }
+  const next = await inTenant(deps.db, ctx, (tx) => q.nextDue(tx, municipalityId, eventId, lease));
+  return { sent, next };
+}

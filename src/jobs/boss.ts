@@ -1,0 +1,70 @@
+import type { FastifyBaseLogger } from 'fastify';
+import PgBoss from 'pg-boss';
+import { asSystem } from '../db/tenant.js';
+import * as q from '../features/sending/queries.js';
+import { type SendingDeps, sendDue } from '../features/sending/worker.js';
+
+/** Sends one event's due invitations: { municipalityId, eventId }. */
+export const SEND_QUEUE = 'send-invitations';
+/** Finds events with work left (a stopped process, a planned time that has come) and queues them. */
+export const RESUME_QUEUE = 'resume-sending';
+
+export interface SendJob {
+  municipalityId: number;
+  eventId: string;
+}
+
+export interface Jobs {
+  /** Sends the event's invitations now, or at `startAfter`. */
+  sendInvitations(job: SendJob, startAfter?: Date): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss 10 on the app's own database, the embedded one included (through Database.executeSql).
+ * Every app process works the queues; pg-boss's SKIP LOCKED hands each job to one of them, and
+ * the sending claims messages with SKIP LOCKED too, so two processes never send the same one.
+ */
+export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }): Promise<Jobs> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => deps.db.executeSql(text, values) },
+    schema: 'pgboss',
+    // A PGlite database is one connection: poll gently.
+    maintenanceIntervalSeconds: 60,
+  });
+  boss.on('error', (error) => deps.log.error({ err: error }, 'job queue error'));
+  await boss.start();
+  await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(RESUME_QUEUE, { name: RESUME_QUEUE, policy: 'singleton' });
+
+  const stop = { stopped: false };
+  const send = async (job: SendJob, startAfter?: Date) => {
+    await boss.send(SEND_QUEUE, job, startAfter && startAfter.getTime() > Date.now() ? { startAfter } : {});
+  };
+
+  await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    const { municipalityId, eventId } = job.data;
+    const { sent, next } = await sendDue(deps, municipalityId, eventId, stop);
+    deps.log.info({ eventId, sent }, 'invitations sent');
+    if (next && !stop.stopped) await send(job.data, next);
+  });
+  await boss.work(RESUME_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    const work = await asSystem(deps.db, async (tx) => [
+      ...(await q.eventsWithWork(tx, deps.config.sendLeaseSeconds)),
+      ...(await q.eventsDueForSending(tx)),
+    ]);
+    for (const job of work) await send(job);
+  });
+  await boss.schedule(RESUME_QUEUE, '* * * * *');
+  // What a stopped or killed process left behind is picked up now rather than in a minute.
+  await boss.send(RESUME_QUEUE, {});
+
+  return {
+    sendInvitations: send,
+    async stop() {
+      stop.stopped = true;
+      await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    },
+  };
+}
