@@ -39,6 +39,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     stepFree: true,
     version: 1,
   },
+  'PUT /api/events/:eventId/sending/schedule': { sendAt: '2030-01-01T09:00:00Z' },
+  'PUT /api/events/:eventId/sending/channel': { channel: 'sms' },
+  'PUT /api/events/:eventId/sending/households/:householdId/channel': { channel: 'sms' },
+  'POST /api/events/:eventId/sending/retry': {},
   'PUT /api/events/:eventId': {
     title: 'Inntrengerkafé',
     date: '2027-03-16',
@@ -143,6 +147,8 @@ async function rowsOfB() {
     await tx.query('SELECT * FROM event WHERE id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM event_host WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM event_invitee WHERE event_id = $1', [objectsOfB.event]),
+    await tx.query('SELECT * FROM invitation WHERE event_id = $1', [objectsOfB.event]),
+    await tx.query('SELECT * FROM message WHERE event_id = $1', [objectsOfB.event]),
   ]);
 }
 
