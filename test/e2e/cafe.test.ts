@@ -270,4 +270,54 @@ describe('the foster-home café, as the demo caseworker', () => {
     await expectAccessible(phone, 'invitation page at 320 px');
     await phone.close();
   });
+
+  it('gives a café an image with a description, and refuses a file that is no image', async () => {
+    // A 1×1 PNG, and a text file that only calls itself one.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const page = await caseworker(1280);
+    await page.goto(`${server.url}${eventPath}`);
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Bilde', exact: true }),
+    });
+    await expect.poll(() => section.getByText('Kafeen har ikke noe bilde ennå.').count()).toBe(1);
+
+    await section.getByLabel('Velg bilde').setInputFiles({
+      name: 'kafe.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('Dette er bare tekst.\n'),
+    });
+    await section
+      .getByLabel('Beskrivelse av bildet (for skjermlesere)')
+      .fill('Kaffekopper og boller på et bord');
+    await section.getByRole('button', { name: 'Last opp bildet' }).click();
+    await expect.poll(() => section.getByText(/Filen er ikke et bilde vi kan lese/).count()).toBe(1);
+    await expect.poll(() => activeId(page)).toBe(await section.getByLabel('Velg bilde').getAttribute('id'));
+
+    await section
+      .getByLabel('Velg bilde')
+      .setInputFiles({ name: 'kafe.png', mimeType: 'image/png', buffer: png });
+    await section.getByRole('button', { name: 'Last opp bildet' }).click();
+    await expect.poll(() => section.getByText('Bildet er lagret.').count()).toBe(1);
+    const image = section.getByRole('img', { name: 'Kaffekopper og boller på et bord' });
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
+    await expectAccessible(page, 'café page with an image');
+
+    // Shown again after a reload, from the server.
+    await page.reload();
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
+    expect(await section.getByRole('button', { name: 'Fjern bildet' }).count()).toBe(1);
+    await page.close();
+
+    const phone = await caseworker(320);
+    await phone.goto(`${server.url}${eventPath}`);
+    await expect
+      .poll(() => phone.getByRole('img', { name: 'Kaffekopper og boller på et bord' }).count())
+      .toBe(1);
+    await expectNoHorizontalScroll(phone, 'café page with an image');
+    await expectAccessible(phone, 'café page with an image at 320 px');
+    await phone.close();
+  });
 });

@@ -214,6 +214,8 @@ export interface EventRow {
   status: 'planned' | 'cancelled';
   audienceRule: AudienceRule | null;
   version: number;
+  /** The event's image, without its bytes (GET /api/events/:eventId/image). */
+  image: { alt: string; updatedAt: string } | null;
 }
 
 export interface EventData {
@@ -239,7 +241,9 @@ const SELECT_EVENT = `SELECT e.id, e.kind, e.title, e.date::text AS date, e.star
   e.capacity, e.food, e.registration, e.deadline::text AS deadline, e.programme, e.status,
   e.audience_rule AS "audienceRule", e.version,
   COALESCE((SELECT json_agg(json_build_object('id', u.id, 'firstName', u.first_name) ORDER BY h.position)
-    FROM event_host h JOIN app_user u ON u.id = h.user_id WHERE h.event_id = e.id), '[]') AS hosts
+    FROM event_host h JOIN app_user u ON u.id = h.user_id WHERE h.event_id = e.id), '[]') AS hosts,
+  (SELECT json_build_object('alt', i.alt, 'updatedAt', i.updated_at) FROM event_image i
+    WHERE i.event_id = e.id AND i.municipality_id = e.municipality_id) AS image
   FROM event e LEFT JOIN venue v ON v.id = e.venue_id AND v.municipality_id = e.municipality_id`;
 
 export async function findEvent(
@@ -471,4 +475,58 @@ export async function setInviteeNote(
      ON CONFLICT (event_id, household_id) DO UPDATE SET note = EXCLUDED.note, updated_at = now()`,
     [municipalityId, eventId, householdId, note],
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The event's image (one per event; migrations/0007)
+
+export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+export interface EventImageInfo {
+  contentType: ImageType;
+  alt: string;
+  updatedAt: Date | string;
+}
+
+export async function findEventImage(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<(EventImageInfo & { bytes: Uint8Array }) | undefined> {
+  const [row] = await tx.query<EventImageInfo & { bytes: Uint8Array }>(
+    `SELECT content_type AS "contentType", alt, updated_at AS "updatedAt", bytes
+     FROM event_image WHERE municipality_id = $1 AND event_id = $2`,
+    [municipalityId, eventId],
+  );
+  return row;
+}
+
+export async function saveEventImage(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  image: { contentType: ImageType; bytes: Uint8Array; alt: string },
+): Promise<EventImageInfo> {
+  const [row] = await tx.query<EventImageInfo>(
+    `INSERT INTO event_image (event_id, municipality_id, content_type, bytes, alt) VALUES ($2, $1, $3, $4, $5)
+     ON CONFLICT (event_id) DO UPDATE SET content_type = EXCLUDED.content_type, bytes = EXCLUDED.bytes,
+       alt = EXCLUDED.alt, updated_at = now()
+     WHERE event_image.municipality_id = EXCLUDED.municipality_id
+     RETURNING content_type AS "contentType", alt, updated_at AS "updatedAt"`,
+    [municipalityId, eventId, image.contentType, image.bytes, image.alt],
+  );
+  if (!row) throw new Error('event image not saved');
+  return row;
+}
+
+export async function deleteEventImage(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<boolean> {
+  const rows = await tx.query(
+    'DELETE FROM event_image WHERE municipality_id = $1 AND event_id = $2 RETURNING event_id',
+    [municipalityId, eventId],
+  );
+  return rows.length > 0;
 }

@@ -5,6 +5,7 @@ import { HOUSEHOLD_KINDS } from '../../domain/household.js';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
+import { eventImageRoutes } from './image-routes.js';
 import {
   acceptSeason,
   archiveVenue,
@@ -152,6 +153,7 @@ const Event = Type.Object({
   status: Type.String(),
   problems: Type.Array(Problem),
   version: Type.Integer(),
+  image: Nullable(Type.Object({ alt: Type.String(), updatedAt: Type.String() })),
 });
 
 const HouseholdKind = literals(HOUSEHOLD_KINDS);
@@ -480,4 +482,7 @@ export const cafeRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       return reply.status(204).send(null);
     },
   );
+
+  // The event's image: its own plugin, so its raw-body parsers do not reach the routes above.
+  await app.register(eventImageRoutes, { deps });
 };

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { tenantOf } from '../../server/context.js';
+import type { Deps } from '../../server/deps.js';
+import { Uuid, withErrors } from '../../server/schemas.js';
+import {
+  ALT_MAX,
+  deleteEventImage,
+  getEventImage,
+  IMAGE_MAX_BYTES,
+  IMAGE_TYPES,
+  saveEventImage,
+} from './image-service.js';
+
+const EventParams = Type.Object({ eventId: Uuid });
+const event = { permission: 'events:manage' as const, tenantObject: 'event' as const };
+const tags = ['cafe'];
+
+const EventImage = Type.Object({ contentType: Type.String(), alt: Type.String(), updatedAt: Type.String() });
+
+/**
+ * The event's image (docs/sending-api.md): one picture for the invitation and the answer page.
+ * Registered inside cafeRoutes as its own plugin, so the image parsers below stay here.
+ */
+export const eventImageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  // Only inside this plugin: the image arrives as the raw request body, read as bytes. Which
+  // kind it is, is decided by the service from the bytes, not from this header.
+  app.addContentTypeParser(
+    [...IMAGE_TYPES],
+    { parseAs: 'buffer', bodyLimit: IMAGE_MAX_BYTES },
+    (_r, body, done) => done(null, body),
+  );
+
+  app.put(
+    '/api/events/:eventId/image',
+    {
+      config: event,
+      bodyLimit: IMAGE_MAX_BYTES,
+      schema: {
+        tags,
+        summary: "Stores or replaces the event's image (the raw JPEG, PNG or WebP as the body)",
+        description:
+          `Up to ${IMAGE_MAX_BYTES / 1024 / 1024} MiB (413 request.too_large). The bytes must be a JPEG, PNG ` +
+          'or WebP (400 image.unsupported, nothing stored). `alt` describes the image for screen readers, ' +
+          `1–${ALT_MAX} characters (400 validation.invalid).`,
+        params: EventParams,
+        // Optional here and required by the service after the event is found, so another
+        // municipality's event answers 404 whatever is sent.
+        querystring: Type.Object({ alt: Type.Optional(Type.String({ maxLength: ALT_MAX })) }),
+        consumes: [...IMAGE_TYPES],
+        response: withErrors({ 200: EventImage }),
+      },
+    },
+    async (request) =>
+      saveEventImage(deps, tenantOf(request), request.params.eventId, request.body, request.query.alt),
+  );
+
+  app.get(
+    '/api/events/:eventId/image',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: "The event's image as its bytes (404 when it has none)",
+        params: EventParams,
+        produces: [...IMAGE_TYPES],
+        response: withErrors({
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'the image' }),
+          304: Type.Null({ description: 'If-None-Match names the stored image' }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const image = await getEventImage(deps, tenantOf(request), request.params.eventId);
+      reply.header('cache-control', 'private, no-cache').header('etag', image.etag);
+      if (request.headers['if-none-match'] === image.etag) return reply.status(304).send(null);
+      return reply
+        .type(image.contentType)
+        .header('content-disposition', 'inline')
+        .header('last-modified', new Date(image.updatedAt).toUTCString())
+        .send(image.bytes);
+    },
+  );
+
+  app.delete(
+    '/api/events/:eventId/image',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: "Removes the event's image",
+        params: EventParams,
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      await deleteEventImage(deps, tenantOf(request), request.params.eventId);
+      return reply.status(204).send(null);
+    },
+  );
+};
