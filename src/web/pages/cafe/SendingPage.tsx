@@ -31,6 +31,7 @@ import {
   type Channel,
   MESSAGE_STATUSES,
   type MessageStatus,
+  type SendingChannelRow,
   type SendingHousehold,
   type SendingView,
 } from './types.js';
@@ -49,6 +50,9 @@ const STATUS_COLOR: Record<MessageStatus, 'neutral' | 'info' | 'success' | 'dang
   printed: 'success',
   failed: 'danger',
 };
+
+/** The columns of the table per channel. */
+const ROW_STATUSES = ['queued', 'sent', 'delivered', 'printed', 'failed'] as const;
 
 /** Statuses where the channel can still be changed: nothing has gone, or it failed and will go again. */
 const OPEN_STATUSES: MessageStatus[] = ['not_sent', 'failed'];
@@ -108,8 +112,9 @@ export function SendingPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { eventId = '' } = useParams();
-  const base = `/api/cafe/events/${encodeURIComponent(eventId)}/sending`;
-  const event = useLoad<CafeEvent>(`/api/events/${encodeURIComponent(eventId)}`);
+  const eventPath = `/api/events/${encodeURIComponent(eventId)}`;
+  const base = `${eventPath}/sending`;
+  const event = useLoad<CafeEvent>(eventPath);
   const loaded = useLoad<SendingView>(base);
   const [view, setView] = useState<SendingView>();
   const [error, setError] = useState<unknown>();
@@ -298,6 +303,7 @@ export function SendingPage() {
             onChannelForAll={setChannelForAll}
             onRetry={(channel) => retry({ channel }, channelName(channel))}
           />
+          <PrintSection view={view} base={base} number={number} onMark={() => setConfirmPrinted(true)} />
           <section aria-labelledby="sending-households-heading" className="stack">
             <Heading level={2} data-size="sm" id="sending-households-heading">
               {t('cafe.sending.householdsHeading', { number: number(view.households.length) })}
@@ -329,7 +335,6 @@ export function SendingPage() {
               />
             )}
           </section>
-          <PrintSection view={view} base={base} number={number} onMark={() => setConfirmPrinted(true)} />
         </>
       ) : null}
       <Paragraph>
@@ -373,11 +378,13 @@ function StateSection({
   const stateText =
     view.state === 'not_planned'
       ? t('cafe.sending.states.not_planned')
-      : view.state === 'scheduled' && view.sendAt
-        ? t('cafe.sending.states.scheduled', { when: atTime(t, i18n.language, view.sendAt) })
-        : view.state === 'sending'
-          ? t('cafe.sending.states.sending', { done: number(gone), total: number(total) })
-          : t('cafe.sending.states.done');
+      : view.state === 'scheduled' && view.sendAt && Date.parse(view.sendAt) <= Date.now()
+        ? t('cafe.sending.states.starting')
+        : view.state === 'scheduled' && view.sendAt
+          ? t('cafe.sending.states.scheduled', { when: atTime(t, i18n.language, view.sendAt) })
+          : view.state === 'sending'
+            ? t('cafe.sending.states.sending', { done: number(gone), total: number(total) })
+            : t('cafe.sending.states.done');
   return (
     <section aria-labelledby="sending-state-heading" className="stack">
       <Heading level={2} data-size="sm" id="sending-state-heading" ref={headingRef} tabIndex={-1}>
@@ -507,7 +514,25 @@ function ChannelSection({
   onRetry: (channel: Channel) => void;
 }) {
   const { t } = useTranslation();
+  const narrow = useMediaQuery(NARROW);
   const rows = view.byChannel.filter((row) => row.households > 0);
+  const channelName = (channel: Channel) => t(`registry.channels.${channel}`);
+  /** «I kø» counts the messages waiting and those on their way. */
+  const count = (row: SendingChannelRow, status: (typeof ROW_STATUSES)[number]) =>
+    status === 'queued' ? row.queued + row.sending : row[status];
+  const retry = (row: SendingChannelRow) =>
+    row.failed > 0 ? (
+      <Button
+        variant="secondary"
+        data-size="sm"
+        onClick={() => onRetry(row.channel)}
+        loading={busy === `retry-${row.channel}`}
+        aria-disabled={busy !== null || undefined}
+        aria-label={t('cafe.sending.retryChannel', { channel: channelName(row.channel) })}
+      >
+        {t('common.retry')}
+      </Button>
+    ) : null;
   return (
     <section aria-labelledby="sending-channels-heading" className="stack">
       <Heading level={2} data-size="sm" id="sending-channels-heading">
@@ -530,18 +555,37 @@ function ChannelSection({
           ))}
         </Select>
       </Field>
-      {rows.length ? (
+      {rows.length === 0 ? null : narrow ? (
+        <ul className="cafe-audience-cards" aria-label={t('cafe.sending.channelTable')}>
+          {rows.map((row) => (
+            <li key={row.channel} className="cafe-audience-card">
+              <strong>{channelName(row.channel)}</strong>
+              <dl className="cafe-facts cafe-sending-counts">
+                <div>
+                  <dt>{t('cafe.sending.households')}</dt>
+                  <dd>{number(row.households)}</dd>
+                </div>
+                {ROW_STATUSES.filter((status) => count(row, status) > 0).map((status) => (
+                  <div key={status}>
+                    <dt>{t(`cafe.sending.statuses.${status}`)}</dt>
+                    <dd>{number(count(row, status))}</dd>
+                  </div>
+                ))}
+              </dl>
+              {retry(row)}
+            </li>
+          ))}
+        </ul>
+      ) : (
         <ScrollTable label={t('cafe.sending.channelTable')}>
           <Table zebra className="data-table cafe-sending-channels">
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('cafe.sending.channel')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('cafe.sending.households')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('cafe.sending.statuses.queued')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('cafe.sending.statuses.sent')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('cafe.sending.statuses.delivered')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('cafe.sending.statuses.printed')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('cafe.sending.statuses.failed')}</Table.HeaderCell>
+                {ROW_STATUSES.map((status) => (
+                  <Table.HeaderCell key={status}>{t(`cafe.sending.statuses.${status}`)}</Table.HeaderCell>
+                ))}
                 <Table.HeaderCell>
                   <span className="visually-hidden">{t('cafe.sending.actions')}</span>
                 </Table.HeaderCell>
@@ -550,35 +594,18 @@ function ChannelSection({
             <Table.Body>
               {rows.map((row) => (
                 <Table.Row key={row.channel}>
-                  <Table.HeaderCell scope="row">{t(`registry.channels.${row.channel}`)}</Table.HeaderCell>
+                  <Table.HeaderCell scope="row">{channelName(row.channel)}</Table.HeaderCell>
                   <Table.Cell>{number(row.households)}</Table.Cell>
-                  <Table.Cell>{number(row.queued + row.sending)}</Table.Cell>
-                  <Table.Cell>{number(row.sent)}</Table.Cell>
-                  <Table.Cell>{number(row.delivered)}</Table.Cell>
-                  <Table.Cell>{number(row.printed)}</Table.Cell>
-                  <Table.Cell>{number(row.failed)}</Table.Cell>
-                  <Table.Cell>
-                    {row.failed > 0 ? (
-                      <Button
-                        variant="secondary"
-                        data-size="sm"
-                        onClick={() => onRetry(row.channel)}
-                        loading={busy === `retry-${row.channel}`}
-                        aria-disabled={busy !== null || undefined}
-                        aria-label={t('cafe.sending.retryChannel', {
-                          channel: t(`registry.channels.${row.channel}`),
-                        })}
-                      >
-                        {t('common.retry')}
-                      </Button>
-                    ) : null}
-                  </Table.Cell>
+                  {ROW_STATUSES.map((status) => (
+                    <Table.Cell key={status}>{number(count(row, status))}</Table.Cell>
+                  ))}
+                  <Table.Cell>{retry(row)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
         </ScrollTable>
-      ) : null}
+      )}
     </section>
   );
 }
@@ -600,7 +627,7 @@ function HouseholdList({
   const name = (household: SendingHousehold) => household.name || t('registry.noName');
   const channelName = (channel: Channel) => t(`registry.channels.${channel}`);
 
-  const channel = (household: SendingHousehold) => {
+  const channel = (household: SendingHousehold, withLabel = false) => {
     if (!OPEN_STATUSES.includes(household.status)) return channelName(household.channel);
     const offered =
       household.choice && !household.usable.includes(household.choice)
@@ -608,7 +635,9 @@ function HouseholdList({
         : household.usable;
     return (
       <div className="cafe-sending-channel">
+        {withLabel ? <label htmlFor={`channel-${household.id}`}>{t('cafe.sending.channel')}</label> : null}
         <Select
+          id={`channel-${household.id}`}
           data-size="sm"
           aria-label={t('cafe.sending.channelFor', { name: name(household) })}
           value={household.choice ?? ''}
@@ -669,7 +698,11 @@ function HouseholdList({
           <li key={household.id} className="cafe-audience-card cafe-sending-card">
             <strong>{name(household)}</strong>
             {status(household)}
-            <div>{channel(household)}</div>
+            {OPEN_STATUSES.includes(household.status) ? (
+              channel(household, true)
+            ) : (
+              <span>{t('cafe.sending.channelIs', { channel: channelName(household.channel) })}</span>
+            )}
             {retry(household)}
           </li>
         ))}
@@ -731,7 +764,9 @@ function PrintSection({
               count: view.lettersToPrint,
               number: number(view.lettersToPrint),
             })
-          : t('cafe.sending.printNone')}
+          : inPdf > 0
+            ? t('cafe.sending.printDone')
+            : t('cafe.sending.printNone')}
       </Paragraph>
       {inPdf > 0 ? (
         <div className="button-row">
