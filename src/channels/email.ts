@@ -48,6 +48,14 @@ export function createMailer(config: MailConfig): Mailer {
   };
 }
 
+/** SMTP_URL with a pool of `connections` kept open (nodemailer reads options from the query). */
+export function pooledSmtpUrl(url: string, connections: number): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('pool', 'true');
+  parsed.searchParams.set('maxConnections', String(connections));
+  return parsed.toString();
+}
+
 /** "Landsby <noreply@kommune.no>" → noreply@kommune.no */
 function addressOf(from: string): string {
   return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
@@ -73,9 +81,15 @@ export function smtpFailure(error: unknown): SendResult {
   return { status: 'failed', reason, retryable: true };
 }
 
-/** Invitations and reminders by e-mail: HTML and text parts, attachments (the .ics), the team as sender name. */
-export function createEmailChannel(config: MailConfig): Channel {
-  const transport = transportOf(config);
+/**
+ * Invitations and reminders by e-mail: HTML and text parts, attachments (the .ics), the team as
+ * sender name. Over SMTP it keeps a pool of open connections, one per message sent at a time:
+ * a new connection per message costs more than the message itself.
+ */
+export function createEmailChannel(config: MailConfig & Pick<Config, 'sendConcurrency'>): Channel {
+  const transport = config.smtpUrl
+    ? nodemailer.createTransport(pooledSmtpUrl(config.smtpUrl, config.sendConcurrency))
+    : transportOf(config);
   const address = addressOf(config.mailFrom);
   return {
     name: 'email',
@@ -110,6 +124,9 @@ export function createEmailChannel(config: MailConfig): Channel {
       } catch (error) {
         return smtpFailure(error);
       }
+    },
+    close() {
+      transport.close();
     },
   };
 }

@@ -54,4 +54,6 @@ export interface SendResult {
 export interface Channel {
   readonly name: ChannelName;
   send(message: OutgoingMessage): Promise<SendResult>;
+  /** Lets go of open connections (the SMTP pool) when the app stops. */
+  close?(): void;
 }

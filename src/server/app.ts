@@ -89,7 +89,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const channels = options.channels ?? createChannels(config);
   const jobs = await startJobs({ db: options.db, config, channels, log: app.log });
   // Stops taking jobs and lets a running one finish its batch before the database closes.
-  app.addHook('onClose', () => jobs.stop());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    for (const channel of Object.values(channels)) channel.close?.();
+  });
   const deps: Deps = { db: options.db, config, mailer: options.mailer, log: app.log, channels, jobs };
   const cookies = cookieNames(config);
 

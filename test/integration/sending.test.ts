@@ -119,10 +119,14 @@ describe('sending the invitations of a café', () => {
   });
 
   it('plans a time, refuses one in the past, and lets the team unplan', async () => {
-    const past = await agent.put(`/api/events/${eventId}/sending/schedule`, { sendAt: '2020-01-01T09:00:00Z' });
+    const past = await agent.put(`/api/events/${eventId}/sending/schedule`, {
+      sendAt: '2020-01-01T09:00:00Z',
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().code).toBe('validation.invalid');
-    const planned = await agent.put(`/api/events/${eventId}/sending/schedule`, { sendAt: '2027-08-13T07:00:00Z' });
+    const planned = await agent.put(`/api/events/${eventId}/sending/schedule`, {
+      sendAt: '2027-08-13T07:00:00Z',
+    });
     expect(planned.statusCode).toBe(200);
     expect(planned.json().state).toBe('scheduled');
     expect(planned.json().sendAt).toBe('2027-08-13T07:00:00.000Z');
@@ -145,29 +149,40 @@ describe('sending the invitations of a café', () => {
     ]);
     expect(first.statusCode).toBe(200);
     expect(second.statusCode).toBe(200);
-    await expect
-      .poll(async () => (await sending()).state, { timeout: 20_000, interval: 200 })
-      .toBe('done');
+    await expect.poll(async () => (await sending()).state, { timeout: 20_000, interval: 200 }).toBe('done');
     const view = await sending();
-    expect(view.counts).toMatchObject({ households: 4, sent: 3, failed: 1, queued: 0, sending: 0, not_sent: 0 });
+    expect(view.counts).toMatchObject({
+      households: 4,
+      sent: 3,
+      failed: 1,
+      queued: 0,
+      sending: 0,
+      not_sent: 0,
+    });
 
     // E-mail: once, from the team, HTML and text, the .ics, the personal note and answer link.
     const mails = env.smtp.messages.filter((m) => m.subject?.includes('Fosterhjemskafé'));
     expect(mails).toHaveLength(1);
     const mail = mails[0];
-    expect(mail?.from?.value[0]).toMatchObject({ name: 'Fosterhjemstjenesten, Malvik', address: 'kafe@malvik.kommune.no' });
+    expect(mail?.from?.value[0]).toMatchObject({
+      name: 'Fosterhjemstjenesten, Malvik',
+      address: 'kafe@malvik.kommune.no',
+    });
     expect(mail?.text).toContain('Så fint om dere kommer!');
     expect(mail?.html).toContain('Hei Kari og Ola!');
     const ics = mail?.attachments.find((a) => a.contentType.startsWith('text/calendar'));
     expect(ics?.content.toString()).toContain('DTSTART:20270914T160000Z');
     const link = /http:\/\/landsby\.test\/svar\/([\w-]{22})/.exec(mail?.text ?? '')?.[1];
     expect(link).toBeDefined();
-    const [invitation] = await inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, (tx) =>
-      tx.query<{ household_id: string }>('SELECT household_id FROM invitation WHERE token_hash = $1', [
-        createHash('sha256')
-          .update(link as string)
-          .digest(),
-      ]),
+    const [invitation] = await inTenant(
+      env.db,
+      { municipalityId: municipality, userId: null, ip: null },
+      (tx) =>
+        tx.query<{ household_id: string }>('SELECT household_id FROM invitation WHERE token_hash = $1', [
+          createHash('sha256')
+            .update(link as string)
+            .digest(),
+        ]),
     );
     expect(invitation?.household_id).toBe(households.email);
     const [message] = await inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, (tx) =>
@@ -189,7 +204,10 @@ describe('sending the invitations of a café', () => {
   it('records a delivery report from Sveve, and refuses one with a wrong key', async () => {
     const sms = sveve.sent.find((s) => s.number === '91345678');
     const query = `number=${sms?.number}&status=true&id=${sms?.id}&ref=${sms?.ref}`;
-    const wrong = await agent.request({ method: 'GET', url: `/api/channels/sveve/dlr/wrong-key-000000000000?${query}` });
+    const wrong = await agent.request({
+      method: 'GET',
+      url: `/api/channels/sveve/dlr/wrong-key-000000000000?${query}`,
+    });
     expect(wrong.statusCode).toBe(404);
     expect((await householdOf(households.sms))?.status).toBe('sent');
     const right = await agent.request({ method: 'GET', url: `/api/channels/sveve/dlr/${DLR_KEY}?${query}` });
@@ -203,9 +221,13 @@ describe('sending the invitations of a café', () => {
       { channel: 'letter' },
     );
     expect(changed.statusCode).toBe(200);
-    const retry = await agent.post(`/api/events/${eventId}/sending/retry`, { householdId: households.refused });
+    const retry = await agent.post(`/api/events/${eventId}/sending/retry`, {
+      householdId: households.refused,
+    });
     expect(retry.statusCode).toBe(200);
-    await expect.poll(async () => (await householdOf(households.refused))?.status, { timeout: 20_000 }).toBe('sent');
+    await expect
+      .poll(async () => (await householdOf(households.refused))?.status, { timeout: 20_000 })
+      .toBe('sent');
     expect((await householdOf(households.refused))?.channel).toBe('letter');
     // The first SMS was not sent again.
     expect(sveve.sent.filter((s) => s.number === '48000001')).toHaveLength(0);
@@ -248,6 +270,7 @@ describe('the e-mail channel', () => {
       smtpUrl: 'smtp://127.0.0.1:9',
       mailFrom: 'Landsby <kafe@malvik.kommune.no>',
       dataDir: '.tmp/test-data',
+      sendConcurrency: 2,
     });
     const result = await channel.send({
       id: '00000000-0000-4000-8000-000000000001',
