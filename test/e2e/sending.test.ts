@@ -182,6 +182,63 @@ describe('sending the invitations, as the demo caseworker', () => {
     await page.close();
   });
 
+  it("shows a failure with the provider's reason, filters the failed and tries one household again", async () => {
+    const page = await caseworker(1280);
+    // The local outbox never fails: the first answer says one e-mail did, as a provider would.
+    const reason = 'SMTP: 550 Mailbox unavailable';
+    let failedName = '';
+    let answers = 0;
+    await page.route(`**/api/events/${eventId}/sending`, async (route) => {
+      const response = await route.fetch();
+      const view = (await response.json()) as {
+        counts: Record<string, number>;
+        byChannel: { channel: string; sent: number; failed: number }[];
+        households: { name: string; channel: string; status: string; reason: string | null }[];
+      };
+      answers += 1;
+      const household = view.households.find((h) => h.channel === 'email' && h.status === 'sent');
+      const email = view.byChannel.find((row) => row.channel === 'email');
+      if (answers === 1 && household && email) {
+        failedName = household.name;
+        household.status = 'failed';
+        household.reason = reason;
+        view.counts.sent = (view.counts.sent ?? 0) - 1;
+        view.counts.failed = 1;
+        email.sent -= 1;
+        email.failed = 1;
+      }
+      await route.fulfill({ response, json: view });
+    });
+    await page.goto(`${server.url}/kafe/${eventId}/utsending`);
+    await expect.poll(() => page.getByText(reason).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Prøv igjen for E-post' }).count()).toBe(1);
+    const table = page.getByRole('region', { name: 'Husstandene og status for invitasjonen' });
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: failedName, exact: true }) });
+    expect(await row.getByText('Feilet', { exact: true }).count()).toBe(1);
+    // A failed household can go by another channel next time.
+    expect(await row.getByRole('combobox', { name: `Kanal for ${failedName}` }).count()).toBe(1);
+
+    await page.getByRole('checkbox', { name: 'Vis bare feilet (1)' }).check();
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await expectAccessible(page, 'sending page with a failure');
+    await page.screenshot({ path: `${SCREENSHOTS}/sending-failed.png`, fullPage: true });
+
+    const retried = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url().endsWith('/sending/retry'),
+    );
+    await row.getByRole('button', { name: `Prøv igjen for ${failedName}` }).click();
+    expect((await retried).postDataJSON()).toEqual({ householdId: expect.any(String) });
+    await expect.poll(() => page.getByText(reason).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('status').getByText(`Sendes på nytt: ${failedName}.`).count())
+      .toBe(1);
+    expect(await page.getByRole('checkbox', { name: /^Vis bare feilet/ }).count()).toBe(0);
+    expect(await table.getByRole('rowheader', { name: failedName, exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
   it('fits a 320 px phone without sideways scrolling', async () => {
     const phone = await caseworker(320);
     await phone.goto(`${server.url}/kafe/${eventId}/utsending`);

@@ -118,6 +118,10 @@ export function SendingPage() {
   const loaded = useLoad<SendingView>(base);
   const [view, setView] = useState<SendingView>();
   const [error, setError] = useState<unknown>();
+  const [pollError, setPollError] = useState<unknown>();
+  const [pollAgain, setPollAgain] = useState(0);
+  /** Counts the changes made here, so a poll that set out before one cannot undo its answer. */
+  const changes = useRef(0);
   const [busy, setBusy] = useState<string | null>(null);
   const busyRef = useRef(false);
   const [announcement, setAnnouncement] = useState('');
@@ -151,26 +155,47 @@ export function SendingPage() {
   }, [loaded.data]);
 
   const sendAtMs = view?.sendAt ? Date.parse(view.sendAt) : null;
+  /** Planned for a time that has come: the run is about to start. */
+  const starting = view?.state === 'scheduled' && sendAtMs !== null && sendAtMs <= now;
+  /** Nothing more can be sent for a cancelled café or one that has been. */
+  const closed = !event.data
+    ? undefined
+    : event.data.status === 'cancelled'
+      ? 'cancelled'
+      : Date.parse(event.data.startsAt) < now
+        ? 'passed'
+        : undefined;
   const watching =
     view?.state === 'sending' ||
     (view?.state === 'scheduled' && sendAtMs !== null && sendAtMs - now < WATCH_BEFORE_MS);
 
-  // While the invitations go out: ask again every 2 s, until done or the page is left.
+  // While the invitations go out: ask again every 2 s, until done or the page is left. A failed
+  // poll is shown and tried again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: each answer (a new view) asks for the next one
   useEffect(() => {
     if (!watching) return;
     let current = true;
     const timer = setTimeout(() => {
+      const before = changes.current;
       api
         .get<SendingView>(base)
-        .then((answer) => current && receive(answer))
-        .catch((caught) => current && setError(caught));
+        .then((answer) => {
+          if (!current) return;
+          setPollError(undefined);
+          if (before === changes.current) receive(answer);
+          else setPollAgain((count) => count + 1);
+        })
+        .catch((caught) => {
+          if (!current) return;
+          setPollError(caught);
+          setPollAgain((count) => count + 1);
+        });
     }, POLL_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [watching, view, base]);
+  }, [watching, view, base, pollAgain]);
 
   // A planned sending further ahead: wake up a minute before it (at most an hour at a time).
   useEffect(() => {
@@ -190,10 +215,12 @@ export function SendingPage() {
   ): Promise<SendingView | undefined> => {
     if (busyRef.current) return undefined;
     busyRef.current = true;
+    changes.current += 1;
     setBusy(key);
     setError(undefined);
     try {
       const answer = await request();
+      changes.current += 1;
       receive(answer);
       if (done) setAnnouncement(done(answer));
       return answer;
@@ -208,7 +235,10 @@ export function SendingPage() {
 
   const channelName = (channel: Channel) => t(`registry.channels.${channel}`);
 
-  const sendNow = () => run('now', () => api.post<SendingView>(`${base}/now`));
+  const sendNow = async () => {
+    // The buttons give way to the progress: the keyboard goes on from the status.
+    if (await run('now', () => api.post<SendingView>(`${base}/now`))) statusHeading.current?.focus();
+  };
   const setChannelForAll = (channel: Channel | null) =>
     run(
       'channel',
@@ -259,10 +289,11 @@ export function SendingPage() {
       {view ? (
         <>
           <StateSection view={view} headingRef={statusHeading} number={number} />
-          <CafeError error={error} />
-          {view.state === 'not_planned' || view.state === 'scheduled' ? (
+          <CafeError error={error ?? pollError} />
+          {closed ? (
+            <Paragraph className="measure">{t(`cafe.sending.closed.${closed}`)}</Paragraph>
+          ) : (view.state === 'not_planned' || view.state === 'scheduled') && !starting ? (
             <WhenSection
-              key={view.sendAt ?? view.defaultSendAt}
               view={view}
               busy={busy}
               onPlan={(sendAt, handled) =>
@@ -428,9 +459,12 @@ function WhenSection({
   onSendNow: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [value, setValue] = useState(() => osloInputValue(view.sendAt ?? view.defaultSendAt));
+  const planned = view.sendAt ?? view.defaultSendAt;
+  const [value, setValue] = useState(() => osloInputValue(planned));
   const [fieldError, setFieldError] = useState<string>();
   const scheduled = view.state === 'scheduled';
+  // A new plan (here or by someone else) shows in the field.
+  useEffect(() => setValue(osloInputValue(planned)), [planned]);
 
   const plan = async (submitEvent: FormEvent) => {
     submitEvent.preventDefault();
@@ -487,7 +521,10 @@ function WhenSection({
         {scheduled ? (
           <Button
             variant="tertiary"
-            onClick={() => void onPlan(null)}
+            onClick={async () => {
+              // The button goes with the plan: the keyboard goes on from the field.
+              if (await onPlan(null)) document.getElementById('sending-at')?.focus();
+            }}
             loading={busy === 'plan'}
             aria-disabled={busy !== null || undefined}
           >
