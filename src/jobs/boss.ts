@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import { asSystem } from '../db/tenant.js';
+import { checkDigitalMailStatus, DIGITAL_MAIL_STATUS_CRON } from '../features/sending/digital-mail-status.js';
 import * as q from '../features/sending/queries.js';
 import { type SendingDeps, sendDue } from '../features/sending/worker.js';
 
@@ -8,6 +9,8 @@ import { type SendingDeps, sendDue } from '../features/sending/worker.js';
 export const SEND_QUEUE = 'send-invitations';
 /** Finds events with work left (a stopped process, a planned time that has come) and queues them. */
 export const RESUME_QUEUE = 'resume-sending';
+/** Asks SvarUt how the digital mail that is 'sent' is doing (every 10 minutes). */
+export const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
 
 export interface SendJob {
   municipalityId: number;
@@ -36,6 +39,7 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
   await boss.start();
   await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true });
   await boss.createQueue(RESUME_QUEUE, { name: RESUME_QUEUE, policy: 'singleton' });
+  await boss.createQueue(DIGITAL_MAIL_STATUS_QUEUE, { name: DIGITAL_MAIL_STATUS_QUEUE, policy: 'singleton' });
 
   const stop = { stopped: false };
   const send = async (job: SendJob, startAfter?: Date) => {
@@ -57,6 +61,10 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
     for (const job of work) await send(job);
   });
   await boss.schedule(RESUME_QUEUE, '* * * * *');
+  await boss.work(DIGITAL_MAIL_STATUS_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    await checkDigitalMailStatus(deps);
+  });
+  await boss.schedule(DIGITAL_MAIL_STATUS_QUEUE, DIGITAL_MAIL_STATUS_CRON);
   // What a stopped or killed process left behind is picked up now rather than in a minute.
   await boss.send(RESUME_QUEUE, {});
 

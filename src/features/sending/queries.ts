@@ -461,3 +461,85 @@ export async function applySmsDeliveryReport(
   );
   return row;
 }
+
+// --- Digital mail status (SvarUt status-sok) ------------------------------------------------------------
+
+/**
+ * As landsby_system: the municipalities with digital mail that is 'sent' (SvarUt has it, no final
+ * status yet), not asked about in the last `recheckMinutes`, sent within `maxAgeDays`.
+ */
+export async function municipalitiesWithDigitalMailToCheck(
+  tx: Queryable,
+  recheckMinutes: number,
+  maxAgeDays: number,
+): Promise<number[]> {
+  const rows = await tx.query<{ municipalityId: number }>(
+    `SELECT DISTINCT municipality_id AS "municipalityId" FROM message
+     WHERE channel = 'digital_mail' AND status = 'sent'
+       AND sent_at > now() - make_interval(days => $2)
+       AND (status_checked_at IS NULL OR status_checked_at <= now() - make_interval(mins => $1))
+     ORDER BY 1`,
+    [recheckMinutes, maxAgeDays],
+  );
+  return rows.map((r) => r.municipalityId);
+}
+
+export interface DigitalMailToCheck {
+  id: string;
+  providerId: string;
+  householdId: string | null;
+  eventId: string;
+}
+
+/** The municipality's digital mail to ask SvarUt about, the longest unasked first. */
+export function digitalMailToCheck(
+  tx: Queryable,
+  municipalityId: number,
+  recheckMinutes: number,
+  maxAgeDays: number,
+  limit: number,
+): Promise<DigitalMailToCheck[]> {
+  return tx.query<DigitalMailToCheck>(
+    `SELECT id, provider_id AS "providerId", household_id AS "householdId", event_id AS "eventId"
+     FROM message
+     WHERE municipality_id = $1 AND channel = 'digital_mail' AND status = 'sent' AND provider_id IS NOT NULL
+       AND sent_at > now() - make_interval(days => $3)
+       AND (status_checked_at IS NULL OR status_checked_at <= now() - make_interval(mins => $2))
+     ORDER BY status_checked_at NULLS FIRST, sent_at, id
+     LIMIT $4`,
+    [municipalityId, recheckMinutes, maxAgeDays, limit],
+  );
+}
+
+/** SvarUt answered for these messages: asked now, whatever the answer. */
+export async function markDigitalMailChecked(
+  tx: Queryable,
+  municipalityId: number,
+  messageIds: string[],
+): Promise<void> {
+  if (messageIds.length === 0) return;
+  await tx.query(
+    `UPDATE message SET status_checked_at = now()
+     WHERE municipality_id = $1 AND id = ANY($2::uuid[]) AND channel = 'digital_mail'`,
+    [municipalityId, messageIds],
+  );
+}
+
+/**
+ * SvarUt's news for one message: delivered, printed or failed with SvarUt's words. Only a message
+ * still 'sent' changes (a retry or another job may have moved it meanwhile); returns it if it did.
+ */
+export async function applyDigitalMailStatus(
+  tx: Queryable,
+  municipalityId: number,
+  messageId: string,
+  update: { status: 'delivered' | 'printed' | 'failed'; reason: string | null },
+): Promise<{ householdId: string | null; eventId: string } | undefined> {
+  const [row] = await tx.query<{ householdId: string | null; eventId: string }>(
+    `UPDATE message SET status = $3, reason = $4, status_checked_at = now(), updated_at = now()
+     WHERE municipality_id = $1 AND id = $2 AND channel = 'digital_mail' AND status = 'sent'
+     RETURNING household_id AS "householdId", event_id AS "eventId"`,
+    [municipalityId, messageId, update.status, update.reason?.slice(0, 1000) ?? null],
+  );
+  return row;
+}
