@@ -100,7 +100,13 @@ describe('sending the invitations, as the demo caseworker', () => {
       if (request.method() === 'POST' && request.url().endsWith('/sending/now'))
         sendRequests.push(request.url());
     });
-    await page.getByRole('button', { name: 'Send nå', exact: true }).dblclick();
+    await page.getByRole('button', { name: 'Send nå', exact: true }).click();
+    const confirm = page.getByRole('dialog');
+    await expect
+      .poll(() => confirm.getByRole('heading').textContent())
+      .toMatch(/^Sende invitasjonen til \d+ husstander nå\?$/);
+    await expectAccessible(page, 'sending page asking before it sends');
+    await confirm.getByRole('button', { name: 'Send nå', exact: true }).dblclick();
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe('Sendt');
     expect(sendRequests).toHaveLength(1);
     await expect.poll(() => page.getByText(/^Utsendingen er ferdig: /).count()).toBe(1);

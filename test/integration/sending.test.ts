@@ -97,9 +97,14 @@ afterAll(async () => {
 });
 
 describe('sending the invitations of a café', () => {
-  it('plans by default 32 days before, at 09:00 Oslo time', () => {
+  it('plans by default 32 days before, on a weekday, at 09:00 Oslo time', () => {
+    // Tuesday 14 September 2027 − 32 days = Friday 13 August.
     expect(defaultSendAt('2027-09-14', new Date('2027-01-01T00:00:00Z')).toISOString()).toBe(
       '2027-08-13T07:00:00.000Z',
+    );
+    // Wednesday 20 January 2027 − 32 days = Saturday 19 December 2026 → Monday 21 December (CET).
+    expect(defaultSendAt('2027-01-20', new Date('2026-01-01T00:00:00Z')).toISOString()).toBe(
+      '2026-12-21T08:00:00.000Z',
     );
     // Too late for that: now.
     const now = new Date('2027-09-01T10:00:00Z');

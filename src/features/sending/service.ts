@@ -4,7 +4,7 @@ import { mergeLetterPdfs } from '../../channels/letter.js';
 import type { SmsDeliveryReport } from '../../channels/sms.js';
 import type { ChannelName } from '../../channels/types.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
-import { addDays, type IsoDate, zonedInstant } from '../../domain/calendar.js';
+import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../domain/calendar.js';
 import { chooseChannel, usableChannels } from '../../domain/channel-choice.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -16,9 +16,16 @@ import * as q from './queries.js';
 const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'printed', 'failed'] as const;
 type Counts = Record<'not_sent' | (typeof STATUSES)[number], number> & { households: number };
 
-/** Invitations go out 4–5 weeks before: 32 days before the event, 09:00 Oslo, and never in the past. */
+/**
+ * Invitations go out 4–5 weeks before: 32 days before the event, moved on to Monday when that is
+ * a weekend (people read post and mail on weekdays; the team is at work to answer), at 09:00
+ * Oslo time, and never in the past.
+ */
 export function defaultSendAt(eventDate: string, now: Date = new Date()): Date {
-  const planned = new Date(zonedInstant(addDays(eventDate as IsoDate, -32), '09:00'));
+  const day = addDays(eventDate as IsoDate, -32);
+  const weekday = weekdayOf(day);
+  const workday = weekday === 6 ? addDays(day, 2) : weekday === 7 ? addDays(day, 1) : day;
+  const planned = new Date(zonedInstant(workday, '09:00'));
   return planned.getTime() > now.getTime() ? planned : now;
 }
 

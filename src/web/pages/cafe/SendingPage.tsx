@@ -126,6 +126,7 @@ export function SendingPage() {
   const busyRef = useRef(false);
   const [announcement, setAnnouncement] = useState('');
   const [confirmPrinted, setConfirmPrinted] = useState(false);
+  const [confirmSend, setConfirmSend] = useState(false);
   const [onlyFailed, setOnlyFailed] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const statusHeading = useRef<HTMLHeadingElement>(null);
@@ -307,7 +308,7 @@ export function SendingPage() {
                   handled,
                 )
               }
-              onSendNow={sendNow}
+              onSendNow={() => setConfirmSend(true)}
             />
           ) : view.state === 'done' && view.counts.not_sent > 0 ? (
             <section aria-labelledby="sending-late-heading" className="stack">
@@ -321,7 +322,11 @@ export function SendingPage() {
                 })}
               </Paragraph>
               <div className="button-row">
-                <Button onClick={sendNow} loading={busy === 'now'} aria-disabled={busy !== null || undefined}>
+                <Button
+                  onClick={() => setConfirmSend(true)}
+                  loading={busy === 'now'}
+                  aria-disabled={busy !== null || undefined}
+                >
                   {t('cafe.sending.sendLate')}
                 </Button>
               </div>
@@ -373,6 +378,22 @@ export function SendingPage() {
           <RouterLink to={`/kafe/${eventId}`}>{t('cafe.sending.back')}</RouterLink>
         </Link>
       </Paragraph>
+      {confirmSend && view ? (
+        // One click reaches every household: the team says yes once more, with the number in front of them.
+        <ConfirmDialog
+          title={t('cafe.sending.confirmSendTitle', {
+            count: view.counts.not_sent,
+            number: number(view.counts.not_sent),
+          })}
+          body={t('cafe.sending.confirmSendBody')}
+          confirmLabel={t('cafe.sending.sendNow')}
+          onClose={() => setConfirmSend(false)}
+          onConfirm={async () => {
+            setConfirmSend(false);
+            await sendNow();
+          }}
+        />
+      ) : null}
       {confirmPrinted && view ? (
         <ConfirmDialog
           title={t('cafe.sending.printedTitle', {
