@@ -2,6 +2,7 @@ import type { Config } from '../server/config.js';
 import { createDigitalMailChannel, type DigitalMailChannel } from './digital-mail.js';
 import { createEmailChannel } from './email.js';
 import { createLetterChannel, type LetterChannel } from './letter.js';
+import { createMaskinportenClient } from './maskinporten.js';
 import { createSmsChannel } from './sms.js';
 import type { Channel, ChannelName } from './types.js';
 
@@ -16,6 +17,12 @@ export function createChannels(config: Config): Channels {
     email: createEmailChannel(config),
     sms: createSmsChannel(config),
     letter: createLetterChannel(config),
-    digital_mail: createDigitalMailChannel(config),
+    // With MASKINPORTEN_URL, SvarUt's tokens come from Maskinporten rather than SVARUT_TOKEN.
+    digital_mail: createDigitalMailChannel(
+      config,
+      config.svarut && config.maskinporten
+        ? { getToken: createMaskinportenClient(config.maskinporten).getToken }
+        : {},
+    ),
   };
 }

@@ -45,7 +45,7 @@ export const ENV_VARS = {
     'KS Fiks SvarUt host for digital mail (https://test.svarut.ks.no or https://svarut.ks.no); unset = each letter is written to DATA_DIR/outbox/digital-*.pdf.',
   SVARUT_KONTO_ID: 'SvarUt account (konto) id, a UUID; required with SVARUT_URL.',
   SVARUT_TOKEN:
-    'Maskinporten access token (scope ks:fiks) sent as Bearer; required with SVARUT_URL. Tokens expire: for testing only until a Maskinporten client is built.',
+    'A fixed Maskinporten access token (scope ks:fiks) sent as Bearer; required with SVARUT_URL unless MASKINPORTEN_URL is set, which then takes its place. Tokens expire: for testing only.',
   SVARUT_INTEGRASJON_ID:
     'Fiks integration id (UUID) with rights on the SvarUt account; required with SVARUT_URL.',
   SVARUT_INTEGRASJON_PASSORD: 'Password of that Fiks integration; required with SVARUT_URL.',
@@ -58,6 +58,13 @@ export const ENV_VARS = {
   SEND_CONCURRENCY: 'Messages sent at the same time by one process (default 4; Sveve allows 5 per account).',
   SVEVE_DLR_KEY:
     'A secret of at least 20 characters in the delivery-report address given to Sveve (PUBLIC_URL/api/channels/sveve/dlr/KEY); unset = delivery reports are refused.',
+  MASKINPORTEN_URL:
+    "Maskinporten issuer (https://test.maskinporten.no or https://maskinporten.no) for SvarUt's access tokens (JWT grant, scope ks:fiks); unset = SVARUT_TOKEN.",
+  MASKINPORTEN_CLIENT_ID: 'Maskinporten client id (integration id); required with MASKINPORTEN_URL.',
+  MASKINPORTEN_KID:
+    'Key id of the RSA key registered on the Maskinporten client; unset = the business certificate in MASKINPORTEN_KEY_FILE is sent (x5c).',
+  MASKINPORTEN_KEY_FILE:
+    'Path of a PEM file with the RSA private key (and, without MASKINPORTEN_KID, the business certificate chain after it); required with MASKINPORTEN_URL.',
 } as const;
 
 export type EnvName = keyof typeof ENV_VARS;
@@ -75,9 +82,20 @@ export interface SveveConfig {
   test: boolean;
 }
 
+export interface MaskinportenConfig {
+  /** The issuer without its trailing slash: https://maskinporten.no or https://test.maskinporten.no. */
+  url: string;
+  clientId: string;
+  /** The key id registered on the client; unset = send the certificate chain (x5c) from the key file. */
+  kid: string | undefined;
+  /** PEM: the RSA private key, followed by the business certificate chain when kid is unset. */
+  keyFile: string;
+}
+
 export interface SvarUtConfig {
   url: string;
   kontoId: string;
+  /** SVARUT_TOKEN; '' when Maskinporten gives the tokens. */
   token: string;
   integrasjonId: string;
   integrasjonPassord: string;
@@ -107,6 +125,8 @@ export interface Config {
   /** Unset: digital mail goes to the local outbox. */
   svarut: SvarUtConfig | undefined;
   svarutPrintFallback: boolean;
+  /** Set: SvarUt's tokens come from Maskinporten (src/channels/maskinporten.ts) instead of SVARUT_TOKEN. */
+  maskinporten: MaskinportenConfig | undefined;
   sendLeaseSeconds: number;
   sendConcurrency: number;
   sveveDlrKey: string | undefined;
@@ -209,6 +229,17 @@ function smsFrom(env: Env): string {
   return from;
 }
 
+function maskinporten(env: Env): MaskinportenConfig | undefined {
+  const base = url(env, 'MASKINPORTEN_URL', ['https:', 'http:']);
+  if (!base) return undefined;
+  const clientId = env.MASKINPORTEN_CLIENT_ID;
+  if (!clientId) throw new ConfigError('MASKINPORTEN_CLIENT_ID is required when MASKINPORTEN_URL is set.');
+  const keyFile = env.MASKINPORTEN_KEY_FILE;
+  if (!keyFile) throw new ConfigError('MASKINPORTEN_KEY_FILE is required when MASKINPORTEN_URL is set.');
+  if (!existsSync(keyFile)) throw new ConfigError('MASKINPORTEN_KEY_FILE names a file that does not exist.');
+  return { url: base, clientId, kid: env.MASKINPORTEN_KID || undefined, keyFile: resolve(keyFile) };
+}
+
 function svarut(env: Env): SvarUtConfig | undefined {
   const base = url(env, 'SVARUT_URL', ['https:', 'http:']);
   if (!base) return undefined;
@@ -228,7 +259,8 @@ function svarut(env: Env): SvarUtConfig | undefined {
   return {
     url: base,
     kontoId,
-    token: required('SVARUT_TOKEN'),
+    // With Maskinporten the token is fetched when needed; SVARUT_TOKEN stays for testing.
+    token: env.MASKINPORTEN_URL ? env.SVARUT_TOKEN || '' : required('SVARUT_TOKEN'),
     integrasjonId,
     integrasjonPassord: required('SVARUT_INTEGRASJON_PASSORD'),
     konteringskode,
@@ -239,7 +271,7 @@ export function loadConfig(env: Env = process.env): Config {
   for (const name of Object.keys(env)) {
     // A near miss ("DATABASE_ULR") silently changes behaviour; say so at start.
     if (
-      /^(LANDSBY_|SMTP_|ENTRA_|IDPORTEN_|SESSION_|SVEVE_|SVARUT_|SEND_)/.test(name) &&
+      /^(LANDSBY_|SMTP_|ENTRA_|IDPORTEN_|SESSION_|SVEVE_|SVARUT_|SEND_|MASKINPORTEN_)/.test(name) &&
       !(name in ENV_VARS)
     ) {
       throw new ConfigError(`Unknown variable ${name}. Known: ${Object.keys(ENV_VARS).join(', ')}.`);
@@ -283,5 +315,6 @@ export function loadConfig(env: Env = process.env): Config {
     smsFrom: smsFrom(env),
     svarut: svarut(env),
     svarutPrintFallback: bool(env, 'SVARUT_PRINT_FALLBACK', true),
+    maskinporten: maskinporten(env),
   };
 }
