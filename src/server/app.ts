@@ -149,14 +149,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const sentCsrf = request.cookies[cookies.csrf];
     request.csrfToken = sentCsrf ?? randomToken();
     if (!sentCsrf) setCsrfCookie(reply, config, request.csrfToken);
-    if (UNSAFE_METHODS.has(request.method)) {
+    const routeConfig = request.routeOptions.config;
+    if (UNSAFE_METHODS.has(request.method) && !routeConfig.csrfExempt) {
       const header = request.headers['x-csrf-token'];
       if (!sentCsrf || typeof header !== 'string' || !safeEqual(header, sentCsrf)) {
         throw new AppError('auth.csrf', 403);
       }
     }
 
-    const routeConfig = request.routeOptions.config;
     if (!request.routeOptions.url || routeConfig.public) return;
     if (!request.auth) {
       throw sessionToken ? new AppError('auth.session_expired', 401) : unauthenticated();

@@ -5,6 +5,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Open to anyone; without it an /api route requires a logged-in user. */
     public?: boolean;
+    /**
+     * A call from a provider's server (a delivery report), authenticated by a secret in its
+     * address and never by a cookie: a forged cross-site request gains nothing, so no CSRF token.
+     */
+    csrfExempt?: boolean;
     /** The permission a logged-in user must hold. */
     permission?: Permission;
     /**

@@ -218,6 +218,18 @@ describe('sending the invitations of a café', () => {
     const right = await agent.request({ method: 'GET', url: `/api/channels/sveve/dlr/${DLR_KEY}?${query}` });
     expect(right.statusCode).toBe(200);
     expect((await householdOf(households.sms))?.status).toBe('delivered');
+    // Sveve can also POST the report as a form, from its own server: no cookie, no CSRF token.
+    const posted = await env.app.inject({
+      method: 'POST',
+      url: `/api/channels/sveve/dlr/${DLR_KEY}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `number=${sms?.number}&status=false&id=${sms?.id}&ref=${sms?.ref}&errorCode=3&errorDesc=Ukjent+nummer`,
+    });
+    expect(posted.statusCode).toBe(200);
+    expect(await householdOf(households.sms)).toMatchObject({
+      status: 'failed',
+      reason: 'Ukjent nummer (3)',
+    });
   });
 
   it('retries a failed household by the channel the team chose instead', async () => {

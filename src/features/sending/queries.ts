@@ -183,6 +183,8 @@ export interface ClaimedMessage {
   invitationId: string;
   householdId: string | null;
   channel: ChannelName;
+  /** 'invitation', 'confirmation:<version>', 'promotion' or 'reminder:<key>' */
+  purpose: string;
   attempts: number;
 }
 
@@ -205,7 +207,7 @@ export function claimMessages(
          AND ((status = 'queued' AND not_before <= now())
            OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $3)))
        ORDER BY created_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
-     RETURNING id, invitation_id AS "invitationId", household_id AS "householdId", channel, attempts`,
+     RETURNING id, invitation_id AS "invitationId", household_id AS "householdId", channel, purpose, attempts`,
     [municipalityId, eventId, leaseSeconds, limit],
   );
 }
@@ -305,7 +307,7 @@ export interface MessageRow {
   sentAt: Date | null;
 }
 
-/** Each household's latest message for the event. */
+/** Each household's latest invitation message for the event (what the sending page shows). */
 export function latestMessages(
   tx: Queryable,
   municipalityId: number,
@@ -315,6 +317,7 @@ export function latestMessages(
     `SELECT DISTINCT ON (household_id) id, household_id AS "householdId", channel, status, reason,
        sent_at AS "sentAt"
      FROM message WHERE municipality_id = $1 AND event_id = $2 AND household_id IS NOT NULL
+       AND purpose = 'invitation'
      ORDER BY household_id, created_at DESC, id`,
     [municipalityId, eventId],
   );
@@ -362,6 +365,7 @@ export function failedInvitations(
        SELECT DISTINCT ON (invitation_id) invitation_id AS "invitationId", household_id AS "householdId",
          channel, status
        FROM message WHERE municipality_id = $1 AND event_id = $2 AND household_id IS NOT NULL
+         AND purpose = 'invitation'
        ORDER BY invitation_id, created_at DESC, id) latest
      WHERE status = 'failed' AND ($3::uuid IS NULL OR "householdId" = $3) AND ($4::text IS NULL OR channel = $4)`,
     [municipalityId, eventId, filter.householdId ?? null, filter.channel ?? null],
@@ -542,4 +546,80 @@ export async function applyDigitalMailStatus(
     [municipalityId, messageId, update.status, update.reason?.slice(0, 1000) ?? null],
   );
   return row;
+}
+
+// --- Messages after the invitation: confirmations, promotions, reminders ----------------------------
+
+/**
+ * Queues one message of `purpose` for each invitation, by e-mail or SMS: the invitation's own
+ * channel when it was one of those, else whichever the household has. A household reached only
+ * by letter gets none (a printed confirmation would come after the event). A purpose already
+ * queued or sent for an invitation is not queued again. Returns the number queued.
+ */
+export async function queueNotices(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  invitationIds: string[],
+  purpose: string,
+): Promise<number> {
+  if (invitationIds.length === 0) return 0;
+  const rows = await tx.query(
+    `INSERT INTO message (municipality_id, invitation_id, event_id, household_id, purpose, channel)
+     SELECT * FROM (
+       SELECT $1::int, i.id, i.event_id, i.household_id, $4::text,
+         CASE
+           WHEN (SELECT m.channel FROM message m WHERE m.invitation_id = i.id AND m.purpose = 'invitation'
+                 ORDER BY m.created_at DESC LIMIT 1) IN ('email', 'sms')
+             THEN (SELECT m.channel FROM message m WHERE m.invitation_id = i.id AND m.purpose = 'invitation'
+                   ORDER BY m.created_at DESC LIMIT 1)
+           WHEN EXISTS (SELECT 1 FROM adult a WHERE a.household_id = i.household_id AND a.email IS NOT NULL) THEN 'email'
+           WHEN EXISTS (SELECT 1 FROM adult a WHERE a.household_id = i.household_id AND a.mobile IS NOT NULL) THEN 'sms'
+         END AS channel
+       FROM invitation i
+       WHERE i.municipality_id = $1 AND i.event_id = $2 AND i.id = ANY($3::uuid[]) AND i.household_id IS NOT NULL
+     ) notice WHERE channel IS NOT NULL
+     ON CONFLICT (invitation_id, purpose, channel) DO NOTHING
+     RETURNING id`,
+    [municipalityId, eventId, invitationIds, purpose],
+  );
+  return rows.length;
+}
+
+export interface AnswerForNotice {
+  invitationId: string;
+  response: 'coming' | 'not_coming' | 'maybe';
+  adults: number;
+  children: number;
+  /** Place on the waiting list (1 = next), or null. */
+  place: number | null;
+}
+
+export function answersForNotices(
+  tx: Queryable,
+  municipalityId: number,
+  invitationIds: string[],
+): Promise<AnswerForNotice[]> {
+  return tx.query<AnswerForNotice>(
+    `SELECT a.invitation_id AS "invitationId", a.response, a.adults, a.children,
+       CASE WHEN a.waiting_since IS NULL THEN NULL ELSE (
+         SELECT count(*) FROM answer w WHERE w.event_id = a.event_id AND w.waiting_since IS NOT NULL
+           AND (w.waiting_since, w.invitation_id) <= (a.waiting_since, a.invitation_id)) END AS place
+     FROM answer a WHERE a.municipality_id = $1 AND a.invitation_id = ANY($2::uuid[])`,
+    [municipalityId, invitationIds],
+  );
+}
+
+/** Of these households, those that have never been checked in at any event. */
+export async function firstTimers(
+  tx: Queryable,
+  municipalityId: number,
+  householdIds: string[],
+): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT h.id FROM unnest($2::uuid[]) AS h(id)
+     WHERE NOT EXISTS (SELECT 1 FROM attendance t WHERE t.municipality_id = $1 AND t.household_id = h.id AND t.present)`,
+    [municipalityId, householdIds],
+  );
+  return new Set(rows.map((r) => r.id));
 }

@@ -2,6 +2,7 @@ import { renderLetter } from '../../channels/letter.js';
 import type { ChannelName, OutgoingMessage } from '../../channels/types.js';
 import { displayName } from '../../domain/household.js';
 import { calendarFile } from '../../domain/ics.js';
+import { fillNoticeFields, type NoticeKind, noticeText } from '../../domain/notices.js';
 import {
   escapeHtml,
   type InvitationTemplate,
@@ -42,6 +43,23 @@ export interface InvitationFactsForSending {
   answerUrl: string;
   /** The event's picture: in e-mail as an inline attachment (cid), in a preview by its address. */
   image?: { alt: string; contentType: string; bytes?: Uint8Array; src?: string };
+  /** A message after the invitation (a confirmation, a reminder …) instead of the invitation itself. */
+  notice?: { kind: NoticeKind; adults: number; children: number; place: number | null };
+}
+
+/** The text a message is written from: the team's invitation template, or the notice in its language. */
+function sourceOf(facts: InvitationFactsForSending): InvitationTemplate {
+  const { notice, template } = facts;
+  if (!notice) return template;
+  const { language, text } = noticeText(notice.kind, template.language);
+  const fill = (source: string) => fillNoticeFields(source, notice);
+  return {
+    language,
+    direction: language === template.language ? template.direction : 'ltr',
+    subject: fill(text.subject),
+    body: fill(text.body),
+    sms: fill(text.sms),
+  };
 }
 
 const IMAGE_CID = 'event-image@landsby';
@@ -69,7 +87,8 @@ function venueLine(venue: InvitationFactsForSending['venue']): string | null {
  * an unknown merge field and LetterError for an address that cannot be printed.
  */
 export async function renderInvitation(facts: InvitationFactsForSending): Promise<OutgoingMessage> {
-  const { event, household, template, channel } = facts;
+  const { event, household, channel } = facts;
+  const template = sourceOf(facts);
   const values = invitationValues(
     {
       adults: household.adults,
@@ -101,7 +120,9 @@ export async function renderInvitation(facts: InvitationFactsForSending): Promis
   if (channel === 'sms') return { ...base, text: renderSms(template.sms, values).text };
 
   if (channel === 'email') {
-    const image = facts.image;
+    // The picture belongs to the invitation; the calendar file to every message but a "no".
+    const image = facts.notice ? undefined : facts.image;
+    const withCalendar = facts.notice?.kind !== 'not_coming';
     const imageSrc = image?.bytes ? `cid:${IMAGE_CID}` : image?.src;
     const imageHtml =
       image && imageSrc
@@ -121,11 +142,15 @@ export async function renderInvitation(facts: InvitationFactsForSending): Promis
       text: renderText(template.body, values),
       html: emailHtml(template, subject, renderHtmlBody(template.body, values), imageHtml),
       attachments: [
-        {
-          filename: 'invitasjon.ics',
-          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-          content: ics,
-        },
+        ...(withCalendar
+          ? [
+              {
+                filename: 'kafe.ics',
+                contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+                content: ics,
+              },
+            ]
+          : []),
         ...(image?.bytes
           ? [{ filename: 'bilde', contentType: image.contentType, content: image.bytes, cid: IMAGE_CID }]
           : []),

@@ -227,7 +227,7 @@ const deliveryReportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     return { ok: true };
   };
   const options = {
-    config: { public: true, rateLimit: { max: 600, timeWindow: '1 minute' } },
+    config: { public: true, csrfExempt: true, rateLimit: { max: 600, timeWindow: '1 minute' } },
     schema: {
       tags,
       summary: "Sveve's delivery report (see INTEGRATIONS.md §1.4)",

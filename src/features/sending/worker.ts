@@ -5,6 +5,7 @@ import type { OutgoingMessage, SendResult } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { chooseChannel } from '../../domain/channel-choice.js';
+import type { NoticeKind } from '../../domain/notices.js';
 import { TemplateError } from '../../domain/template.js';
 import type { Config } from '../../server/config.js';
 import { audit } from '../audit/service.js';
@@ -117,11 +118,28 @@ async function renderClaimed(
       ctx.municipalityId,
       claimed.map((m) => m.invitationId),
     );
+    const notices = claimed.filter((m) => m.purpose !== 'invitation');
+    const answers = new Map(
+      (
+        await q.answersForNotices(
+          tx,
+          ctx.municipalityId,
+          notices.map((m) => m.invitationId),
+        )
+      ).map((a) => [a.invitationId, a]),
+    );
+    const firstTimers = await q.firstTimers(
+      tx,
+      ctx.municipalityId,
+      notices.flatMap((m) => (m.householdId && m.purpose.startsWith('reminder:') ? [m.householdId] : [])),
+    );
     return {
       event,
       venue,
       households,
       languages,
+      answers,
+      firstTimers,
       templateFor: await templateChooser(tx, ctx.municipalityId),
       municipality: await municipalityName(tx, ctx.municipalityId),
       image: await q.findEventImage(tx, ctx.municipalityId, eventId),
@@ -157,6 +175,26 @@ async function renderClaimed(
       answerUrl: answerUrl(deps.config.publicUrl, answerToken(deps.config.secretKey, message.invitationId)),
       ...(facts.image ? { image: facts.image } : {}),
     };
+    if (message.purpose !== 'invitation') {
+      const answer = facts.answers.get(message.invitationId);
+      const kind: NoticeKind = message.purpose.startsWith('reminder:')
+        ? facts.firstTimers.has(household.householdId)
+          ? 'reminder_first_time'
+          : 'reminder'
+        : message.purpose === 'promotion'
+          ? 'promotion'
+          : !answer
+            ? 'maybe'
+            : answer.response === 'coming' && answer.place !== null
+              ? 'waiting'
+              : answer.response;
+      input.notice = {
+        kind,
+        adults: answer?.adults ?? 0,
+        children: answer?.children ?? 0,
+        place: answer?.place ?? null,
+      };
+    }
     try {
       result.set(message.id, await renderInvitation(input));
     } catch (error) {
