@@ -1,0 +1,190 @@
+import type { Queryable } from '../../db/connection.js';
+
+export const DIETS = [
+  'vegetarian',
+  'vegan',
+  'halal',
+  'no_pork',
+  'gluten_free',
+  'lactose_free',
+  'nut_allergy',
+  'fish_allergy',
+  'egg_allergy',
+] as const;
+export type Diet = (typeof DIETS)[number];
+export type Response = 'coming' | 'not_coming' | 'maybe';
+
+export interface AnswerInput {
+  response: Response;
+  adults: number;
+  children: number;
+  diet: Diet[];
+  dietNote: string | null;
+  comment: string | null;
+}
+
+export interface AnswerRow extends AnswerInput {
+  invitationId: string;
+  eventId: string;
+  householdId: string | null;
+  waitingSince: Date | null;
+  version: number;
+  answeredBy: 'household' | 'team';
+  updatedAt: Date;
+}
+
+const SELECT_ANSWER = `SELECT invitation_id AS "invitationId", event_id AS "eventId", household_id AS "householdId",
+  response, adults, children, diet, diet_note AS "dietNote", comment, waiting_since AS "waitingSince", version,
+  answered_by AS "answeredBy", updated_at AS "updatedAt" FROM answer`;
+
+export async function findAnswer(
+  tx: Queryable,
+  municipalityId: number,
+  invitationId: string,
+): Promise<AnswerRow | undefined> {
+  const [row] = await tx.query<AnswerRow>(
+    `${SELECT_ANSWER} WHERE municipality_id = $1 AND invitation_id = $2`,
+    [municipalityId, invitationId],
+  );
+  return row;
+}
+
+export interface InvitationRow {
+  id: string;
+  eventId: string;
+  householdId: string | null;
+  language: string;
+}
+
+export async function findInvitation(
+  tx: Queryable,
+  municipalityId: number,
+  invitationId: string,
+): Promise<InvitationRow | undefined> {
+  const [row] = await tx.query<InvitationRow>(
+    `SELECT id, event_id AS "eventId", household_id AS "householdId", language FROM invitation
+     WHERE municipality_id = $1 AND id = $2`,
+    [municipalityId, invitationId],
+  );
+  return row;
+}
+
+/** The event, locked: answers to one event are taken one at a time, so capacity holds. */
+export async function lockEvent(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<
+  | {
+      capacity: number | null;
+      registration: 'none' | 'optional' | 'required';
+      deadline: string | null;
+      startsAt: Date;
+      status: 'planned' | 'cancelled';
+    }
+  | undefined
+> {
+  const [row] = await tx.query<{
+    capacity: number | null;
+    registration: 'none' | 'optional' | 'required';
+    deadline: string | null;
+    startsAt: Date;
+    status: 'planned' | 'cancelled';
+  }>(
+    `SELECT capacity, registration, deadline::text AS deadline, starts_at AS "startsAt", status
+     FROM event WHERE municipality_id = $1 AND id = $2 FOR UPDATE`,
+    [municipalityId, eventId],
+  );
+  return row && { ...row, startsAt: new Date(row.startsAt) };
+}
+
+/** Persons (adults and children) of households coming and not waiting, but for one invitation. */
+export async function confirmedPersons(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  exceptInvitationId: string,
+): Promise<number> {
+  const [row] = await tx.query<{ persons: number }>(
+    `SELECT COALESCE(sum(adults + children), 0)::int AS persons FROM answer
+     WHERE municipality_id = $1 AND event_id = $2 AND response = 'coming' AND waiting_since IS NULL
+       AND invitation_id <> $3`,
+    [municipalityId, eventId, exceptInvitationId],
+  );
+  return row?.persons ?? 0;
+}
+
+export async function upsertAnswer(
+  tx: Queryable,
+  municipalityId: number,
+  invitation: InvitationRow,
+  input: AnswerInput,
+  waitingSince: Date | null,
+  answeredBy: 'household' | 'team',
+): Promise<AnswerRow> {
+  const [row] = await tx.query<AnswerRow>(
+    `INSERT INTO answer (invitation_id, municipality_id, event_id, household_id, response, adults, children, diet,
+       diet_note, comment, waiting_since, answered_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (invitation_id) DO UPDATE SET response = EXCLUDED.response, adults = EXCLUDED.adults,
+       children = EXCLUDED.children, diet = EXCLUDED.diet, diet_note = EXCLUDED.diet_note, comment = EXCLUDED.comment,
+       waiting_since = EXCLUDED.waiting_since, answered_by = EXCLUDED.answered_by, version = answer.version + 1,
+       updated_at = now()
+     RETURNING invitation_id AS "invitationId", event_id AS "eventId", household_id AS "householdId", response,
+       adults, children, diet, diet_note AS "dietNote", comment, waiting_since AS "waitingSince", version,
+       answered_by AS "answeredBy", updated_at AS "updatedAt"`,
+    [
+      invitation.id,
+      municipalityId,
+      invitation.eventId,
+      invitation.householdId,
+      input.response,
+      input.adults,
+      input.children,
+      input.diet,
+      input.dietNote,
+      input.comment,
+      waitingSince,
+      answeredBy,
+    ],
+  );
+  return row as AnswerRow;
+}
+
+/** The waiting list of an event, first in line first. */
+export function waitingList(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<{ invitationId: string; persons: number }[]> {
+  return tx.query(
+    `SELECT invitation_id AS "invitationId", adults + children AS persons FROM answer
+     WHERE municipality_id = $1 AND event_id = $2 AND waiting_since IS NOT NULL
+     ORDER BY waiting_since, invitation_id`,
+    [municipalityId, eventId],
+  );
+}
+
+export async function promote(tx: Queryable, municipalityId: number, invitationId: string): Promise<void> {
+  await tx.query(
+    'UPDATE answer SET waiting_since = NULL, updated_at = now() WHERE municipality_id = $1 AND invitation_id = $2',
+    [municipalityId, invitationId],
+  );
+}
+
+/** Place on the waiting list (1 = next) of a waiting answer. */
+export async function placeOf(
+  tx: Queryable,
+  municipalityId: number,
+  invitationId: string,
+): Promise<number | null> {
+  const [row] = await tx.query<{ place: number | null }>(
+    `SELECT CASE WHEN a.waiting_since IS NULL THEN NULL ELSE (
+       SELECT count(*) FROM answer w WHERE w.municipality_id = a.municipality_id AND w.event_id = a.event_id
+         AND w.waiting_since IS NOT NULL AND (w.waiting_since, w.invitation_id) <= (a.waiting_since, a.invitation_id))
+       END AS place
+     FROM answer a WHERE a.municipality_id = $1 AND a.invitation_id = $2`,
+    [municipalityId, invitationId],
+  );
+  return row?.place ?? null;
+}

@@ -1,0 +1,162 @@
+import type { Queryable } from '../../db/connection.js';
+import { inTenant, type TenantContext } from '../../db/tenant.js';
+import type { Deps } from '../../server/deps.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { audit } from '../audit/service.js';
+import { todayInOslo } from '../cafe/service.js';
+import { queueNotices } from '../sending/queries.js';
+import * as q from './queries.js';
+
+export type AnswerStatus = 'confirmed' | 'waiting' | 'not_coming' | 'maybe';
+
+export interface SavedAnswer {
+  answer: q.AnswerRow;
+  status: AnswerStatus;
+  /** Place on the waiting list, 1 = next. */
+  place: number | null;
+}
+
+export const MAX_PERSONS = 20;
+export const DIET_NOTE_MAX = 300;
+export const COMMENT_MAX = 1000;
+
+const NO_INVITATION = '00000000-0000-0000-0000-000000000000';
+
+function text(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** The answer as typed → as stored, or 400 validation.invalid naming each field that is wrong. */
+export function checkAnswer(input: q.AnswerInput): q.AnswerInput {
+  const errors: { field: string; rule: string }[] = [];
+  const count = (field: 'adults' | 'children') => {
+    const value = input[field];
+    if (!Number.isInteger(value) || value < 0 || value > MAX_PERSONS) errors.push({ field, rule: 'range' });
+    return value;
+  };
+  const coming = input.response === 'coming';
+  const adults = coming ? count('adults') : 0;
+  const children = coming ? count('children') : 0;
+  if (coming && errors.length === 0 && adults + children < 1)
+    errors.push({ field: 'adults', rule: 'required' });
+  const diet = [...new Set(input.diet ?? [])];
+  if (diet.some((d) => !q.DIETS.includes(d))) errors.push({ field: 'diet', rule: 'enum' });
+  const dietNote = text(input.dietNote);
+  if (dietNote && dietNote.length > DIET_NOTE_MAX) errors.push({ field: 'dietNote', rule: 'maxLength' });
+  const comment = text(input.comment);
+  if (comment && comment.length > COMMENT_MAX) errors.push({ field: 'comment', rule: 'maxLength' });
+  if (!['coming', 'not_coming', 'maybe'].includes(input.response))
+    errors.push({ field: 'response', rule: 'enum' });
+  if (errors.length > 0) throw new AppError('validation.invalid', 400, errors);
+  return {
+    response: input.response,
+    adults,
+    children,
+    diet: coming ? diet : [],
+    dietNote: coming ? dietNote : null,
+    comment,
+  };
+}
+
+function statusOf(answer: q.AnswerRow): AnswerStatus {
+  if (answer.response === 'coming') return answer.waitingSince ? 'waiting' : 'confirmed';
+  return answer.response;
+}
+
+/** Moves households up from the waiting list, first in line first, while each fits. */
+async function promoteWaiting(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  capacity: number | null,
+): Promise<string[]> {
+  const promoted: string[] = [];
+  let taken = await q.confirmedPersons(tx, municipalityId, eventId, NO_INVITATION);
+  for (const waiting of await q.waitingList(tx, municipalityId, eventId)) {
+    // In line: a household that does not fit is not passed by a smaller one behind it.
+    if (capacity !== null && taken + waiting.persons > capacity) break;
+    await q.promote(tx, municipalityId, waiting.invitationId);
+    taken += waiting.persons;
+    promoted.push(waiting.invitationId);
+  }
+  return promoted;
+}
+
+/**
+ * Saves a household's answer to its invitation: through its link, My page, or the team after a
+ * phone call. The event is locked while the answer is taken, so the persons coming never pass
+ * its capacity; a household that does not fit waits in line, and whoever fits moves up when room
+ * comes free. The household is told by its channel (confirmation, promotion).
+ */
+export async function saveAnswer(
+  deps: Deps,
+  ctx: TenantContext,
+  invitationId: string,
+  input: q.AnswerInput,
+  answeredBy: 'household' | 'team',
+): Promise<SavedAnswer> {
+  const checked = checkAnswer(input);
+  const { saved, eventId } = await inTenant(deps.db, ctx, async (tx) => {
+    const invitation = await q.findInvitation(tx, ctx.municipalityId, invitationId);
+    if (!invitation) throw notFound();
+    const event = await q.lockEvent(tx, ctx.municipalityId, invitation.eventId);
+    if (!event) throw notFound();
+    if (event.status !== 'planned' || event.startsAt.getTime() <= Date.now())
+      throw new AppError('answer.closed', 409);
+    // After the deadline the household asks the team, who can still note a change.
+    if (answeredBy === 'household' && event.deadline && todayInOslo() > event.deadline) {
+      throw new AppError('answer.deadline_passed', 409, { deadline: event.deadline });
+    }
+    const before = await q.findAnswer(tx, ctx.municipalityId, invitationId);
+    let waitingSince: Date | null = null;
+    if (checked.response === 'coming' && event.capacity !== null) {
+      const others = await q.confirmedPersons(tx, ctx.municipalityId, invitation.eventId, invitationId);
+      if (others + checked.adults + checked.children > event.capacity) {
+        const wasConfirmed = before?.response === 'coming' && !before.waitingSince;
+        if (wasConfirmed) {
+          throw new AppError('answer.no_room', 409, { free: Math.max(0, event.capacity - others) });
+        }
+        // A household already waiting keeps its place in line.
+        waitingSince = before?.waitingSince ?? new Date();
+      }
+    }
+    await q.upsertAnswer(tx, ctx.municipalityId, invitation, checked, waitingSince, answeredBy);
+    const promoted = await promoteWaiting(tx, ctx.municipalityId, invitation.eventId, event.capacity);
+    const answer = (await q.findAnswer(tx, ctx.municipalityId, invitationId)) as q.AnswerRow;
+    await queueNotices(
+      tx,
+      ctx.municipalityId,
+      invitation.eventId,
+      [invitationId],
+      `confirmation:${answer.version}`,
+    );
+    const others = promoted.filter((id) => id !== invitationId);
+    await queueNotices(tx, ctx.municipalityId, invitation.eventId, others, 'promotion');
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'household',
+      recordId: invitation.householdId,
+      subjectId: invitation.householdId,
+      details: {
+        eventId: invitation.eventId,
+        invitationId,
+        response: answer.response,
+        answeredBy,
+        ...(others.length > 0 ? { promoted: others.length } : {}),
+      },
+    });
+    const place = await q.placeOf(tx, ctx.municipalityId, invitationId);
+    return { saved: { answer, status: statusOf(answer), place }, eventId: invitation.eventId };
+  });
+  // The confirmation (and any promotion) goes out now.
+  await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId });
+  return saved;
+}
+
+/** The stored answer of an invitation, or undefined. */
+export function answerOf(tx: Queryable, municipalityId: number, invitationId: string) {
+  return q.findAnswer(tx, municipalityId, invitationId);
+}
+
+export { statusOf };
