@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'family_homes:follow',
   /** one's own invitations and answers ("my page") */
   'self:read',
+  /** answer or change one's own household's answer to an invitation ("my page") */
+  'self:answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,7 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   municipality_admin: ['users:manage', 'settings:manage', 'audit:read'],
   programme_coordinator: ['aggregates:read'],
   resource_family: ['network:own'],
-  foster_parent: ['self:read'],
+  foster_parent: ['self:read', 'self:answer'],
   family_counsellor: ['family_homes:follow'],
 };
 

@@ -24,6 +24,7 @@ import { cafeRoutes } from '../features/cafe/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { importRoutes } from '../features/import/routes.js';
 import { invitationRoutes } from '../features/invitations/routes.js';
+import { myRoutes } from '../features/my/routes.js';
 import { registryRoutes } from '../features/registry/routes.js';
 import { registryDataRoutes } from '../features/registry-data/routes.js';
 import { sendingRoutes } from '../features/sending/routes.js';
@@ -205,6 +206,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cafeRoutes, { deps });
   await app.register(invitationRoutes, { deps });
   await app.register(sendingRoutes, { deps });
+  await app.register(myRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

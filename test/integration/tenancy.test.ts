@@ -43,6 +43,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/events/:eventId/sending/channel': { channel: 'sms' },
   'PUT /api/events/:eventId/sending/households/:householdId/channel': { channel: 'sms' },
   'POST /api/events/:eventId/sending/retry': {},
+  'PUT /api/my/events/:eventId/answer': {
+    response: 'coming',
+    adults: 2,
+    children: 1,
+    diet: [],
+    dietNote: null,
+    comment: null,
+  },
   'PUT /api/events/:eventId': {
     title: 'Inntrengerkafé',
     date: '2027-03-16',
@@ -189,6 +197,7 @@ describe('tenant isolation over every route', () => {
     expect(checked).toContain('PUT /api/events/:eventId');
     expect(checked).toContain('PUT /api/events/:eventId/audience/:householdId/note');
     expect(checked).toContain('POST /api/venues/:venueId/archive');
+    expect(checked).toContain('PUT /api/my/events/:eventId/answer');
   });
 
   it("never shows B's people or municipality on any list or page of A", async () => {

@@ -20,6 +20,11 @@ describe('roles and permissions', () => {
     expect(permissionsOf(['programme_coordinator'])).toEqual(['aggregates:read']);
   });
 
+  it('lets the foster parent read and answer its own invitations, and nothing of the team', () => {
+    expect(permissionsOf(['foster_parent'])).toEqual(['self:answer', 'self:read']);
+    expect(permissionsOf(['caseworker'])).not.toContain('self:answer');
+  });
+
   it('joins the permissions of several roles and ignores unknown ones', () => {
     expect(permissionsOf(['municipality_admin', 'caseworker', 'no_such_role'])).toEqual(
       expect.arrayContaining(['users:manage', 'audit:read', 'registry:write']),
