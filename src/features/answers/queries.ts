@@ -188,3 +188,28 @@ export async function placeOf(
   );
   return row?.place ?? null;
 }
+
+/** The invitation a link's token hash names, across municipalities (landsby_system sees no person). */
+export async function invitationByTokenHash(
+  tx: Queryable,
+  tokenHash: Buffer,
+): Promise<{ invitationId: string; municipalityId: number } | undefined> {
+  const [row] = await tx.query<{ invitationId: string; municipalityId: number }>(
+    'SELECT id AS "invitationId", municipality_id AS "municipalityId" FROM invitation WHERE token_hash = $1',
+    [tokenHash],
+  );
+  return row;
+}
+
+/** The household's adults' first names, in order: all the answer page shows of them. */
+export async function firstNames(
+  tx: Queryable,
+  municipalityId: number,
+  householdId: string,
+): Promise<string[]> {
+  const rows = await tx.query<{ firstName: string }>(
+    'SELECT first_name AS "firstName" FROM adult WHERE municipality_id = $1 AND household_id = $2 ORDER BY position',
+    [municipalityId, householdId],
+  );
+  return rows.map((r) => r.firstName);
+}

@@ -1,10 +1,12 @@
 import type { Queryable } from '../../db/connection.js';
-import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/service.js';
+import * as cafe from '../cafe/queries.js';
 import { todayInOslo } from '../cafe/service.js';
 import { queueNotices } from '../sending/queries.js';
+import { tokenHash } from '../sending/tokens.js';
 import * as q from './queries.js';
 
 export type AnswerStatus = 'confirmed' | 'waiting' | 'not_coming' | 'maybe';
@@ -112,14 +114,16 @@ export async function saveAnswer(
     let waitingSince: Date | null = null;
     if (checked.response === 'coming' && event.capacity !== null) {
       const others = await q.confirmedPersons(tx, ctx.municipalityId, invitation.eventId, invitationId);
-      if (others + checked.adults + checked.children > event.capacity) {
-        const wasConfirmed = before?.response === 'coming' && !before.waitingSince;
-        if (wasConfirmed) {
-          throw new AppError('answer.no_room', 409, { free: Math.max(0, event.capacity - others) });
-        }
-        // A household already waiting keeps its place in line.
-        waitingSince = before?.waitingSince ?? new Date();
+      const wasConfirmed = before?.response === 'coming' && !before.waitingSince;
+      const fits = others + checked.adults + checked.children <= event.capacity;
+      if (wasConfirmed && !fits) {
+        throw new AppError('answer.no_room', 409, { free: Math.max(0, event.capacity - others) });
       }
+      // While others wait, a newcomer joins the line behind them even if it would fit: first come,
+      // first served. A household already waiting keeps its place (and moves up below if it fits).
+      const line = await q.waitingList(tx, ctx.municipalityId, invitation.eventId);
+      const othersWaiting = line.some((w) => w.invitationId !== invitationId);
+      if (!wasConfirmed && (!fits || othersWaiting)) waitingSince = before?.waitingSince ?? new Date();
     }
     await q.upsertAnswer(tx, ctx.municipalityId, invitation, checked, waitingSince, answeredBy);
     const promoted = await promoteWaiting(tx, ctx.municipalityId, invitation.eventId, event.capacity);
@@ -160,3 +164,65 @@ export function answerOf(tx: Queryable, municipalityId: number, invitationId: st
 }
 
 export { statusOf };
+
+// --- The household's answer page ----------------------------------------------------------------------
+
+const TOKEN = /^[A-Za-z0-9_-]{22}$/;
+
+/** The invitation an answer link names, or undefined for a link that is wrong. */
+export async function invitationOfToken(
+  deps: Deps,
+  token: string,
+): Promise<{ invitationId: string; municipalityId: number } | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  return asSystem(deps.db, (tx) => q.invitationByTokenHash(tx, tokenHash(token)));
+}
+
+/**
+ * What the answer page shows: the event, its venue and hosts, the household's first names and
+ * its answer. undefined when the link is wrong, the household erased or the event over.
+ */
+export async function answerPageData(deps: Deps, token: string, ip: string | null) {
+  const found = await invitationOfToken(deps, token);
+  if (!found) return undefined;
+  const ctx: TenantContext = { municipalityId: found.municipalityId, userId: null, ip };
+  return inTenant(deps.db, ctx, async (tx) => {
+    const invitation = await q.findInvitation(tx, ctx.municipalityId, found.invitationId);
+    if (!invitation?.householdId) return undefined;
+    const event = await cafe.findEvent(tx, ctx.municipalityId, invitation.eventId);
+    if (!event || new Date(event.endsAt).getTime() < Date.now()) return undefined;
+    const venue = event.venue
+      ? await cafe.findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
+      : undefined;
+    const answer = await q.findAnswer(tx, ctx.municipalityId, invitation.id);
+    const names = await q.firstNames(tx, ctx.municipalityId, invitation.householdId);
+    await audit(tx, ctx, {
+      action: 'read',
+      recordType: 'household',
+      recordId: invitation.householdId,
+      subjectId: invitation.householdId,
+      details: { via: 'answer_page', eventId: event.id },
+    });
+    const { deadline } = event;
+    return {
+      ctx,
+      invitation,
+      event,
+      venue: venue
+        ? { name: venue.name, addressLine: venue.addressLine, postcode: venue.postcode, place: venue.place }
+        : null,
+      names,
+      answer: answer
+        ? {
+            ...answer,
+            status: statusOf(answer),
+            place: await q.placeOf(tx, ctx.municipalityId, invitation.id),
+          }
+        : undefined,
+      open: event.status === 'planned' && new Date(event.startsAt).getTime() > Date.now(),
+      deadlinePassed: deadline !== null && todayInOslo() > deadline,
+    };
+  });
+}
+
+export type AnswerPageData = NonNullable<Awaited<ReturnType<typeof answerPageData>>>;

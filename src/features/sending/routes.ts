@@ -6,6 +6,7 @@ import { CHANNEL_NAMES } from '../../channels/types.js';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
+import { acceptForms, type FormFields, field } from '../../server/forms.js';
 import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
 import {
   getSending,
@@ -205,11 +206,7 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
 
 /** Sveve calls back with GET parameters or a POST form, as configured in its account. */
 const deliveryReportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string' },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  acceptForms(app);
   const expected = deps.config.sveveDlrKey ? Buffer.from(deps.config.sveveDlrKey) : undefined;
   const handler = async (request: {
     params: { key: string };
@@ -220,7 +217,8 @@ const deliveryReportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     if (!expected || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new AppError('not_found', 404);
     }
-    const params = { ...request.query, ...((request.body as Record<string, string> | undefined) ?? {}) };
+    const form = (request.body as FormFields | undefined) ?? {};
+    const params = { ...request.query, ...Object.fromEntries(Object.keys(form).map((k) => [k, field(form, k) ?? ''])) };
     const report = parseSveveDeliveryReport(params);
     // Not a delivery report (an incoming SMS), or one for a message we do not know: nothing to do.
     if (report) await smsDeliveryReport(deps, report);

@@ -1,0 +1,222 @@
+import { directionOf, escapeHtml as h, invitationValues } from '../../domain/template.js';
+import type { AnswerInput } from './queries.js';
+import { DIETS } from './queries.js';
+import { type AnswerPageData, COMMENT_MAX, DIET_NOTE_MAX } from './service.js';
+import { type AnswerWords, answerWords } from './words.js';
+
+/**
+ * The household's answer page: server-rendered HTML with its style inline and no JavaScript, so
+ * it opens fast on a weak phone connection and works in any browser. The form posts back to the
+ * same address; the answer is saved and the page shown again (post, redirect, get).
+ */
+
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;font-size:1.125rem;line-height:1.5;color:#1a1a1a;background:#fff}
+main{max-width:36rem;margin:0 auto;padding:1rem}
+header{background:#f2f2f2;border-bottom:1px solid #d0d0d0;padding:.75rem 1rem;font-weight:600}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+dl{margin:0}dt{font-weight:600}dd{margin:0 0 .75rem}
+a{color:#0b5fae}a:focus,input:focus,textarea:focus,button:focus{outline:3px solid #f0a000;outline-offset:2px}
+fieldset{border:0;padding:0;margin:1rem 0}
+legend{font-weight:600;font-size:1.2rem;margin-bottom:.5rem}
+.choice{display:flex;align-items:center;gap:.75rem;min-height:2.75rem}
+.choice input{width:1.5rem;height:1.5rem;margin:0;flex:none}
+label.field{display:block;font-weight:600;margin-top:1rem}
+input[type=number]{width:6rem}
+input[type=number],textarea{font:inherit;padding:.5rem;border:2px solid #555;border-radius:4px;margin-top:.25rem}
+textarea{width:100%;min-height:5rem}
+.hint{font-weight:400;color:#444;font-size:1rem;display:block}
+.error{color:#b00020;font-weight:600;display:block}
+button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.5rem;margin-top:1.5rem;background:#0b5fae;color:#fff;border:0;border-radius:4px;cursor:pointer}
+.box{border-left:6px solid #0b5fae;background:#eef5fc;padding:.75rem 1rem;margin:1rem 0}
+.box.alert{border-color:#b00020;background:#fdeeee}
+.box.ok{border-color:#1e7b34;background:#edf7ef}
+ul.links{padding:0;list-style:none}ul.links li{margin:.5rem 0}
+`;
+
+function page(language: string, title: string, words: AnswerWords, body: string): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${h(language)}" dir="${directionOf(language)}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">',
+    `<title>${h(title)}</title><style>${STYLE}</style></head>`,
+    `<body><header>${h(words.team)}</header><main>${body}</main></body></html>`,
+  ].join('');
+}
+
+/** A link that is wrong or expired: says what to do, in the languages we cannot tell apart. */
+export function badLinkPage(): string {
+  const nb = answerWords('nb').words;
+  const en = answerWords('en').words;
+  return page(
+    'nb',
+    nb.badLinkTitle,
+    nb,
+    `<h1>${h(nb.badLinkTitle)}</h1><p>${h(nb.badLink)}</p><h2 lang="en">${h(en.badLinkTitle)}</h2><p lang="en">${h(en.badLink)}</p>`,
+  );
+}
+
+export interface FormState {
+  values?: Partial<AnswerInput>;
+  errors?: string[];
+  saved?: boolean;
+}
+
+function mapLink(data: AnswerPageData): string | null {
+  const v = data.venue;
+  if (!v?.addressLine) return null;
+  const query = [v.addressLine, v.postcode, v.place].filter(Boolean).join(', ');
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+}
+
+function googleLink(data: AnswerPageData): string {
+  const stamp = (d: Date | string) =>
+    new Date(d)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
+  const params = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: data.event.title,
+    dates: `${stamp(data.event.startsAt)}/${stamp(data.event.endsAt)}`,
+    location: [data.venue?.name, data.venue?.addressLine, data.venue?.place].filter(Boolean).join(', '),
+  });
+  return `https://calendar.google.com/calendar/render?${params}`;
+}
+
+function answerSummary(data: AnswerPageData, words: AnswerWords): string {
+  const a = data.answer;
+  if (!a) return '';
+  const text =
+    a.status === 'confirmed'
+      ? words.answerComing(a.adults, a.children)
+      : a.status === 'waiting'
+        ? words.answerWaiting(a.place ?? 1)
+        : a.status === 'maybe'
+          ? words.answerMaybe
+          : words.answerNotComing;
+  return `<h2>${h(words.yourAnswer)}</h2><p>${h(text)}</p>`;
+}
+
+function form(data: AnswerPageData, words: AnswerWords, state: FormState, action: string): string {
+  const v: Partial<AnswerInput> = state.values ?? data.answer ?? {};
+  const errors = new Set(state.errors ?? []);
+  const err = (name: string) =>
+    errors.has(name) ? `<span class="error" id="${name}-error">${h(words.errors[name] ?? '')}</span>` : '';
+  const described = (name: string, hint?: string) => {
+    const ids = [hint, errors.has(name) ? `${name}-error` : undefined].filter(Boolean).join(' ');
+    return ids ? ` aria-describedby="${ids}"` : '';
+  };
+  const invalid = (name: string) => (errors.has(name) ? ' aria-invalid="true"' : '');
+  const radio = (value: string, label: string) =>
+    `<label class="choice"><input type="radio" name="response" value="${value}"${v.response === value ? ' checked' : ''} required> ${h(label)}</label>`;
+  const diet = DIETS.map(
+    (d) =>
+      `<label class="choice"><input type="checkbox" name="diet" value="${d}"${v.diet?.includes(d) ? ' checked' : ''}> ${h(words.diets[d] ?? d)}</label>`,
+  ).join('');
+  const count = (name: 'adults' | 'children', label: string) =>
+    `<label class="field" for="${name}">${h(label)}</label>${err(name)}<input type="number" id="${name}" name="${name}" inputmode="numeric" min="0" max="20" value="${h(String(v[name] ?? (name === 'adults' ? 1 : 0)))}"${invalid(name)}${described(name)}>`;
+  return [
+    `<form method="post" action="${h(action)}" novalidate>`,
+    `<fieldset${errors.has('response') ? ' aria-describedby="response-error"' : ''}><legend>${h(words.question)}</legend>${err('response')}`,
+    radio('coming', words.coming),
+    radio('not_coming', words.notComing),
+    radio('maybe', words.maybe),
+    '</fieldset>',
+    count('adults', words.adults),
+    count('children', words.children),
+    `<fieldset><legend>${h(words.diet)}</legend>${err('diet')}${diet}</fieldset>`,
+    `<label class="field" for="dietNote">${h(words.dietNote)}</label>${err('dietNote')}`,
+    `<textarea id="dietNote" name="dietNote" maxlength="${DIET_NOTE_MAX}"${invalid('dietNote')}${described('dietNote')}>${h(v.dietNote ?? '')}</textarea>`,
+    `<label class="field" for="comment">${h(words.comment)} <span class="hint" id="comment-hint">${h(words.commentHint(COMMENT_MAX))}</span></label>${err('comment')}`,
+    `<textarea id="comment" name="comment" maxlength="${COMMENT_MAX}"${invalid('comment')}${described('comment', 'comment-hint')}>${h(v.comment ?? '')}</textarea>`,
+    `<button type="submit">${h(data.answer ? words.change : words.send)}</button>`,
+    '</form>',
+  ].join('');
+}
+
+export function answerPage(data: AnswerPageData, state: FormState, action: string): string {
+  const { language, words } = answerWords(data.invitation.language);
+  const values = invitationValues(
+    {
+      adults: data.names.map((firstName) => ({ firstName })),
+      event: data.event,
+      venue: data.venue,
+      hosts: data.event.hosts.map((host) => host.firstName),
+      note: null,
+      answerUrl: '',
+    },
+    language,
+  );
+  const map = mapLink(data);
+  const programme = data.event.programme
+    .map((item) => `<li>${h(item.title)}${item.minutes ? ` (${item.minutes} min)` : ''}</li>`)
+    .join('');
+  const errorList = (state.errors ?? []).filter((e) => words.errors[e]);
+  const parts = [
+    errorList.length > 0
+      ? `<div class="box alert" role="alert"><h2>${h(words.errorsHeading)}</h2><ul>${errorList
+          .map((e) =>
+            ['response', 'adults', 'children', 'dietNote', 'comment'].includes(e)
+              ? `<li><a href="#${e === 'response' ? 'response-error' : e}">${h(words.errors[e] ?? '')}</a></li>`
+              : `<li>${h(words.errors[e] ?? '')}</li>`,
+          )
+          .join('')}</ul></div>`
+      : '',
+    state.saved ? `<div class="box ok" role="status"><p>${h(words.saved)}</p></div>` : '',
+    `<p>${h(words.hello(values.fornavn))}</p>`,
+    `<h1>${h(data.event.title)}</h1>`,
+    '<dl>',
+    `<dt>${h(words.when)}</dt><dd>${h(`${values.dato} ${values.tid}`)}</dd>`,
+    data.venue
+      ? `<dt>${h(words.where)}</dt><dd>${h(values.sted)}${map ? `<br><a href="${h(map)}" rel="noreferrer noopener">${h(words.map)}</a>` : ''}</dd>`
+      : '',
+    programme ? `<dt>${h(words.programme)}</dt><dd><ul>${programme}</ul></dd>` : '',
+    data.event.hosts.length > 0 ? `<dt>${h(words.hosts)}</dt><dd>${h(values.vertskap)}</dd>` : '',
+    '</dl>',
+    answerSummary(data, words),
+  ];
+  const hosts = values.vertskap || words.team;
+  if (!data.open) parts.push(`<div class="box"><p>${h(words.closed)}</p></div>`);
+  else if (data.deadlinePassed && data.event.deadline) {
+    parts.push(
+      `<div class="box"><p>${h(words.deadlinePassed(formatted(data.event.deadline, language), hosts))}</p></div>`,
+    );
+  } else {
+    if (data.event.deadline)
+      parts.push(`<p>${h(words.deadline(formatted(data.event.deadline, language)))}</p>`);
+    parts.push(form(data, words, state, action));
+  }
+  if (data.open) {
+    parts.push(
+      `<ul class="links"><li><a href="${h(action)}/kafe.ics">${h(words.calendar)}</a></li><li><a href="${h(googleLink(data))}" rel="noreferrer noopener">${h(words.googleCalendar)}</a></li></ul>`,
+    );
+  }
+  return page(language, data.event.title, words, parts.join(''));
+}
+
+function formatted(date: string, language: string): string {
+  return invitationValues(
+    {
+      adults: [],
+      event: {
+        title: '',
+        date,
+        startTime: '00:00',
+        endTime: '00:00',
+        food: false,
+        registration: 'none',
+        deadline: null,
+        programme: [],
+      },
+      venue: null,
+      hosts: [],
+      note: null,
+      answerUrl: '',
+    },
+    language,
+  ).dato;
+}
