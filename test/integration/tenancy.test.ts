@@ -68,6 +68,16 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'PUT /api/events/:eventId/audience/:householdId': { included: true },
   'PUT /api/events/:eventId/audience/:householdId/note': { note: 'Inntrenger' },
+  'POST /api/events/:eventId/attendance': {
+    tapId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e5f',
+    householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e60',
+    present: true,
+    tappedAt: '2027-03-16T17:00:00Z',
+  },
+  'POST /api/events/:eventId/walk-ins': {
+    tapId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e61',
+    newHousehold: { firstName: 'Inntrenger', lastName: 'A' },
+  },
 };
 
 beforeAll(async () => {
@@ -157,6 +167,7 @@ async function rowsOfB() {
     await tx.query('SELECT * FROM event_invitee WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM invitation WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM message WHERE event_id = $1', [objectsOfB.event]),
+    await tx.query('SELECT * FROM attendance WHERE event_id = $1', [objectsOfB.event]),
   ]);
 }
 

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../MessagePage.js';
 import { AudiencePage } from './AudiencePage.js';
+import { CheckinPage } from './CheckinPage.js';
 import { EventPage, NewEventPage } from './EventPage.js';
 import { InvitationPage } from './InvitationPage.js';
 import { OverviewPage } from './OverviewPage.js';
@@ -21,6 +22,7 @@ export function CafeRoutes() {
       <Route path=":eventId/mottakere" element={<AudiencePage />} />
       <Route path=":eventId/invitasjon" element={<InvitationPage />} />
       <Route path=":eventId/utsending" element={<SendingPage />} />
+      <Route path=":eventId/innsjekk" element={<CheckinPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
