@@ -128,9 +128,14 @@ function form(data: AnswerPageData, words: AnswerWords, state: FormState, action
     '</fieldset>',
     count('adults', words.adults),
     count('children', words.children),
-    `<fieldset><legend>${h(words.diet)}</legend>${err('diet')}${diet}</fieldset>`,
-    `<label class="field" for="dietNote">${h(words.dietNote)}</label>${err('dietNote')}`,
-    `<textarea id="dietNote" name="dietNote" maxlength="${DIET_NOTE_MAX}"${invalid('dietNote')}${described('dietNote')}>${h(v.dietNote ?? '')}</textarea>`,
+    // Food questions only where there is food.
+    ...(data.event.food
+      ? [
+          `<fieldset><legend>${h(words.diet)}</legend>${err('diet')}${diet}</fieldset>`,
+          `<label class="field" for="dietNote">${h(words.dietNote)}</label>${err('dietNote')}`,
+          `<textarea id="dietNote" name="dietNote" maxlength="${DIET_NOTE_MAX}"${invalid('dietNote')}${described('dietNote')}>${h(v.dietNote ?? '')}</textarea>`,
+        ]
+      : []),
     `<label class="field" for="comment">${h(words.comment)} <span class="hint" id="comment-hint">${h(words.commentHint(COMMENT_MAX))}</span></label>${err('comment')}`,
     `<textarea id="comment" name="comment" maxlength="${COMMENT_MAX}"${invalid('comment')}${described('comment', 'comment-hint')}>${h(v.comment ?? '')}</textarea>`,
     `<button type="submit">${h(data.answer ? words.change : words.send)}</button>`,

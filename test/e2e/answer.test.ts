@@ -1,0 +1,117 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  type E2eServer,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  loggedIn,
+  startServer,
+} from './support.js';
+
+let server: E2eServer;
+let browser: Browser;
+/** A household's answer link, as it arrived by e-mail. */
+let link: string;
+
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  // The caseworker makes a café and sends its invitations, as on the sending page.
+  const page = await loggedIn(browser, server, 'saksbehandler@demo.landsby.no', 1280);
+  const date = new Date(Date.now() + 9 * 7 * 86_400_000).toISOString().slice(0, 10);
+  await page.evaluate(
+    async ({ date }) => {
+      const { csrfToken } = (await fetch('/api/session').then((r) => r.json())) as { csrfToken: string };
+      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken };
+      const created = await fetch('/api/events', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          title: 'Svarkafé',
+          date,
+          startTime: '18:00',
+          endTime: '20:00',
+          food: true,
+          registration: 'optional',
+          programme: [{ kind: 'talk', title: 'Når barnet blir tenåring', minutes: 25, speaker: null }],
+          confirmDate: true,
+        }),
+      });
+      if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
+      const { id } = (await created.json()) as { id: string };
+      const sent = await fetch(`/api/events/${id}/sending/now`, {
+        method: 'POST',
+        headers: { 'X-CSRF-Token': csrfToken },
+      });
+      if (!sent.ok) throw new Error(`send: ${sent.status}`);
+    },
+    { date },
+  );
+  await page.close();
+  link = await vi.waitFor(
+    () => {
+      const mail = server.smtp.messages.find(
+        (m) => m.subject?.includes('Svarkafé') && m.text?.includes('/svar/'),
+      );
+      const token = /\/svar\/([\w-]{22})/.exec(mail?.text ?? '')?.[1];
+      if (!token) throw new Error('No invitation e-mail yet.');
+      return `${server.url}/svar/${token}`;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the answer page on a phone', () => {
+  it('answers "coming" with two adults, a child and halal, and sees it saved', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(link);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Svarkafé');
+    expect(await page.getByText('Når barnet blir tenåring (25 min)').count()).toBe(1);
+    await expectAccessible(page, 'answer page');
+    await expectNoHorizontalScroll(page, 'answer page at 360 px');
+
+    await page.getByLabel('Ja, vi kommer').check();
+    await page.getByLabel('Antall voksne').fill('2');
+    await page.getByLabel('Antall barn').fill('1');
+    await page.getByLabel('Halal').check();
+    await page.getByRole('button', { name: 'Send svar' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Takk! Svaret er lagret.');
+    expect(await page.getByText('Dere kommer: 2 voksne og 1 barn.').count()).toBe(1);
+    await expectAccessible(page, 'answer page after saving');
+    await page.screenshot({ path: `${SCREENSHOTS}/answer-360.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('says what is wrong by keyboard alone, keeping what was typed', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 }, locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByLabel('Antall voksne').fill('25');
+    await page.getByLabel('Antall voksne').press('Enter');
+    await expect.poll(() => page.getByRole('alert').getByRole('heading').textContent()).toBe('Noe må rettes');
+    expect(await page.getByLabel('Antall voksne').inputValue()).toBe('25');
+    expect(await page.getByLabel('Antall voksne').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'answer page with errors');
+    await expectNoHorizontalScroll(page, 'answer page with errors at 320 px');
+    await context.close();
+  });
+
+  it('shows a friendly page for a wrong link', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/svar/AAAAAAAAAAAAAAAAAAAAAA`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lenken virker ikke');
+    await expectAccessible(page, 'wrong answer link');
+    await context.close();
+  });
+});
