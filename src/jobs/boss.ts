@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import { asSystem } from '../db/tenant.js';
+import { REMINDERS_CRON, sendDueReminders } from '../features/overview/reminders.js';
 import { checkDigitalMailStatus, DIGITAL_MAIL_STATUS_CRON } from '../features/sending/digital-mail-status.js';
 import * as q from '../features/sending/queries.js';
 import { type SendingDeps, sendDue } from '../features/sending/worker.js';
@@ -11,6 +12,8 @@ export const SEND_QUEUE = 'send-invitations';
 export const RESUME_QUEUE = 'resume-sending';
 /** Asks SvarUt how the digital mail that is 'sent' is doing (every 10 minutes). */
 export const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
+/** Queues the reminders that are due (every 15 minutes; nothing in quiet hours). */
+export const REMINDERS_QUEUE = 'event-reminders';
 
 export interface SendJob {
   municipalityId: number;
@@ -40,6 +43,7 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
   await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true });
   await boss.createQueue(RESUME_QUEUE, { name: RESUME_QUEUE, policy: 'singleton' });
   await boss.createQueue(DIGITAL_MAIL_STATUS_QUEUE, { name: DIGITAL_MAIL_STATUS_QUEUE, policy: 'singleton' });
+  await boss.createQueue(REMINDERS_QUEUE, { name: REMINDERS_QUEUE, policy: 'singleton' });
 
   const stop = { stopped: false };
   const send = async (job: SendJob, startAfter?: Date) => {
@@ -65,6 +69,11 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
     await checkDigitalMailStatus(deps);
   });
   await boss.schedule(DIGITAL_MAIL_STATUS_QUEUE, DIGITAL_MAIL_STATUS_CRON);
+  await boss.work(REMINDERS_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    const { queued } = await sendDueReminders({ db: deps.db, jobs: { sendInvitations: send } });
+    if (queued > 0) deps.log.info({ queued }, 'reminders queued');
+  });
+  await boss.schedule(REMINDERS_QUEUE, REMINDERS_CRON);
   // What a stopped or killed process left behind is picked up now rather than in a minute.
   await boss.send(RESUME_QUEUE, {});
 

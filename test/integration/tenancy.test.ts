@@ -43,6 +43,16 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/events/:eventId/sending/channel': { channel: 'sms' },
   'PUT /api/events/:eventId/sending/households/:householdId/channel': { channel: 'sms' },
   'POST /api/events/:eventId/sending/retry': {},
+  'PUT /api/events/:eventId/reminders': { days: [7] },
+  'POST /api/events/:eventId/reminders/now': { group: 'silent' },
+  'PUT /api/events/:eventId/answers/:householdId': {
+    response: 'maybe',
+    adults: 0,
+    children: 0,
+    diet: [],
+    dietNote: null,
+    comment: null,
+  },
   'PUT /api/my/events/:eventId/answer': {
     response: 'coming',
     adults: 2,
