@@ -227,6 +227,18 @@ describe("the household's answer page", () => {
     await sql('UPDATE event SET deadline = NULL WHERE id = $1', [eventId]);
   });
 
+  it('slows down whoever tries many links, with a page that says to wait', async () => {
+    const tries = await Promise.all(
+      Array.from({ length: 35 }, () =>
+        env.app.inject({ method: 'GET', url: '/svar/BBBBBBBBBBBBBBBBBBBBBB', remoteAddress: '10.9.8.7' }),
+      ),
+    );
+    const refused = tries.filter((t) => t.statusCode === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]?.headers['content-type']).toContain('text/html');
+    expect(refused[0]?.body).toContain('Vent litt');
+  });
+
   it('stops working once the event has passed', async () => {
     await sql(
       "UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1",

@@ -59,6 +59,18 @@ export function badLinkPage(): string {
   );
 }
 
+/** Too many tries from one address: wait a minute (in bokmål and English, as for a wrong link). */
+export function busyPage(): string {
+  const nb = answerWords('nb').words;
+  const en = answerWords('en').words;
+  return page(
+    'nb',
+    nb.busyTitle,
+    nb,
+    `<h1>${h(nb.busyTitle)}</h1><p>${h(nb.busy)}</p><h2 lang="en">${h(en.busyTitle)}</h2><p lang="en">${h(en.busy)}</p>`,
+  );
+}
+
 export interface FormState {
   values?: Partial<AnswerInput>;
   errors?: string[];

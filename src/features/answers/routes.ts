@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { calendarFile } from '../../domain/ics.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
-import { answerPage, badLinkPage, type FormState } from './page.js';
+import { answerPage, badLinkPage, busyPage, type FormState } from './page.js';
 import type { AnswerInput, Diet, Response } from './queries.js';
 import { answerPageData, saveAnswer } from './service.js';
 
@@ -56,6 +56,12 @@ function errorsOf(error: unknown): string[] | undefined {
 
 export const answerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   acceptForms(app);
+  // These are pages for people, not an API: errors are pages too.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.statusCode === 429) return html(reply, 429, busyPage());
+    if (!(error.statusCode && error.statusCode < 500)) request.log.error({ err: error }, 'answer page error');
+    return html(reply, error.statusCode && error.statusCode < 500 ? 400 : 500, badLinkPage());
+  });
   const schema = { hide: true, params: Params };
 
   app.get('/svar/:token', { config: limited, schema }, async (request, reply) => {

@@ -39,6 +39,8 @@ export interface AnswerWords {
   errors: Record<string, string>;
   badLinkTitle: string;
   badLink: string;
+  busyTitle: string;
+  busy: string;
 }
 
 const nb: AnswerWords = {
@@ -97,6 +99,8 @@ const nb: AnswerWords = {
     deadline_passed: 'Svarfristen har gått ut.',
     closed: 'Kafeen har vært eller er avlyst.',
   },
+  busyTitle: 'Vent litt',
+  busy: 'Det kom mange forsøk på kort tid. Vent et minutt og prøv igjen. Svaret deres er ikke borte.',
   badLinkTitle: 'Lenken virker ikke',
   badLink:
     'Lenken kan være skrevet av feil, eller kafeen har allerede vært. Ta kontakt med fosterhjemstjenesten i kommunen deres, så hjelper vi dere.',
@@ -138,6 +142,8 @@ const nn: AnswerWords = {
     no_room: 'Det er ikkje plass til fleire. De kan kome med like mange som før, eller ta kontakt med oss.',
     closed: 'Kafeen har vore eller er avlyst.',
   },
+  busyTitle: 'Vent litt',
+  busy: 'Det kom mange forsøk på kort tid. Vent eit minutt og prøv igjen. Svaret dykkar er ikkje borte.',
   badLinkTitle: 'Lenka verkar ikkje',
   badLink:
     'Lenka kan vere skriven av feil, eller kafeen har alt vore. Ta kontakt med fosterheimstenesta i kommunen dykkar, så hjelper vi dykk.',
@@ -199,6 +205,8 @@ const en: AnswerWords = {
     deadline_passed: 'The deadline for answers has passed.',
     closed: 'The café is over or cancelled.',
   },
+  busyTitle: 'Please wait',
+  busy: 'There were many attempts in a short time. Wait a minute and try again. Your answer is not lost.',
   badLinkTitle: 'The link does not work',
   badLink:
     'The link may have been copied wrongly, or the café is already over. Contact the foster care team in your municipality and we will help you.',
@@ -258,6 +266,8 @@ const ar: AnswerWords = {
     deadline_passed: 'انتهى موعد الرد.',
     closed: 'انتهى المقهى أو أُلغي.',
   },
+  busyTitle: 'انتظروا قليلاً',
+  busy: 'كانت هناك محاولات كثيرة في وقت قصير. انتظروا دقيقة وحاولوا مرة أخرى. ردكم لم يضع.',
   badLinkTitle: 'الرابط لا يعمل',
   badLink:
     'ربما نُسخ الرابط بشكل خاطئ، أو انتهى المقهى بالفعل. تواصلوا مع خدمة الأسر الحاضنة في بلديتكم وسنساعدكم.',
