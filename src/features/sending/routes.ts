@@ -218,7 +218,10 @@ const deliveryReportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       throw new AppError('not_found', 404);
     }
     const form = (request.body as FormFields | undefined) ?? {};
-    const params = { ...request.query, ...Object.fromEntries(Object.keys(form).map((k) => [k, field(form, k) ?? ''])) };
+    const params = {
+      ...request.query,
+      ...Object.fromEntries(Object.keys(form).map((k) => [k, field(form, k) ?? ''])),
+    };
     const report = parseSveveDeliveryReport(params);
     // Not a delivery report (an incoming SMS), or one for a message we do not know: nothing to do.
     if (report) await smsDeliveryReport(deps, report);
