@@ -1,0 +1,44 @@
+import { directionOf, escapeHtml as h } from '../domain/template.js';
+
+/**
+ * The pages people open from a link without logging in (a household's answer page, a feedback
+ * form): server-rendered HTML with the style inline and no JavaScript, so they open fast on a
+ * weak phone connection, in any browser, and are never indexed, cached or referred onwards.
+ */
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;font-size:1.125rem;line-height:1.5;color:#1a1a1a;background:#fff}
+main{max-width:36rem;margin:0 auto;padding:1rem}
+header{background:#f2f2f2;border-bottom:1px solid #d0d0d0;padding:.75rem 1rem;font-weight:600}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+dl{margin:0}dt{font-weight:600}dd{margin:0 0 .75rem}
+a{color:#0b5fae}a:focus,input:focus,textarea:focus,button:focus{outline:3px solid #f0a000;outline-offset:2px}
+fieldset{border:0;padding:0;margin:1rem 0}
+legend{font-weight:600;font-size:1.2rem;margin-bottom:.5rem}
+.choice{display:flex;align-items:center;gap:.75rem;min-height:2.75rem}
+.choice input{width:1.5rem;height:1.5rem;margin:0;flex:none}
+label.field{display:block;font-weight:600;margin-top:1rem}
+input[type=number]{width:6rem}
+input[type=number],textarea{font:inherit;padding:.5rem;border:2px solid #555;border-radius:4px;margin-top:.25rem}
+textarea{width:100%;min-height:5rem}
+.hint{font-weight:400;color:#444;font-size:1rem;display:block}
+.error{color:#b00020;font-weight:600;display:block}
+button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.5rem;margin-top:1.5rem;background:#0b5fae;color:#fff;border:0;border-radius:4px;cursor:pointer}
+.box{border-left:6px solid #0b5fae;background:#eef5fc;padding:.75rem 1rem;margin:1rem 0}
+.box.alert{border-color:#b00020;background:#fdeeee}
+.box.ok{border-color:#1e7b34;background:#edf7ef}
+ul.links{padding:0;list-style:none}ul.links li{margin:.5rem 0}
+`;
+
+/** A whole page: `body` is HTML already escaped by the caller; `header` names who is asking. */
+export function publicPage(language: string, title: string, header: string, body: string): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${h(language)}" dir="${directionOf(language)}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">',
+    `<title>${h(title)}</title><style>${STYLE}</style></head>`,
+    `<body><header>${h(header)}</header><main>${body}</main></body></html>`,
+  ].join('');
+}
