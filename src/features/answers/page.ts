@@ -1,4 +1,4 @@
-import { directionOf, escapeHtml as h, invitationValues } from '../../domain/template.js';
+import { escapeHtml as h, invitationValues } from '../../domain/template.js';
 import { publicPage } from '../../server/public-page.js';
 import type { AnswerInput } from './queries.js';
 import { DIETS } from './queries.js';
