@@ -1,4 +1,4 @@
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell.js';
 import { PublicLayout } from './components/PublicLayout.js';
 import { RequireArea, RequireAuth } from './components/RequireAuth.js';
@@ -12,6 +12,7 @@ import { HomePage } from './pages/HomePage.js';
 import { ImportPage } from './pages/import/ImportPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/MessagePage.js';
+import { MyPage } from './pages/my/MyPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { RegistryRoutes } from './pages/registry/RegistryRoutes.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
@@ -87,6 +88,15 @@ export function App() {
                 </RequireArea>
               }
             />
+            <Route
+              path="/min-side"
+              element={
+                <RequireArea area={area('myPage')}>
+                  <MyPage />
+                </RequireArea>
+              }
+            />
+            <Route path="/mine" element={<Navigate to="/min-side" replace />} />
             <Route
               path="/admin/postnumre"
               element={

@@ -47,7 +47,7 @@ export const AREAS: readonly Area[] = [
   { key: 'users', path: '/admin/brukere', allowed: hasAny('users:manage') },
   { key: 'audit', path: '/admin/logg', allowed: hasAny('audit:read') },
   { key: 'postcodes', path: '/admin/postnumre', allowed: hasAny('settings:manage') },
-  { key: 'myPage', path: '/min-side', allowed: hasAny('self:read'), placeholder: true },
+  { key: 'myPage', path: '/min-side', allowed: hasAny('self:read') },
   { key: 'myNetwork', path: '/mitt-nettverk', allowed: hasAny('network:own'), placeholder: true },
 ];
 

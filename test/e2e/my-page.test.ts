@@ -1,0 +1,171 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2eServer,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  loggedIn,
+  startServer,
+} from './support.js';
+
+let server: E2eServer;
+let browser: Browser;
+
+/** Where screenshots of the page go, to be looked at by a person. */
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+const FOSTER_PARENT = 'fosterforelder@demo.landsby.no';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A request of the page's own, with its session and CSRF token. */
+async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const { csrfToken } = await fetch('/api/session').then(
+        (response) => response.json() as Promise<{ csrfToken: string }>,
+      );
+      const response = await fetch(path, {
+        method,
+        headers: {
+          'X-CSRF-Token': csrfToken,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    { method, path, body },
+  );
+}
+
+/**
+ * The demo has no household with the demo foster parent's address: the caseworker registers one,
+ * makes a café with a venue, a programme and a host, invites only that household and sends the
+ * invitation, all through the API as the team's pages do.
+ */
+async function inviteTheDemoFosterParent(): Promise<string> {
+  const page = await loggedIn(browser, server, 'saksbehandler@demo.landsby.no');
+  const household = await call<{ id: string }>(page, 'POST', '/api/households', {
+    kind: 'foster',
+    relation: 'care',
+    address: { line: 'Bakkevegen 3', postcode: '1384' },
+    adults: [
+      { firstName: 'Jonas', lastName: 'Bakke', email: FOSTER_PARENT, preferredChannels: ['email'] },
+      { firstName: 'Sara', lastName: 'Bakke' },
+    ],
+  });
+  const venue = await call<{ id: string }>(page, 'POST', '/api/venues', {
+    name: 'Frivilligsentralen',
+    address: { line: 'Kirkegata 12', postcode: '1384' },
+    kitchen: true,
+    parking: true,
+    stepFree: true,
+  });
+  const hosts = await call<{ hosts: { id: string }[] }>(page, 'GET', '/api/cafe/hosts');
+  const date = new Date(Date.now() + 9 * 7 * 86_400_000).toISOString().slice(0, 10);
+  const event = await call<{ id: string }>(page, 'POST', '/api/events', {
+    title: 'Fosterhjemskafé for Min side',
+    date,
+    startTime: '18:00',
+    endTime: '20:00',
+    venueId: venue.id,
+    food: true,
+    registration: 'optional',
+    programme: [{ kind: 'talk', title: 'Søvn og trygghet', minutes: 30, speaker: null }],
+    hostUserIds: hosts.hosts.slice(0, 1).map((host) => host.id),
+    confirmDate: true,
+  });
+  // Nobody by the rule; this one household by hand.
+  await call(page, 'PUT', `/api/events/${event.id}/audience/rule`, {
+    maxTravel: 0,
+    care: false,
+    oversight: false,
+    kinds: [],
+  });
+  await call(page, 'PUT', `/api/events/${event.id}/audience/${household.id}`, { included: true });
+  await call(page, 'POST', `/api/events/${event.id}/sending/now`);
+  await expect
+    .poll(async () => (await call<{ state: string }>(page, 'GET', `/api/events/${event.id}/sending`)).state, {
+      timeout: 30_000,
+    })
+    .toBe('done');
+  await page.close();
+  return event.id;
+}
+
+describe('My page, as the demo foster parent', () => {
+  it('shows the upcoming café, takes the answer and a change of it', async () => {
+    await inviteTheDemoFosterParent();
+    const page = await loggedIn(browser, server, FOSTER_PARENT, 390);
+    await page.waitForURL((url) => url.pathname === '/min-side');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Min side');
+    const card = page.locator('.my-card').filter({
+      has: page.getByRole('heading', { name: 'Fosterhjemskafé for Min side', level: 2 }),
+    });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getByText(/kl\. 18\.00–20\.00$/).count()).toBe(1);
+    expect(await card.getByText('Søvn og trygghet · 30 minutter').count()).toBe(1);
+    const map = card.getByRole('link', { name: 'Vis Frivilligsentralen i kart' });
+    expect(await map.getAttribute('href')).toMatch(
+      /^https:\/\/www\.openstreetmap\.org\/search\?query=Kirkegata%2012%2C%201384/,
+    );
+    expect(await card.getByText('Dere har ikke svart ennå.').count()).toBe(1);
+    await expectAccessible(page, 'My page before answering');
+
+    // Coming, two adults and a child.
+    await card.getByRole('radio', { name: 'Ja, vi kommer' }).check();
+    await card.getByRole('spinbutton', { name: 'Antall voksne' }).fill('2');
+    await card.getByRole('spinbutton', { name: 'Antall barn' }).fill('1');
+    await card.getByRole('checkbox', { name: 'Glutenfritt' }).check();
+    await card.getByLabel('Kommentar til oss (valgfritt)').fill('Vi gleder oss!');
+    // The counter's words are drawn from its data-label (Designsystemet's Field.Counter).
+    await expect.poll(() => card.locator('[data-label="986 tegn igjen"]').count()).toBe(1);
+    await card.getByRole('button', { name: 'Send svar' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Svaret er lagret.');
+    expect(await card.getByText('Dere kommer: 2 voksne og 1 barn.').count()).toBe(1);
+    await expectAccessible(page, 'My page after answering');
+    await expectNoHorizontalScroll(page, 'My page at 390 px');
+    await page.screenshot({ path: `${SCREENSHOTS}/my-page-390.png`, fullPage: true });
+
+    // Not coming after all.
+    await card.getByRole('radio', { name: 'Nei, vi kommer ikke' }).check();
+    expect(await card.getByRole('spinbutton', { name: 'Antall voksne' }).count()).toBe(0);
+    await card.getByRole('button', { name: 'Lagre endringen' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Svaret er lagret.');
+    expect(await card.getByText('Dere kommer ikke denne gangen.').count()).toBe(1);
+
+    // It holds after a reload.
+    await page.reload();
+    await expect.poll(() => card.getByText('Dere kommer ikke denne gangen.').count()).toBe(1);
+    expect(await card.getByRole('radio', { name: 'Nei, vi kommer ikke' }).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('says what is wrong before sending, and fits a 320 px screen', async () => {
+    const page = await loggedIn(browser, server, FOSTER_PARENT, 320);
+    await page.waitForURL((url) => url.pathname === '/min-side');
+    const card = page.locator('.my-card').first();
+    await expect.poll(() => card.count()).toBe(1);
+    await card.getByRole('radio', { name: 'Ja, vi kommer' }).check();
+    await card.getByRole('spinbutton', { name: 'Antall voksne' }).fill('0');
+    await card.getByRole('spinbutton', { name: 'Antall barn' }).fill('0');
+    await card.getByRole('button', { name: 'Lagre endringen' }).click();
+    await expect.poll(() => card.getByText('Skriv hvor mange som kommer: minst én person.').count()).toBe(1);
+    // Focus goes to the first field that needs correcting.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('0');
+    await expectAccessible(page, 'My page with an error');
+    await expectNoHorizontalScroll(page, 'My page at 320 px');
+    await page.screenshot({ path: `${SCREENSHOTS}/my-page-320.png`, fullPage: true });
+    await page.close();
+  });
+});
