@@ -3,7 +3,9 @@ import { NotFoundPage } from '../MessagePage.js';
 import { AudiencePage } from './AudiencePage.js';
 import { CheckinPage } from './CheckinPage.js';
 import { EventPage, NewEventPage } from './EventPage.js';
+import { FoodListPage } from './FoodListPage.js';
 import { InvitationPage } from './InvitationPage.js';
+import { OverviewEventPage } from './OverviewEventPage.js';
 import { OverviewPage } from './OverviewPage.js';
 import { SeasonPage } from './SeasonPage.js';
 import { SendingPage } from './SendingPage.js';
@@ -22,6 +24,8 @@ export function CafeRoutes() {
       <Route path=":eventId/mottakere" element={<AudiencePage />} />
       <Route path=":eventId/invitasjon" element={<InvitationPage />} />
       <Route path=":eventId/utsending" element={<SendingPage />} />
+      <Route path=":eventId/oversikt" element={<OverviewEventPage />} />
+      <Route path=":eventId/mat" element={<FoodListPage />} />
       <Route path=":eventId/innsjekk" element={<CheckinPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

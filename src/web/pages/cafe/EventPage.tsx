@@ -213,6 +213,9 @@ export function EventPage() {
               <RouterLink to={`/kafe/${event.id}/utsending`}>{t('cafe.sending.link')}</RouterLink>
             </Button>
             <Button asChild variant="secondary">
+              <RouterLink to={`/kafe/${event.id}/oversikt`}>{t('cafe.overview.event.link')}</RouterLink>
+            </Button>
+            <Button asChild variant="secondary">
               <RouterLink to={`/kafe/${event.id}/innsjekk`}>{t('cafe.checkin.link')}</RouterLink>
             </Button>
             <Button variant="tertiary" data-color="danger" onClick={() => setConfirming(true)}>
