@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'audit:read',
   /** aggregate figures across the municipalities of a programme; never personal data */
   'aggregates:read',
+  /** the insight pages: aggregate figures of the own municipality (small counts hidden unless events:manage) */
+  'insight:read',
   /** the resource family's own network: its families' contact details, log, gatherings */
   'network:own',
   /** a family counsellor's family homes */
@@ -41,13 +43,19 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const caseworker: Permission[] = ['registry:read', 'registry:write', 'events:manage', 'networks:supervise'];
+const caseworker: Permission[] = [
+  'registry:read',
+  'registry:write',
+  'events:manage',
+  'networks:supervise',
+  'insight:read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   caseworker,
   team_leader: [...caseworker, 'reports:read', 'approvals:decide'],
   municipality_admin: ['users:manage', 'settings:manage', 'audit:read'],
-  programme_coordinator: ['aggregates:read'],
+  programme_coordinator: ['aggregates:read', 'insight:read'],
   resource_family: ['network:own'],
   foster_parent: ['self:read', 'self:answer'],
   family_counsellor: ['family_homes:follow'],

@@ -25,6 +25,7 @@ import { cafeRoutes } from '../features/cafe/routes.js';
 import { checkinRoutes } from '../features/checkin/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { importRoutes } from '../features/import/routes.js';
+import { insightRoutes } from '../features/insight/routes.js';
 import { invitationRoutes } from '../features/invitations/routes.js';
 import { myRoutes } from '../features/my/routes.js';
 import { overviewRoutes } from '../features/overview/routes.js';
@@ -210,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(invitationRoutes, { deps });
   await app.register(sendingRoutes, { deps });
   await app.register(answerRoutes, { deps });
+  await app.register(insightRoutes, { deps });
   await app.register(overviewRoutes, { deps });
   await app.register(myRoutes, { deps });
   await app.register(checkinRoutes, { deps });

@@ -17,7 +17,7 @@ describe('roles and permissions', () => {
     for (const role of ['programme_coordinator', 'resource_family', 'foster_parent'] as const) {
       expect(permissionsOf([role]), role).not.toContain('registry:read');
     }
-    expect(permissionsOf(['programme_coordinator'])).toEqual(['aggregates:read']);
+    expect(permissionsOf(['programme_coordinator'])).toEqual(['aggregates:read', 'insight:read']);
   });
 
   it('lets the foster parent read and answer its own invitations, and nothing of the team', () => {

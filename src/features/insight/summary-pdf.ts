@@ -1,0 +1,242 @@
+import { grayscale, PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { fontBytes, pdfFontkit } from '../../channels/fonts.js';
+import type { ShownShare } from '../../domain/insight.js';
+import type { ShownCount } from '../../domain/statistics.js';
+import { BAND_NAMES, CHANNEL_NAMES } from './export.js';
+import type { Insight } from './service.js';
+
+// The season's one-page summary for the team leader: key figures, three bar charts and what the
+// channel figures may honestly be read as. Drawn with pdf-lib rectangles and the embedded Noto Sans
+// (no browser), in shades of grey with every value written out, so it prints well in black and white.
+
+const PT_PER_MM = 72 / 25.4;
+const A4 = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };
+const MARGIN = 18 * PT_PER_MM;
+const WIDTH = A4.width - 2 * MARGIN;
+
+const TERMS = { spring: 'våren', autumn: 'høsten' } as const;
+const VERDICTS: Record<string, string> = {
+  too_thin: 'Det er for lite data til å si sikkert ennå.',
+};
+
+const value = (count: ShownCount) => (typeof count === 'number' ? count : 0);
+const label = (count: ShownCount) => (typeof count === 'number' ? String(count) : `under ${count.under}`);
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)} %`);
+const shareLabel = (s: ShownShare) =>
+  s.share === null
+    ? typeof s.of === 'number' && s.of === 0
+      ? 'ingen inviterte'
+      : 'for få til å vise'
+    : `${pct(s.share)} (${pct(s.low)}–${pct(s.high)}) av ${label(s.of)}`;
+const day = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+
+class Sheet {
+  y = A4.height - MARGIN;
+  constructor(
+    readonly page: PDFPage,
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+  ) {}
+
+  fit(text: string, font: PDFFont, size: number, width: number): string {
+    if (font.widthOfTextAtSize(text, size) <= width) return text;
+    let cut = text;
+    while (cut.length > 1 && font.widthOfTextAtSize(`${cut}…`, size) > width) cut = cut.slice(0, -1);
+    return `${cut.trimEnd()}…`;
+  }
+
+  text(text: string, x: number, y: number, size: number, bold = false, width = WIDTH) {
+    const font = bold ? this.bold : this.regular;
+    this.page.drawText(this.fit(text, font, size, width), { x, y, size, font, color: grayscale(0) });
+  }
+
+  line(text: string, size: number, bold = false, gap = 1.45) {
+    this.y -= size * gap;
+    this.text(text, MARGIN, this.y, size, bold);
+  }
+
+  /** Wraps text over lines of the page's width. */
+  paragraph(text: string, size: number) {
+    const words = text.split(/\s+/);
+    let current = '';
+    for (const word of words) {
+      const next = current ? `${current} ${word}` : word;
+      if (this.regular.widthOfTextAtSize(next, size) > WIDTH && current) {
+        this.line(current, size);
+        current = word;
+      } else current = next;
+    }
+    if (current) this.line(current, size);
+  }
+
+  keyFigures(figures: { label: string; value: string }[]) {
+    const boxWidth = (WIDTH - (figures.length - 1) * 6) / figures.length;
+    const height = 46;
+    const top = this.y - 8;
+    figures.forEach((figure, i) => {
+      const x = MARGIN + i * (boxWidth + 6);
+      this.page.drawRectangle({
+        x,
+        y: top - height,
+        width: boxWidth,
+        height,
+        borderColor: grayscale(0.3),
+        borderWidth: 0.8,
+      });
+      this.text(figure.value, x + 6, top - 22, 17, true, boxWidth - 12);
+      this.text(figure.label, x + 6, top - 38, 7.5, false, boxWidth - 12);
+    });
+    this.y = top - height;
+  }
+
+  /**
+   * A horizontal bar chart: one bar per row, its value written beside it; an interval, when
+   * given, as a thin line with end ticks. `max` is the value of a full bar.
+   */
+  bars(
+    title: string,
+    rows: { label: string; value: number; low?: number | null; high?: number | null; text: string }[],
+    max: number,
+  ) {
+    this.line(title, 11, true, 2.2);
+    if (rows.length === 0) {
+      this.line('Ingen data for perioden.', 9);
+      return;
+    }
+    const labelWidth = 150;
+    const valueWidth = 120;
+    const barWidth = WIDTH - labelWidth - valueWidth - 8;
+    const rowHeight = 13;
+    this.y -= 4;
+    for (const row of rows) {
+      this.y -= rowHeight;
+      const x0 = MARGIN + labelWidth;
+      this.text(row.label, MARGIN, this.y + 2.5, 8.5, false, labelWidth - 6);
+      const w = max > 0 ? (Math.max(0, row.value) / max) * barWidth : 0;
+      this.page.drawRectangle({ x: x0, y: this.y, width: barWidth, height: 10, color: grayscale(0.93) });
+      if (w > 0) {
+        this.page.drawRectangle({
+          x: x0,
+          y: this.y,
+          width: w,
+          height: 10,
+          color: grayscale(0.45),
+          borderColor: grayscale(0),
+          borderWidth: 0.5,
+        });
+      }
+      if (
+        row.low !== undefined &&
+        row.low !== null &&
+        row.high !== undefined &&
+        row.high !== null &&
+        max > 0
+      ) {
+        const xl = x0 + (row.low / max) * barWidth;
+        const xh = x0 + (row.high / max) * barWidth;
+        const mid = this.y + 5;
+        this.page.drawLine({
+          start: { x: xl, y: mid },
+          end: { x: xh, y: mid },
+          thickness: 1,
+          color: grayscale(0),
+        });
+        for (const x of [xl, xh]) {
+          this.page.drawLine({
+            start: { x, y: mid - 3.5 },
+            end: { x, y: mid + 3.5 },
+            thickness: 1,
+            color: grayscale(0),
+          });
+        }
+      }
+      this.text(row.text, x0 + barWidth + 6, this.y + 2.5, 8.5, false, valueWidth);
+    }
+  }
+}
+
+/** One A4 page summarising a season's cafés. */
+export async function seasonSummaryPdf(
+  insight: Insight,
+  season: { term: 'spring' | 'autumn'; year: number },
+  made: string,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(pdfFontkit);
+  const regular = await doc.embedFont(fontBytes('latin', 'regular'), { subset: true });
+  const bold = await doc.embedFont(fontBytes('latin', 'bold'), { subset: true });
+  const title = `Fosterhjemskafé ${TERMS[season.term]} ${season.year}`;
+  doc.setTitle(title);
+  doc.setLanguage('nb');
+  doc.setCreator('Landsby');
+  const sheet = new Sheet(doc.addPage([A4.width, A4.height]), regular, bold);
+
+  sheet.line(title, 20, true, 1);
+  sheet.line(
+    `${insight.municipality ? `${insight.municipality} · ` : ''}${day(insight.from)}–${day(insight.to)} · laget ${day(made)}`,
+    9.5,
+  );
+  if (insight.hidden) sheet.line('Tall under 5 husstander vises som «under 5».', 9.5);
+
+  const came = insight.attendance.reduce((sum, r) => sum + value(r.came), 0);
+  const firsts = insight.attendance.reduce((sum, r) => sum + value(r.firstTimers), 0);
+  const anyHidden = insight.attendance.some((r) => typeof r.came !== 'number');
+  sheet.keyFigures([
+    { label: 'kafeer', value: String(insight.events) },
+    { label: 'besøk av husstander', value: anyHidden ? `minst ${came}` : String(came) },
+    { label: 'kom for første gang', value: anyHidden ? `minst ${firsts}` : String(firsts) },
+    { label: 'av førstegangs kom igjen', value: pct(insight.returners.total.cameAgain.share) },
+    { label: 'av inviterte har kommet', value: pct(insight.everCame.share) },
+  ]);
+
+  const attendance = insight.attendance.slice(-12);
+  sheet.bars(
+    'Husstander som kom, per kafé',
+    attendance.map((r) => ({
+      label: `${day(r.date)} ${r.venue ?? r.title}`,
+      value: value(r.came),
+      text: `${label(r.came)} av ${label(r.invited)} inviterte`,
+    })),
+    Math.max(1, ...attendance.map((r) => value(r.came))),
+  );
+  sheet.bars(
+    'Andel inviterte som kom, per kanal (95 % intervall)',
+    insight.channels.rows.map((r) => ({
+      label: CHANNEL_NAMES[r.channel] ?? r.channel,
+      value: r.came.share ?? 0,
+      low: r.came.low,
+      high: r.came.high,
+      text: shareLabel(r.came),
+    })),
+    1,
+  );
+  for (const c of insight.channels.comparisons.filter((c) => c.measure === 'came')) {
+    const a = CHANNEL_NAMES[c.a] ?? c.a;
+    const b = CHANNEL_NAMES[c.b] ?? c.b;
+    const said =
+      c.verdict === 'too_thin'
+        ? VERDICTS.too_thin
+        : `${c.verdict === 'a_better' ? a : b} ga klart flere som kom enn ${c.verdict === 'a_better' ? b : a}.`;
+    sheet.line(`${a} mot ${b.toLowerCase()}: ${said}`, 9);
+  }
+  sheet.bars(
+    'Andel inviterte som kom, etter reisetid',
+    insight.travel.rows
+      .filter((r) => typeof r.invited !== 'number' || r.invited > 0)
+      .map((r) => ({
+        label: BAND_NAMES[r.group] ?? r.group,
+        value: r.came.share ?? 0,
+        low: r.came.low,
+        high: r.came.high,
+        text: shareLabel(r.came),
+      })),
+    1,
+  );
+  sheet.y = Math.min(sheet.y, MARGIN + 30);
+  sheet.paragraph(
+    'Andelene har et 95 % konfidensintervall (Wilson): streken viser hvor den sanne andelen trolig ligger. ' +
+      'Når strekene for to grupper overlapper, eller en gruppe har under 20 inviterte, kan vi ikke si sikkert at den ene er bedre.',
+    7.5,
+  );
+  return doc.save();
+}
