@@ -88,6 +88,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     tapId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e61',
     newHousehold: { firstName: 'Inntrenger', lastName: 'A' },
   },
+  'POST /api/households/:householdId/welcome-calls': { outcome: 'reached', note: 'Inntrenger' },
 };
 
 beforeAll(async () => {

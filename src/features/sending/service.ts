@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/service.js';
 import * as cafe from '../cafe/queries.js';
 import { invitedHouseholds } from '../cafe/service.js';
+import { suggestedChannels } from '../welcome/service.js';
 import * as q from './queries.js';
 
 const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'printed', 'failed'] as const;
@@ -45,6 +46,12 @@ export async function getSending(deps: Deps, ctx: TenantContext, eventId: string
     const audience = await invitedHouseholds(tx, ctx.municipalityId, event);
     const ids = [...new Set([...audience, ...messages.keys()])];
     const reach = await q.reachability(tx, ctx.municipalityId, eventId, ids);
+    const suggested = await suggestedChannels(
+      tx,
+      ctx.municipalityId,
+      event,
+      reach.filter((h) => !messages.has(h.id)),
+    );
     await auditListRead(
       tx,
       ctx,
@@ -56,7 +63,13 @@ export async function getSending(deps: Deps, ctx: TenantContext, eventId: string
     const byChannel = new Map<ChannelName, Counts>();
     const households = reach.map((h) => {
       const message = messages.get(h.id);
-      const channel = message?.channel ?? chooseChannel(h, { household: h.choice, all: settings.channel });
+      const channel =
+        message?.channel ??
+        chooseChannel(h, {
+          household: h.choice,
+          all: settings.channel,
+          suggested: suggested.get(h.id) ?? null,
+        });
       const status: q.MessageStatus | 'not_sent' = message?.status ?? 'not_sent';
       for (const c of [
         counts,

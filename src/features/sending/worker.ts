@@ -13,6 +13,7 @@ import * as cafe from '../cafe/queries.js';
 import { invitedHouseholds, todayInOslo } from '../cafe/service.js';
 import { municipalityName } from '../invitations/queries.js';
 import { templateChooser } from '../invitations/service.js';
+import { suggestedChannels } from '../welcome/service.js';
 import * as q from './queries.js';
 import { type InvitationFactsForSending, renderInvitation } from './render.js';
 import { answerToken, answerUrl, tokenHash } from './tokens.js';
@@ -58,6 +59,7 @@ export async function prepareInvitations(
     const fresh = (await invitedHouseholds(tx, ctx.municipalityId, event)).filter((id) => !invited.has(id));
     if (fresh.length === 0) return 0;
     const reach = await q.reachability(tx, ctx.municipalityId, eventId, fresh);
+    const suggested = await suggestedChannels(tx, ctx.municipalityId, event, reach);
     const templateFor = await templateChooser(tx, ctx.municipalityId);
     const made = await q.insertInvitations(
       tx,
@@ -70,7 +72,11 @@ export async function prepareInvitations(
           householdId: household.id,
           tokenHash: tokenHash(answerToken(deps.config.secretKey, id)).toString('hex'),
           language: templateFor(household.languages).language,
-          channel: chooseChannel(household, { household: household.choice, all: settings.channel }),
+          channel: chooseChannel(household, {
+            household: household.choice,
+            all: settings.channel,
+            suggested: suggested.get(household.id) ?? null,
+          }),
         };
       }),
     );
