@@ -1,0 +1,202 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2eServer,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  loggedIn,
+  startServer,
+} from './support.js';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Where screenshots of the page go, to be looked at by a person. */
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+
+/** The demo caseworker, logged in, in a window `width` px wide. */
+const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+const counts = (page: Page) => page.locator('.checkin-counts').textContent();
+const pending = (page: Page) => page.locator('.checkin-pending').textContent();
+const row = (page: Page, householdId: string) => page.locator(`li[data-household="${householdId}"]`);
+
+/** A café `weeks` ahead, made through the API as the page's own requests are. */
+async function createEvent(page: Page, title: string, weeks: number): Promise<string> {
+  const date = new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+  return page.evaluate(
+    async ({ title, date }) => {
+      const csrf = await fetch('/api/session').then(
+        (response) => response.json() as Promise<{ csrfToken: string }>,
+      );
+      const response = await fetch('/api/events', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf.csrfToken },
+        body: JSON.stringify({
+          title,
+          date,
+          startTime: '18:00',
+          endTime: '20:00',
+          food: true,
+          registration: 'optional',
+          confirmDate: true,
+        }),
+      });
+      if (!response.ok) throw new Error(`POST /api/events: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { id: string }).id;
+    },
+    { title, date },
+  );
+}
+
+/** Invitations to the first `count` demo households by name, as the sending would have made them; the first answers «coming». */
+async function invite(eventId: string, count: number): Promise<{ id: string; name: string }[]> {
+  return server.db.transaction(async (tx) => {
+    const households = await tx.query<{ id: string; name: string }>(
+      `INSERT INTO invitation (municipality_id, event_id, household_id, token_hash, language)
+       SELECT h.municipality_id, e.id, h.id, sha256(convert_to(h.id::text || e.id::text, 'UTF8')), 'nb'
+       FROM event e JOIN household h ON h.municipality_id = e.municipality_id
+       WHERE e.id = $1 AND h.id IN (
+         SELECT id FROM household WHERE municipality_id = e.municipality_id ORDER BY display_name LIMIT $2)
+       RETURNING household_id AS id,
+         (SELECT display_name FROM household WHERE id = household_id) AS name`,
+      [eventId, count],
+    );
+    const first = households[0];
+    await tx.query(
+      `INSERT INTO answer (invitation_id, municipality_id, event_id, household_id, response, adults, children)
+       SELECT id, municipality_id, event_id, household_id, 'coming', 2, 1 FROM invitation
+       WHERE event_id = $1 AND household_id = $2`,
+      [eventId, first?.id],
+    );
+    return households;
+  });
+}
+
+/** The attendance changes audited for a household: one per change that reached the server. */
+async function changes(householdId: string): Promise<number> {
+  const [row] = await server.db.transaction((tx) =>
+    tx.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE record_type = 'attendance' AND subject_id = $1",
+      [householdId],
+    ),
+  );
+  return row?.n ?? 0;
+}
+
+/** Whether the server has the household checked in (its own list, as the page reads it). */
+async function presentOnServer(
+  page: Page,
+  eventId: string,
+  householdId: string,
+): Promise<boolean | undefined> {
+  return page.evaluate(
+    async ({ eventId, householdId }) => {
+      const response = await fetch(`/api/events/${eventId}/attendance`);
+      const view = (await response.json()) as { households: { id: string; present: boolean }[] };
+      return view.households.find((h) => h.id === householdId)?.present;
+    },
+    { eventId, householdId },
+  );
+}
+
+describe('check-in on the evening, on a phone', () => {
+  it('checks in with one tap, searches, keeps taps made offline and sends them once when back online', async () => {
+    const page = await caseworker(390);
+    const eventId = await createEvent(page, 'Innsjekkskafé', 5);
+    const households = await invite(eventId, 5);
+    const [first, second, third, fourth] = households as [
+      { id: string; name: string },
+      { id: string; name: string },
+      { id: string; name: string },
+      { id: string; name: string },
+    ];
+
+    await page.goto(`${server.url}/kafe/${eventId}`);
+    await page.getByRole('link', { name: 'Innsjekk', exact: true }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Innsjekk – Innsjekkskafé');
+    await expect.poll(() => counts(page)).toBe('0 av 1 husstand er her, 0 voksne og 0 barn');
+    // Sorted by name, the first one a first-timer with its answer.
+    const names = await page.locator('li[data-household] p[id^="checkin-name-"]').allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nb')));
+    expect(await row(page, first.id).textContent()).toContain('2 voksne, 1 barn · Kommer');
+    expect(await row(page, first.id).textContent()).toContain('Første gang');
+
+    // Search as you type, and check in with one tap.
+    await page.getByLabel('Søk etter navn').fill(first.name.toLowerCase());
+    await expect.poll(() => page.locator('li[data-household]').count()).toBe(1);
+    expect(await page.getByText('1 treff', { exact: true }).count()).toBe(1);
+    await row(page, first.id).getByRole('button', { name: 'Sjekk inn' }).click();
+    await expect.poll(() => counts(page)).toBe('1 av 1 husstand er her, 2 voksne og 1 barn');
+    await expect
+      .poll(() => row(page, first.id).getByRole('button').textContent())
+      .toBe('Sjekket inn ✓ (angre)');
+    await expect.poll(() => pending(page)).toBe('');
+    expect(await presentOnServer(page, eventId, first.id)).toBe(true);
+    await page.getByLabel('Søk etter navn').fill('');
+
+    // The network drops: two taps wait, on screen and in the browser's storage.
+    await page.context().setOffline(true);
+    await row(page, second.id).getByRole('button', { name: 'Sjekk inn' }).click();
+    await row(page, third.id).getByRole('button', { name: 'Sjekk inn' }).click();
+    await expect.poll(() => pending(page)).toBe('2 endringer venter på nett');
+    await expect.poll(() => counts(page)).toMatch(/^3 av 3 husstander er her, /);
+    const stored = await page.evaluate((key) => localStorage.getItem(key), `landsby.checkin.${eventId}`);
+    expect(JSON.parse(stored ?? '[]')).toHaveLength(2);
+
+    // Back online: the queue empties by itself and the server has each of them once.
+    await page.context().setOffline(false);
+    await expect.poll(() => pending(page), { timeout: 15_000 }).toBe('');
+    expect(await presentOnServer(page, eventId, second.id)).toBe(true);
+    expect(await presentOnServer(page, eventId, third.id)).toBe(true);
+    expect(await changes(second.id)).toBe(1);
+    expect(await changes(third.id)).toBe(1);
+    expect(await page.evaluate((key) => localStorage.getItem(key), `landsby.checkin.${eventId}`)).toBeNull();
+
+    // A double tap is one tap: one change reaches the server.
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/attendance'))
+        posts.push(request.postData() ?? '');
+    });
+    await row(page, fourth.id).getByRole('button', { name: 'Sjekk inn' }).dblclick();
+    await expect.poll(() => pending(page)).toBe('');
+    expect(await presentOnServer(page, eventId, fourth.id)).toBe(true);
+    expect(posts.filter((body) => body.includes(fourth.id))).toHaveLength(1);
+    expect(await changes(fourth.id)).toBe(1);
+    await expect.poll(() => counts(page)).toMatch(/^4 av 4 husstander er her, /);
+
+    // Someone who did not answer, new to the registry.
+    await page.getByRole('button', { name: 'Legg til som ikke har svart' }).click();
+    await page.getByLabel('Fornavn').fill('Nora');
+    await page.getByLabel('Etternavn').fill('Nykomling');
+    await page.getByRole('button', { name: 'Legg til og sjekk inn' }).click();
+    const walkIn = page.locator('li[data-household]', { hasText: 'Nora Nykomling' });
+    await expect.poll(() => walkIn.textContent()).toContain('Kom uten å svare');
+    await expect.poll(() => pending(page)).toBe('');
+    await expect.poll(() => counts(page)).toMatch(/^5 av 5 husstander er her, /);
+
+    // Undo is one more tap; a household that said it is coming is still expected.
+    await row(page, first.id).getByRole('button', { name: 'Sjekket inn ✓ (angre)' }).click();
+    await expect.poll(() => pending(page)).toBe('');
+    expect(await presentOnServer(page, eventId, first.id)).toBe(false);
+    await expect.poll(() => counts(page)).toMatch(/^4 av 5 husstander er her, /);
+
+    await expectAccessible(page, 'check-in page at 390 px');
+    await page.screenshot({ path: `${SCREENSHOTS}/checkin-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(page, 'check-in page at 320 px');
+    await page.screenshot({ path: `${SCREENSHOTS}/checkin-320.png` });
+    await page.close();
+  });
+});
