@@ -267,6 +267,40 @@ describe('My page', () => {
     }
   });
 
+  it("asks which household when more than one of the user's households is invited", async () => {
+    // Kari is also an adult of a second household (a family home she runs with someone else).
+    const second = await createHousehold(env.db, home, {
+      kind: 'family_home',
+      adults: [
+        { firstName: 'Kari', lastName: 'Nordmann', email: KARI },
+        { firstName: 'Aisha', lastName: 'Ali' },
+      ],
+    });
+    await invite(home, eventId, second);
+    const events = await myEvents(kari);
+    expect(
+      events
+        .filter((e) => e.eventId === eventId)
+        .map((e) => e.household.id)
+        .sort(),
+    ).toEqual([karisHousehold, second].sort());
+    const which = await kari.put(`/api/my/events/${eventId}/answer`, answer({ response: 'maybe' }));
+    expect(which.statusCode).toBe(400);
+    expect(which.json().details).toEqual([{ field: 'householdId', rule: 'required' }]);
+    const chosen = await kari.put(
+      `/api/my/events/${eventId}/answer`,
+      answer({ response: 'maybe', householdId: second }),
+    );
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(chosen.json()).toMatchObject({
+      household: { id: second, firstNames: ['Kari', 'Aisha'] },
+      status: 'maybe',
+    });
+    // The first household's answer is untouched.
+    const first = (await myEvents(kari)).find((e) => e.household.id === karisHousehold);
+    expect(first?.status).toBe('waiting');
+  });
+
   it('is closed to staff without the foster-parent role, and to anyone not logged in', async () => {
     expect((await caseworker.get('/api/my/events')).statusCode).toBe(403);
     expect((await caseworker.put(`/api/my/events/${eventId}/answer`, answer())).statusCode).toBe(403);
