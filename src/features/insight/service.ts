@@ -128,16 +128,15 @@ export async function readInsight(
   const to = period.to && period.to < today ? period.to : today;
   return inTenant(db, ctx, async (tx) => {
     const m = ctx.municipalityId;
-    const [events, counts, attendance, firsts, ever, feedback, topics, municipality] = await Promise.all([
-      periodEvents(tx, m, from, to),
-      invitationCounts(tx, m, from, to),
-      eventAttendance(tx, m, from, to),
-      firstTimers(tx, m, from, to, today),
-      everCame(tx, m, from, to),
-      feedbackCounts(tx, m, from, to),
-      topicCounts(tx, m, from, to),
-      municipalityName(tx, m),
-    ]);
+    // One after another: a transaction is one connection, which runs one query at a time.
+    const events = await periodEvents(tx, m, from, to);
+    const counts = await invitationCounts(tx, m, from, to);
+    const attendance = await eventAttendance(tx, m, from, to);
+    const firsts = await firstTimers(tx, m, from, to, today);
+    const ever = await everCame(tx, m, from, to);
+    const feedback = await feedbackCounts(tx, m, from, to);
+    const topics = await topicCounts(tx, m, from, to);
+    const municipality = await municipalityName(tx, m);
     await audit(tx, ctx, {
       action: 'read',
       recordType: 'insight',
