@@ -83,12 +83,13 @@ async function invite(eventId: string, count: number): Promise<{ id: string; nam
   });
 }
 
-/** The attendance changes audited for a household: one per change that reached the server. */
-async function changes(householdId: string): Promise<number> {
+/** The attendance changes audited for a household at an event: one per change that reached the server. */
+async function changes(eventId: string, householdId: string): Promise<number> {
   const [row] = await server.db.transaction((tx) =>
     tx.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM audit_log WHERE record_type = 'attendance' AND subject_id = $1",
-      [householdId],
+      `SELECT count(*)::int AS n FROM audit_log
+       WHERE record_type = 'attendance' AND record_id = $1 AND subject_id = $2`,
+      [eventId, householdId],
     ),
   );
   return row?.n ?? 0;
@@ -159,8 +160,8 @@ describe('check-in on the evening, on a phone', () => {
     await expect.poll(() => pending(page), { timeout: 15_000 }).toBe('');
     expect(await presentOnServer(page, eventId, second.id)).toBe(true);
     expect(await presentOnServer(page, eventId, third.id)).toBe(true);
-    expect(await changes(second.id)).toBe(1);
-    expect(await changes(third.id)).toBe(1);
+    expect(await changes(eventId, second.id)).toBe(1);
+    expect(await changes(eventId, third.id)).toBe(1);
     expect(await page.evaluate((key) => localStorage.getItem(key), `landsby.checkin.${eventId}`)).toBeNull();
 
     // A double tap is one tap: one change reaches the server.
@@ -173,7 +174,7 @@ describe('check-in on the evening, on a phone', () => {
     await expect.poll(() => pending(page)).toBe('');
     expect(await presentOnServer(page, eventId, fourth.id)).toBe(true);
     expect(posts.filter((body) => body.includes(fourth.id))).toHaveLength(1);
-    expect(await changes(fourth.id)).toBe(1);
+    expect(await changes(eventId, fourth.id)).toBe(1);
     await expect.poll(() => counts(page)).toMatch(/^4 av 4 husstander er her, /);
 
     // Someone who did not answer, new to the registry.
@@ -197,6 +198,64 @@ describe('check-in on the evening, on a phone', () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await expectNoHorizontalScroll(page, 'check-in page at 320 px');
     await page.screenshot({ path: `${SCREENSHOTS}/checkin-320.png` });
+    await page.close();
+  });
+
+  it('keeps waiting taps through a reload and a failing server, and says so when one is refused', async () => {
+    const page = await caseworker(390);
+    const eventId = await createEvent(page, 'Omlastingskafé', 6);
+    const [first, second] = (await invite(eventId, 2)) as [
+      { id: string; name: string },
+      { id: string; name: string },
+    ];
+    await page.goto(`${server.url}/kafe/${eventId}/innsjekk`);
+    await expect.poll(() => counts(page)).toBe('0 av 1 husstand er her, 0 voksne og 0 barn');
+
+    // The server fails (503): the tap waits, also through a reload of the page.
+    const isTap = (url: URL) => url.pathname.endsWith('/attendance');
+    await page.route(isTap, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: '{"code":"internal","message":"x"}',
+          })
+        : route.continue(),
+    );
+    await row(page, first.id).getByRole('button', { name: 'Sjekk inn' }).click();
+    await expect.poll(() => pending(page)).toBe('1 endring venter på nett');
+    await page.reload();
+    await expect.poll(() => pending(page)).toBe('1 endring venter på nett');
+    await expect
+      .poll(() => row(page, first.id).getByRole('button').textContent())
+      .toBe('Sjekket inn ✓ (angre)');
+    await expect.poll(() => counts(page)).toBe('1 av 1 husstand er her, 2 voksne og 1 barn');
+    expect(await changes(eventId, first.id)).toBe(0);
+
+    // The server is back: the retry (every 10 s) sends it, once.
+    await page.unroute(isTap);
+    await expect.poll(() => pending(page), { timeout: 15_000 }).toBe('');
+    expect(await presentOnServer(page, eventId, first.id)).toBe(true);
+    expect(await changes(eventId, first.id)).toBe(1);
+
+    // A tap the server refuses (a 4xx) is dropped with a message, and the screen shows what is stored.
+    await page.route(isTap, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: '{"code":"validation.invalid","message":"Noe er feil i det som ble sendt."}',
+          })
+        : route.continue(),
+    );
+    await row(page, second.id).getByRole('button', { name: 'Sjekk inn' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain(`Endringen for ${second.name} ble ikke lagret: Noe er feil i det som ble sendt.`);
+    await expect.poll(() => pending(page)).toBe('');
+    await expect.poll(() => row(page, second.id).getByRole('button').textContent()).toBe('Sjekk inn');
+    await page.unroute(isTap);
+    await expectAccessible(page, 'check-in page with a refused tap');
     await page.close();
   });
 });
