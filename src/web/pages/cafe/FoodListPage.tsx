@@ -4,6 +4,7 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import { Page } from '../../components/Page.js';
 import { formatDateTime } from '../../format.js';
 import { intlLocale } from '../../i18n.js';
+import { NARROW, useMediaQuery } from '../registry/hooks.js';
 import { CafeError, useLoad } from './common.js';
 import { shortDate, when } from './format.js';
 import type { EventOverview } from './OverviewEventPage.js';
@@ -24,6 +25,7 @@ export function FoodListPage() {
   const overview = useLoad<EventOverview>(`${eventPath}/overview`);
   const number = (value: number) => new Intl.NumberFormat(intlLocale(language)).format(value);
   const food = overview.data?.food;
+  const narrow = useMediaQuery(NARROW);
   const heading = event.data
     ? t('cafe.food.heading', { title: event.data.title, date: shortDate(event.data.date, language) })
     : t('cafe.food.title');
@@ -74,6 +76,18 @@ export function FoodListPage() {
               </Heading>
               {food.diets.length === 0 ? (
                 <Paragraph>{t('cafe.food.noDiets')}</Paragraph>
+              ) : narrow ? (
+                <ul className="food-list__diets">
+                  {food.diets.map((d) => (
+                    <li key={d.diet}>
+                      <strong>{t(`my.diets.${d.diet}`)}</strong>:{' '}
+                      {t('cafe.food.dietLine', {
+                        households: t('cafe.overview.event.households', { count: d.households }),
+                        persons: t('cafe.food.personsCount', { count: d.persons }),
+                      })}
+                    </li>
+                  ))}
+                </ul>
               ) : (
                 <Table className="food-list__table">
                   <Table.Head>

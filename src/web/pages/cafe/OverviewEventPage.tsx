@@ -570,6 +570,7 @@ function Households({
       <Button
         variant="secondary"
         data-size="sm"
+        className="overview-note"
         onClick={() => onNote(h)}
         aria-label={t('cafe.overview.event.noteFor', { name: name(h) })}
       >

@@ -1,0 +1,208 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2eServer,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  loggedIn,
+  startServer,
+} from './support.js';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The demo caseworker, logged in, in a window `width` px wide. */
+const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+/** Where screenshots of the page go, to be looked at by a person. */
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+
+/** A request to the API from the page, as its own requests are made (cookie and CSRF header). */
+function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const csrf = await fetch('/api/session').then(
+        (response) => response.json() as Promise<{ csrfToken: string }>,
+      );
+      const response = await fetch(path, {
+        method,
+        headers: {
+          'X-CSRF-Token': csrf.csrfToken,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+/** A café nine weeks ahead with its invitations sent; two households have answered by phone. */
+async function sentEvent(page: Page): Promise<{ eventId: string; invited: number }> {
+  const date = new Date(Date.now() + 9 * 7 * 86_400_000).toISOString().slice(0, 10);
+  const { id: eventId } = await call<{ id: string }>(page, 'POST', '/api/events', {
+    title: 'Svarkafé',
+    date,
+    startTime: '18:00',
+    endTime: '20:00',
+    food: true,
+    registration: 'optional',
+    confirmDate: true,
+  });
+  await call(page, 'POST', `/api/events/${eventId}/sending/now`);
+  let view: { state: string; households: { id: string; status: string }[] } = { state: '', households: [] };
+  await expect
+    .poll(
+      async () => {
+        view = await call(page, 'GET', `/api/events/${eventId}/sending`);
+        return view.state;
+      },
+      { timeout: 60_000, interval: 1000 },
+    )
+    .toBe('done');
+  const [first, second] = view.households.filter((h) => h.status !== 'failed');
+  const answer = { diet: [], dietNote: null, comment: null };
+  await call(page, 'PUT', `/api/events/${eventId}/answers/${first?.id}`, {
+    ...answer,
+    response: 'coming',
+    adults: 2,
+    children: 2,
+    diet: ['vegetarian', 'gluten_free'],
+    dietNote: 'Ett barn tåler ikke egg',
+  });
+  await call(page, 'PUT', `/api/events/${eventId}/answers/${second?.id}`, {
+    ...answer,
+    response: 'maybe',
+    adults: 0,
+    children: 0,
+  });
+  return { eventId, invited: view.households.length };
+}
+
+/** The figure with this label in the row of figures. */
+const figure = (page: Page, label: string) =>
+  page
+    .locator('.overview-figure')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('dd');
+
+describe("the team's overview of the answers, as the demo caseworker", () => {
+  let eventId = '';
+
+  it('shows the figures, reminds the silent in two clicks, and notes an answer', async () => {
+    const page = await caseworker(1280);
+    const made = await sentEvent(page);
+    eventId = made.eventId;
+    await page.goto(`${server.url}/kafe/${eventId}`);
+    await page.getByRole('link', { name: 'Svar og oversikt', exact: true }).click();
+    await expect.poll(() => heading(page).textContent()).toMatch(/^Svar og oversikt – Svarkafé /);
+    await expect.poll(() => figure(page, 'Invitert').textContent()).toBe(String(made.invited));
+    expect(await figure(page, 'Har svart').textContent()).toBe('2');
+    expect(await figure(page, 'Kommer (husstander)').textContent()).toBe('1');
+    expect(await figure(page, 'Voksne som kommer').textContent()).toBe('2');
+    expect(await figure(page, 'Barn som kommer').textContent()).toBe('2');
+    expect(await figure(page, 'Kanskje').textContent()).toBe('1');
+    expect(await figure(page, 'Har ikke svart').textContent()).toBe(String(made.invited - 2));
+    // The schedule as the default: a week and a day before.
+    expect(await page.getByRole('checkbox', { name: '7 dager før' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: '1 dag før' }).isChecked()).toBe(true);
+    await expectAccessible(page, 'overview page');
+    await page.screenshot({ path: `${SCREENSHOTS}/overview-1280.png` });
+    await page.evaluate(() => document.getElementById('overview-reminders-heading')?.scrollIntoView());
+    await page.screenshot({ path: `${SCREENSHOTS}/overview-1280-reminders.png` });
+
+    // A reminder to those who have not answered: the group is chosen, then two clicks.
+    const nowRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/reminders/now'))
+        nowRequests.push(request.url());
+    });
+    expect(await page.getByLabel('Til hvem?').inputValue()).toBe('silent');
+    await page.getByRole('button', { name: 'Send påminnelse nå', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('heading').textContent()).toBe('Sende påminnelse nå?');
+    await expectAccessible(page, 'overview page asking before a reminder');
+    await dialog.getByRole('button', { name: 'Send påminnelsen' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(
+        /^(Påminnelsen går nå til \d+ husstander?\.|Det er stille tid nå, så påminnelsen går kl\. 09\.00 til \d+ husstander?\.)$/,
+      );
+    expect(nowRequests).toHaveLength(1);
+    await expect.poll(() => page.getByText(/^Sendt nå til dem som ikke har svart: /).count()).toBe(1);
+
+    // The filter, and an answer noted after a phone call.
+    await page.getByLabel('Vis', { exact: true }).selectOption('maybe');
+    const rows = page.locator('.overview-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    const name = (await rows.first().locator('th').textContent()) ?? '';
+    await rows
+      .first()
+      .getByRole('button', { name: `Noter svar for ${name}` })
+      .click();
+    const note = page.getByRole('dialog');
+    await note.getByRole('radio', { name: 'Kommer', exact: true }).check();
+    await note.getByLabel('Antall voksne').fill('1');
+    await note.getByLabel('Antall barn').fill('0');
+    await expectAccessible(page, 'noting an answer');
+    await note.getByRole('button', { name: 'Lagre svaret' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe(`Svaret for ${name} er lagret.`);
+    await expect.poll(() => figure(page, 'Kommer (husstander)').textContent()).toBe('2');
+    await page.close();
+  });
+
+  it('gives the kitchen a printable food list without names', async () => {
+    const page = await caseworker(1280);
+    await page.goto(`${server.url}/kafe/${eventId}/oversikt`);
+    await page.getByRole('link', { name: /^Matliste til kjøkkenet/ }).click();
+    await expect.poll(() => heading(page).textContent()).toMatch(/^Matliste – Svarkafé /);
+    await expect.poll(() => figure(page, 'Personer').textContent()).toBe('5');
+    expect(await page.getByRole('row', { name: /Vegetar/ }).textContent()).toContain('4');
+    expect(await page.getByText('Ett barn tåler ikke egg').count()).toBe(1);
+    await expectAccessible(page, 'food list');
+    await page.screenshot({ path: `${SCREENSHOTS}/food-1280.png`, fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Skriv ut' }).isVisible()).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/food-print.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('fits a 320 px phone without sideways scrolling', async () => {
+    const page = await caseworker(320);
+    await page.goto(`${server.url}/kafe/${eventId}/oversikt`);
+    await expect.poll(() => page.locator('.overview-figure').count()).toBeGreaterThan(5);
+    await expectNoHorizontalScroll(page, 'overview page at 320 px');
+    await expectAccessible(page, 'overview page at 320 px');
+    await page.screenshot({ path: `${SCREENSHOTS}/overview-320.png` });
+    await page.evaluate(() => document.getElementById('overview-households-heading')?.scrollIntoView());
+    await page.screenshot({ path: `${SCREENSHOTS}/overview-320-households.png` });
+    await page.goto(`${server.url}/kafe/${eventId}/mat`);
+    await expect.poll(() => page.locator('.overview-figure').count()).toBe(3);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((element) => `${element.tagName}.${element.className}`)
+        .slice(0, 5),
+    );
+    expect(wide, 'elements wider than the window').toEqual([]);
+    await expectNoHorizontalScroll(page, 'food list at 320 px');
+    await expectAccessible(page, 'food list at 320 px');
+    await page.screenshot({ path: `${SCREENSHOTS}/food-320.png`, fullPage: true });
+    await page.close();
+  });
+});
