@@ -23,6 +23,7 @@ import { authRoutes } from '../features/auth/routes.js';
 import { resolveSession } from '../features/auth/service.js';
 import { cafeRoutes } from '../features/cafe/routes.js';
 import { checkinRoutes } from '../features/checkin/routes.js';
+import { feedbackPageRoutes, feedbackRoutes } from '../features/feedback/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { importRoutes } from '../features/import/routes.js';
 import { insightRoutes } from '../features/insight/routes.js';
@@ -213,6 +214,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sendingRoutes, { deps });
   await app.register(answerRoutes, { deps });
   await app.register(welcomeRoutes, { deps });
+  await app.register(feedbackRoutes, { deps });
+  await app.register(feedbackPageRoutes, { deps });
   await app.register(insightRoutes, { deps });
   await app.register(overviewRoutes, { deps });
   await app.register(myRoutes, { deps });

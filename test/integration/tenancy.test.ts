@@ -44,6 +44,12 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/events/:eventId/sending/households/:householdId/channel': { channel: 'sms' },
   'POST /api/events/:eventId/sending/retry': {},
   'PUT /api/events/:eventId/reminders': { days: [7] },
+  'PUT /api/events/:eventId/feedback': {
+    questions: [{ id: 'q1', type: 'scale', text: { nb: 'Inntrenger?' } }],
+    languages: ['nb'],
+    closesAt: '2027-03-20T12:00:00Z',
+  },
+  'PUT /api/events/:eventId/evaluation': { wentWell: 'Inntrenger', version: 0 },
   'POST /api/events/:eventId/reminders/now': { group: 'silent' },
   'PUT /api/events/:eventId/answers/:householdId': {
     response: 'maybe',
@@ -179,6 +185,8 @@ async function rowsOfB() {
     await tx.query('SELECT * FROM invitation WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM message WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM attendance WHERE event_id = $1', [objectsOfB.event]),
+    await tx.query('SELECT * FROM feedback_form WHERE event_id = $1', [objectsOfB.event]),
+    await tx.query('SELECT * FROM event_evaluation WHERE event_id = $1', [objectsOfB.event]),
   ]);
 }
 

@@ -1,0 +1,384 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { tenantOf } from '../../server/context.js';
+import type { Deps } from '../../server/deps.js';
+import { AppError } from '../../server/errors.js';
+import { acceptForms, type FormFields, field } from '../../server/forms.js';
+import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
+import { FORM_LANGUAGES, QUESTION_TYPES } from './defaults.js';
+import { alreadyPage, badLinkPage, busyPage, closedPage, formPage, thanksPage } from './page.js';
+import {
+  EVALUATION_MAX,
+  feedbackQr,
+  feedbackResults,
+  feedbackSheetPdf,
+  getEvaluation,
+  getFeedbackForm,
+  getPreviousEvaluation,
+  type PublicForm,
+  publicForm,
+  saveEvaluation,
+  saveFeedbackForm,
+  saveResponse,
+} from './service.js';
+
+const event = { permission: 'events:manage' as const, tenantObject: 'event' as const };
+const tags = ['feedback'];
+const EventParams = Type.Object({ eventId: Uuid });
+
+const Id = Type.String({ pattern: '^[a-z0-9_-]{1,24}$' });
+const Language = literals(FORM_LANGUAGES);
+/** A text in each language the public page speaks; the service checks the form's languages have one. */
+const Text = Type.Optional(Type.String({ maxLength: 300 }));
+const Texts = Type.Object({ nb: Text, nn: Text, en: Text, ar: Text }, { additionalProperties: false });
+const Option = Type.Object({ id: Id, text: Texts }, { additionalProperties: false });
+const Question = Type.Object(
+  {
+    id: Id,
+    type: literals(QUESTION_TYPES),
+    text: Texts,
+    options: Type.Optional(Type.Array(Option, { maxItems: 12 })),
+  },
+  { additionalProperties: false },
+);
+
+const FormBody = Type.Object({
+  questions: Type.Array(Question, { minItems: 1, maxItems: 20 }),
+  languages: Type.Array(Language, { minItems: 1, maxItems: FORM_LANGUAGES.length }),
+  closesAt: Type.String({ format: 'date-time' }),
+  version: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+
+const FormView = Type.Object({
+  eventId: Type.String(),
+  saved: Type.Boolean(),
+  code: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+  questions: Type.Array(Question),
+  languages: Type.Array(Type.String()),
+  closesAt: Type.String({ format: 'date-time' }),
+  defaultClosesAt: Type.String({ format: 'date-time' }),
+  open: Type.Boolean(),
+  version: Type.Integer(),
+  responses: Type.Integer(),
+});
+
+const Count = Type.Object({ id: Type.String(), text: Texts, count: Type.Integer() });
+const Results = Type.Object({
+  eventId: Type.String(),
+  responses: Type.Integer(),
+  languages: Type.Array(Type.String()),
+  questions: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      type: literals(QUESTION_TYPES),
+      text: Texts,
+      answered: Type.Integer(),
+      options: Type.Optional(Type.Array(Count)),
+      mean: Type.Optional(Nullable(Type.Number())),
+      distribution: Type.Optional(Type.Array(Type.Integer())),
+      texts: Type.Optional(Type.Array(Type.String())),
+    }),
+  ),
+});
+
+const Note = Nullable(Type.String({ maxLength: EVALUATION_MAX }));
+const EvaluationFields = {
+  wentWell: Note,
+  changeNext: Note,
+  attendanceNote: Note,
+  programmeNote: Note,
+};
+const Evaluation = Type.Object({
+  eventId: Type.String(),
+  ...EvaluationFields,
+  version: Type.Integer(),
+  updatedAt: Nullable(Type.String()),
+  updatedBy: Nullable(Type.String()),
+});
+const EvaluationBody = Type.Object({
+  wentWell: Type.Optional(Note),
+  changeNext: Type.Optional(Note),
+  attendanceNote: Type.Optional(Note),
+  programmeNote: Type.Optional(Note),
+  version: Type.Integer({ minimum: 0 }),
+});
+
+const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+
+/** The team's side: the form, its QR code and sheet, the results, and the evaluation. */
+export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/api/events/:eventId/feedback',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: "The event's feedback form, or the default form when none is saved",
+        params: EventParams,
+        response: withErrors({ 200: FormView }),
+      },
+    },
+    async (request) => getFeedbackForm(deps, tenantOf(request), request.params.eventId),
+  );
+
+  app.put(
+    '/api/events/:eventId/feedback',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: 'Saves the feedback form (the first save makes the short link)',
+        params: EventParams,
+        body: FormBody,
+        response: withErrors({ 200: FormView }),
+      },
+    },
+    async (request) => saveFeedbackForm(deps, tenantOf(request), request.params.eventId, request.body),
+  );
+
+  const download = (reply: FastifyReply, type: string, name: string, body: Buffer | string) =>
+    reply
+      .header('content-type', type)
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store')
+      .send(body);
+
+  app.get(
+    '/api/events/:eventId/feedback/qr.png',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: "The QR code of the form's short link (PNG)",
+        params: EventParams,
+        produces: ['image/png'],
+        response: withErrors({ 200: Binary }),
+      },
+    },
+    async (request, reply) =>
+      download(
+        reply,
+        'image/png',
+        'tilbakemelding-qr.png',
+        (await feedbackQr(deps, tenantOf(request), request.params.eventId, 'png')) as Buffer,
+      ),
+  );
+
+  app.get(
+    '/api/events/:eventId/feedback/qr.svg',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: "The QR code of the form's short link (SVG)",
+        params: EventParams,
+        produces: ['image/svg+xml'],
+        response: withErrors({ 200: Binary }),
+      },
+    },
+    async (request, reply) => {
+      const svg = Buffer.from(
+        (await feedbackQr(deps, tenantOf(request), request.params.eventId, 'svg')) as string,
+      );
+      // Shown in the page (<img>) as well as downloaded: inline unless ?download=1.
+      const inline = (request.query as { download?: string }).download !== '1';
+      return inline
+        ? reply.header('content-type', 'image/svg+xml').header('cache-control', 'no-store').send(svg)
+        : download(reply, 'image/svg+xml', 'tilbakemelding-qr.svg', svg);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/feedback/sheet.pdf',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: 'A printable A4 sheet for the tables: title, date, QR code, short link',
+        params: EventParams,
+        produces: ['application/pdf'],
+        response: withErrors({ 200: Binary }),
+      },
+    },
+    async (request, reply) =>
+      download(
+        reply,
+        'application/pdf',
+        'tilbakemelding-a4.pdf',
+        Buffer.from(await feedbackSheetPdf(deps, tenantOf(request), request.params.eventId)),
+      ),
+  );
+
+  app.get(
+    '/api/events/:eventId/feedback/results',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: 'The answers so far: counts per option, scale means, free texts, the number of responses',
+        params: EventParams,
+        response: withErrors({ 200: Results }),
+      },
+    },
+    async (request) => feedbackResults(deps, tenantOf(request), request.params.eventId),
+  );
+
+  app.get(
+    '/api/events/:eventId/evaluation',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: "The team's evaluation of the event (version 0: none yet)",
+        params: EventParams,
+        response: withErrors({ 200: Evaluation }),
+      },
+    },
+    async (request) => getEvaluation(deps, tenantOf(request), request.params.eventId),
+  );
+
+  app.put(
+    '/api/events/:eventId/evaluation',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: "Saves the team's evaluation (409 evaluation.conflict when someone saved first)",
+        params: EventParams,
+        body: EvaluationBody,
+        response: withErrors({ 200: Evaluation }),
+      },
+    },
+    async (request) =>
+      saveEvaluation(deps, tenantOf(request), request.params.eventId, {
+        wentWell: request.body.wentWell ?? null,
+        changeNext: request.body.changeNext ?? null,
+        attendanceNote: request.body.attendanceNote ?? null,
+        programmeNote: request.body.programmeNote ?? null,
+        version: request.body.version,
+      }),
+  );
+
+  app.get(
+    '/api/events/:eventId/previous-evaluation',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: 'The evaluation of the last earlier event of the same kind, or null',
+        params: EventParams,
+        response: withErrors({
+          200: Type.Object({
+            previous: Nullable(
+              Type.Object({
+                event: Type.Object({ id: Type.String(), title: Type.String(), date: Type.String() }),
+                evaluation: Evaluation,
+              }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) => getPreviousEvaluation(deps, tenantOf(request), request.params.eventId),
+  );
+};
+
+// --- The public form at /t/<code> ---------------------------------------------------------------------------
+
+/**
+ * The short link is printed on the tables, so it is not a secret; the limit is against floods. It
+ * is higher than the answer page's: at a café everyone sits behind the venue's one Wi-Fi address
+ * and answers in the same few minutes (each answer is three requests).
+ */
+const limited = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+const CodeParams = Type.Object({ code: Type.String({ maxLength: 32 }) });
+
+function html(reply: FastifyReply, status: number, body: string) {
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-robots-tag', 'noindex')
+    .send(body);
+}
+
+/** The first of the browser's languages (Accept-Language, by weight) that the form has. */
+export function browserLanguage(header: string | undefined, available: string[]): string | undefined {
+  const wanted = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { base: tag.split('-')[0] ?? '', weight: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((w) => w.base && w.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const { base } of wanted) {
+    const language = base === 'no' ? 'nb' : base;
+    if (available.includes(language)) return language;
+  }
+  return undefined;
+}
+
+/** ?lang= when the form has it, else the browser's, else the form's first language. */
+function languageOf(request: FastifyRequest, data: PublicForm, asked?: string): string {
+  const languages = data.form.languages;
+  if (asked && languages.includes(asked)) return asked;
+  return browserLanguage(request.headers['accept-language'], languages) ?? languages[0] ?? 'nb';
+}
+
+const cookieName = (code: string) => `fb_${code}`;
+
+export const feedbackPageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  acceptForms(app);
+  // These are pages for people, not an API: errors are pages too.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.statusCode === 429) return html(reply, 429, busyPage());
+    if (!(error.statusCode && error.statusCode < 500))
+      request.log.error({ err: error }, 'feedback page error');
+    return html(reply, error.statusCode && error.statusCode < 500 ? 400 : 500, badLinkPage());
+  });
+  const schema = { hide: true, params: CodeParams };
+
+  app.get('/t/:code', { config: limited, schema }, async (request, reply) => {
+    const data = await publicForm(deps, request.params.code);
+    if (!data) return html(reply, 404, badLinkPage());
+    const query = request.query as { lang?: string; takk?: string };
+    const language = languageOf(request, data, query.lang);
+    if (query.takk === '1') return html(reply, 200, thanksPage(data, language));
+    if (request.cookies[cookieName(data.code)] === '1') return html(reply, 200, alreadyPage(data, language));
+    if (!data.open) return html(reply, 200, closedPage(data, language));
+    return html(reply, 200, formPage(data, language));
+  });
+
+  app.post('/t/:code', { config: limited, schema }, async (request, reply) => {
+    const data = await publicForm(deps, request.params.code);
+    if (!data) return html(reply, 404, badLinkPage());
+    const fields = (request.body as FormFields | undefined) ?? {};
+    const language = languageOf(request, data, field(fields, 'lang'));
+    // One response per device: this phone has answered. Nothing is stored.
+    if (request.cookies[cookieName(data.code)] === '1') return html(reply, 409, alreadyPage(data, language));
+    if (!data.open) return html(reply, 409, closedPage(data, language));
+    try {
+      await saveResponse(deps, data, language, fields);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'feedback.closed') return html(reply, 409, closedPage(data, language));
+      const kind = error.code === 'feedback.empty' ? 'empty' : 'invalid';
+      return html(reply, 400, formPage(data, language, { values: fields, error: kind }));
+    }
+    // Says "this phone has answered" and nothing else; gone when the form closes.
+    reply.setCookie(cookieName(data.code), '1', {
+      path: `/t/${data.code}`,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.production,
+      maxAge: Math.max(1, Math.ceil((data.form.closesAt.getTime() - Date.now()) / 1000)),
+    });
+    // Post, redirect, get: reloading the thanks page does not send the answer again.
+    return reply.redirect(`/t/${data.code}?lang=${encodeURIComponent(language)}&takk=1`, 303);
+  });
+};
