@@ -10,6 +10,7 @@ import { CafeRoutes } from './pages/cafe/CafeRoutes.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { ImportPage } from './pages/import/ImportPage.js';
+import { InsightPage } from './pages/insight/InsightPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/MessagePage.js';
 import { MyPage } from './pages/my/MyPage.js';
@@ -69,6 +70,14 @@ export function App() {
               element={
                 <RequireArea area={area('cafe')}>
                   <CafeRoutes />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/innsikt"
+              element={
+                <RequireArea area={area('insight')}>
+                  <InsightPage />
                 </RequireArea>
               }
             />

@@ -41,8 +41,7 @@ export const AREAS: readonly Area[] = [
   {
     key: 'insight',
     path: '/innsikt',
-    allowed: hasAny('registry:read', 'reports:read', 'aggregates:read'),
-    placeholder: true,
+    allowed: hasAny('insight:read'),
   },
   { key: 'users', path: '/admin/brukere', allowed: hasAny('users:manage') },
   { key: 'audit', path: '/admin/logg', allowed: hasAny('audit:read') },

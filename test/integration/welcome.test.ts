@@ -13,7 +13,21 @@ let eventId: string;
 let strangersHousehold: string;
 const past: string[] = [];
 let cancelledEvent: string;
-const h: Record<string, string> = {};
+const h = {} as Record<
+  | 'silent4'
+  | 'silent3'
+  | 'failed'
+  | 'maybe'
+  | 'declined'
+  | 'cameOnce'
+  | 'twice'
+  | 'archived'
+  | 'cancelled'
+  | 'emergencyNeverCame'
+  | 'emergencyTeamChose'
+  | 'emergencyCame',
+  string
+>;
 
 interface WelcomeEntry {
   id: string;

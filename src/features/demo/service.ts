@@ -2,6 +2,7 @@ import type { Database } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import type { Role } from '../../domain/roles.js';
 import { hashPassword } from '../auth/passwords.js';
+import { seedDemoHistory } from './history.js';
 import { seedDemoHouseholds } from './households.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';
 
@@ -41,5 +42,6 @@ export async function seedDemo(db: Database): Promise<boolean> {
   });
   // Households are programme data: written as the demo municipality, not as landsby_system.
   await seedDemoHouseholds(db, municipalityId);
+  await seedDemoHistory(db, municipalityId);
   return created;
 }

@@ -10,6 +10,7 @@ import { OverviewPage } from './OverviewPage.js';
 import { SeasonPage } from './SeasonPage.js';
 import { SendingPage } from './SendingPage.js';
 import { VenuesPage } from './VenuesPage.js';
+import { WelcomeListPage } from './WelcomeListPage.js';
 import './cafe.css';
 
 /** Everything under /kafe: the overview, the season planner, venues, one café, its audience, its sending. */
@@ -27,6 +28,7 @@ export function CafeRoutes() {
       <Route path=":eventId/oversikt" element={<OverviewEventPage />} />
       <Route path=":eventId/mat" element={<FoodListPage />} />
       <Route path=":eventId/innsjekk" element={<CheckinPage />} />
+      <Route path=":eventId/velkomst" element={<WelcomeListPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

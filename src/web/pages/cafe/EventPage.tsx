@@ -218,6 +218,9 @@ export function EventPage() {
             <Button asChild variant="secondary">
               <RouterLink to={`/kafe/${event.id}/innsjekk`}>{t('cafe.checkin.link')}</RouterLink>
             </Button>
+            <Button asChild variant="secondary">
+              <RouterLink to={`/kafe/${event.id}/velkomst`}>{t('cafe.welcome.link')}</RouterLink>
+            </Button>
             <Button variant="tertiary" data-color="danger" onClick={() => setConfirming(true)}>
               {t('cafe.event.cancel')}
             </Button>
