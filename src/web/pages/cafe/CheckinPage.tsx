@@ -109,9 +109,14 @@ interface Dropped {
  * minimal household.
  */
 export function CheckinPage() {
+  const { eventId = '' } = useParams();
+  // Another event is another list and another queue: start afresh.
+  return <CheckinList key={eventId} eventId={eventId} />;
+}
+
+function CheckinList({ eventId }: { eventId: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { eventId = '' } = useParams();
   const path = `/api/events/${encodeURIComponent(eventId)}/attendance`;
   const [base, setBase] = useState<AttendanceView>();
   const [loadError, setLoadError] = useState<unknown>();
