@@ -134,6 +134,7 @@ describe("the team's overview of the answers, as the demo caseworker", () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByRole('heading').textContent()).toBe('Sende påminnelse nå?');
     await expectAccessible(page, 'overview page asking before a reminder');
+    await page.screenshot({ path: `${SCREENSHOTS}/overview-confirm-reminder.png` });
     await dialog.getByRole('button', { name: 'Send påminnelsen' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent())
@@ -157,6 +158,7 @@ describe("the team's overview of the answers, as the demo caseworker", () => {
     await note.getByLabel('Antall voksne').fill('1');
     await note.getByLabel('Antall barn').fill('0');
     await expectAccessible(page, 'noting an answer');
+    await page.screenshot({ path: `${SCREENSHOTS}/overview-note-dialog.png` });
     await note.getByRole('button', { name: 'Lagre svaret' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent())
