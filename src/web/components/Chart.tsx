@@ -118,12 +118,6 @@ export function Chart({
         Plot.ruleX([0]),
       ],
     });
-    // Plot labels each group of marks ("bar", "rule"): not allowed on a <g> without a role, and
-    // nothing a reader needs inside an image. The summary is on the SVG itself.
-    for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
-      part.removeAttribute('aria-label');
-      part.removeAttribute('aria-description');
-    }
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', label);
     element.replaceChildren(svg);
