@@ -185,8 +185,8 @@ export async function seasonSummaryPdf(
     { label: 'kafeer', value: String(insight.events) },
     { label: 'besøk av husstander', value: anyHidden ? `minst ${came}` : String(came) },
     { label: 'kom for første gang', value: anyHidden ? `minst ${firsts}` : String(firsts) },
-    { label: 'av førstegangs kom igjen', value: pct(insight.returners.total.cameAgain.share) },
-    { label: 'av inviterte har kommet', value: pct(insight.everCame.share) },
+    { label: 'førstegangs kom igjen', value: pct(insight.returners.total.cameAgain.share) },
+    { label: 'inviterte har kommet', value: pct(insight.everCame.share) },
   ]);
 
   const attendance = insight.attendance.slice(-12);

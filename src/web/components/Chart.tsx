@@ -57,8 +57,9 @@ export function Chart({
     if (!element || width === 0) return;
     const narrow = width < 480;
     const longest = Math.max(...rows.map((r) => r.label.length), 4);
-    const marginLeft = Math.min(narrow ? 96 : 190, 12 + longest * 7);
-    const maxLabel = Math.floor((marginLeft - 10) / 6.5);
+    // About 7.5 px a character at 13 px: labels longer than the margin are cut with "…".
+    const marginLeft = Math.min(narrow ? 104 : 200, 16 + longest * 7.5);
+    const maxLabel = Math.floor((marginLeft - 14) / 7.5);
     const cut = (text: string) => (text.length > maxLabel ? `${text.slice(0, maxLabel - 1)}…` : text);
     const top = Math.max(1, ...rows.map((r) => Math.max(r.value ?? 0, r.high ?? 0)));
     const domain = share ? [0, 1.3] : [0, top * 1.25];
@@ -118,6 +119,12 @@ export function Chart({
         Plot.ruleX([0]),
       ],
     });
+    // Plot labels each group of marks ("bar", "rule"): not allowed on a <g> without a role, and
+    // nothing a reader needs inside an image. The summary is on the SVG itself.
+    for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
+      part.removeAttribute('aria-label');
+      part.removeAttribute('aria-description');
+    }
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', label);
     element.replaceChildren(svg);
