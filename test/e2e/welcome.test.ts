@@ -104,6 +104,8 @@ describe('the welcome list', () => {
     await expectAccessible(page, 'welcome list');
 
     // Keyboard only: to the first card's outcomes, the arrow to «Ingen svar», a note, and save.
+    await card.getByText('Noter en samtale', { exact: true }).focus();
+    await page.keyboard.press('Enter');
     const form = page.getByRole('group', { name: `Noter en samtale med ${silent.name}` });
     await form.getByRole('radio', { name: 'Snakket med dem' }).focus();
     await page.keyboard.press('Space');

@@ -1,6 +1,7 @@
 import {
   Button,
   Card,
+  Details,
   Fieldset,
   Heading,
   Link,
@@ -268,46 +269,51 @@ function CallForm({
   };
 
   return (
-    <form className="stack" noValidate onSubmit={submit} aria-labelledby={`${id}-legend`}>
-      <Fieldset>
-        <Fieldset.Legend id={`${id}-legend`}>
-          {t('cafe.welcome.form.legend', { name: household.name })}
-        </Fieldset.Legend>
-        {OUTCOMES.map((value, index) => (
-          <Radio
-            key={value}
-            ref={index === 0 ? firstRadio : undefined}
-            name={`${id}-outcome`}
-            value={value}
-            label={t(`cafe.welcome.outcomes.${value}`)}
-            checked={outcome === value}
-            onChange={() => {
-              setOutcome(value);
-              setError(null);
-            }}
-            aria-invalid={error ? true : undefined}
+    <Details>
+      <Details.Summary>{t('cafe.welcome.form.open')}</Details.Summary>
+      <Details.Content>
+        <form className="stack" noValidate onSubmit={submit} aria-labelledby={`${id}-legend`}>
+          <Fieldset>
+            <Fieldset.Legend id={`${id}-legend`}>
+              {t('cafe.welcome.form.legend', { name: household.name })}
+            </Fieldset.Legend>
+            {OUTCOMES.map((value, index) => (
+              <Radio
+                key={value}
+                ref={index === 0 ? firstRadio : undefined}
+                name={`${id}-outcome`}
+                value={value}
+                label={t(`cafe.welcome.outcomes.${value}`)}
+                checked={outcome === value}
+                onChange={() => {
+                  setOutcome(value);
+                  setError(null);
+                }}
+                aria-invalid={error ? true : undefined}
+              />
+            ))}
+            {error ? <ValidationMessage>{error}</ValidationMessage> : null}
+          </Fieldset>
+          <Textfield
+            id={`${id}-note`}
+            multiline
+            rows={3}
+            label={t('cafe.welcome.form.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            counter={{ limit: NOTE_MAX, under: t('my.form.under'), over: t('my.form.over') }}
           />
-        ))}
-        {error ? <ValidationMessage>{error}</ValidationMessage> : null}
-      </Fieldset>
-      <Textfield
-        id={`${id}-note`}
-        multiline
-        rows={3}
-        label={t('cafe.welcome.form.note')}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        counter={{ limit: NOTE_MAX, under: t('my.form.under'), over: t('my.form.over') }}
-      />
-      <CafeError error={failure} />
-      <div className="button-row">
-        <Button type="submit" variant="secondary" disabled={saving}>
-          {t('cafe.welcome.form.save')}
-        </Button>
-      </div>
-      <Paragraph data-size="sm" role="status">
-        {saved ? t('cafe.welcome.form.saved') : ''}
-      </Paragraph>
-    </form>
+          <CafeError error={failure} />
+          <div className="button-row">
+            <Button type="submit" variant="secondary" disabled={saving}>
+              {t('cafe.welcome.form.save')}
+            </Button>
+          </div>
+          <Paragraph data-size="sm" role="status">
+            {saved ? t('cafe.welcome.form.saved') : ''}
+          </Paragraph>
+        </form>
+      </Details.Content>
+    </Details>
   );
 }
