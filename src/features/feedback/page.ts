@@ -197,7 +197,7 @@ function languageLinks(data: PublicForm, language: string, path: string): string
 
 /** Links between languages sit in a row at the top; the rest is the shared public style. */
 const EXTRA_STYLE =
-  '<style>ul.langs{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0 0 .5rem}ul.langs a{display:inline-block;padding:.5rem 0}ul.langs a[aria-current]{font-weight:700;color:#1a1a1a}.event-date{color:#444;margin-top:-.5rem}</style>';
+  '<style>ul.langs{display:flex;flex-wrap:wrap;gap:0 1.25rem;margin:0 0 .5rem}ul.langs li{margin:0}ul.langs a{display:inline-block;padding:.5rem 0}ul.langs a[aria-current]{font-weight:700;color:#1a1a1a}.event-date{color:#444;margin-top:-.5rem}</style>';
 
 function heading(data: PublicForm, language: string, path: string): string {
   return `${EXTRA_STYLE}${languageLinks(data, language, path)}<h1>${h(data.event.title)}</h1>`;

@@ -3,6 +3,7 @@ import { NotFoundPage } from '../MessagePage.js';
 import { AudiencePage } from './AudiencePage.js';
 import { CheckinPage } from './CheckinPage.js';
 import { EventPage, NewEventPage } from './EventPage.js';
+import { FeedbackPage } from './FeedbackPage.js';
 import { FoodListPage } from './FoodListPage.js';
 import { InvitationPage } from './InvitationPage.js';
 import { OverviewEventPage } from './OverviewEventPage.js';
@@ -28,6 +29,7 @@ export function CafeRoutes() {
       <Route path=":eventId/oversikt" element={<OverviewEventPage />} />
       <Route path=":eventId/mat" element={<FoodListPage />} />
       <Route path=":eventId/innsjekk" element={<CheckinPage />} />
+      <Route path=":eventId/tilbakemelding" element={<FeedbackPage />} />
       <Route path=":eventId/velkomst" element={<WelcomeListPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

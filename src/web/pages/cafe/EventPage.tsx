@@ -23,6 +23,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { CafeError, ProblemList, useLoad } from './common.js';
+import { EvaluationSection } from './EvaluationSection.js';
 import { shortDate, when } from './format.js';
 import {
   type CafeEvent,
@@ -221,12 +222,16 @@ export function EventPage() {
             <Button asChild variant="secondary">
               <RouterLink to={`/kafe/${event.id}/velkomst`}>{t('cafe.welcome.link')}</RouterLink>
             </Button>
+            <Button asChild variant="secondary">
+              <RouterLink to={`/kafe/${event.id}/tilbakemelding`}>{t('cafe.feedback.link')}</RouterLink>
+            </Button>
             <Button variant="tertiary" data-color="danger" onClick={() => setConfirming(true)}>
               {t('cafe.event.cancel')}
             </Button>
           </div>
         )}
       </Card>
+      <EvaluationSection key={`evaluation-${event.id}`} event={event} />
       {cancelled ? null : <EventImageSection key={event.id} event={event} />}
       {cancelled ? null : (
         <EventFormView
