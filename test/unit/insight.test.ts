@@ -68,7 +68,13 @@ describe('shares and numbers as they may be shown', () => {
   });
 
   it('hides a count under 5 and the share made from it', () => {
-    expect(shownShare(3, 40, true)).toEqual({ count: { under: 5 }, of: 40, share: null, low: null, high: null });
+    expect(shownShare(3, 40, true)).toEqual({
+      count: { under: 5 },
+      of: 40,
+      share: null,
+      low: null,
+      high: null,
+    });
     expect(shownShare(4, 4, true)).toMatchObject({ count: { under: 5 }, of: { under: 5 }, share: null });
     expect(shownShare(6, 40, true)).toEqual(wilson(6, 40));
   });
