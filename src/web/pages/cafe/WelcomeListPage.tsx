@@ -143,79 +143,82 @@ function WelcomeCard({
   );
 
   return (
-    <Card data-color="neutral" className="cafe-card" aria-labelledby={headingId}>
-      <Heading level={2} data-size="sm" id={headingId}>
-        {t('cafe.welcome.rankName', { rank: household.rank, name: household.name })}
-      </Heading>
-      <Paragraph>
-        <Tag data-size="sm" data-color={household.reason === 'declined' ? 'neutral' : 'info'}>
-          {t(`cafe.welcome.reasonTag.${household.reason}`)}
-        </Tag>{' '}
-        {t(`cafe.welcome.reason.${household.reason}`)}
-      </Paragraph>
-      <dl className="cafe-facts">
-        <div>
-          <dt>{t('cafe.welcome.language')}</dt>
-          <dd>{languages.length ? languages.join(', ') : t('cafe.welcome.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('cafe.welcome.kind')}</dt>
-          <dd>{t(`registry.kinds.${household.kind}`, { defaultValue: household.kind })}</dd>
-        </div>
-      </dl>
-      {household.mobile ? (
-        <Button asChild variant="primary" data-size="lg" style={{ alignSelf: 'flex-start' }}>
-          <a href={`tel:${household.mobile}`}>
-            {t('cafe.welcome.call', { number: household.mobileDisplay })}
-          </a>
-        </Button>
-      ) : (
-        <Paragraph>{t('cafe.welcome.noMobile')}</Paragraph>
-      )}
-      <div>
-        <Heading level={3} data-size="2xs">
-          {t('cafe.welcome.historyHeading', { count: household.invitations })}
+    <Card data-color="neutral" aria-labelledby={headingId}>
+      {/* A Card with a Details inside has no padding of its own: the block gives it back. */}
+      <Card.Block className="stack">
+        <Heading level={2} data-size="sm" id={headingId}>
+          {t('cafe.welcome.rankName', { rank: household.rank, name: household.name })}
         </Heading>
-        <ul>
-          {household.history.map((item) => (
-            <li key={item.eventId}>
-              {t('cafe.welcome.historyItem', {
-                date: shortDate(item.date, language),
-                what: t(`cafe.welcome.outcome.${item.outcome}`),
-              })}
-              {item.channel
-                ? ` (${t(`registry.channels.${item.channel}`, { defaultValue: item.channel })})`
-                : ''}
-            </li>
-          ))}
-        </ul>
-      </div>
-      <div>
-        <Heading level={3} data-size="2xs">
-          {t('cafe.welcome.callsHeading')}
-        </Heading>
-        {household.calls.length === 0 ? (
-          <Paragraph data-size="sm">{t('cafe.welcome.noCalls')}</Paragraph>
+        <Paragraph>
+          <Tag data-size="sm" data-color={household.reason === 'declined' ? 'neutral' : 'info'}>
+            {t(`cafe.welcome.reasonTag.${household.reason}`)}
+          </Tag>{' '}
+          {t(`cafe.welcome.reason.${household.reason}`)}
+        </Paragraph>
+        <dl className="cafe-facts">
+          <div>
+            <dt>{t('cafe.welcome.language')}</dt>
+            <dd>{languages.length ? languages.join(', ') : t('cafe.welcome.unknown')}</dd>
+          </div>
+          <div>
+            <dt>{t('cafe.welcome.kind')}</dt>
+            <dd>{t(`registry.kinds.${household.kind}`, { defaultValue: household.kind })}</dd>
+          </div>
+        </dl>
+        {household.mobile ? (
+          <Button asChild variant="primary" data-size="lg" style={{ alignSelf: 'flex-start' }}>
+            <a href={`tel:${household.mobile}`}>
+              {t('cafe.welcome.call', { number: household.mobileDisplay })}
+            </a>
+          </Button>
         ) : (
+          <Paragraph>{t('cafe.welcome.noMobile')}</Paragraph>
+        )}
+        <div>
+          <Heading level={3} data-size="2xs">
+            {t('cafe.welcome.historyHeading', { count: household.invitations })}
+          </Heading>
           <ul>
-            {household.calls.map((call) => (
-              <li key={call.id}>
-                {t('cafe.welcome.callItem', {
-                  when: formatDateTime(call.calledAt, language),
-                  outcome: t(`cafe.welcome.outcomes.${call.outcome}`),
+            {household.history.map((item) => (
+              <li key={item.eventId}>
+                {t('cafe.welcome.historyItem', {
+                  date: shortDate(item.date, language),
+                  what: t(`cafe.welcome.outcome.${item.outcome}`),
                 })}
-                {call.calledBy ? ` – ${call.calledBy}` : ''}
-                {call.note ? (
-                  <>
-                    <br />
-                    <q>{call.note}</q>
-                  </>
-                ) : null}
+                {item.channel
+                  ? ` (${t(`registry.channels.${item.channel}`, { defaultValue: item.channel })})`
+                  : ''}
               </li>
             ))}
           </ul>
-        )}
-      </div>
+        </div>
+        <div>
+          <Heading level={3} data-size="2xs">
+            {t('cafe.welcome.callsHeading')}
+          </Heading>
+          {household.calls.length === 0 ? (
+            <Paragraph data-size="sm">{t('cafe.welcome.noCalls')}</Paragraph>
+          ) : (
+            <ul>
+              {household.calls.map((call) => (
+                <li key={call.id}>
+                  {t('cafe.welcome.callItem', {
+                    when: formatDateTime(call.calledAt, language),
+                    outcome: t(`cafe.welcome.outcomes.${call.outcome}`),
+                  })}
+                  {call.calledBy ? ` – ${call.calledBy}` : ''}
+                  {call.note ? (
+                    <>
+                      <br />
+                      <q>{call.note}</q>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </Card.Block>
       <CallForm household={household} eventId={eventId} onCall={onCall} />
     </Card>
   );
