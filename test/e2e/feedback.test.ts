@@ -79,6 +79,15 @@ describe('the feedback form', () => {
     const second = team.locator('#fb-q2-text-nb');
     expect(await second.inputValue()).toBe('Hva syntes du om temaet for kvelden?');
     await second.fill('Hva syntes du om foredraget om tilknytning?');
+    // A text missing in one of the form's languages is named at the field, which gets focus.
+    const english = team.locator('#fb-q1-text-en');
+    await english.fill('');
+    await team.getByRole('button', { name: 'Lagre og lag QR-kode' }).click();
+    await expect.poll(() => english.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await english.getAttribute('aria-invalid')).toBe('true');
+    await team.getByText('Skriv teksten på dette språket.').waitFor();
+    await expectAccessible(team, 'feedback form with an error');
+    await english.fill('How was the evening for you?');
     await team.getByRole('button', { name: 'Lagre og lag QR-kode' }).click();
     await team.getByText('Skjemaet er lagret.').waitFor();
 

@@ -415,6 +415,22 @@ describe('the public form at /t/<code>', () => {
     expect((await agent.get(`/api/events/${eventId}/feedback`)).json().open).toBe(false);
   });
 
+  it('is right to left in Arabic, and prints the Arabic line on the sheet', async () => {
+    const saved = await agent.put(`/api/events/${earlierEventId}/feedback`, {
+      questions: [{ id: 'q1', type: 'scale', text: { nb: 'Hvordan var det?', ar: 'كيف كان اللقاء؟' } }],
+      languages: ['ar', 'nb'],
+      closesAt: '2099-02-24T19:00:00.000Z',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const page = await publicGet(`/t/${saved.json().code}`);
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    expect(page.body).toContain('كيف كان اللقاء؟');
+    expect(page.body).toContain('أرسل الإجابة');
+    const sheet = await agent.get(`/api/events/${earlierEventId}/feedback/sheet.pdf`);
+    expect(sheet.statusCode).toBe(200);
+    expect((await PDFDocument.load(sheet.rawPayload)).getPageCount()).toBe(1);
+  });
+
   it('is rate limited with a page that says to wait', async () => {
     let last = 200;
     for (let i = 0; i < 130 && last !== 429; i++) {

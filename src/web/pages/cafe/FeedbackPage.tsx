@@ -250,9 +250,12 @@ function FormEditor({
     const next = [...questions];
     const [moved] = next.splice(index, 1);
     if (!moved) return;
-    next.splice(index + by, 0, moved);
+    const to = index + by;
+    next.splice(to, 0, moved);
     edit(next);
-    setFocusTarget(`fb-${moved.id}-${by < 0 ? 'up' : 'down'}`);
+    // Focus stays on the button pressed, or on the other one when it is now disabled (top, bottom).
+    const direction = (by < 0 && to > 0) || to === next.length - 1 ? 'up' : 'down';
+    setFocusTarget(`fb-${moved.id}-${direction}`);
   };
   const remove = (index: number) => {
     const next = questions.filter((_, i) => i !== index);
@@ -423,9 +426,13 @@ function FormEditor({
                     : languages.filter((l) => l !== language),
                 );
               }}
-              error={index === LANGUAGES.length - 1 ? errors['fb-languages'] : undefined}
+              aria-invalid={errors['fb-languages'] ? true : undefined}
+              aria-describedby={errors['fb-languages'] ? 'fb-languages-error' : undefined}
             />
           ))}
+          {errors['fb-languages'] ? (
+            <ValidationMessage id="fb-languages-error">{errors['fb-languages']}</ValidationMessage>
+          ) : null}
         </Fieldset>
 
         <Fieldset>
