@@ -132,6 +132,7 @@ describe('the feedback form', () => {
     await page.getByLabel(/Er det noe annet du vil si til oss\?/).fill('Takk for en fin kveld!');
     await page.getByRole('button', { name: 'Send svar' }).click();
     await page.getByRole('heading', { name: 'Tusen takk for svaret!' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/feedback-thanks-390.png` });
     await expectAccessible(page, 'thank-you page');
 
     // The same phone again: told it has answered, no form.
@@ -159,6 +160,7 @@ describe('the feedback form', () => {
     await team.screenshot({ path: `${SCREENSHOTS}/feedback-team-1280.png`, fullPage: true });
     await team.setViewportSize({ width: 320, height: 800 });
     await expectNoHorizontalScroll(team, 'feedback page at 320 px');
+    await team.screenshot({ path: `${SCREENSHOTS}/feedback-team-320.png`, fullPage: true });
     await team.setViewportSize({ width: 1280, height: 900 });
   });
 });
