@@ -1,18 +1,8 @@
 import type { Queryable } from '../../db/connection.js';
 
-export const DIETS = [
-  'vegetarian',
-  'vegan',
-  'halal',
-  'no_pork',
-  'gluten_free',
-  'lactose_free',
-  'nut_allergy',
-  'fish_allergy',
-  'egg_allergy',
-] as const;
-export type Diet = (typeof DIETS)[number];
-export type Response = 'coming' | 'not_coming' | 'maybe';
+import type { Diet, Response } from '../../domain/answer.js';
+
+export { DIETS, type Diet, type Response } from '../../domain/answer.js';
 
 export interface AnswerInput {
   response: Response;

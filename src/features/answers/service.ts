@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
+import { COMMENT_MAX, DIET_NOTE_MAX, MAX_PERSONS } from '../../domain/answer.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/service.js';
@@ -18,9 +19,7 @@ export interface SavedAnswer {
   place: number | null;
 }
 
-export const MAX_PERSONS = 20;
-export const DIET_NOTE_MAX = 300;
-export const COMMENT_MAX = 1000;
+export { COMMENT_MAX, DIET_NOTE_MAX, MAX_PERSONS } from '../../domain/answer.js';
 
 const NO_INVITATION = '00000000-0000-0000-0000-000000000000';
 

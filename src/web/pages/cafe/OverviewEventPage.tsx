@@ -19,6 +19,14 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import {
+  COMMENT_MAX,
+  DIET_NOTE_MAX,
+  DIETS,
+  type Diet,
+  MAX_PERSONS,
+  type Response,
+} from '../../../domain/answer.js';
 import { ApiError, api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorNotice } from '../../components/Notice.js';
@@ -32,26 +40,12 @@ import { osloTime, shortDate, when } from './format.js';
 import type { CafeEvent, Channel } from './types.js';
 import './overview.css';
 
-export const DIETS = [
-  'vegetarian',
-  'vegan',
-  'halal',
-  'no_pork',
-  'gluten_free',
-  'lactose_free',
-  'nut_allergy',
-  'fish_allergy',
-  'egg_allergy',
-] as const;
-export type Diet = (typeof DIETS)[number];
-type Response = 'coming' | 'not_coming' | 'maybe';
 /** The days before a café a reminder may go, as the server allows them. */
 const REMINDER_DAYS = [14, 10, 7, 6, 5, 4, 3, 2, 1] as const;
 const GROUPS = ['silent', 'coming', 'maybe'] as const;
 type Group = (typeof GROUPS)[number];
 const FILTERS = ['all', 'coming', 'waiting', 'maybe', 'not_coming', 'silent'] as const;
 type Filter = (typeof FILTERS)[number];
-const MAX_PERSONS = 20;
 
 export interface OverviewHousehold {
   id: string;
@@ -785,7 +779,7 @@ function NoteAnswerDialog({
               id={`${id}-dietNote`}
               label={t('cafe.overview.event.form.dietNote')}
               value={form.dietNote}
-              maxLength={300}
+              maxLength={DIET_NOTE_MAX}
               onChange={(e) => change({ dietNote: e.target.value })}
             />
           </>
@@ -794,7 +788,7 @@ function NoteAnswerDialog({
           id={`${id}-comment`}
           multiline
           rows={3}
-          maxLength={1000}
+          maxLength={COMMENT_MAX}
           label={t('cafe.overview.event.form.comment')}
           value={form.comment}
           onChange={(e) => change({ comment: e.target.value })}

@@ -14,6 +14,14 @@ import {
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  COMMENT_MAX,
+  DIET_NOTE_MAX,
+  DIETS,
+  MAX_PERSONS,
+  RESPONSES,
+  type Response,
+} from '../../../domain/answer.js';
 import { ApiError, api } from '../../api.js';
 import { ErrorNotice, Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
@@ -23,25 +31,8 @@ import { useLoad } from '../cafe/common.js';
 import { longDate, todayInOslo, when } from '../cafe/format.js';
 import './my.css';
 
-const RESPONSES = ['coming', 'not_coming', 'maybe'] as const;
-type AnswerResponse = (typeof RESPONSES)[number];
-const DIETS = [
-  'vegetarian',
-  'vegan',
-  'halal',
-  'no_pork',
-  'gluten_free',
-  'lactose_free',
-  'nut_allergy',
-  'fish_allergy',
-  'egg_allergy',
-] as const;
-const MAX_PERSONS = 20;
-const DIET_NOTE_MAX = 300;
-const COMMENT_MAX = 1000;
-
 interface Answer {
-  response: AnswerResponse;
+  response: Response;
   adults: number;
   children: number;
   diet: string[];
@@ -226,7 +217,7 @@ function answerText(t: ReturnType<typeof useTranslation>['t'], event: MyEvent): 
 }
 
 interface Form {
-  response: AnswerResponse | '';
+  response: Response | '';
   adults: string;
   children: string;
   diet: string[];
