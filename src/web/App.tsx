@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell.js';
 import { PublicLayout } from './components/PublicLayout.js';
@@ -10,7 +11,6 @@ import { CafeRoutes } from './pages/cafe/CafeRoutes.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { ImportPage } from './pages/import/ImportPage.js';
-import { InsightPage } from './pages/insight/InsightPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/MessagePage.js';
 import { MyPage } from './pages/my/MyPage.js';
@@ -18,6 +18,12 @@ import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { RegistryRoutes } from './pages/registry/RegistryRoutes.js';
 import { SetPasswordPage } from './pages/SetPasswordPage.js';
 import { SessionProvider } from './session.js';
+
+// The insight page brings the chart library: loaded only when someone opens it, so the pages a
+// foster parent opens on a phone stay small.
+const InsightPage = lazy(() =>
+  import('./pages/insight/InsightPage.js').then((m) => ({ default: m.InsightPage })),
+);
 
 export function App() {
   return (
@@ -77,7 +83,9 @@ export function App() {
               path="/innsikt"
               element={
                 <RequireArea area={area('insight')}>
-                  <InsightPage />
+                  <Suspense fallback={null}>
+                    <InsightPage />
+                  </Suspense>
                 </RequireArea>
               }
             />
