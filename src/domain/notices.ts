@@ -21,8 +21,8 @@ type Notices = Record<NoticeKind, TemplateText>;
 const nb: Notices = {
   coming: {
     subject: 'Velkommen til {tittel} {dato}',
-    body: 'Hei {fornavn}!\n\nTakk for svaret. Vi har notert at dere kommer: {voksne} voksne og {barn} barn. Vi ses {dato} {tid} på {sted}.\n\nEndre svaret her: {svarlenke}\n\nHilsen {vertskap}',
-    sms: 'Takk, {fornavn}! Vi har notert {voksne} voksne og {barn} barn til {tittel} {dato} {tid}. Endre: {svarlenke}',
+    body: 'Hei {fornavn}!\n\nTakk for svaret. Vi har notert at dere kommer: {voksne} og {barn}. Vi ses {dato} {tid} på {sted}.\n\nEndre svaret her: {svarlenke}\n\nHilsen {vertskap}',
+    sms: 'Takk, {fornavn}! Vi har notert {voksne} og {barn} til {tittel} {dato} {tid}. Endre: {svarlenke}',
   },
   waiting: {
     subject: 'Dere står på venteliste til {tittel}',
@@ -59,8 +59,8 @@ const nb: Notices = {
 const nn: Notices = {
   coming: {
     subject: 'Velkomen til {tittel} {dato}',
-    body: 'Hei {fornavn}!\n\nTakk for svaret. Vi har notert at de kjem: {voksne} vaksne og {barn} born. Vi sest {dato} {tid} på {sted}.\n\nEndre svaret her: {svarlenke}\n\nHelsing {vertskap}',
-    sms: 'Takk, {fornavn}! Vi har notert {voksne} vaksne og {barn} born til {tittel} {dato} {tid}. Endre: {svarlenke}',
+    body: 'Hei {fornavn}!\n\nTakk for svaret. Vi har notert at de kjem: {voksne} og {barn}. Vi sest {dato} {tid} på {sted}.\n\nEndre svaret her: {svarlenke}\n\nHelsing {vertskap}',
+    sms: 'Takk, {fornavn}! Vi har notert {voksne} og {barn} til {tittel} {dato} {tid}. Endre: {svarlenke}',
   },
   waiting: {
     subject: 'De står på venteliste til {tittel}',
@@ -97,8 +97,8 @@ const nn: Notices = {
 const en: Notices = {
   coming: {
     subject: 'Welcome to {tittel} {dato}',
-    body: 'Hi {fornavn}!\n\nThank you for answering. We have noted that you are coming: {voksne} adults and {barn} children. See you {dato} {tid} at {sted}.\n\nChange your answer here: {svarlenke}\n\nBest wishes, {vertskap}',
-    sms: 'Thank you, {fornavn}! We have noted {voksne} adults and {barn} children for {tittel} {dato} {tid}. Change: {svarlenke}',
+    body: 'Hi {fornavn}!\n\nThank you for answering. We have noted that you are coming: {voksne} and {barn}. See you {dato} {tid} at {sted}.\n\nChange your answer here: {svarlenke}\n\nBest wishes, {vertskap}',
+    sms: 'Thank you, {fornavn}! We have noted {voksne} and {barn} for {tittel} {dato} {tid}. Change: {svarlenke}',
   },
   waiting: {
     subject: 'You are on the waiting list for {tittel}',
@@ -132,7 +132,45 @@ const en: Notices = {
   },
 };
 
-const NOTICES: Record<string, Notices> = { nb, nn, en };
+const ar: Notices = {
+  coming: {
+    subject: 'أهلاً بكم في {tittel} {dato}',
+    body: 'مرحباً {fornavn}!\n\nشكراً على ردكم. سجّلنا أنكم ستحضرون: {voksne}، {barn}. نراكم {dato} {tid} في {sted}.\n\nلتغيير الرد: {svarlenke}\n\nمع التحية، {vertskap}',
+    sms: 'شكراً {fornavn}! سجّلنا {voksne}، {barn} في {tittel} {dato} {tid}. للتغيير: {svarlenke}',
+  },
+  waiting: {
+    subject: 'أنتم في قائمة الانتظار لـ {tittel}',
+    body: 'مرحباً {fornavn}!\n\nشكراً على ردكم. {tittel} {dato} ممتلئ للأسف، وأنتم رقم {plass} في قائمة الانتظار. إذا توفر مكان سنخبركم فوراً.\n\nردكم هنا: {svarlenke}\n\nمع التحية، {vertskap}',
+    sms: 'مرحباً {fornavn}! {tittel} {dato} ممتلئ. أنتم رقم {plass} في قائمة الانتظار، وسنخبركم إذا توفر مكان.',
+  },
+  maybe: {
+    subject: 'شكراً على ردكم – {tittel} {dato}',
+    body: 'مرحباً {fornavn}!\n\nشكراً! سجّلنا أنكم ربما تحضرون. أرسلوا الرد عندما تعرفون: {svarlenke}\n\nمع التحية، {vertskap}',
+    sms: 'شكراً {fornavn}! سجّلنا «ربما» لـ {tittel} {dato}. أرسلوا الرد عندما تعرفون: {svarlenke}',
+  },
+  not_coming: {
+    subject: 'شكراً لإخبارنا',
+    body: 'مرحباً {fornavn}!\n\nشكراً لإخبارنا. نأمل أن نراكم مرة أخرى. إذا غيّرتم رأيكم يمكنكم الرد هنا: {svarlenke}\n\nمع التحية، {vertskap}',
+    sms: 'شكراً لإخبارنا يا {fornavn}. نأمل أن نراكم مرة أخرى!',
+  },
+  promotion: {
+    subject: 'توفر مكان – أهلاً بكم في {tittel} {dato}',
+    body: 'مرحباً {fornavn}!\n\nتوفر مكان، وأنتم مرحّب بكم في {tittel} {dato} {tid} في {sted}. إذا لم تستطيعوا الحضور، أخبرونا هنا: {svarlenke}\n\nمع التحية، {vertskap}',
+    sms: 'مرحباً {fornavn}! توفر مكان لكم في {tittel} {dato} {tid}. لا تستطيعون الحضور؟ ردّوا: {svarlenke}',
+  },
+  reminder: {
+    subject: 'تذكير: {tittel} {dato}',
+    body: 'مرحباً {fornavn}!\n\nتذكير صغير بـ {tittel} {dato} {tid} في {sted}. نتطلع لرؤيتكم.\n\nالرد أو تغييره هنا: {svarlenke}\n\nمع التحية، {vertskap}',
+    sms: 'مرحباً {fornavn}! تذكير: {tittel} {dato} {tid}. الرد: {svarlenke} {vertskap}',
+  },
+  reminder_first_time: {
+    subject: 'أهلاً بكم – حتى في المرة الأولى: {tittel} {dato}',
+    body: 'مرحباً {fornavn}!\n\nيسعدنا أن نراكم في {tittel} {dato} {tid} في {sted}. كثيرون يأتون لأول مرة، واللقاء غير رسمي تماماً: قليل من الطعام، وحديث، وأسر أخرى تعرف حياتكم اليومية. سنستقبلكم عند الباب.\n\nالرد هنا: {svarlenke}\n\nمع التحية، {vertskap}',
+    sms: 'مرحباً {fornavn}! يسعدنا أن نراكم في {tittel} {dato} {tid} – حتى في المرة الأولى. سنستقبلكم عند الباب. الرد: {svarlenke}',
+  },
+};
+
+const NOTICES: Record<string, Notices> = { nb, nn, en, ar };
 
 /** The notice in the language, or bokmål where there is none (a household's own language without notices). */
 export function noticeText(kind: NoticeKind, language: string): { language: string; text: TemplateText } {
@@ -141,13 +179,37 @@ export function noticeText(kind: NoticeKind, language: string): { language: stri
   return notices ? { language: base, text: notices[kind] } : { language: 'nb', text: nb[kind] };
 }
 
+/** "1 voksen", "2 voksne", "0 barn": the number with its word, in the language. */
+export function persons(
+  language: string,
+  adults: number,
+  children: number,
+): { adults: string; children: string } {
+  switch (baseLanguage(language)) {
+    case 'nn':
+      return { adults: `${adults} ${adults === 1 ? 'vaksen' : 'vaksne'}`, children: `${children} born` };
+    case 'en':
+      return {
+        adults: `${adults} ${adults === 1 ? 'adult' : 'adults'}`,
+        children: `${children} ${children === 1 ? 'child' : 'children'}`,
+      };
+    case 'ar':
+      // Arabic counts agree in ways a template cannot; "adults: 2" reads right at any number.
+      return { adults: `البالغون: ${adults}`, children: `الأطفال: ${children}` };
+    default:
+      return { adults: `${adults} ${adults === 1 ? 'voksen' : 'voksne'}`, children: `${children} barn` };
+  }
+}
+
 /** Fills in the notice's own fields ({voksne}, {barn}, {plass}) before the template's merge fields. */
 export function fillNoticeFields(
   source: string,
   values: { adults: number; children: number; place: number | null },
+  language: string,
 ) {
+  const counted = persons(language, values.adults, values.children);
   return source
-    .replaceAll('{voksne}', String(values.adults))
-    .replaceAll('{barn}', String(values.children))
+    .replaceAll('{voksne}', counted.adults)
+    .replaceAll('{barn}', counted.children)
     .replaceAll('{plass}', values.place === null ? '' : String(values.place));
 }

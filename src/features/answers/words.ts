@@ -1,3 +1,5 @@
+import { persons } from '../../domain/notices.js';
+
 /**
  * The words of the household's answer page. Not in the web app's catalogues (nb, nn, en): the
  * page speaks the invitation's language, which can be one the team writes invitations in but
@@ -76,7 +78,10 @@ const nb: AnswerWords = {
   change: 'Endre svaret',
   saved: 'Takk! Svaret er lagret.',
   yourAnswer: 'Svaret deres',
-  answerComing: (a, c) => `Dere kommer: ${a} voksne og ${c} barn.`,
+  answerComing: (a, c) => {
+    const p = persons('nb', a, c);
+    return `Dere kommer: ${p.adults} og ${p.children}.`;
+  },
   answerWaiting: (p) =>
     `Kafeen er full. Dere står på venteliste som nummer ${p}, og vi sier fra hvis det blir plass.`,
   answerMaybe: 'Dere kommer kanskje.',
@@ -121,7 +126,10 @@ const nn: AnswerWords = {
   commentHint: (max) => `Høgst ${max} teikn.`,
   saved: 'Takk! Svaret er lagra.',
   yourAnswer: 'Svaret dykkar',
-  answerComing: (a, c) => `De kjem: ${a} vaksne og ${c} born.`,
+  answerComing: (a, c) => {
+    const p = persons('nn', a, c);
+    return `De kjem: ${p.adults} og ${p.children}.`;
+  },
   answerWaiting: (p) =>
     `Kafeen er full. De står på venteliste som nummer ${p}, og vi seier frå om det blir plass.`,
   answerMaybe: 'De kjem kanskje.',
@@ -182,7 +190,10 @@ const en: AnswerWords = {
   change: 'Change the answer',
   saved: 'Thank you! Your answer is saved.',
   yourAnswer: 'Your answer',
-  answerComing: (a, c) => `You are coming: ${a} adults and ${c} children.`,
+  answerComing: (a, c) => {
+    const p = persons('en', a, c);
+    return `You are coming: ${p.adults} and ${p.children}.`;
+  },
   answerWaiting: (p) =>
     `The café is full. You are number ${p} on the waiting list; we will tell you if a place comes free.`,
   answerMaybe: 'You might come.',
@@ -245,7 +256,10 @@ const ar: AnswerWords = {
   change: 'تغيير الرد',
   saved: 'شكراً! تم حفظ ردكم.',
   yourAnswer: 'ردكم',
-  answerComing: (a, c) => `ستحضرون: ${a} بالغين و${c} أطفال.`,
+  answerComing: (a, c) => {
+    const p = persons('ar', a, c);
+    return `ستحضرون: ${p.adults}، ${p.children}.`;
+  },
   answerWaiting: (p) => `المقهى ممتلئ. أنتم رقم ${p} في قائمة الانتظار، وسنخبركم إذا توفر مكان.`,
   answerMaybe: 'ربما تحضرون.',
   answerNotComing: 'لن تحضروا هذه المرة.',

@@ -52,7 +52,7 @@ function sourceOf(facts: InvitationFactsForSending): InvitationTemplate {
   const { notice, template } = facts;
   if (!notice) return template;
   const { language, text } = noticeText(notice.kind, template.language);
-  const fill = (source: string) => fillNoticeFields(source, notice);
+  const fill = (source: string) => fillNoticeFields(source, notice, language);
   return {
     language,
     direction: language === template.language ? template.direction : 'ltr',
