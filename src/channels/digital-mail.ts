@@ -13,8 +13,9 @@ import type { Channel, DeliveryStatus, OutgoingMessage, SendResult } from './typ
  * postal address. Without SVARUT_URL the letter's PDF is written to DATA_DIR/outbox.
  *
  * Authentication: a Maskinporten access token (scope ks:fiks) as Bearer plus the Fiks
- * integration's IntegrasjonId / IntegrasjonPassord. The token comes from SVARUT_TOKEN for now;
- * a Maskinporten JWT-grant client is not built yet, so pass `getToken` once it is.
+ * integration's IntegrasjonId / IntegrasjonPassord. The token comes from the Maskinporten client
+ * (src/channels/maskinporten.ts, passed as `getToken` by src/channels/index.ts) when
+ * MASKINPORTEN_* is set, else from the fixed SVARUT_TOKEN (for testing).
  */
 
 /** The v2 `forsendelse` JSON, the fields Landsby uses, with SvarUt's own names. */
