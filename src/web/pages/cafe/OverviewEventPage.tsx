@@ -8,26 +8,27 @@ import {
   Label,
   Link,
   Paragraph,
-  Radio,
   Select,
   Spinner,
   Table,
   Tag,
-  Textfield,
 } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import {
-  COMMENT_MAX,
-  DIET_NOTE_MAX,
-  DIETS,
-  type Diet,
-  MAX_PERSONS,
-  type Response,
-} from '../../../domain/answer.js';
+import type { Diet, Response } from '../../../domain/answer.js';
 import { ApiError, api } from '../../api.js';
+import {
+  type AnswerErrors,
+  type AnswerField,
+  AnswerFields,
+  type AnswerForm,
+  answerBody,
+  answerFieldId,
+  answerFormOf,
+  checkAnswerForm,
+} from '../../components/AnswerFields.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorNotice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
@@ -620,15 +621,6 @@ function Households({
   );
 }
 
-interface AnswerForm {
-  response: Response | '';
-  adults: string;
-  children: string;
-  diet: Diet[];
-  dietNote: string;
-  comment: string;
-}
-
 /** «Noter svar»: the team writes down an answer given on the phone; the household gets its confirmation. */
 function NoteAnswerDialog({
   household,
@@ -645,15 +637,10 @@ function NoteAnswerDialog({
   useReturnFocus();
   const id = useId();
   const name = household.name || t('registry.noName');
-  const [form, setForm] = useState<AnswerForm>({
-    response: household.response ?? '',
-    adults: String(household.response === 'coming' ? household.adults : 1),
-    children: String(household.response === 'coming' ? household.children : 0),
-    diet: household.diet,
-    dietNote: household.dietNote ?? '',
-    comment: household.comment ?? '',
-  });
-  const [errors, setErrors] = useState<Partial<Record<'response' | 'adults' | 'children', string>>>({});
+  const [form, setForm] = useState<AnswerForm>(() =>
+    answerFormOf(household.response ? { ...household, response: household.response } : null),
+  );
+  const [errors, setErrors] = useState<AnswerErrors>({});
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const change = (patch: Partial<AnswerForm>) => {
@@ -664,38 +651,27 @@ function NoteAnswerDialog({
   const save = async (submitEvent: FormEvent) => {
     submitEvent.preventDefault();
     if (saving) return;
-    const found: typeof errors = {};
-    const count = (value: string) => (/^\d{1,2}$/.test(value.trim()) ? Number(value) : Number.NaN);
-    const adults = count(form.adults);
-    const children = count(form.children);
-    if (!form.response) found.response = t('cafe.overview.event.form.errors.response');
-    if (form.response === 'coming') {
-      if (!(adults >= 0 && adults <= MAX_PERSONS)) found.adults = t('cafe.overview.event.form.errors.range');
-      if (!(children >= 0 && children <= MAX_PERSONS))
-        found.children = t('cafe.overview.event.form.errors.range');
-      if (!found.adults && !found.children && adults + children < 1)
-        found.adults = t('cafe.overview.event.form.errors.persons');
-    }
+    const found = checkAnswerForm(form, (rule) =>
+      t(
+        rule === 'response' || rule === 'persons'
+          ? `cafe.overview.event.form.errors.${rule}`
+          : rule === 'adults' || rule === 'children'
+            ? 'cafe.overview.event.form.errors.range'
+            : `my.fieldErrors.${rule}`,
+      ),
+    );
     setErrors(found);
-    const first = Object.keys(found)[0];
+    const first = (Object.keys(found) as AnswerField[])[0];
     if (first) {
-      document.getElementById(first === 'response' ? `${id}-response-coming` : `${id}-${first}`)?.focus();
+      document.getElementById(answerFieldId(id, first))?.focus();
       return;
     }
     setSaving(true);
     setError(undefined);
-    const coming = form.response === 'coming';
     try {
       const answer = await api.put<{ status: string; place: number | null }>(
         `${eventPath}/answers/${encodeURIComponent(household.id)}`,
-        {
-          response: form.response,
-          adults: coming ? adults : 0,
-          children: coming ? children : 0,
-          diet: coming ? form.diet : [],
-          dietNote: coming && form.dietNote.trim() ? form.dietNote.trim() : null,
-          comment: form.comment.trim() ? form.comment.trim() : null,
-        },
+        answerBody(form),
       );
       onSaved(
         answer.status === 'waiting'
@@ -715,83 +691,20 @@ function NoteAnswerDialog({
           {t('cafe.overview.event.form.title', { name })}
         </Heading>
         <Paragraph>{t('cafe.overview.event.form.intro')}</Paragraph>
-        <Fieldset>
-          <Fieldset.Legend>{t('cafe.overview.event.form.response')}</Fieldset.Legend>
-          {(['coming', 'maybe', 'not_coming'] as const).map((r) => (
-            <Radio
-              key={r}
-              id={`${id}-response-${r}`}
-              name={`${id}-response`}
-              value={r}
-              label={t(`cafe.overview.event.form.responses.${r}`)}
-              checked={form.response === r}
-              onChange={() => change({ response: r })}
-              aria-invalid={errors.response ? true : undefined}
-            />
-          ))}
-          {errors.response ? <p className="overview-error">{errors.response}</p> : null}
-        </Fieldset>
-        {form.response === 'coming' ? (
-          <>
-            <div className="overview-numbers">
-              <Textfield
-                id={`${id}-adults`}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={MAX_PERSONS}
-                label={t('cafe.overview.event.form.adults')}
-                value={form.adults}
-                onChange={(e) => change({ adults: e.target.value })}
-                error={errors.adults}
-              />
-              <Textfield
-                id={`${id}-children`}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={MAX_PERSONS}
-                label={t('cafe.overview.event.form.children')}
-                value={form.children}
-                onChange={(e) => change({ children: e.target.value })}
-                error={errors.children}
-              />
-            </div>
-            <Fieldset>
-              <Fieldset.Legend>{t('cafe.overview.event.form.diet')}</Fieldset.Legend>
-              <div className="overview-days">
-                {DIETS.map((d) => (
-                  <Checkbox
-                    key={d}
-                    label={t(`my.diets.${d}`)}
-                    value={d}
-                    checked={form.diet.includes(d)}
-                    onChange={(e) =>
-                      change({
-                        diet: e.target.checked ? [...form.diet, d] : form.diet.filter((x) => x !== d),
-                      })
-                    }
-                  />
-                ))}
-              </div>
-            </Fieldset>
-            <Textfield
-              id={`${id}-dietNote`}
-              label={t('cafe.overview.event.form.dietNote')}
-              value={form.dietNote}
-              maxLength={DIET_NOTE_MAX}
-              onChange={(e) => change({ dietNote: e.target.value })}
-            />
-          </>
-        ) : null}
-        <Textfield
-          id={`${id}-comment`}
-          multiline
-          rows={3}
-          maxLength={COMMENT_MAX}
-          label={t('cafe.overview.event.form.comment')}
-          value={form.comment}
-          onChange={(e) => change({ comment: e.target.value })}
+        <AnswerFields
+          id={id}
+          form={form}
+          errors={errors}
+          onChange={change}
+          labels={{
+            question: t('cafe.overview.event.form.response'),
+            response: (response) => t(`cafe.overview.event.form.responses.${response}`),
+            adults: t('cafe.overview.event.form.adults'),
+            children: t('cafe.overview.event.form.children'),
+            diet: t('cafe.overview.event.form.diet'),
+            dietNote: t('cafe.overview.event.form.dietNote'),
+            comment: t('cafe.overview.event.form.comment'),
+          }}
         />
         <ErrorNotice
           error={error instanceof ApiError && error.code === 'validation.invalid' ? undefined : error}

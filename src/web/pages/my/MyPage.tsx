@@ -1,28 +1,18 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Fieldset,
-  Heading,
-  Link,
-  Paragraph,
-  Radio,
-  Spinner,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  COMMENT_MAX,
-  DIET_NOTE_MAX,
-  DIETS,
-  MAX_PERSONS,
-  RESPONSES,
-  type Response,
-} from '../../../domain/answer.js';
+import type { Response } from '../../../domain/answer.js';
 import { ApiError, api } from '../../api.js';
+import {
+  type AnswerErrors,
+  type AnswerField,
+  AnswerFields,
+  type AnswerForm,
+  answerBody,
+  answerFieldId,
+  answerFormOf,
+  checkAnswerForm,
+} from '../../components/AnswerFields.js';
 import { ErrorNotice, Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { intlLocale } from '../../i18n.js';
@@ -216,83 +206,40 @@ function answerText(t: ReturnType<typeof useTranslation>['t'], event: MyEvent): 
   }
 }
 
-interface Form {
-  response: Response | '';
-  adults: string;
-  children: string;
-  diet: string[];
-  dietNote: string;
-  comment: string;
-}
-
-const formOf = (event: MyEvent): Form => ({
-  response: event.answer?.response ?? '',
-  adults: String(
-    event.answer?.response === 'coming' ? event.answer.adults : event.household.firstNames.length || 1,
-  ),
-  children: String(event.answer?.response === 'coming' ? event.answer.children : 0),
-  diet: event.answer?.diet ?? [],
-  dietNote: event.answer?.dietNote ?? '',
-  comment: event.answer?.comment ?? '',
-});
-
-type FieldErrors = Partial<Record<'response' | 'adults' | 'children' | 'dietNote' | 'comment', string>>;
-
 function AnswerSection({ event, onSaved }: { event: MyEvent; onSaved: (event: MyEvent) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [form, setForm] = useState<Form>(() => formOf(event));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [form, setForm] = useState<AnswerForm>(() =>
+    answerFormOf(event.answer, event.household.firstNames.length || 1),
+  );
+  const [errors, setErrors] = useState<AnswerErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const [saved, setSaved] = useState<MyEvent | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const change = (patch: Partial<Form>, field?: keyof FieldErrors) => {
+  const change = (patch: Partial<AnswerForm>, field?: AnswerField) => {
     setForm((current) => ({ ...current, ...patch }));
     setSaved(null);
     if (field && errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
   };
 
-  const check = (): FieldErrors => {
-    const found: FieldErrors = {};
-    if (!form.response) found.response = t('my.fieldErrors.response');
-    if (form.response === 'coming') {
-      const count = (value: string) => (/^\d{1,2}$/.test(value.trim()) ? Number(value) : Number.NaN);
-      const adults = count(form.adults);
-      const children = count(form.children);
-      if (!(adults >= 0 && adults <= MAX_PERSONS)) found.adults = t('my.fieldErrors.adults');
-      if (!(children >= 0 && children <= MAX_PERSONS)) found.children = t('my.fieldErrors.children');
-      if (!found.adults && !found.children && adults + children < 1)
-        found.adults = t('my.fieldErrors.persons');
-    }
-    if (form.dietNote.length > DIET_NOTE_MAX) found.dietNote = t('my.fieldErrors.dietNote');
-    if (form.comment.length > COMMENT_MAX) found.comment = t('my.fieldErrors.comment');
-    return found;
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (saving) return;
-    const found = check();
+    const found = checkAnswerForm(form, (rule) => t(`my.fieldErrors.${rule}`));
     setErrors(found);
     setFailure(undefined);
     setSaved(null);
-    const first = (Object.keys(found) as (keyof FieldErrors)[])[0];
+    const first = (Object.keys(found) as AnswerField[])[0];
     if (first) {
-      document.getElementById(`${id}-${first}`)?.focus();
+      document.getElementById(answerFieldId(id, first))?.focus();
       return;
     }
-    const coming = form.response === 'coming';
     setSaving(true);
     try {
       const answer = await api.put<MyEvent>(`/api/my/events/${encodeURIComponent(event.eventId)}/answer`, {
         householdId: event.household.id,
-        response: form.response,
-        adults: coming ? Number(form.adults) : 0,
-        children: coming ? Number(form.children) : 0,
-        diet: coming ? form.diet : [],
-        dietNote: coming && form.dietNote.trim() ? form.dietNote.trim() : null,
-        comment: form.comment.trim() ? form.comment.trim() : null,
+        ...answerBody(form),
       });
       setSaved(answer);
       onSaved(answer);
@@ -302,9 +249,9 @@ function AnswerSection({ event, onSaved }: { event: MyEvent; onSaved: (event: My
         caught.code === 'validation.invalid' &&
         Array.isArray(caught.details)
       ) {
-        const fromServer: FieldErrors = {};
+        const fromServer: AnswerErrors = {};
         for (const detail of caught.details as { field?: string }[]) {
-          const field = detail.field === 'householdId' ? undefined : (detail.field as keyof FieldErrors);
+          const field = detail.field === 'householdId' ? undefined : (detail.field as AnswerField);
           if (field && i18n.exists(`my.fieldErrors.${field}`))
             fromServer[field] = t(`my.fieldErrors.${field}`);
         }
@@ -332,88 +279,21 @@ function AnswerSection({ event, onSaved }: { event: MyEvent; onSaved: (event: My
         <Paragraph data-size="sm">{closedText}</Paragraph>
       ) : (
         <form className="my-form" noValidate onSubmit={submit}>
-          <Fieldset>
-            <Fieldset.Legend>{t('my.form.question')}</Fieldset.Legend>
-            {RESPONSES.map((response, index) => (
-              <Radio
-                key={response}
-                id={index === 0 ? `${id}-response` : undefined}
-                name={`${id}-response`}
-                value={response}
-                label={t(`my.form.${response}`)}
-                checked={form.response === response}
-                onChange={() => change({ response }, 'response')}
-                aria-invalid={errors.response ? true : undefined}
-              />
-            ))}
-            {errors.response ? <ValidationMessage>{errors.response}</ValidationMessage> : null}
-          </Fieldset>
-          {form.response === 'coming' ? (
-            <>
-              <div className="my-numbers">
-                <Textfield
-                  id={`${id}-adults`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={MAX_PERSONS}
-                  label={t('my.form.adults')}
-                  value={form.adults}
-                  onChange={(e) => change({ adults: e.target.value }, 'adults')}
-                  error={errors.adults}
-                />
-                <Textfield
-                  id={`${id}-children`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={MAX_PERSONS}
-                  label={t('my.form.children')}
-                  value={form.children}
-                  onChange={(e) => change({ children: e.target.value }, 'children')}
-                  error={errors.children}
-                />
-              </div>
-              <Fieldset>
-                <Fieldset.Legend>{t('my.form.diet')}</Fieldset.Legend>
-                <Fieldset.Description>{t('my.form.dietHint')}</Fieldset.Description>
-                <div className="my-diets">
-                  {DIETS.map((diet) => (
-                    <Checkbox
-                      key={diet}
-                      label={t(`my.diets.${diet}`)}
-                      value={diet}
-                      checked={form.diet.includes(diet)}
-                      onChange={(e) =>
-                        change({
-                          diet: e.target.checked
-                            ? [...form.diet, diet]
-                            : form.diet.filter((chosen) => chosen !== diet),
-                        })
-                      }
-                    />
-                  ))}
-                </div>
-              </Fieldset>
-              <Textfield
-                id={`${id}-dietNote`}
-                label={t('my.form.dietNote')}
-                value={form.dietNote}
-                onChange={(e) => change({ dietNote: e.target.value }, 'dietNote')}
-                error={errors.dietNote}
-                counter={{ limit: DIET_NOTE_MAX, under: t('my.form.under'), over: t('my.form.over') }}
-              />
-            </>
-          ) : null}
-          <Textfield
-            id={`${id}-comment`}
-            multiline
-            rows={3}
-            label={t('my.form.comment')}
-            value={form.comment}
-            onChange={(e) => change({ comment: e.target.value }, 'comment')}
-            error={errors.comment}
-            counter={{ limit: COMMENT_MAX, under: t('my.form.under'), over: t('my.form.over') }}
+          <AnswerFields
+            id={id}
+            form={form}
+            errors={errors}
+            onChange={change}
+            labels={{
+              question: t('my.form.question'),
+              response: (response) => t(`my.form.${response}`),
+              adults: t('my.form.adults'),
+              children: t('my.form.children'),
+              diet: t('my.form.diet'),
+              dietHint: t('my.form.dietHint'),
+              dietNote: t('my.form.dietNote'),
+              comment: t('my.form.comment'),
+            }}
           />
           <div className="button-row">
             <Button type="submit" aria-disabled={saving || undefined} loading={saving}>
