@@ -6,7 +6,7 @@ import { checkDigitalMailStatus, DIGITAL_MAIL_STATUS_CRON } from '../features/se
 import * as q from '../features/sending/queries.js';
 import { type SendingDeps, sendDue } from '../features/sending/worker.js';
 
-/** Sends one event's due invitations: { municipalityId, eventId }. */
+/** Sends one event's due messages (invitations, confirmations, reminders …): a SendJob. */
 export const SEND_QUEUE = 'send-invitations';
 /** Finds events with work left (a stopped process, a planned time that has come) and queues them. */
 export const RESUME_QUEUE = 'resume-sending';
@@ -18,11 +18,17 @@ export const REMINDERS_QUEUE = 'event-reminders';
 export interface SendJob {
   municipalityId: number;
   eventId: string;
+  /**
+   * Also make the invitations of households in the audience that have none: only when the team
+   * sends (now, or at the planned time). A wake-up for a confirmation or a reminder sends what is
+   * queued and invites nobody new.
+   */
+  prepare?: boolean;
 }
 
 export interface Jobs {
-  /** Sends the event's invitations now, or at `startAfter`. */
-  sendInvitations(job: SendJob, startAfter?: Date): Promise<void>;
+  /** Sends the event's due messages now, or at `startAfter`. */
+  sendMessages(job: SendJob, startAfter?: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,15 +58,15 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
 
   await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
-    const { municipalityId, eventId } = job.data;
-    const { sent, next } = await sendDue(deps, municipalityId, eventId, stop);
-    deps.log.info({ eventId, sent }, 'invitations sent');
-    if (next && !stop.stopped) await send(job.data, next);
+    const { municipalityId, eventId, prepare } = job.data;
+    const { sent, next } = await sendDue(deps, municipalityId, eventId, { prepare, stop });
+    deps.log.info({ eventId, sent }, 'messages sent');
+    if (next && !stop.stopped) await send({ municipalityId, eventId }, next);
   });
   await boss.work(RESUME_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     const work = await asSystem(deps.db, async (tx) => [
       ...(await q.eventsWithWork(tx, deps.config.sendLeaseSeconds)),
-      ...(await q.eventsDueForSending(tx)),
+      ...(await q.eventsDueForSending(tx)).map((job) => ({ ...job, prepare: true })),
     ]);
     for (const job of work) await send(job);
   });
@@ -70,7 +76,7 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
   });
   await boss.schedule(DIGITAL_MAIL_STATUS_QUEUE, DIGITAL_MAIL_STATUS_CRON);
   await boss.work(REMINDERS_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
-    const { queued } = await sendDueReminders({ db: deps.db, jobs: { sendInvitations: send } });
+    const { queued } = await sendDueReminders({ db: deps.db, jobs: { sendMessages: send } });
     if (queued > 0) deps.log.info({ queued }, 'reminders queued');
   });
   await boss.schedule(REMINDERS_QUEUE, REMINDERS_CRON);
@@ -78,7 +84,7 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
   await boss.send(RESUME_QUEUE, {});
 
   return {
-    sendInvitations: send,
+    sendMessages: send,
     async stop() {
       stop.stopped = true;
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });

@@ -45,7 +45,7 @@ const overview = async (): Promise<Overview> => (await agent.get(`/api/events/${
 const reminderDeps = () => ({
   db: env.db,
   jobs: {
-    async sendInvitations(job: { municipalityId: number; eventId: string }) {
+    async sendMessages(job: { municipalityId: number; eventId: string }) {
       await sendDue({ db: env.db, config: env.config, channels }, job.municipalityId, job.eventId);
     },
   },

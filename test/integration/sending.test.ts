@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailChannel } from '../../src/channels/email.js';
+import { createChannels } from '../../src/channels/index.js';
 import { inTenant } from '../../src/db/tenant.js';
 import { defaultSendAt } from '../../src/features/sending/service.js';
+import { sendDue } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 import { type SveveStandIn, startSveveStandIn } from '../support/sveve-stand-in.js';
@@ -266,6 +268,13 @@ describe('sending the invitations of a café', () => {
     const late = await createHousehold(env.db, municipality, {
       adults: [{ firstName: 'Per', lastName: 'Lie', email: 'per@example.no', preferredChannels: ['email'] }],
     });
+    // The worker woken for something else (a confirmation, a reminder) invites nobody new.
+    await sendDue(
+      { db: env.db, config: env.config, channels: createChannels(env.config) },
+      municipality,
+      eventId,
+    );
+    expect((await householdOf(late))?.status).toBe('not_sent');
     const again = await agent.post(`/api/events/${eventId}/sending/now`);
     expect(again.statusCode).toBe(200);
     await expect.poll(async () => (await householdOf(late))?.status, { timeout: 20_000 }).toBe('sent');

@@ -153,7 +153,7 @@ export async function saveAnswer(
     return { saved: { answer, status: statusOf(answer), place }, eventId: invitation.eventId };
   });
   // The confirmation (and any promotion) goes out now.
-  await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId });
+  await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId });
   return saved;
 }
 

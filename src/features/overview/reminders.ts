@@ -38,7 +38,7 @@ const LOOKAHEAD_DAYS = 15;
 
 export interface ReminderDeps {
   db: Database;
-  jobs: Pick<Jobs, 'sendInvitations'>;
+  jobs: Pick<Jobs, 'sendMessages'>;
 }
 
 /** Whether `now` is in quiet hours in Oslo (20:00–09:00). */
@@ -124,7 +124,7 @@ export async function sendDueReminders(
       }
       return count;
     });
-    if (queued > 0) await deps.jobs.sendInvitations({ municipalityId, eventId });
+    if (queued > 0) await deps.jobs.sendMessages({ municipalityId, eventId });
     result.queued += queued;
   }
   return result;

@@ -200,7 +200,7 @@ export async function remindNow(
     });
     return count;
   });
-  if (queued > 0) await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId }, at);
+  if (queued > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId }, at);
   return { queued, at: at.toISOString() };
 }
 

@@ -138,7 +138,8 @@ export async function scheduleSending(
       details: { sendAt: sendAt?.toISOString() ?? null },
     });
   });
-  if (sendAt) await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId }, sendAt);
+  if (sendAt)
+    await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId, prepare: true }, sendAt);
   return getSending(deps, ctx, eventId);
 }
 
@@ -160,7 +161,7 @@ export async function sendNow(deps: Deps, ctx: TenantContext, eventId: string): 
       details: { sendNow: true },
     });
   });
-  await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId });
+  await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId, prepare: true });
   return getSending(deps, ctx, eventId);
 }
 
@@ -242,7 +243,7 @@ export async function retryFailed(
     });
     return count;
   });
-  if (queued > 0) await deps.jobs.sendInvitations({ municipalityId: ctx.municipalityId, eventId });
+  if (queued > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId });
   return getSending(deps, ctx, eventId);
 }
 

@@ -223,15 +223,17 @@ export async function sendDue(
   deps: SendingDeps,
   municipalityId: number,
   eventId: string,
-  stop: { stopped: boolean } = { stopped: false },
+  options: { prepare?: boolean; stop?: { stopped: boolean } } = {},
 ): Promise<{ sent: number; next: Date | null }> {
+  const stop = options.stop ?? { stopped: false };
   const settings = await inTenant(deps.db, { municipalityId, userId: null, ip: null }, (tx) =>
     q.findSendingSettings(tx, municipalityId, eventId),
   );
   if (!settings) return { sent: 0, next: null };
   const ctx = contextOf(municipalityId, settings);
-  if (settings.sendAt && settings.sendAt.getTime() <= Date.now())
+  if (options.prepare && settings.sendAt && settings.sendAt.getTime() <= Date.now()) {
     await prepareInvitations(deps, ctx, eventId);
+  }
 
   const lease = deps.config.sendLeaseSeconds;
   const started = Date.now();
