@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  apiCall,
+  createCafe,
   type E2eServer,
   expectAccessible,
   expectNoHorizontalScroll,
@@ -21,35 +23,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The caseworker makes a café and sends its invitations, as on the sending page.
   const page = await loggedIn(browser, server, 'saksbehandler@demo.landsby.no', 1280);
-  const date = new Date(Date.now() + 9 * 7 * 86_400_000).toISOString().slice(0, 10);
-  await page.evaluate(
-    async ({ date }) => {
-      const { csrfToken } = (await fetch('/api/session').then((r) => r.json())) as { csrfToken: string };
-      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken };
-      const created = await fetch('/api/events', {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          title: 'Svarkafé',
-          date,
-          startTime: '18:00',
-          endTime: '20:00',
-          food: true,
-          registration: 'optional',
-          programme: [{ kind: 'talk', title: 'Når barnet blir tenåring', minutes: 25, speaker: null }],
-          confirmDate: true,
-        }),
-      });
-      if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
-      const { id } = (await created.json()) as { id: string };
-      const sent = await fetch(`/api/events/${id}/sending/now`, {
-        method: 'POST',
-        headers: { 'X-CSRF-Token': csrfToken },
-      });
-      if (!sent.ok) throw new Error(`send: ${sent.status}`);
-    },
-    { date },
-  );
+  const eventId = await createCafe(page, 'Svarkafé', 9, {
+    programme: [{ kind: 'talk', title: 'Når barnet blir tenåring', minutes: 25, speaker: null }],
+  });
+  await apiCall(page, 'POST', `/api/events/${eventId}/sending/now`);
   await page.close();
   link = await vi.waitFor(
     () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createCafe,
   type E2eServer,
   expectAccessible,
   expectNoHorizontalScroll,
@@ -30,34 +31,6 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const counts = (page: Page) => page.locator('.checkin-counts').textContent();
 const pending = (page: Page) => page.locator('.checkin-pending').textContent();
 const row = (page: Page, householdId: string) => page.locator(`li[data-household="${householdId}"]`);
-
-/** A café `weeks` ahead, made through the API as the page's own requests are. */
-async function createEvent(page: Page, title: string, weeks: number): Promise<string> {
-  const date = new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-  return page.evaluate(
-    async ({ title, date }) => {
-      const csrf = await fetch('/api/session').then(
-        (response) => response.json() as Promise<{ csrfToken: string }>,
-      );
-      const response = await fetch('/api/events', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf.csrfToken },
-        body: JSON.stringify({
-          title,
-          date,
-          startTime: '18:00',
-          endTime: '20:00',
-          food: true,
-          registration: 'optional',
-          confirmDate: true,
-        }),
-      });
-      if (!response.ok) throw new Error(`POST /api/events: ${response.status} ${await response.text()}`);
-      return ((await response.json()) as { id: string }).id;
-    },
-    { title, date },
-  );
-}
 
 /** Invitations to the first `count` demo households by name, as the sending would have made them; the first answers «coming». */
 async function invite(eventId: string, count: number): Promise<{ id: string; name: string }[]> {
@@ -114,7 +87,7 @@ async function presentOnServer(
 describe('check-in on the evening, on a phone', () => {
   it('checks in with one tap, searches, keeps taps made offline and sends them once when back online', async () => {
     const page = await caseworker(390);
-    const eventId = await createEvent(page, 'Innsjekkskafé', 5);
+    const eventId = await createCafe(page, 'Innsjekkskafé', 5);
     const households = await invite(eventId, 5);
     const [first, second, third, fourth] = households as [
       { id: string; name: string },
@@ -203,7 +176,7 @@ describe('check-in on the evening, on a phone', () => {
 
   it('keeps waiting taps through a reload and a failing server, and says so when one is refused', async () => {
     const page = await caseworker(390);
-    const eventId = await createEvent(page, 'Omlastingskafé', 6);
+    const eventId = await createCafe(page, 'Omlastingskafé', 6);
     const [first, second] = (await invite(eventId, 2)) as [
       { id: string; name: string },
       { id: string; name: string },

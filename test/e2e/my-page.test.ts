@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiCall,
   type E2eServer,
   expectAccessible,
   expectNoHorizontalScroll,
@@ -25,29 +26,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A request of the page's own, with its session and CSRF token. */
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const { csrfToken } = await fetch('/api/session').then(
-        (response) => response.json() as Promise<{ csrfToken: string }>,
-      );
-      const response = await fetch(path, {
-        method,
-        headers: {
-          'X-CSRF-Token': csrfToken,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-    { method, path, body },
-  );
-}
-
 /**
  * The demo has no household with the demo foster parent's address: the caseworker registers one,
  * makes a café with a venue, a programme and a host, invites only that household and sends the
@@ -55,7 +33,7 @@ async function call<T>(page: Page, method: string, path: string, body?: unknown)
  */
 async function inviteTheDemoFosterParent(): Promise<string> {
   const page = await loggedIn(browser, server, 'saksbehandler@demo.landsby.no');
-  const household = await call<{ id: string }>(page, 'POST', '/api/households', {
+  const household = await apiCall<{ id: string }>(page, 'POST', '/api/households', {
     kind: 'foster',
     relation: 'care',
     address: { line: 'Bakkevegen 3', postcode: '1384' },
@@ -64,16 +42,16 @@ async function inviteTheDemoFosterParent(): Promise<string> {
       { firstName: 'Sara', lastName: 'Bakke' },
     ],
   });
-  const venue = await call<{ id: string }>(page, 'POST', '/api/venues', {
+  const venue = await apiCall<{ id: string }>(page, 'POST', '/api/venues', {
     name: 'Frivilligsentralen',
     address: { line: 'Kirkegata 12', postcode: '1384' },
     kitchen: true,
     parking: true,
     stepFree: true,
   });
-  const hosts = await call<{ hosts: { id: string }[] }>(page, 'GET', '/api/cafe/hosts');
+  const hosts = await apiCall<{ hosts: { id: string }[] }>(page, 'GET', '/api/cafe/hosts');
   const date = new Date(Date.now() + 9 * 7 * 86_400_000).toISOString().slice(0, 10);
-  const event = await call<{ id: string }>(page, 'POST', '/api/events', {
+  const event = await apiCall<{ id: string }>(page, 'POST', '/api/events', {
     title: 'Fosterhjemskafé for Min side',
     date,
     startTime: '18:00',
@@ -86,18 +64,21 @@ async function inviteTheDemoFosterParent(): Promise<string> {
     confirmDate: true,
   });
   // Nobody by the rule; this one household by hand.
-  await call(page, 'PUT', `/api/events/${event.id}/audience/rule`, {
+  await apiCall(page, 'PUT', `/api/events/${event.id}/audience/rule`, {
     maxTravel: 0,
     care: false,
     oversight: false,
     kinds: [],
   });
-  await call(page, 'PUT', `/api/events/${event.id}/audience/${household.id}`, { included: true });
-  await call(page, 'POST', `/api/events/${event.id}/sending/now`);
+  await apiCall(page, 'PUT', `/api/events/${event.id}/audience/${household.id}`, { included: true });
+  await apiCall(page, 'POST', `/api/events/${event.id}/sending/now`);
   await expect
-    .poll(async () => (await call<{ state: string }>(page, 'GET', `/api/events/${event.id}/sending`)).state, {
-      timeout: 30_000,
-    })
+    .poll(
+      async () => (await apiCall<{ state: string }>(page, 'GET', `/api/events/${event.id}/sending`)).state,
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe('done');
   await page.close();
   return event.id;

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiCall,
+  createCafe,
   type E2eServer,
   expectAccessible,
   expectNoHorizontalScroll,
@@ -27,46 +29,15 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 /** Where screenshots of the page go, to be looked at by a person. */
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
-/** A request to the API from the page, as its own requests are made (cookie and CSRF header). */
-function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = await fetch('/api/session').then(
-        (response) => response.json() as Promise<{ csrfToken: string }>,
-      );
-      const response = await fetch(path, {
-        method,
-        headers: {
-          'X-CSRF-Token': csrf.csrfToken,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
-
 /** A café nine weeks ahead with its invitations sent; two households have answered by phone. */
 async function sentEvent(page: Page): Promise<{ eventId: string; invited: number }> {
-  const date = new Date(Date.now() + 9 * 7 * 86_400_000).toISOString().slice(0, 10);
-  const { id: eventId } = await call<{ id: string }>(page, 'POST', '/api/events', {
-    title: 'Svarkafé',
-    date,
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    confirmDate: true,
-  });
-  await call(page, 'POST', `/api/events/${eventId}/sending/now`);
+  const eventId = await createCafe(page, 'Svarkafé', 9);
+  await apiCall(page, 'POST', `/api/events/${eventId}/sending/now`);
   let view: { state: string; households: { id: string; status: string }[] } = { state: '', households: [] };
   await expect
     .poll(
       async () => {
-        view = await call(page, 'GET', `/api/events/${eventId}/sending`);
+        view = await apiCall(page, 'GET', `/api/events/${eventId}/sending`);
         return view.state;
       },
       { timeout: 60_000, interval: 1000 },
@@ -74,7 +45,7 @@ async function sentEvent(page: Page): Promise<{ eventId: string; invited: number
     .toBe('done');
   const [first, second] = view.households.filter((h) => h.status !== 'failed');
   const answer = { diet: [], dietNote: null, comment: null };
-  await call(page, 'PUT', `/api/events/${eventId}/answers/${first?.id}`, {
+  await apiCall(page, 'PUT', `/api/events/${eventId}/answers/${first?.id}`, {
     ...answer,
     response: 'coming',
     adults: 2,
@@ -82,7 +53,7 @@ async function sentEvent(page: Page): Promise<{ eventId: string; invited: number
     diet: ['vegetarian', 'gluten_free'],
     dietNote: 'Ett barn tåler ikke egg',
   });
-  await call(page, 'PUT', `/api/events/${eventId}/answers/${second?.id}`, {
+  await apiCall(page, 'PUT', `/api/events/${eventId}/answers/${second?.id}`, {
     ...answer,
     response: 'maybe',
     adults: 0,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createCafe,
   type E2eServer,
   expectAccessible,
   expectNoHorizontalScroll,
@@ -30,40 +31,12 @@ const state = (page: Page) => page.locator('.cafe-sending-state').textContent();
 /** Where screenshots of the page go, to be looked at by a person. */
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
-/** A café `weeks` ahead (one café per date), made through the API as the page's own requests are. */
-async function createEvent(page: Page, title: string, weeks: number): Promise<string> {
-  const date = new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-  return page.evaluate(
-    async ({ title, date }) => {
-      const csrf = await fetch('/api/session').then(
-        (response) => response.json() as Promise<{ csrfToken: string }>,
-      );
-      const response = await fetch('/api/events', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf.csrfToken },
-        body: JSON.stringify({
-          title,
-          date,
-          startTime: '18:00',
-          endTime: '20:00',
-          food: true,
-          registration: 'optional',
-          confirmDate: true,
-        }),
-      });
-      if (!response.ok) throw new Error(`POST /api/events: ${response.status} ${await response.text()}`);
-      return ((await response.json()) as { id: string }).id;
-    },
-    { title, date },
-  );
-}
-
 describe('sending the invitations, as the demo caseworker', () => {
   let eventId = '';
 
   it('plans, sends once on a double click, shows each household and gives the print room its PDF', async () => {
     const page = await caseworker(1280);
-    eventId = await createEvent(page, 'Utsendingskafé', 8);
+    eventId = await createCafe(page, 'Utsendingskafé', 8);
     await page.goto(`${server.url}/kafe/${eventId}`);
     await page.getByRole('link', { name: 'Utsending', exact: true }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^Utsending – Utsendingskafé /);
@@ -257,7 +230,7 @@ describe('sending the invitations, as the demo caseworker', () => {
     await phone.screenshot({ path: `${SCREENSHOTS}/sending-320.png`, fullPage: true });
 
     // Before sending, with a channel to choose per household.
-    const other = await createEvent(phone, 'Neste kafé', 9);
+    const other = await createCafe(phone, 'Neste kafé', 9);
     await phone.goto(`${server.url}/kafe/${other}/utsending`);
     await expect.poll(() => state(phone)).toBe('Ikke planlagt');
     await expect

@@ -117,3 +117,47 @@ export async function loggedIn(
   await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
   return page;
 }
+
+/** A request of a logged-in page's own, with its session cookie and CSRF token, as the web app makes it. */
+export function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const { csrfToken } = await fetch('/api/session').then(
+        (response) => response.json() as Promise<{ csrfToken: string }>,
+      );
+      const response = await fetch(path, {
+        method,
+        headers: {
+          'X-CSRF-Token': csrfToken,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return text ? JSON.parse(text) : undefined;
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+/** A café `weeks` ahead, 18–20 (one café per date), made through the API as the event form does. */
+export async function createCafe(
+  page: Page,
+  title: string,
+  weeks: number,
+  more: Record<string, unknown> = {},
+): Promise<string> {
+  const date = new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+  const created = await apiCall<{ id: string }>(page, 'POST', '/api/events', {
+    title,
+    date,
+    startTime: '18:00',
+    endTime: '20:00',
+    food: true,
+    registration: 'optional',
+    confirmDate: true,
+    ...more,
+  });
+  return created.id;
+}
