@@ -15,13 +15,14 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
+import { useFocusLater } from '../../components/useFocusLater.js';
 import { CafeError, ProblemList, useLoad } from './common.js';
 import { EvaluationSection } from './EvaluationSection.js';
 import { shortDate, when } from './format.js';
@@ -106,6 +107,17 @@ export function NewEventPage() {
     </Page>
   );
 }
+
+/** The pages of one café, in the order the team works: who, what, send, answers, the evening, after. */
+const EVENT_PAGES = [
+  ['mottakere', 'cafe.event.audience'],
+  ['invitasjon', 'cafe.invitation.link'],
+  ['utsending', 'cafe.sending.link'],
+  ['oversikt', 'cafe.overview.event.link'],
+  ['innsjekk', 'cafe.checkin.link'],
+  ['velkomst', 'cafe.welcome.link'],
+  ['tilbakemelding', 'cafe.feedback.link'],
+] as const;
 
 /** /kafe/:eventId: one café — what, when, where, who hosts — its form, and cancelling it. */
 export function EventPage() {
@@ -204,27 +216,11 @@ export function EventPage() {
         <ProblemList problems={event.problems} />
         {cancelled ? null : (
           <div className="button-row">
-            <Button asChild>
-              <RouterLink to={`/kafe/${event.id}/mottakere`}>{t('cafe.event.audience')}</RouterLink>
-            </Button>
-            <Button asChild variant="secondary">
-              <RouterLink to={`/kafe/${event.id}/invitasjon`}>{t('cafe.invitation.link')}</RouterLink>
-            </Button>
-            <Button asChild variant="secondary">
-              <RouterLink to={`/kafe/${event.id}/utsending`}>{t('cafe.sending.link')}</RouterLink>
-            </Button>
-            <Button asChild variant="secondary">
-              <RouterLink to={`/kafe/${event.id}/oversikt`}>{t('cafe.overview.event.link')}</RouterLink>
-            </Button>
-            <Button asChild variant="secondary">
-              <RouterLink to={`/kafe/${event.id}/innsjekk`}>{t('cafe.checkin.link')}</RouterLink>
-            </Button>
-            <Button asChild variant="secondary">
-              <RouterLink to={`/kafe/${event.id}/velkomst`}>{t('cafe.welcome.link')}</RouterLink>
-            </Button>
-            <Button asChild variant="secondary">
-              <RouterLink to={`/kafe/${event.id}/tilbakemelding`}>{t('cafe.feedback.link')}</RouterLink>
-            </Button>
+            {EVENT_PAGES.map(([path, label], index) => (
+              <Button asChild key={path} variant={index === 0 ? 'primary' : 'secondary'}>
+                <RouterLink to={`/kafe/${event.id}/${path}`}>{t(label)}</RouterLink>
+              </Button>
+            ))}
             <Button variant="tertiary" data-color="danger" onClick={() => setConfirming(true)}>
               {t('cafe.event.cancel')}
             </Button>
@@ -289,13 +285,7 @@ function EventFormView({
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-  const [focusTarget, setFocusTarget] = useState<string>();
-
-  useEffect(() => {
-    if (!focusTarget) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(undefined);
-  }, [focusTarget]);
+  const focusLater = useFocusLater();
 
   const change = (next: Partial<EventForm>, ...fields: string[]) => {
     setForm((current) => ({ ...current, ...next }));
@@ -309,11 +299,11 @@ function EventFormView({
   const addRow = () => {
     const row: ProgrammeRow = { key: rowKey(), kind: 'talk', title: '', minutes: '', speaker: '' };
     change({ programme: [...form.programme, row] });
-    setFocusTarget(`programme-${row.key}-kind`);
+    focusLater(`programme-${row.key}-kind`);
   };
   const removeRow = (key: string) => {
     change({ programme: form.programme.filter((row) => row.key !== key) });
-    setFocusTarget('programme-add');
+    focusLater('programme-add');
   };
 
   const check = (): Errors => {
@@ -356,7 +346,7 @@ function EventFormView({
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {
-      setFocusTarget(idOf(first));
+      focusLater(idOf(first));
       return;
     }
     const input: EventInput = {
@@ -395,7 +385,7 @@ function EventFormView({
       if (caught instanceof ApiError && caught.code === 'cafe.date_not_allowed') {
         const details = caught.details as { problems?: Problem[] } | undefined;
         setRefused(details?.problems ?? []);
-        setFocusTarget('event-date');
+        focusLater('event-date');
       } else if (caught instanceof ApiError && caught.code === 'cafe.conflict') {
         setConflict(true);
       } else if (
@@ -410,7 +400,7 @@ function EventFormView({
         }
         setErrors(fromServer);
         const firstField = Object.keys(fromServer)[0];
-        if (firstField) setFocusTarget(idOf(firstField));
+        if (firstField) focusLater(idOf(firstField));
         else setError(caught);
       } else setError(caught);
     } finally {
@@ -672,13 +662,7 @@ function EventImageSection({ event }: { event: CafeEvent }) {
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const [focusTarget, setFocusTarget] = useState<string>();
-
-  useEffect(() => {
-    if (!focusTarget) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(undefined);
-  }, [focusTarget]);
+  const focusLater = useFocusLater();
 
   const megabytes = (bytes: number) =>
     `${new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
@@ -714,7 +698,7 @@ function EventImageSection({ event }: { event: CafeEvent }) {
     };
     setErrors(found);
     if (found.file || found.alt) {
-      setFocusTarget(found.file ? fileId : 'event-image-alt');
+      focusLater(found.file ? fileId : 'event-image-alt');
       return;
     }
     setBusy(true);
@@ -733,13 +717,13 @@ function EventImageSection({ event }: { event: CafeEvent }) {
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'image.unsupported') {
         setErrors({ file: t('cafe.event.image.errors.unsupported') });
-        setFocusTarget(fileId);
+        focusLater(fileId);
       } else if (caught instanceof ApiError && (caught.status === 413 || caught.code === 'image.too_large')) {
         setErrors({ file: t('cafe.event.image.errors.tooLarge', { size: megabytes(file?.size ?? 0) }) });
-        setFocusTarget(fileId);
+        focusLater(fileId);
       } else if (caught instanceof ApiError && caught.code === 'validation.invalid') {
         setErrors({ alt: t('cafe.event.image.errors.alt') });
-        setFocusTarget('event-image-alt');
+        focusLater('event-image-alt');
       } else setError(caught);
     } finally {
       setBusy(false);
@@ -829,7 +813,7 @@ function EventImageSection({ event }: { event: CafeEvent }) {
             setRemoving(false);
             setDone(t('cafe.event.image.removed'));
             // The button that opened the dialog is gone: the keyboard continues at the file field.
-            setFocusTarget(fileId);
+            focusLater(fileId);
           }}
         />
       ) : null}

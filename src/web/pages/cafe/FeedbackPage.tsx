@@ -14,13 +14,14 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.js';
 import { Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
+import { useFocusLater } from '../../components/useFocusLater.js';
 import { formatDateTime } from '../../format.js';
 import { CafeError, useLoad } from './common.js';
 import { shortDate } from './format.js';
@@ -232,13 +233,7 @@ function FormEditor({
   const [saved, setSaved] = useState(justSaved);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-  const [focusTarget, setFocusTarget] = useState<string>();
-
-  useEffect(() => {
-    if (!focusTarget) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(undefined);
-  }, [focusTarget]);
+  const focusLater = useFocusLater();
 
   const edit = (next: Question[]) => {
     setQuestions(next);
@@ -255,12 +250,12 @@ function FormEditor({
     edit(next);
     // Focus stays on the button pressed, or on the other one when it is now disabled (top, bottom).
     const direction = (by < 0 && to > 0) || to === next.length - 1 ? 'up' : 'down';
-    setFocusTarget(`fb-${moved.id}-${direction}`);
+    focusLater(`fb-${moved.id}-${direction}`);
   };
   const remove = (index: number) => {
     const next = questions.filter((_, i) => i !== index);
     edit(next);
-    setFocusTarget(
+    focusLater(
       next[Math.min(index, next.length - 1)]
         ? `fb-${next[Math.min(index, next.length - 1)]?.id}-type`
         : 'fb-add',
@@ -272,7 +267,7 @@ function FormEditor({
       questions.map((q) => q.id),
     );
     edit([...questions, { id, type: 'scale', text: {} }]);
-    setFocusTarget(`fb-${id}-type`);
+    focusLater(`fb-${id}-type`);
   };
   const changeType = (question: Question, type: QuestionType) => {
     const options =
@@ -296,11 +291,11 @@ function FormEditor({
       (question.options ?? []).map((o) => o.id),
     );
     setQuestion(question.id, { options: [...(question.options ?? []), { id, text: {} }] });
-    setFocusTarget(`fb-${question.id}-${id}-${languages[0] ?? 'nb'}`);
+    focusLater(`fb-${question.id}-${id}-${languages[0] ?? 'nb'}`);
   };
   const removeOption = (question: Question, optionId: string) => {
     setQuestion(question.id, { options: (question.options ?? []).filter((o) => o.id !== optionId) });
-    setFocusTarget(`fb-${question.id}-add-option`);
+    focusLater(`fb-${question.id}-add-option`);
   };
 
   /** A field path from the server («questions.2.options.1.text.en») → the id of its input. */
@@ -355,7 +350,7 @@ function FormEditor({
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {
-      setFocusTarget(first);
+      focusLater(first);
       return;
     }
     busyRef.current = true;
@@ -384,7 +379,7 @@ function FormEditor({
         setErrors(fromServer);
         setError(caught);
         const firstField = Object.keys(fromServer)[0];
-        if (firstField) setFocusTarget(firstField);
+        if (firstField) focusLater(firstField);
       } else {
         if (caught instanceof ApiError && caught.code.startsWith('feedback.closes'))
           setErrors({ 'fb-closes': t(`errors.${caught.code}`) });

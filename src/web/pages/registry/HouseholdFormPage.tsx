@@ -38,6 +38,7 @@ import { HouseholdMissing } from './HouseholdPage.js';
 import { MAX_ADULTS } from './options.js';
 import { type FieldProblem, type Household, KINDS, RELATIONS } from './types.js';
 import './registry.css';
+import { useFocusLater } from '../../components/useFocusLater.js';
 
 /** /register/ny: a new household. Its id is made here, once, so a second click cannot make a second household. */
 export function NewHouseholdPage() {
@@ -142,16 +143,10 @@ function HouseholdFormView({
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   const saving = useRef(false);
-  const [focusTarget, setFocusTarget] = useState<string>();
+  const focusLater = useFocusLater();
   const [dirty, setDirty] = useState(false);
 
   // Moves focus to a row just added (or to the add button after a removal), once it is on the page.
-  useEffect(() => {
-    if (!focusTarget) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(undefined);
-  }, [focusTarget]);
-
   // Closing the tab with unsaved changes asks first.
   useEffect(() => {
     if (!dirty) return;
@@ -218,13 +213,13 @@ function HouseholdFormView({
     const first = { adults: 'adult.firstName', children: 'child.firstName', placements: 'placement.child' }[
       section
     ];
-    setFocusTarget(fieldId(first, row.key));
+    focusLater(fieldId(first, row.key));
   };
 
   const removeRow = (section: 'adults' | 'children' | 'placements', key: string) => {
     update({ ...form, [section]: (form[section] as { key: string }[]).filter((row) => row.key !== key) });
     setErrors((list) => list.filter((candidate) => !candidate.id.includes(`-${key}-`)));
-    setFocusTarget(`household-add-${section}`);
+    focusLater(`household-add-${section}`);
   };
 
   const showProblems = (problems: FieldProblem[], current: HouseholdForm) => {
