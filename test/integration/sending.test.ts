@@ -208,6 +208,22 @@ describe('sending the invitations of a café', () => {
     expect(refused).toMatchObject({ status: 'failed', reason: 'Ugyldig nummer' });
   });
 
+  it('gives the progress poll the counts only, with no one in it and nothing logged as read', async () => {
+    const audited = async () =>
+      (
+        await inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, (tx) =>
+          tx.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'),
+        )
+      )[0]?.n;
+    const before = await audited();
+    const progress = (await agent.get(`/api/events/${eventId}/sending?households=false`)).json();
+    expect(progress.counts.households).toBe(4);
+    expect(progress.households).toEqual([]);
+    expect(await audited()).toBe(before);
+    expect((await sending()).households).toHaveLength(4);
+    expect(await audited()).toBeGreaterThan(before as number);
+  });
+
   it('records a delivery report from Sveve, and refuses one with a wrong key', async () => {
     const sms = sveve.sent.find((s) => s.number === '91345678');
     const query = `number=${sms?.number}&status=true&id=${sms?.id}&ref=${sms?.ref}`;

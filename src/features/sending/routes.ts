@@ -74,12 +74,15 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       config: event,
       schema: {
         tags,
-        summary: 'The sending of the invitations: state, counts, each household',
+        summary:
+          'The sending of the invitations: state, counts, each household (households=false: counts only)',
         params: EventParams,
+        querystring: Type.Object({ households: Type.Optional(Type.Boolean()) }),
         response: ok,
       },
     },
-    async (request) => getSending(deps, tenantOf(request), request.params.eventId),
+    async (request) =>
+      getSending(deps, tenantOf(request), request.params.eventId, { households: request.query.households }),
   );
 
   app.put(

@@ -34,8 +34,18 @@ function emptyCounts(): Counts {
   return { households: 0, not_sent: 0, queued: 0, sending: 0, sent: 0, delivered: 0, printed: 0, failed: 0 };
 }
 
-/** The team's view of the sending: settings, counts per status and channel, and each household. */
-export async function getSending(deps: Deps, ctx: TenantContext, eventId: string) {
+/**
+ * The team's view of the sending: settings, counts per status and channel, and each household.
+ * `households: false` (the page's progress poll every 2 s while sending) leaves the households
+ * out: only counts, no one shown, so no list read to log each time.
+ */
+export async function getSending(
+  deps: Deps,
+  ctx: TenantContext,
+  eventId: string,
+  options: { households?: boolean } = {},
+) {
+  const withHouseholds = options.households ?? true;
   return inTenant(deps.db, ctx, async (tx) => {
     const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
     const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId);
@@ -52,12 +62,14 @@ export async function getSending(deps: Deps, ctx: TenantContext, eventId: string
       event,
       reach.filter((h) => !messages.has(h.id)),
     );
-    await auditListRead(
-      tx,
-      ctx,
-      'household',
-      reach.map((h) => h.id),
-    );
+    if (withHouseholds) {
+      await auditListRead(
+        tx,
+        ctx,
+        'household',
+        reach.map((h) => h.id),
+      );
+    }
 
     const counts = emptyCounts();
     const byChannel = new Map<ChannelName, Counts>();
@@ -108,7 +120,7 @@ export async function getSending(deps: Deps, ctx: TenantContext, eventId: string
       channel: settings.channel,
       counts,
       byChannel: [...byChannel.entries()].map(([channel, c]) => ({ channel, ...c })),
-      households,
+      households: withHouseholds ? households : [],
       lettersToPrint: byChannel.get('letter')?.sent ?? 0,
     };
   });

@@ -178,8 +178,14 @@ export function SendingPage() {
     let current = true;
     const timer = setTimeout(() => {
       const before = changes.current;
+      // The counts while it runs; the households again once it is done.
       api
-        .get<SendingView>(base)
+        .get<SendingView>(`${base}?households=false`)
+        .then((answer) =>
+          answer.state === 'sending' || answer.state === 'scheduled'
+            ? { ...answer, households: view?.households ?? [] }
+            : api.get<SendingView>(base),
+        )
         .then((answer) => {
           if (!current) return;
           setPollError(undefined);
