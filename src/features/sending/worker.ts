@@ -100,18 +100,35 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
   await Promise.all(runners);
 }
 
+/**
+ * What every message of the event shares: read once per run, not once per batch (the image alone
+ * can be 2 MB). A template edited during a run is used from the next run (at most SLICE_MS on).
+ */
+async function eventFacts(deps: SendingDeps, ctx: TenantContext, eventId: string) {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
+    const venue = event?.venue
+      ? await cafe.findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
+      : undefined;
+    return {
+      event,
+      venue,
+      templateFor: await templateChooser(tx, ctx.municipalityId),
+      municipality: await municipalityName(tx, ctx.municipalityId),
+      image: await q.findEventImage(tx, ctx.municipalityId, eventId),
+    };
+  });
+}
+
 /** The claimed messages rendered, or why one cannot be. */
 async function renderClaimed(
   deps: SendingDeps,
   ctx: TenantContext,
   eventId: string,
+  shared: Awaited<ReturnType<typeof eventFacts>>,
   claimed: q.ClaimedMessage[],
 ): Promise<Map<string, OutgoingMessage | SendResult>> {
-  const facts = await inTenant(deps.db, ctx, async (tx) => {
-    const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
-    const venue = event?.venue
-      ? await cafe.findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
-      : undefined;
+  const batch = await inTenant(deps.db, ctx, async (tx) => {
     const householdIds = claimed.flatMap((m) => (m.householdId ? [m.householdId] : []));
     const households = new Map(
       (await q.householdsForMessages(tx, ctx.municipalityId, eventId, householdIds)).map((h) => [
@@ -139,18 +156,9 @@ async function renderClaimed(
       ctx.municipalityId,
       notices.flatMap((m) => (m.householdId && m.purpose.startsWith('reminder:') ? [m.householdId] : [])),
     );
-    return {
-      event,
-      venue,
-      households,
-      languages,
-      answers,
-      firstTimers,
-      templateFor: await templateChooser(tx, ctx.municipalityId),
-      municipality: await municipalityName(tx, ctx.municipalityId),
-      image: await q.findEventImage(tx, ctx.municipalityId, eventId),
-    };
+    return { households, languages, answers, firstTimers };
   });
+  const facts = { ...shared, ...batch };
   const result = new Map<string, OutgoingMessage | SendResult>();
   for (const message of claimed) {
     const household = message.householdId ? facts.households.get(message.householdId) : undefined;
@@ -238,12 +246,14 @@ export async function sendDue(
   const lease = deps.config.sendLeaseSeconds;
   const started = Date.now();
   let sent = 0;
+  let shared: Awaited<ReturnType<typeof eventFacts>> | undefined;
   while (!stop.stopped && Date.now() - started < SLICE_MS) {
     const claimed = await inTenant(deps.db, ctx, (tx) =>
       q.claimMessages(tx, municipalityId, eventId, lease, BATCH),
     );
     if (claimed.length === 0) break;
-    const rendered = await renderClaimed(deps, ctx, eventId, claimed);
+    shared ??= await eventFacts(deps, ctx, eventId);
+    const rendered = await renderClaimed(deps, ctx, eventId, shared, claimed);
     await eachLimited(claimed, deps.config.sendConcurrency, async (message) => {
       const outgoing = rendered.get(message.id) as OutgoingMessage | SendResult;
       let result: SendResult;
