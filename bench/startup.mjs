@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Cold start and idle memory of `node dist/server/main.js` on an empty embedded database:
+// Cold start and idle memory of `node dist/app/main.js` on an empty embedded database:
 // the time from spawn until /healthz answers 200 (migrations and demo seed included), a warm
 // restart on the same data, and the resident memory after 10 s idle. Build first: npm run build.
 // Prints figures; asserts nothing.
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
-if (!existsSync('dist/server/main.js')) {
+if (!existsSync('dist/app/main.js')) {
   console.error('Build first: npm run build');
   process.exit(1);
 }
@@ -26,7 +26,7 @@ const freePort = () =>
 async function start(dataDir) {
   const port = await freePort();
   const begun = performance.now();
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
+  const child = spawn(process.execPath, ['dist/app/main.js'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });

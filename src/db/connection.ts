@@ -109,3 +109,8 @@ export async function openPostgres(connectionString: string): Promise<Database> 
 export function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
 }
+
+/** A unique constraint refused the row (PostgreSQL's 23505): a double click or a name taken. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}

@@ -1,8 +1,22 @@
 import type { FastifyRequest } from 'fastify';
 import type { TenantContext } from '../db/tenant.js';
-import type { Auth } from '../features/auth/service.js';
+import type { Permission } from '../domain/roles.js';
 import { unauthenticated } from './errors.js';
 import { type Locale, localeFromHeader } from './messages.js';
+
+/** The logged-in user as every request sees it. */
+export interface Auth {
+  sessionTokenHash: string;
+  userId: string;
+  municipalityId: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  roles: string[];
+  permissions: Permission[];
+  locale: Locale;
+  municipality: { id: number; name: string; isDemo: boolean };
+}
 
 export function requireAuth(request: FastifyRequest): Auth {
   if (!request.auth) throw unauthenticated();

@@ -1,3 +1,4 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { directionOf, escapeHtml as h } from '../domain/template.js';
 
 /**
@@ -41,4 +42,53 @@ export function publicPage(language: string, title: string, header: string, body
     `<title>${h(title)}</title><style>${STYLE}</style></head>`,
     `<body><header>${h(header)}</header><main>${body}</main></body></html>`,
   ].join('');
+}
+
+/** A public page: never cached, never indexed, never referred onwards. */
+export function htmlReply(reply: FastifyReply, status: number, body: string) {
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-robots-tag', 'noindex')
+    .send(body);
+}
+
+/**
+ * These are pages for people, not an API: errors are pages too. Too many requests get the
+ * "busy" page, anything else the "bad link" page; only a real bug is logged.
+ */
+export function publicErrorHandler(
+  app: FastifyInstance,
+  pages: { busy: () => string; badLink: () => string },
+  what: string,
+) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.statusCode === 429) return htmlReply(reply, 429, pages.busy());
+    const ours = Boolean(error.statusCode && error.statusCode < 500);
+    if (!ours) request.log.error({ err: error }, `${what} error`);
+    return htmlReply(reply, ours ? 400 : 500, pages.badLink());
+  });
+}
+
+/** The first of the browser's languages (Accept-Language, by weight) that the page has. */
+export function browserLanguage(
+  header: string | undefined,
+  available: readonly string[],
+): string | undefined {
+  const wanted = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { base: tag.split('-')[0] ?? '', weight: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((w) => w.base && w.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const { base } of wanted) {
+    const language = base === 'no' ? 'nb' : base;
+    if (available.includes(language)) return language;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
+import type { FastifyContextConfig, FastifySchema } from 'fastify';
 import type { Permission } from '../domain/roles.js';
-import type { Auth } from '../features/auth/service.js';
+import type { Auth } from './context.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,10 +22,18 @@ declare module 'fastify' {
     referenceData?: boolean;
   }
   interface FastifyInstance {
-    routeTable: import('./app.js').RouteSummary[];
+    routeTable: RouteSummary[];
   }
   interface FastifyRequest {
     auth: Auth | null;
     csrfToken: string;
   }
+}
+
+/** One route as the tests that must cover all of them (tenancy, bad input) see it. */
+export interface RouteSummary {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
+  schema: FastifySchema | undefined;
 }

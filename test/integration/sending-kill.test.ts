@@ -18,13 +18,13 @@ import { startSmtp, type TestSmtp } from '../support/smtp.js';
 /**
  * Issue 6: "if the process is killed in the middle of sending 1,000 invitations and started
  * again, every household gets its invitation once — none lost, none twice." Landsby runs as its
- * own process (dist/server/main.js, as `npm start` runs it), is killed with SIGKILL once 300
+ * own process (dist/app/main.js, as `npm start` runs it), is killed with SIGKILL once 300
  * e-mails have arrived, and is started again; on the embedded database too.
  */
 const TOTAL = 1000;
 const KILL_AFTER = 300;
 const CONCURRENCY = 4;
-const MAIN = new URL('../../dist/server/main.js', import.meta.url).pathname;
+const MAIN = new URL('../../dist/app/main.js', import.meta.url).pathname;
 
 interface Target {
   env: Record<string, string>;

@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/domain/roles.js';
-import type { RouteSummary } from '../../src/server/app.js';
+import type { RouteSummary } from '../../src/server/types.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 

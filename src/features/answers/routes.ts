@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyError, FastifyReply } from 'fastify';
 import { calendarFile } from '../../domain/ics.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
+import { htmlReply, publicErrorHandler } from '../../server/public-page.js';
 import { answerPage, badLinkPage, busyPage, type FormState } from './page.js';
 import type { AnswerInput, Diet, Response } from './queries.js';
 import { answerPageData, saveAnswer } from './service.js';
@@ -16,16 +16,6 @@ import { answerPageData, saveAnswer } from './service.js';
 const Params = Type.Object({ token: Type.String({ maxLength: 64 }) });
 // Guessing 128-bit tokens is hopeless anyway; the limit keeps anyone from trying at scale.
 const limited = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-
-function html(reply: FastifyReply, status: number, body: string) {
-  return reply
-    .status(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex')
-    .send(body);
-}
 
 const number = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? 0 : Number(value);
@@ -56,25 +46,20 @@ function errorsOf(error: unknown): string[] | undefined {
 
 export const answerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   acceptForms(app);
-  // These are pages for people, not an API: errors are pages too.
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.statusCode === 429) return html(reply, 429, busyPage());
-    if (!(error.statusCode && error.statusCode < 500)) request.log.error({ err: error }, 'answer page error');
-    return html(reply, error.statusCode && error.statusCode < 500 ? 400 : 500, badLinkPage());
-  });
+  publicErrorHandler(app, { busy: busyPage, badLink: badLinkPage }, 'answer page');
   const schema = { hide: true, params: Params };
 
   app.get('/svar/:token', { config: limited, schema }, async (request, reply) => {
     const data = await answerPageData(deps, request.params.token, request.ip);
-    if (!data) return html(reply, 404, badLinkPage());
+    if (!data) return htmlReply(reply, 404, badLinkPage());
     const saved = (request.query as { lagret?: string }).lagret === '1';
-    return html(reply, 200, answerPage(data, { saved }, `/svar/${request.params.token}`));
+    return htmlReply(reply, 200, answerPage(data, { saved }, `/svar/${request.params.token}`));
   });
 
   app.post('/svar/:token', { config: limited, schema }, async (request, reply) => {
     const { token } = request.params;
     const data = await answerPageData(deps, token, request.ip);
-    if (!data) return html(reply, 404, badLinkPage());
+    if (!data) return htmlReply(reply, 404, badLinkPage());
     const values = answerFrom((request.body as FormFields | undefined) ?? {});
     try {
       await saveAnswer(deps, data.ctx, data.invitation.id, values, 'household');
@@ -84,7 +69,7 @@ export const answerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       // What was typed stays, with what is wrong said beside it.
       const state: FormState = { values, errors };
       const fresh = (await answerPageData(deps, token, request.ip)) ?? data;
-      return html(
+      return htmlReply(
         reply,
         error instanceof AppError ? error.httpStatus : 400,
         answerPage(fresh, state, `/svar/${token}`),
@@ -96,7 +81,7 @@ export const answerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.get('/svar/:token/kafe.ics', { config: limited, schema }, async (request, reply) => {
     const data = await answerPageData(deps, request.params.token, request.ip);
-    if (!data) return html(reply, 404, badLinkPage());
+    if (!data) return htmlReply(reply, 404, badLinkPage());
     const { event, venue } = data;
     const ics = calendarFile({
       uid: `${event.id}@landsby`,

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requireAuth } from '../../server/context.js';
+import { type Auth, requireAuth } from '../../server/context.js';
 import { clearSessionCookie, setCsrfCookie, setSessionCookie } from '../../server/cookies.js';
 import { randomToken } from '../../server/crypto.js';
 import type { Deps } from '../../server/deps.js';
 import { Email, Locale, withErrors } from '../../server/schemas.js';
 import { MIN_PASSWORD_LENGTH } from './passwords.js';
 import {
-  type Auth,
   login,
   logout,
   requestPasswordReset,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
-import { type Permission, permissionsOf } from '../../domain/roles.js';
+import { permissionsOf } from '../../domain/roles.js';
+import type { Auth } from '../../server/context.js';
 import { randomToken, sha256 } from '../../server/crypto.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
@@ -16,20 +17,6 @@ export const LOCK_MINUTES = 15;
 export const SESSION_MAX_HOURS = 12;
 const INVITE_DAYS = 7;
 const RESET_HOURS = 1;
-
-/** The logged-in user as every request sees it. */
-export interface Auth {
-  sessionTokenHash: string;
-  userId: string;
-  municipalityId: number;
-  firstName: string;
-  lastName: string;
-  email: string;
-  roles: string[];
-  permissions: Permission[];
-  locale: Locale;
-  municipality: { id: number; name: string; isDemo: boolean };
-}
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../../db/connection.js';
+import { isUniqueViolation, type Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import {
   type AudienceRule,
@@ -28,18 +28,12 @@ import {
   type Term,
 } from '../../domain/season.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError, conflict, type FieldError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/service.js';
 import { lookupPlaces } from '../registry/queries.js';
 import * as q from './queries.js';
 
-interface FieldError {
-  field: string;
-  rule: string;
-}
-const invalid = (errors: FieldError[]) => new AppError('validation.invalid', 400, errors);
-const conflict = () => new AppError('cafe.conflict', 409);
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
+const cafeConflict = () => conflict('cafe.conflict');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Today's date in Oslo. */
@@ -135,9 +129,9 @@ export async function updateVenue(
   return inTenant(deps.db, ctx, async (tx) => {
     const before = await q.findVenue(tx, ctx.municipalityId, venueId, todayInOslo());
     if (!before) throw notFound();
-    if (before.version !== version) throw conflict();
+    if (before.version !== version) throw cafeConflict();
     if (!(await q.updateVenue(tx, ctx.municipalityId, venueId, await venueData(tx, input), version)))
-      throw conflict();
+      throw cafeConflict();
     await audit(tx, ctx, { action: 'update', recordType: 'venue', recordId: venueId });
     return venueOrNotFound(tx, ctx, venueId);
   });
@@ -393,10 +387,10 @@ export async function updateEvent(
 ): Promise<EventView> {
   return inTenant(deps.db, ctx, async (tx) => {
     const before = await eventOrNotFound(tx, ctx, eventId);
-    if (before.version !== version) throw conflict();
+    if (before.version !== version) throw cafeConflict();
     const { data, hosts } = await eventData(tx, ctx, input, input.date !== before.date);
     try {
-      if (!(await q.updateEvent(tx, ctx.municipalityId, eventId, data, version))) throw conflict();
+      if (!(await q.updateEvent(tx, ctx.municipalityId, eventId, data, version))) throw cafeConflict();
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('cafe.date_taken', 409, { date: data.date });
       throw error;

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
+import { browserLanguage, htmlReply, publicErrorHandler } from '../../server/public-page.js';
 import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
 import { FORM_LANGUAGES, QUESTION_TYPES } from './defaults.js';
 import { alreadyPage, badLinkPage, busyPage, closedPage, formPage, thanksPage } from './page.js';
@@ -295,34 +296,6 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 const limited = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 32 }) });
 
-function html(reply: FastifyReply, status: number, body: string) {
-  return reply
-    .status(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex')
-    .send(body);
-}
-
-/** The first of the browser's languages (Accept-Language, by weight) that the form has. */
-export function browserLanguage(header: string | undefined, available: string[]): string | undefined {
-  const wanted = (header ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { base: tag.split('-')[0] ?? '', weight: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((w) => w.base && w.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.index - b.index);
-  for (const { base } of wanted) {
-    const language = base === 'no' ? 'nb' : base;
-    if (available.includes(language)) return language;
-  }
-  return undefined;
-}
-
 /** ?lang= when the form has it, else the browser's, else the form's first language. */
 function languageOf(request: FastifyRequest, data: PublicForm, asked?: string): string {
   const languages = data.form.languages;
@@ -334,41 +307,37 @@ const cookieName = (code: string) => `fb_${code}`;
 
 export const feedbackPageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   acceptForms(app);
-  // These are pages for people, not an API: errors are pages too.
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.statusCode === 429) return html(reply, 429, busyPage());
-    if (!(error.statusCode && error.statusCode < 500))
-      request.log.error({ err: error }, 'feedback page error');
-    return html(reply, error.statusCode && error.statusCode < 500 ? 400 : 500, badLinkPage());
-  });
+  publicErrorHandler(app, { busy: busyPage, badLink: badLinkPage }, 'feedback page');
   const schema = { hide: true, params: CodeParams };
 
   app.get('/t/:code', { config: limited, schema }, async (request, reply) => {
     const data = await publicForm(deps, request.params.code);
-    if (!data) return html(reply, 404, badLinkPage());
+    if (!data) return htmlReply(reply, 404, badLinkPage());
     const query = request.query as { lang?: string; takk?: string };
     const language = languageOf(request, data, query.lang);
-    if (query.takk === '1') return html(reply, 200, thanksPage(data, language));
-    if (request.cookies[cookieName(data.code)] === '1') return html(reply, 200, alreadyPage(data, language));
-    if (!data.open) return html(reply, 200, closedPage(data, language));
-    return html(reply, 200, formPage(data, language));
+    if (query.takk === '1') return htmlReply(reply, 200, thanksPage(data, language));
+    if (request.cookies[cookieName(data.code)] === '1')
+      return htmlReply(reply, 200, alreadyPage(data, language));
+    if (!data.open) return htmlReply(reply, 200, closedPage(data, language));
+    return htmlReply(reply, 200, formPage(data, language));
   });
 
   app.post('/t/:code', { config: limited, schema }, async (request, reply) => {
     const data = await publicForm(deps, request.params.code);
-    if (!data) return html(reply, 404, badLinkPage());
+    if (!data) return htmlReply(reply, 404, badLinkPage());
     const fields = (request.body as FormFields | undefined) ?? {};
     const language = languageOf(request, data, field(fields, 'lang'));
     // One response per device: this phone has answered. Nothing is stored.
-    if (request.cookies[cookieName(data.code)] === '1') return html(reply, 409, alreadyPage(data, language));
-    if (!data.open) return html(reply, 409, closedPage(data, language));
+    if (request.cookies[cookieName(data.code)] === '1')
+      return htmlReply(reply, 409, alreadyPage(data, language));
+    if (!data.open) return htmlReply(reply, 409, closedPage(data, language));
     try {
       await saveResponse(deps, data, language, fields);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (error.code === 'feedback.closed') return html(reply, 409, closedPage(data, language));
+      if (error.code === 'feedback.closed') return htmlReply(reply, 409, closedPage(data, language));
       const kind = error.code === 'feedback.empty' ? 'empty' : 'invalid';
-      return html(reply, 400, formPage(data, language, { values: fields, error: kind }));
+      return htmlReply(reply, 400, formPage(data, language, { values: fields, error: kind }));
     }
     // Says "this phone has answered" and nothing else; gone when the form closes.
     reply.setCookie(cookieName(data.code), '1', {

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { addDays, type IsoDate, zonedDateTime, zonedInstant } from '../../domain/calendar.js';
-import type { Jobs } from '../../jobs/boss.js';
+import type { Jobs } from '../../server/deps.js';
 import { audit } from '../audit/service.js';
 import { queueNotices } from '../sending/queries.js';
 import * as q from './queries.js';
@@ -9,7 +9,7 @@ import * as q from './queries.js';
 /**
  * Reminders on the team's schedule (issue 7 point 4). Each day d of `event.reminders` is a
  * reminder due at 10:00 Oslo time d days before the event's date. A pg-boss job every 15 minutes
- * (src/jobs/boss.ts) runs sendDueReminders:
+ * (src/app/jobs.ts) runs sendDueReminders:
  *
  * - nothing in quiet hours (20:00–09:00 Oslo): a reminder that falls due then goes at 09:00;
  * - per event only the latest reminder that is due (the smallest d): when the team sets the

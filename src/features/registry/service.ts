@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../../db/connection.js';
+import { isUniqueViolation, type Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import {
   checkHousehold,
   diffHouseholds,
   displayName,
-  type FieldError,
   type Household,
   type HouseholdInput,
   postcodesOf,
   searchText,
 } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/service.js';
 import * as q from './queries.js';
 
@@ -36,9 +35,6 @@ export function present(row: q.HouseholdRow) {
   };
 }
 export type HouseholdView = ReturnType<typeof present>;
-
-const invalid = (errors: FieldError[]) => new AppError('validation.invalid', 400, errors);
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
 /**
  * Checks many households at once with one look-up of postcodes and travel times: the form

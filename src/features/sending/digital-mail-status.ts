@@ -18,7 +18,7 @@ import * as q from './queries.js';
  * asked again next time. A SvarUt error never marks a message failed.
  */
 
-/** Run by pg-boss every 10 minutes (src/jobs/boss.ts). */
+/** Run by pg-boss every 10 minutes (src/app/jobs.ts). */
 export const DIGITAL_MAIL_STATUS_CRON = '*/10 * * * *';
 
 /** SvarUt takes this many ids per status-sok (our own limit; KS documents none). */

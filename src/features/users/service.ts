@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../db/connection.js';
 import type { TenantContext } from '../../db/tenant.js';
 import { inTenant } from '../../db/tenant.js';
 import type { Deps } from '../../server/deps.js';
@@ -30,10 +31,6 @@ function present(row: q.UserRow): UserView {
     invitationPending: row.invitation_pending,
     lastLoginAt: row.last_login_at ? row.last_login_at.toISOString() : null,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
 
 export async function listUsers(deps: Deps, ctx: TenantContext): Promise<UserView[]> {

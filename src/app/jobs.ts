@@ -5,6 +5,7 @@ import { REMINDERS_CRON, sendDueReminders } from '../features/overview/reminders
 import { checkDigitalMailStatus, DIGITAL_MAIL_STATUS_CRON } from '../features/sending/digital-mail-status.js';
 import * as q from '../features/sending/queries.js';
 import { type SendingDeps, sendDue } from '../features/sending/worker.js';
+import type { Jobs, SendJob } from '../server/deps.js';
 
 /** Sends one event's due messages (invitations, confirmations, reminders …): a SendJob. */
 export const SEND_QUEUE = 'send-invitations';
@@ -14,23 +15,6 @@ export const RESUME_QUEUE = 'resume-sending';
 export const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
 /** Queues the reminders that are due (every 15 minutes; nothing in quiet hours). */
 export const REMINDERS_QUEUE = 'event-reminders';
-
-export interface SendJob {
-  municipalityId: number;
-  eventId: string;
-  /**
-   * Also make the invitations of households in the audience that have none: only when the team
-   * sends (now, or at the planned time). A wake-up for a confirmation or a reminder sends what is
-   * queued and invites nobody new.
-   */
-  prepare?: boolean;
-}
-
-export interface Jobs {
-  /** Sends the event's due messages now, or at `startAfter`. */
-  sendMessages(job: SendJob, startAfter?: Date): Promise<void>;
-  stop(): Promise<void>;
-}
 
 /**
  * pg-boss 10 on the app's own database, the embedded one included (through Database.executeSql).

@@ -3,8 +3,8 @@ import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../features/demo/service.js';
 import { seedPostcodes } from '../features/registry/postcodes.js';
-import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { buildApp } from './build-app.js';
 
 function fail(message: string): never {
   console.error(`Landsby could not start: ${message}`);

@@ -6,13 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, {
-  type FastifyContextConfig,
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyRequest,
-  type FastifySchema,
-} from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Mailer } from '../channels/email.js';
 import { type Channels, createChannels } from '../channels/index.js';
 import type { Database } from '../db/connection.js';
@@ -35,15 +29,15 @@ import { registryDataRoutes } from '../features/registry-data/routes.js';
 import { sendingRoutes } from '../features/sending/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { welcomeRoutes } from '../features/welcome/routes.js';
-import { startJobs } from '../jobs/boss.js';
-import type { Config } from './config.js';
-import { localeOf } from './context.js';
-import { cookieNames, setCsrfCookie } from './cookies.js';
-import { randomToken, safeEqual } from './crypto.js';
-import type { Deps } from './deps.js';
-import { AppError, forbidden, unauthenticated } from './errors.js';
-import { errorMessage } from './messages.js';
-import './types.js';
+import type { Config } from '../server/config.js';
+import { localeOf } from '../server/context.js';
+import { cookieNames, setCsrfCookie } from '../server/cookies.js';
+import { randomToken, safeEqual } from '../server/crypto.js';
+import type { Deps } from '../server/deps.js';
+import { AppError, forbidden, unauthenticated } from '../server/errors.js';
+import { errorMessage } from '../server/messages.js';
+import type { RouteSummary } from '../server/types.js';
+import { startJobs } from './jobs.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -58,13 +52,6 @@ function logRequest(request: FastifyRequest) {
 function logError(error: Error & { code?: string }) {
   // Never the driver's `detail`: PostgreSQL puts the offending values there.
   return { type: error.name, code: error.code, message: error.message, stack: error.stack ?? '' };
-}
-
-export interface RouteSummary {
-  method: string;
-  url: string;
-  config: FastifyContextConfig;
-  schema: FastifySchema | undefined;
 }
 
 export interface AppOptions {
