@@ -8,14 +8,16 @@ import {
   isLocalTime,
   isoDate,
   type LocalTime,
+  weekdayOf,
+  zonedInstant,
+} from './calendar.js';
+import {
   type PublicHolidayKey,
   publicHolidaysOn,
   type SchoolHoliday,
   type SchoolHolidayKind,
   schoolHolidayOn,
-  weekdayOf,
-  zonedInstant,
-} from './calendar.js';
+} from './holidays.js';
 
 /**
  * The season planner of the foster-home café (SPEC section 2, seeds 000 and 001): it proposes one

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
-  checkSchoolHolidayRules,
-  DEFAULT_SCHOOL_HOLIDAY_RULES,
-  easterSunday,
   isoWeekMonday,
   isoWeekOf,
-  publicHolidays,
-  publicHolidaysOn,
-  schoolHolidayOn,
-  schoolHolidaysOf,
   weekdayOf,
   zonedDateTime,
   zonedInstant,
 } from '../../src/domain/calendar.js';
+import {
+  checkSchoolHolidayRules,
+  DEFAULT_SCHOOL_HOLIDAY_RULES,
+  easterSunday,
+  publicHolidays,
+  publicHolidaysOn,
+  schoolHolidayOn,
+  schoolHolidaysOf,
+} from '../../src/domain/holidays.js';
 
 // Hand-checked against the almanac: Easter Sunday, then Ascension Day (Easter + 39) and Whit
 // Sunday/Monday (Easter + 49/50).

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { isoWeekOf } from '../../src/domain/calendar.js';
 import {
   DEFAULT_SCHOOL_HOLIDAY_RULES,
-  isoWeekOf,
   publicHolidaysOn,
   schoolHolidayOn,
   schoolHolidaysOf,
-} from '../../src/domain/calendar.js';
+} from '../../src/domain/holidays.js';
 import {
   checkCafeDate,
   planSeason,

@@ -1,11 +1,11 @@
 import type { Queryable } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { COMMENT_MAX, DIET_NOTE_MAX, MAX_PERSONS } from '../../domain/answer.js';
+import { todayInOslo } from '../../domain/calendar.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/service.js';
 import * as cafe from '../cafe/queries.js';
-import { todayInOslo } from '../cafe/service.js';
 import { queueNotices } from '../sending/queries.js';
 import { tokenHash } from '../sending/tokens.js';
 import * as q from './queries.js';

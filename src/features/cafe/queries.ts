@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
 import type { AudienceRule } from '../../domain/audience.js';
-import type { SchoolHolidayRules } from '../../domain/calendar.js';
+import type { SchoolHolidayRules } from '../../domain/holidays.js';
 import type { HouseholdKind, Relation } from '../../domain/household.js';
 
 // Every statement names municipality_id; row-level security enforces it again underneath.

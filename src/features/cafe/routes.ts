@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { SCHOOL_HOLIDAY_KINDS } from '../../domain/calendar.js';
+import { SCHOOL_HOLIDAY_KINDS } from '../../domain/holidays.js';
 import { HOUSEHOLD_KINDS } from '../../domain/household.js';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';

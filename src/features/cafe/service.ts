@@ -8,17 +8,20 @@ import {
   type ManualChange,
 } from '../../domain/audience.js';
 import {
-  checkSchoolHolidayRules,
-  DEFAULT_SCHOOL_HOLIDAY_RULES,
   isIsoDate,
   isLocalTime,
   isoDate,
-  type SchoolHoliday,
-  type SchoolHolidayRules,
-  schoolHolidaysOf,
+  todayInOslo,
   zonedDateTime,
   zonedInstant,
 } from '../../domain/calendar.js';
+import {
+  checkSchoolHolidayRules,
+  DEFAULT_SCHOOL_HOLIDAY_RULES,
+  type SchoolHoliday,
+  type SchoolHolidayRules,
+  schoolHolidaysOf,
+} from '../../domain/holidays.js';
 import {
   checkCafeDate,
   type DateProblem,
@@ -35,11 +38,6 @@ import * as q from './queries.js';
 
 const cafeConflict = () => conflict('cafe.conflict');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Today's date in Oslo. */
-export function todayInOslo(now: Date = new Date()): string {
-  return zonedDateTime(now).date;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Venues

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { zonedDateTime } from '../../domain/calendar.js';
 import type { FieldError } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -79,27 +80,16 @@ async function view(tx: Queryable, municipalityId: number, eventId: string) {
   return { households, counts: countsOf(households) };
 }
 
+/** The event's date and start time as the team reads them: in Oslo. */
+function startOf(instant: Date): { date: string; startTime: string } {
+  const { date, time } = zonedDateTime(instant);
+  return { date, startTime: time };
+}
+
 async function eventOf(tx: Queryable, ctx: TenantContext, eventId: string, lock = false) {
   const event = await q.findEvent(tx, ctx.municipalityId, eventId, lock);
   if (!event) throw notFound();
   return event;
-}
-
-function osloDateTime(instant: Date): { date: string; startTime: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Oslo',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, startTime: `${parts.hour}:${parts.minute}` };
 }
 
 /** The attendance list of the evening: every invited household and every walk-in, by name, with the counts. */
@@ -114,7 +104,7 @@ export async function getAttendance(deps: Deps, ctx: TenantContext, eventId: str
       households.map((h) => h.id),
     );
     return {
-      event: { id: event.id, title: event.title, ...osloDateTime(event.startsAt) },
+      event: { id: event.id, title: event.title, ...startOf(event.startsAt) },
       households,
       counts,
     };

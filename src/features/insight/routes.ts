@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type TSchema, Type } from '@sinclair/typebox';
+import { todayInOslo } from '../../domain/calendar.js';
 import { termRange } from '../../domain/insight.js';
 import { requireAuth, tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { literals, Nullable, withErrors } from '../../server/schemas.js';
 import { figureCsv, figureTable, figureXlsx } from './export.js';
-import { FIGURES, osloToday, readInsight } from './service.js';
+import { FIGURES, readInsight } from './service.js';
 import { seasonSummaryPdf } from './summary-pdf.js';
 
 const Day = Type.String({ format: 'date' });
@@ -165,7 +166,7 @@ export const insightRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         figure: 'season',
         format: 'pdf',
       });
-      const pdf = await seasonSummaryPdf(insight, { term, year }, osloToday());
+      const pdf = await seasonSummaryPdf(insight, { term, year }, todayInOslo());
       return reply
         .type('application/pdf')
         .header(

@@ -1,6 +1,7 @@
 import type { ChannelName } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { todayInOslo } from '../../domain/calendar.js';
 import {
   compareGroups,
   median,
@@ -101,11 +102,6 @@ export interface Insight {
   topics: { rows: { topic: string; count: ShownCount }[] };
 }
 
-/** Today's date in Oslo, "YYYY-MM-DD". */
-export function osloToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
-}
-
 export interface Period {
   from?: string | undefined;
   to?: string | undefined;
@@ -123,7 +119,7 @@ export async function readInsight(
   hide: boolean,
   what: { figure: string; format: string },
 ): Promise<Insight> {
-  const today = osloToday();
+  const today = todayInOslo();
   const from = period.from ?? '2000-01-01';
   const to = period.to && period.to < today ? period.to : today;
   return inTenant(db, ctx, async (tx) => {

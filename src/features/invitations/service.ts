@@ -1,6 +1,7 @@
 import { LetterError } from '../../channels/letter.js';
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { todayInOslo } from '../../domain/calendar.js';
 import {
   baseLanguage,
   checkTemplate,
@@ -17,7 +18,6 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/service.js';
 import * as cafe from '../cafe/queries.js';
-import { todayInOslo } from '../cafe/service.js';
 import * as sending from '../sending/queries.js';
 import { renderInvitation } from '../sending/render.js';
 import * as q from './queries.js';

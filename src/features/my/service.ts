@@ -1,11 +1,11 @@
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { todayInOslo } from '../../domain/calendar.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { AnswerInput } from '../answers/queries.js';
 import { type AnswerStatus, saveAnswer } from '../answers/service.js';
 import { audit } from '../audit/service.js';
-import { todayInOslo } from '../cafe/service.js';
 import * as q from './queries.js';
 
 /** The logged-in person: their tenant context and the e-mail that links them to households. */
