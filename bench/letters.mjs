@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { mergeLetters, renderLetter } from '../src/channels/letter.ts';
+import { renderLetter } from '../src/documents/letter.ts';
+import { mergeLetters } from '../src/documents/print-file.ts';
 
 const LETTERS = Number(process.argv[2] ?? 10_000);
 const SINGLE = 200;

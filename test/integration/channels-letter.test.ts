@@ -7,19 +7,12 @@ import jsQRModule from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unprintableCharacters } from '../../src/channels/fonts.js';
-import {
-  A4,
-  ADDRESS_AREA,
-  C5_WINDOW,
-  createLetterChannel,
-  type LetterContent,
-  LetterError,
-  mergeLetterPdfs,
-  mergeLetters,
-  renderLetter,
-  WINDOW_CLEAR_AREA,
-} from '../../src/channels/letter.js';
+import { createLetterChannel } from '../../src/channels/letter.js';
+import { unprintableCharacters } from '../../src/documents/fonts.js';
+import { type LetterContent, LetterError, renderLetter } from '../../src/documents/letter.js';
+import { ADDRESS_AREA, C5_WINDOW, WINDOW_CLEAR_AREA } from '../../src/documents/letter-page.js';
+import { A4 } from '../../src/documents/pdf.js';
+import { mergeLetterPdfs, mergeLetters } from '../../src/documents/print-file.js';
 import type { OutgoingMessage } from '../../src/channels/types.js';
 
 // Printed letters (issue 6, point 5): rendered to PDF, then looked at as the print room and the

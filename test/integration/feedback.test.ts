@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
 import { defaultQuestions, type FeedbackQuestion } from '../../src/features/feedback/defaults.js';
-import { QR_PNG_SIZE } from '../../src/features/feedback/qr.js';
+import { QR_PNG_SIZE } from '../../src/documents/qr-sheet.js';
 import { browserLanguage } from '../../src/server/public-page.js';
 import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createMunicipality, createUser } from '../support/factories.js';

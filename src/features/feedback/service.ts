@@ -13,7 +13,7 @@ import {
   FORM_LANGUAGES,
 } from './defaults.js';
 import { feedbackWords } from './page.js';
-import { feedbackSheet, qrPng, qrSvg } from './qr.js';
+import { feedbackSheet, qrPng, qrSvg } from '../../documents/qr-sheet.js';
 import * as q from './queries.js';
 
 // --- The form ----------------------------------------------------------------------------------------------

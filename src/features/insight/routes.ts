@@ -8,7 +8,7 @@ import { AppError } from '../../server/errors.js';
 import { literals, Nullable, withErrors } from '../../server/schemas.js';
 import { figureCsv, figureTable, figureXlsx } from './export.js';
 import { FIGURES, readInsight } from './service.js';
-import { seasonSummaryPdf } from './summary-pdf.js';
+import { seasonSummaryPdf } from '../../documents/season-report.js';
 
 const Day = Type.String({ format: 'date' });
 const Period = Type.Object(

@@ -1,4 +1,4 @@
-import { LetterError } from '../../channels/letter.js';
+import { LetterError } from '../../documents/letter.js';
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { todayInOslo } from '../../domain/calendar.js';

@@ -1,4 +1,4 @@
-import { renderLetter } from '../../channels/letter.js';
+import { renderLetter } from '../../documents/letter.js';
 import type { ChannelName, OutgoingMessage } from '../../channels/types.js';
 import { displayName } from '../../domain/household.js';
 import { calendarFile } from '../../domain/ics.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mergeLetterPdfs } from '../../channels/letter.js';
+import { mergeLetterPdfs } from '../../documents/print-file.js';
 import type { SmsDeliveryReport } from '../../channels/sms.js';
 import type { ChannelName } from '../../channels/types.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channels } from '../../channels/index.js';
-import { LetterError } from '../../channels/letter.js';
+import { LetterError } from '../../documents/letter.js';
 import type { OutgoingMessage, SendResult } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';

@@ -1,9 +1,8 @@
 import { grayscale, PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { fontBytes, pdfFontkit } from '../../channels/fonts.js';
-import type { ShownShare } from '../../domain/insight.js';
-import type { ShownCount } from '../../domain/statistics.js';
-import { BAND_NAMES, CHANNEL_NAMES } from './export.js';
-import type { Insight } from './service.js';
+import type { ShownShare } from '../domain/insight.js';
+import type { ShownCount } from '../domain/statistics.js';
+import { staffTexts } from '../i18n/staff.js';
+import { fontBytes, pdfFontkit } from './fonts.js';
 
 // The season's one-page summary for the team leader: key figures, three bar charts and what the
 // channel figures may honestly be read as. Drawn with pdf-lib rectangles and the embedded Noto Sans
@@ -14,6 +13,33 @@ const A4 = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };
 const MARGIN = 18 * PT_PER_MM;
 const WIDTH = A4.width - 2 * MARGIN;
 
+/** The figures of a season the report shows (the insight feature's figures). */
+export interface SeasonFigures {
+  from: string;
+  to: string;
+  municipality: string;
+  /** true: counts under 5 are shown as { under: 5 }. */
+  hidden: boolean;
+  events: number;
+  attendance: {
+    date: string;
+    title: string;
+    venue: string | null;
+    invited: ShownCount;
+    came: ShownCount;
+    firstTimers: ShownCount;
+  }[];
+  returners: { total: { cameAgain: ShownShare } };
+  everCame: ShownShare;
+  channels: {
+    rows: { channel: string; came: ShownShare }[];
+    comparisons: { a: string; b: string; measure: string; verdict: string }[];
+  };
+  travel: { rows: { group: string; invited: ShownCount; came: ShownShare }[] };
+}
+
+const CHANNEL_NAMES = staffTexts('nb', 'exports.insight.channels');
+const BAND_NAMES = staffTexts('nb', 'exports.insight.travelBands');
 const TERMS = { spring: 'våren', autumn: 'høsten' } as const;
 const VERDICTS: Record<string, string> = {
   too_thin: 'Det er for lite data til å si sikkert ennå.',
@@ -157,7 +183,7 @@ class Sheet {
 
 /** One A4 page summarising a season's cafés. */
 export async function seasonSummaryPdf(
-  insight: Insight,
+  insight: SeasonFigures,
   season: { term: 'spring' | 'autumn'; year: number },
   made: string,
 ): Promise<Uint8Array> {

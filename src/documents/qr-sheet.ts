@@ -1,18 +1,8 @@
-import {
-  fill,
-  PDFDocument,
-  type PDFPage,
-  PDFString,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  rgb,
-  setFillingRgbColor,
-} from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { type Direction, TextSetter, type TextStyle } from '../../channels/fonts.js';
-import { A4 } from '../../channels/letter.js';
-import { directionOf } from '../../domain/template.js';
+import { directionOf } from '../domain/template.js';
+import { A4, drawQrCode, linkAnnotation, MM } from './pdf.js';
+import { type Direction, TextSetter, type TextStyle } from './text-setter.js';
 
 /**
  * The feedback form's short link as a QR code: PNG and SVG for the team's own posters and slides,
@@ -20,7 +10,6 @@ import { directionOf } from '../../domain/template.js';
  * line in each of the form's languages). Error correction M, as on the printed letters.
  */
 
-const MM = 72 / 25.4;
 const QR_OPTIONS = { errorCorrectionLevel: 'M' as const, margin: 4 };
 
 /** Size of the PNG in pixels: sharp on a projector and on a printed A5 poster. */
@@ -53,31 +42,6 @@ const MARGIN = 20;
 const WIDTH = A4.width - 2 * MARGIN;
 const QR_SIZE = 120;
 
-/** Vector rectangles, one per horizontal run of dark modules: sharp at any print resolution. */
-function drawQr(page: PDFPage, text: string, left: number, top: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const module = (size * MM) / n;
-  const yTop = (A4.height - top) * MM;
-  const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)];
-  for (let row = 0; row < n; row++) {
-    let col = 0;
-    while (col < n) {
-      if (!qr.modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const from = col;
-      while (col < n && qr.modules.get(row, col)) col++;
-      ops.push(
-        rectangle(left * MM + from * module, yTop - (row + 1) * module, (col - from) * module, module),
-      );
-    }
-  }
-  ops.push(fill(), popGraphicsState());
-  page.pushOperators(...ops);
-}
-
 /** The A4 sheet for the tables, one page. */
 export async function feedbackSheet(content: SheetContent): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -109,19 +73,9 @@ export async function feedbackSheet(content: SheetContent): Promise<Uint8Array> 
   block(content.title, { style: 'bold', size: 30, color: COLORS.accent }, 'ltr', 2);
   block(content.date, { style: 'regular', size: 16, color: COLORS.muted }, 'ltr', 8);
   const qrLeft = (A4.width - QR_SIZE) / 2;
-  drawQr(page, content.url, qrLeft, y, QR_SIZE);
+  drawQrCode(page, content.url, qrLeft, y, QR_SIZE);
   // The code opens the link on a screen too (the same PDF shown on a projector or sent by e-mail).
-  page.node.addAnnot(
-    doc.context.register(
-      doc.context.obj({
-        Type: 'Annot',
-        Subtype: 'Link',
-        Rect: [qrLeft * MM, (A4.height - y - QR_SIZE) * MM, (qrLeft + QR_SIZE) * MM, (A4.height - y) * MM],
-        Border: [0, 0, 0],
-        A: { Type: 'Action', S: 'URI', URI: PDFString.of(content.url) },
-      }),
-    ),
-  );
+  linkAnnotation(doc, page, content.url, { left: qrLeft, top: y, width: QR_SIZE, height: QR_SIZE });
   y += QR_SIZE + 6;
   // The link on one line, as large as fits: it is typed from the paper.
   const linkStyle: TextStyle = { style: 'bold', size: 26, color: COLORS.text };
