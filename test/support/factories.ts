@@ -5,7 +5,7 @@ import type { HouseholdInput } from '../../src/domain/household.js';
 import type { Role } from '../../src/domain/roles.js';
 import { hashPassword } from '../../src/features/auth/passwords.js';
 import { insertAccount, insertMunicipality } from '../../src/features/demo/queries.js';
-import { checkHouseholds, writeHousehold } from '../../src/features/registry/service.js';
+import { checkHouseholds, writeHousehold } from '../../src/features/registry/index.js';
 
 export const TEST_PASSWORD = 'et-langt-testpassord';
 let passwordHash: Promise<string> | undefined;

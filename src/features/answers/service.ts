@@ -4,7 +4,7 @@ import { COMMENT_MAX, DIET_NOTE_MAX, MAX_PERSONS } from '../../domain/answer.js'
 import { todayInOslo } from '../../domain/calendar.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import * as cafe from '../cafe/queries.js';
 import { queueNotices } from '../sending/queries.js';
 import { tokenHash } from '../sending/tokens.js';

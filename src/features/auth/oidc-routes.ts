@@ -9,7 +9,7 @@ import { randomToken, sha256 } from '../../server/crypto.js';
 import type { Deps } from '../../server/deps.js';
 import { notFound } from '../../server/errors.js';
 import { ErrorBody, Locale } from '../../server/schemas.js';
-import { insertAudit } from '../audit/queries.js';
+import { insertAudit } from '../audit/index.js';
 import {
   createOidc,
   isOidcProvider,

@@ -6,7 +6,7 @@ import { randomToken, sha256 } from '../../server/crypto.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { isLocale, type Locale } from '../../server/messages.js';
-import { insertAudit } from '../audit/queries.js';
+import { insertAudit } from '../audit/index.js';
 import { accountEmail } from './emails.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import * as q from './queries.js';

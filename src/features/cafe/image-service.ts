@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import * as q from './queries.js';
 
 /** The largest image stored (the table's CHECK says the same): 2 MiB. */

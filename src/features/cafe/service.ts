@@ -32,8 +32,8 @@ import {
 } from '../../domain/season.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, conflict, type FieldError, invalid, notFound } from '../../server/errors.js';
-import { audit, auditListRead } from '../audit/service.js';
-import { lookupPlaces } from '../registry/queries.js';
+import { audit, auditListRead } from '../audit/index.js';
+import { lookupPlaces } from '../registry/index.js';
 import * as q from './queries.js';
 
 const cafeConflict = () => conflict('cafe.conflict');

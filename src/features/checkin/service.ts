@@ -4,8 +4,8 @@ import { zonedDateTime } from '../../domain/calendar.js';
 import type { FieldError } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { audit, auditListRead } from '../audit/service.js';
-import { checkHouseholds, writeHousehold } from '../registry/service.js';
+import { audit, auditListRead } from '../audit/index.js';
+import { checkHouseholds, writeHousehold } from '../registry/index.js';
 import * as q from './queries.js';
 
 /** A phone whose clock runs ahead may not put a tap beyond the taps of the others: at most this far. */

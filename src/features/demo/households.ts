@@ -1,9 +1,8 @@
 import type { Database } from '../../db/connection.js';
 import { inTenant } from '../../db/tenant.js';
 import type { Channel, EndReason, HouseholdInput, HouseholdKind } from '../../domain/household.js';
-import { audit } from '../audit/service.js';
-import { insertHistory, setArchived } from '../registry/queries.js';
-import { checkHouseholds, writeHousehold } from '../registry/service.js';
+import { audit } from '../audit/index.js';
+import { checkHouseholds, insertHistory, setArchived, writeHousehold } from '../registry/index.js';
 import { countHouseholds, replaceTravelTimes } from '../registry-data/queries.js';
 
 // Invented households for the demo municipality, so every screen has something to show. The

@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
+import { feedbackSheet, qrPng, qrSvg } from '../../documents/qr-sheet.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import * as cafe from '../cafe/queries.js';
 import {
   CHOICE_TYPES,
@@ -13,7 +14,6 @@ import {
   FORM_LANGUAGES,
 } from './defaults.js';
 import { feedbackWords } from './page.js';
-import { feedbackSheet, qrPng, qrSvg } from '../../documents/qr-sheet.js';
 import * as q from './queries.js';
 
 // --- The form ----------------------------------------------------------------------------------------------

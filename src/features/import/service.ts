@@ -5,9 +5,8 @@ import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { type Change, diffHouseholds, displayName, type Household } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { audit, auditListRead } from '../audit/service.js';
-import * as registry from '../registry/queries.js';
-import { checkHouseholds, writeHousehold } from '../registry/service.js';
+import { audit, auditListRead } from '../audit/index.js';
+import * as registry from '../registry/index.js';
 import {
   type BuiltRow,
   buildInput,
@@ -208,7 +207,7 @@ export async function planImport(
     return buildInput(cells, prepared, matches.get(key) ?? null);
   });
   const inputs = built.flatMap((b) => (b ? [b.input] : []));
-  const checks = await checkHouseholds(tx, municipalityId, inputs);
+  const checks = await registry.checkHouseholds(tx, municipalityId, inputs);
 
   // When rows are matched by e-mail, a case number in the file must not belong to another household.
   const refOwners = new Map<string, string>();
@@ -369,7 +368,7 @@ export async function applyImport(
     const step = Math.max(1, Math.min(100, Math.ceil(writes.length / 100)));
     for (const [i, entry] of writes.entries()) {
       try {
-        await writeHousehold(tx, ctx, entry.household as Household, entry.before, 'import');
+        await registry.writeHousehold(tx, ctx, entry.household as Household, entry.before, 'import');
       } catch (error) {
         throw rowFailed(error, entry.row);
       }

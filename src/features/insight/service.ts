@@ -16,7 +16,7 @@ import {
   weekdayOf,
 } from '../../domain/insight.js';
 import { type ShownCount, suppress, wilson } from '../../domain/statistics.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import {
   eventAttendance,
   everCame,

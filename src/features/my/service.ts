@@ -5,7 +5,7 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { AnswerInput } from '../answers/queries.js';
 import { type AnswerStatus, saveAnswer } from '../answers/service.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import * as q from './queries.js';
 
 /** The logged-in person: their tenant context and the e-mail that links them to households. */

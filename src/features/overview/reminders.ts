@@ -2,7 +2,7 @@ import type { Database } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { addDays, type IsoDate, zonedDateTime, zonedInstant } from '../../domain/calendar.js';
 import type { Jobs } from '../../server/deps.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import { queueNotices } from '../sending/queries.js';
 import * as q from './queries.js';
 

@@ -5,7 +5,7 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { AnswerInput, Diet } from '../answers/queries.js';
 import { type SavedAnswer, saveAnswer } from '../answers/service.js';
-import { audit, auditListRead } from '../audit/service.js';
+import { audit, auditListRead } from '../audit/index.js';
 import { queueNotices } from '../sending/queries.js';
 import * as q from './queries.js';
 import { inQuietHours, outsideQuietHours } from './reminders.js';

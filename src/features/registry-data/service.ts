@@ -2,9 +2,8 @@ import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import type { Household } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { audit } from '../audit/service.js';
-import * as registry from '../registry/queries.js';
-import { present, writeHousehold } from '../registry/service.js';
+import { audit } from '../audit/index.js';
+import * as registry from '../registry/index.js';
 import { householdsCsv, householdsXlsx } from './export.js';
 import * as q from './queries.js';
 import {
@@ -95,7 +94,7 @@ export async function exportHouseholdData(deps: Deps, ctx: TenantContext, househ
         'husstanden med voksne, barn og plasseringer, endringshistorikken, og hvem som har sett, ' +
         'eksportert eller endret opplysningene.',
       controller: { municipality: municipality.name, municipalityNumber: municipality.number },
-      household: present(row),
+      household: registry.presentHousehold(row),
       history: history.map((h) => ({
         at: iso(h.at),
         actorName: h.actorName,
@@ -232,7 +231,7 @@ export async function replaceTravelTimes(
         children: before.children,
         placements: before.placements,
       };
-      if (await writeHousehold(tx, ctx, household, before, 'update')) householdsUpdated++;
+      if (await registry.writeHousehold(tx, ctx, household, before, 'update')) householdsUpdated++;
     }
     return { count: entries.length, householdsUpdated, encoding };
   });

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Channels } from '../../channels/index.js';
 import type { Database } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import * as q from './queries.js';
 
 /**

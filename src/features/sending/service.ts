@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mergeLetterPdfs } from '../../documents/print-file.js';
 import type { SmsDeliveryReport } from '../../channels/sms.js';
 import type { ChannelName } from '../../channels/types.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
+import { mergeLetterPdfs } from '../../documents/print-file.js';
 import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../domain/calendar.js';
 import { chooseChannel, usableChannels } from '../../domain/channel-choice.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { audit, auditListRead } from '../audit/service.js';
+import { audit, auditListRead } from '../audit/index.js';
 import * as cafe from '../cafe/queries.js';
 import { invitedHouseholds } from '../cafe/service.js';
 import { suggestedChannels } from '../welcome/service.js';

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Channels } from '../../channels/index.js';
-import { LetterError } from '../../documents/letter.js';
 import type { OutgoingMessage, SendResult } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { LetterError } from '../../documents/letter.js';
 import { todayInOslo } from '../../domain/calendar.js';
 import { chooseChannel } from '../../domain/channel-choice.js';
 import type { NoticeKind } from '../../domain/notices.js';
 import { TemplateError } from '../../domain/template.js';
 import type { Config } from '../../server/config.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import * as cafe from '../cafe/queries.js';
 import { invitedHouseholds } from '../cafe/service.js';
 import { municipalityName } from '../invitations/queries.js';

@@ -4,7 +4,7 @@ import { inTenant } from '../../db/tenant.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { isLocale } from '../../server/messages.js';
-import { audit, auditListRead } from '../audit/service.js';
+import { audit, auditListRead } from '../audit/index.js';
 import { createAccountLink } from '../auth/service.js';
 import * as q from './queries.js';
 

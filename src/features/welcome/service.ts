@@ -6,7 +6,7 @@ import type { Channel, HouseholdKind } from '../../domain/household.js';
 import { rankWelcomeList, WELCOME_MIN_INVITATIONS } from '../../domain/welcome.js';
 import type { Deps } from '../../server/deps.js';
 import { notFound } from '../../server/errors.js';
-import { audit, auditListRead } from '../audit/service.js';
+import { audit, auditListRead } from '../audit/index.js';
 import * as q from './queries.js';
 
 /** Calls shown per household on the list. */

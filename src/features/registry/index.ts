@@ -1,0 +1,22 @@
+// What other features may call: the registry's households, their history and the postcode table.
+
+export { seedPostcodes } from './postcodes.js';
+export {
+  findHousehold,
+  findHouseholdsByRef,
+  type HouseholdFilter,
+  type HouseholdRow,
+  type HouseholdSort,
+  insertHistory,
+  listHistory,
+  listHouseholds,
+  lookupPlaces,
+  replacePostcodes,
+  setArchived,
+} from './queries.js';
+export {
+  checkHouseholds,
+  type HouseholdView,
+  present as presentHousehold,
+  writeHousehold,
+} from './service.js';
