@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/domain/roles.js';
-import { AREAS } from '../../src/web/navigation.js';
+import { AREAS } from '../../src/web/app/navigation.js';
 
 /**
  * The message catalogues (src/i18n/*.json) are shared by the web app and the server (which

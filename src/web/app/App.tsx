@@ -1,0 +1,131 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuditLogPage } from '../features/audit/AuditLogPage.js';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.js';
+import { LoginPage } from '../features/auth/LoginPage.js';
+import { SetPasswordPage } from '../features/auth/SetPasswordPage.js';
+import { ImportPage } from '../features/import/ImportPage.js';
+import { MyPage } from '../features/my/MyPage.js';
+import { PostcodesPage } from '../features/registry-data/PostcodesPage.js';
+import { UsersPage } from '../features/users/UsersPage.js';
+import { PublicLayout } from '../shared/PublicLayout.js';
+import { AppShell } from './AppShell.js';
+import { CafeRoutes } from './CafeRoutes.js';
+import { HomePage } from './HomePage.js';
+import { NotFoundPage } from './MessagePage.js';
+import { AREAS, area } from './navigation.js';
+import { PlaceholderPage } from './PlaceholderPage.js';
+import { RegistryRoutes } from './RegistryRoutes.js';
+import { RequireArea, RequireAuth } from './RequireAuth.js';
+import { SessionProvider } from './session.js';
+
+// The insight page brings the chart library: loaded only when someone opens it, so the pages a
+// foster parent opens on a phone stay small.
+const InsightPage = lazy(() =>
+  import('../features/insight/InsightPage.js').then((m) => ({ default: m.InsightPage })),
+);
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route path="/logg-inn" element={<LoginPage />} />
+            <Route path="/glemt-passord" element={<ForgotPasswordPage />} />
+            <Route path="/tilbakestill-passord" element={<SetPasswordPage mode="reset" />} />
+            <Route path="/velkommen" element={<SetPasswordPage mode="welcome" />} />
+          </Route>
+          <Route
+            element={
+              <RequireAuth>
+                <AppShell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            {AREAS.filter((candidate) => candidate.placeholder).map((candidate) => (
+              <Route
+                key={candidate.key}
+                path={candidate.path}
+                element={
+                  <RequireArea area={candidate}>
+                    <PlaceholderPage areaKey={candidate.key} />
+                  </RequireArea>
+                }
+              />
+            ))}
+            <Route
+              path="/register/import"
+              element={
+                <RequireArea area={area('register')}>
+                  <ImportPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/register/*"
+              element={
+                <RequireArea area={area('register')}>
+                  <RegistryRoutes />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/kafe/*"
+              element={
+                <RequireArea area={area('cafe')}>
+                  <CafeRoutes />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/innsikt"
+              element={
+                <RequireArea area={area('insight')}>
+                  <Suspense fallback={null}>
+                    <InsightPage />
+                  </Suspense>
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/admin/brukere"
+              element={
+                <RequireArea area={area('users')}>
+                  <UsersPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/admin/logg"
+              element={
+                <RequireArea area={area('audit')}>
+                  <AuditLogPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/min-side"
+              element={
+                <RequireArea area={area('myPage')}>
+                  <MyPage />
+                </RequireArea>
+              }
+            />
+            <Route path="/mine" element={<Navigate to="/min-side" replace />} />
+            <Route
+              path="/admin/postnumre"
+              element={
+                <RequireArea area={area('postcodes')}>
+                  <PostcodesPage />
+                </RequireArea>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,68 @@
+import { STAFF_ROLES } from '../../domain/roles.js';
+import type { SessionUser } from '../shared/types.js';
+
+/**
+ * The areas of the app, in menu order, and who may see each. The label is `nav.<key>`, the
+ * card text on the front page `home.cards.<key>`, and a page not built yet says `placeholder.<key>`.
+ */
+export interface Area {
+  key: string;
+  path: string;
+  allowed: (user: SessionUser) => boolean;
+  /** Not built yet: the page says what will come there. */
+  placeholder?: true;
+}
+
+const hasAny =
+  (...permissions: string[]) =>
+  (user: SessionUser) =>
+    permissions.some((permission) => user.permissions.includes(permission));
+
+const isStaff = (user: SessionUser) =>
+  user.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+
+export const AREAS: readonly Area[] = [
+  { key: 'home', path: '/', allowed: isStaff },
+  { key: 'register', path: '/register', allowed: hasAny('registry:read') },
+  { key: 'cafe', path: '/kafe', allowed: hasAny('events:manage') },
+  { key: 'networks', path: '/nettverk', allowed: hasAny('networks:supervise'), placeholder: true },
+  {
+    key: 'goodStart',
+    path: '/god-start',
+    allowed: hasAny('events:manage', 'aggregates:read'),
+    placeholder: true,
+  },
+  {
+    key: 'familyHomes',
+    path: '/familiehjem',
+    allowed: hasAny('registry:read', 'family_homes:follow'),
+    placeholder: true,
+  },
+  {
+    key: 'insight',
+    path: '/innsikt',
+    allowed: hasAny('insight:read'),
+  },
+  { key: 'users', path: '/admin/brukere', allowed: hasAny('users:manage') },
+  { key: 'audit', path: '/admin/logg', allowed: hasAny('audit:read') },
+  { key: 'postcodes', path: '/admin/postnumre', allowed: hasAny('settings:manage') },
+  { key: 'myPage', path: '/min-side', allowed: hasAny('self:read') },
+  { key: 'myNetwork', path: '/mitt-nettverk', allowed: hasAny('network:own'), placeholder: true },
+];
+
+export function areasFor(user: SessionUser): Area[] {
+  return AREAS.filter((area) => area.allowed(user));
+}
+
+export function area(key: string): Area {
+  const found = AREAS.find((candidate) => candidate.key === key);
+  if (!found) throw new Error(`Unknown area ${key}`);
+  return found;
+}
+
+/** Where to go after login: only paths inside Landsby, never another site (`//evil.example`). */
+export function safeNext(next: string | null): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (next.startsWith('/logg-inn')) return '/';
+  return next;
+}

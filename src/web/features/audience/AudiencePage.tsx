@@ -1,0 +1,492 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Heading,
+  Link,
+  Paragraph,
+  Spinner,
+  Table,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import { api } from '../../shared/api.js';
+import { CafeError } from '../../shared/CafeError.js';
+import {
+  type Audience,
+  type AudienceHousehold,
+  type AudienceRule,
+  type CafeEvent,
+  HOUSEHOLD_KINDS,
+} from '../../shared/cafe-types.js';
+import { when } from '../../shared/dates.js';
+import { Page } from '../../shared/Page.js';
+import { ScrollTable } from '../../shared/ScrollTable.js';
+import { useLoad } from '../../shared/use-load.js';
+import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
+import { AddHousehold } from './AddHousehold.js';
+
+/** How long the rule must stay unchanged before the count is asked for. */
+const PREVIEW_DELAY_MS = 300;
+export const NOTE_MAX = 140;
+
+const ruleQuery = (rule: AudienceRule) => {
+  const search = new URLSearchParams({
+    maxTravel: String(rule.maxTravel),
+    care: String(rule.care),
+    oversight: String(rule.oversight),
+  });
+  for (const kind of rule.kinds) search.append('kind', kind);
+  return search.toString();
+};
+
+const sameRule = (a: AudienceRule, b: AudienceRule) => ruleQuery(a) === ruleQuery(b);
+
+/**
+ * /kafe/:eventId/mottakere: who gets the invitation. A rule over the registry with a live count,
+ * households added or taken out by hand, and a one-line personal note per household typed down
+ * the list: type, Enter, next row.
+ */
+export function AudiencePage() {
+  const { t, i18n } = useTranslation();
+  const { eventId = '' } = useParams();
+  const base = `/api/events/${encodeURIComponent(eventId)}`;
+  const event = useLoad<CafeEvent>(base);
+  const loaded = useLoad<Audience>(`${base}/audience`);
+  const [saved, setSaved] = useState<Audience>();
+  const [draft, setDraft] = useState<AudienceRule>();
+  const [travelText, setTravelText] = useState('');
+  const [preview, setPreview] = useState<Audience>();
+  const [previewing, setPreviewing] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [savingRule, setSavingRule] = useState(false);
+  const [ruleSaved, setRuleSaved] = useState(false);
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    setSaved(loaded.data);
+    setDraft(loaded.data.rule);
+    setTravelText(String(loaded.data.rule.maxTravel));
+  }, [loaded.data]);
+
+  const dirty = saved && draft ? !sameRule(saved.rule, draft) : false;
+
+  // The live count: asked for once the rule has stayed the same for a moment.
+  useEffect(() => {
+    if (!draft || !saved || sameRule(saved.rule, draft)) {
+      setPreview(undefined);
+      return;
+    }
+    if (draft.kinds.length === 0) {
+      setPreview({ rule: draft, count: 0, households: [] });
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      setPreviewing(true);
+      api
+        .get<Audience>(`${base}/audience/preview?${ruleQuery(draft)}`)
+        .then((answer) => current && setPreview(answer))
+        .catch((caught) => current && setError(caught))
+        .finally(() => current && setPreviewing(false));
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [draft, saved, base]);
+
+  const changeRule = (next: Partial<AudienceRule>) => {
+    if (!draft) return;
+    setRuleSaved(false);
+    setDraft({ ...draft, ...next });
+  };
+
+  const saveRule = async (): Promise<Audience | undefined> => {
+    if (!draft) return undefined;
+    setSavingRule(true);
+    setError(undefined);
+    try {
+      const answer = await api.put<Audience>(`${base}/audience/rule`, draft);
+      setSaved(answer);
+      setDraft(answer.rule);
+      setTravelText(String(answer.rule.maxTravel));
+      setRuleSaved(true);
+      return answer;
+    } catch (caught) {
+      setError(caught);
+      return undefined;
+    } finally {
+      setSavingRule(false);
+    }
+  };
+
+  /** Includes or leaves out one household by hand. */
+  const setIncluded = async (householdId: string, included: boolean) => {
+    setError(undefined);
+    const before = saved;
+    // The tick moves at once; the server's answer then brings the count and the source.
+    if (!dirty && before)
+      setSaved({
+        ...before,
+        households: before.households.map((h) => (h.id === householdId ? { ...h, included } : h)),
+      });
+    try {
+      // A rule changed but not saved is saved first, so the list and the choice agree.
+      if (dirty && !(await saveRule())) return;
+      const answer = await api.put<Audience>(`${base}/audience/${encodeURIComponent(householdId)}`, {
+        included,
+      });
+      setSaved(answer);
+    } catch (caught) {
+      if (before) setSaved(before);
+      setError(caught);
+    }
+  };
+
+  const noteSaved = useCallback((id: string, note: string | null) => {
+    const patch = (answer: Audience | undefined) =>
+      answer && {
+        ...answer,
+        households: answer.households.map((household) =>
+          household.id === id ? { ...household, note } : household,
+        ),
+      };
+    setSaved(patch);
+    setPreview(patch);
+  }, []);
+
+  const shown = dirty ? (preview ?? saved) : saved;
+  const count = dirty ? preview?.count : saved?.count;
+  const number = (value: number) =>
+    new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nb-NO').format(value);
+
+  const title = t('cafe.audience.title');
+  return (
+    <Page title={event.data ? `${title} – ${event.data.title}` : title} heading={title}>
+      {event.data ? <Paragraph className="measure">{when(t, i18n.language, event.data)}</Paragraph> : null}
+      <Paragraph className="measure">{t('cafe.audience.intro')}</Paragraph>
+      <CafeError error={loaded.error ?? event.error} />
+      {loaded.loading && !loaded.data ? <Spinner aria-label={t('app.loading')} /> : null}
+      {draft ? (
+        <section aria-labelledby="audience-rule-heading" className="stack">
+          <Heading level={2} data-size="sm" id="audience-rule-heading">
+            {t('cafe.audience.ruleHeading')}
+          </Heading>
+          <div className="cafe-rule">
+            <Textfield
+              id="audience-travel"
+              type="number"
+              min={0}
+              max={1440}
+              label={t('cafe.audience.maxTravel')}
+              description={t('cafe.audience.maxTravelHint')}
+              suffix={t('cafe.audience.minutes')}
+              value={travelText}
+              onChange={(e) => {
+                setTravelText(e.target.value);
+                const value = Number(e.target.value);
+                if (e.target.value !== '' && Number.isInteger(value) && value >= 0 && value <= 1440)
+                  changeRule({ maxTravel: value });
+              }}
+              className="cafe-rule__travel"
+            />
+            <Fieldset>
+              <Fieldset.Legend>{t('cafe.audience.relations')}</Fieldset.Legend>
+              <Checkbox
+                label={t('cafe.audience.care')}
+                checked={draft.care}
+                onChange={(e) => changeRule({ care: e.target.checked })}
+              />
+              <Checkbox
+                label={t('cafe.audience.oversight')}
+                checked={draft.oversight}
+                onChange={(e) => changeRule({ oversight: e.target.checked })}
+              />
+            </Fieldset>
+            <Fieldset>
+              <Fieldset.Legend>{t('cafe.audience.kinds')}</Fieldset.Legend>
+              {HOUSEHOLD_KINDS.map((kind) => (
+                <Checkbox
+                  key={kind}
+                  label={t(`registry.kinds.${kind}`)}
+                  checked={draft.kinds.includes(kind)}
+                  onChange={(e) =>
+                    changeRule({
+                      kinds: e.target.checked
+                        ? [...draft.kinds, kind]
+                        : draft.kinds.filter((k) => k !== kind),
+                    })
+                  }
+                />
+              ))}
+            </Fieldset>
+          </div>
+          <p role="status" className="cafe-count" aria-live="polite">
+            {count === undefined
+              ? previewing || dirty
+                ? t('cafe.audience.counting')
+                : ''
+              : dirty
+                ? t('cafe.audience.countPreview', { count, number: number(count) })
+                : t('cafe.audience.count', { count, number: number(count) })}
+          </p>
+          {dirty ? (
+            <div className="button-row">
+              <Button onClick={saveRule} loading={savingRule}>
+                {t('cafe.audience.saveRule')}
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  if (!saved) return;
+                  setDraft(saved.rule);
+                  setTravelText(String(saved.rule.maxTravel));
+                }}
+              >
+                {t('cafe.audience.resetRule')}
+              </Button>
+            </div>
+          ) : ruleSaved ? (
+            <Paragraph data-size="sm">{t('cafe.audience.ruleSaved')}</Paragraph>
+          ) : null}
+        </section>
+      ) : null}
+      <CafeError error={error} />
+      {shown ? (
+        <section aria-labelledby="audience-list-heading" className="stack">
+          <Heading level={2} data-size="sm" id="audience-list-heading">
+            {t('cafe.audience.listHeading')}
+          </Heading>
+          <Paragraph data-size="sm" className="measure" id="audience-note-hint">
+            {t('cafe.audience.noteHint', { max: NOTE_MAX })}
+          </Paragraph>
+          {dirty ? <Paragraph data-size="sm">{t('cafe.audience.previewList')}</Paragraph> : null}
+          <HouseholdList
+            households={shown.households}
+            base={base}
+            onToggle={(household, included) => setIncluded(household.id, included)}
+            onNoteSaved={noteSaved}
+          />
+        </section>
+      ) : null}
+      {shown ? (
+        <AddHousehold
+          includedIds={new Set(shown.households.filter((h) => h.included).map((h) => h.id))}
+          onAdd={(householdId) => setIncluded(householdId, true)}
+        />
+      ) : null}
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to={`/kafe/${eventId}`}>{t('cafe.audience.back')}</RouterLink>
+        </Link>
+      </Paragraph>
+    </Page>
+  );
+}
+
+function HouseholdList({
+  households,
+  base,
+  onToggle,
+  onNoteSaved,
+}: {
+  households: AudienceHousehold[];
+  base: string;
+  onToggle: (household: AudienceHousehold, included: boolean) => void;
+  onNoteSaved: (id: string, note: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [announce, setAnnounce] = useState('');
+  const ids = households.map((household) => household.id);
+
+  const focusNext = (id: string) => {
+    const index = ids.indexOf(id);
+    const next = ids[index + 1];
+    if (next) document.getElementById(`note-${next}`)?.focus();
+  };
+
+  const narrow = useMediaQuery(NARROW);
+  const kindText = (household: AudienceHousehold) =>
+    `${t(`registry.kinds.${household.kind}`)}, ${t(`registry.relationsShort.${household.relation}`).toLowerCase()}`;
+  const travelText = (household: AudienceHousehold) =>
+    household.travelMinutes === null
+      ? t('cafe.audience.travelUnknown')
+      : t('cafe.audience.travelMinutes', { minutes: household.travelMinutes });
+  const languagesText = (household: AudienceHousehold) =>
+    household.languages.map((code) => t(`registry.languages.${code}`, { defaultValue: code })).join(', ') ||
+    '–';
+  const sourceTag = (household: AudienceHousehold) => (
+    <Tag
+      data-size="sm"
+      data-color={
+        household.source === 'rule' ? 'neutral' : household.source === 'added' ? 'success' : 'warning'
+      }
+    >
+      {household.source === 'rule'
+        ? household.included
+          ? t('cafe.audience.sources.rule')
+          : t('cafe.audience.sources.outside')
+        : t(`cafe.audience.sources.${household.source}`)}
+    </Tag>
+  );
+  const name = (household: AudienceHousehold) => household.name || t('registry.noName');
+  const note = (household: AudienceHousehold) => (
+    <NoteField
+      household={household}
+      base={base}
+      onSaved={(value) => {
+        onNoteSaved(household.id, value);
+        setAnnounce(t('cafe.audience.noteSavedFor', { name: household.name }));
+      }}
+      onNext={() => focusNext(household.id)}
+    />
+  );
+  const invite = (household: AudienceHousehold) => (
+    <Checkbox
+      aria-label={t('cafe.audience.inviteName', { name: name(household) })}
+      checked={household.included}
+      onChange={(e) => onToggle(household, e.target.checked)}
+    />
+  );
+
+  if (narrow)
+    return (
+      <>
+        <ul className="cafe-audience-cards" aria-label={t('cafe.audience.tableLabel')}>
+          {households.map((household) => (
+            <li key={household.id} className="cafe-audience-card">
+              <div className="cafe-audience-card__head">
+                {invite(household)}
+                <Link asChild>
+                  <RouterLink to={`/register/${household.id}`}>{name(household)}</RouterLink>
+                </Link>
+              </div>
+              <Paragraph data-size="sm">
+                {kindText(household)} · {travelText(household)} · {languagesText(household)}
+              </Paragraph>
+              <div>{sourceTag(household)}</div>
+              {note(household)}
+            </li>
+          ))}
+        </ul>
+        <p role="status" className="visually-hidden">
+          {announce}
+        </p>
+      </>
+    );
+
+  return (
+    <>
+      <ScrollTable label={t('cafe.audience.tableLabel')}>
+        <Table zebra className="data-table cafe-audience-table">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('cafe.audience.invite')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('cafe.audience.household')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('cafe.audience.note')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('cafe.audience.kind')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('cafe.audience.travel')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('cafe.audience.languages')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('cafe.audience.why')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {households.map((household) => (
+              <Table.Row key={household.id}>
+                <Table.Cell>{invite(household)}</Table.Cell>
+                <Table.Cell>
+                  <Link asChild>
+                    <RouterLink to={`/register/${household.id}`}>{name(household)}</RouterLink>
+                  </Link>
+                </Table.Cell>
+                <Table.Cell>{note(household)}</Table.Cell>
+                <Table.Cell>{kindText(household)}</Table.Cell>
+                <Table.Cell className="nowrap">{travelText(household)}</Table.Cell>
+                <Table.Cell>{languagesText(household)}</Table.Cell>
+                <Table.Cell>{sourceTag(household)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </ScrollTable>
+      <p role="status" className="visually-hidden">
+        {announce}
+      </p>
+    </>
+  );
+}
+
+/** One household's personal line: Enter saves and moves on to the next row; leaving the field saves too. */
+function NoteField({
+  household,
+  base,
+  onSaved,
+  onNext,
+}: {
+  household: AudienceHousehold;
+  base: string;
+  onSaved: (note: string | null) => void;
+  onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(household.note ?? '');
+  const stored = useRef(household.note ?? '');
+  /** What was last sent, so Enter and the blur that follows it save once. */
+  const sent = useRef(household.note ?? '');
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+
+  const save = async () => {
+    const value = text.replace(/\s+/g, ' ').trim();
+    if (value === sent.current) return;
+    sent.current = value;
+    setState('saving');
+    try {
+      await api.put(`${base}/audience/${encodeURIComponent(household.id)}/note`, { note: value || null });
+      stored.current = value;
+      setState('saved');
+      onSaved(value || null);
+    } catch {
+      sent.current = stored.current;
+      setState('failed');
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    void save();
+    onNext();
+  };
+
+  return (
+    <div className="cafe-note">
+      <Textfield
+        id={`note-${household.id}`}
+        aria-label={t('cafe.audience.noteFor', { name: household.name || t('registry.noName') })}
+        aria-describedby="audience-note-hint"
+        maxLength={NOTE_MAX}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (state !== 'saving') setState('idle');
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => void save()}
+        autoComplete="off"
+        data-size="sm"
+        className="cafe-note__field"
+      />
+      <span className={`cafe-note__state cafe-note__state--${state}`} aria-hidden={state !== 'failed'}>
+        {state === 'saved'
+          ? t('cafe.audience.noteSaved')
+          : state === 'failed'
+            ? t('cafe.audience.noteFailed')
+            : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../shared/Page.js';
+import { TableUpload } from './TableUpload.js';
+
+/** /admin/postnumre — replace the installation's postcode table with Posten's newest register. */
+export function PostcodesPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('registry.tables.postcodesTitle')}>
+      <Paragraph className="measure">{t('registry.tables.postcodesIntro')}</Paragraph>
+      <TableUpload
+        path="/api/registry/postcodes"
+        heading={t('registry.tables.postcodesUpload')}
+        hint={t('registry.tables.postcodesHint')}
+        done={(answer) =>
+          t('registry.tables.postcodesDone', {
+            count: Number(answer.count),
+            added: Number(answer.added),
+            removed: Number(answer.removed),
+          })
+        }
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,40 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api.js';
+import { Page } from '../../shared/Page.js';
+import { TableUpload } from './TableUpload.js';
+
+/** /register/reisetider — the municipality's table of travel times from its office, by postcode. */
+export function TravelTimesPage() {
+  const { t } = useTranslation();
+  const [count, setCount] = useState<number>();
+  const load = useCallback(() => {
+    api
+      .get<{ count: number }>('/api/registry/travel-times')
+      .then((answer) => setCount(answer.count))
+      .catch(() => setCount(undefined));
+  }, []);
+  useEffect(load, [load]);
+
+  return (
+    <Page title={t('registry.tables.travelTitle')}>
+      <Paragraph className="measure">{t('registry.tables.travelIntro')}</Paragraph>
+      {count !== undefined ? (
+        <Paragraph role="status">{t('registry.tables.travelCount', { count })}</Paragraph>
+      ) : null}
+      <TableUpload
+        path="/api/registry/travel-times"
+        heading={t('registry.tables.travelUpload')}
+        hint={t('registry.tables.travelHint')}
+        done={(answer) =>
+          t('registry.tables.travelDone', {
+            count: Number(answer.count),
+            households: Number(answer.householdsUpdated),
+          })
+        }
+        onDone={load}
+      />
+    </Page>
+  );
+}
