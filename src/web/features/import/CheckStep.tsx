@@ -11,7 +11,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RowStatus } from '../../../features/import/targets.js';
+import type { RowStatus } from '../../../domain/import-targets.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useImportLabels } from './labels.js';

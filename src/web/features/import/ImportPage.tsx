@@ -2,7 +2,7 @@ import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
-import type { ImportMapping } from '../../../features/import/targets.js';
+import type { ImportMapping } from '../../../domain/import-targets.js';
 import { ApiError, api } from '../../shared/api.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';

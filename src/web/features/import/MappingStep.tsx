@@ -27,7 +27,7 @@ import {
   KEY_TARGET,
   type Target,
   toSavedColumns,
-} from '../../../features/import/targets.js';
+} from '../../../domain/import-targets.js';
 import { api } from '../../shared/api.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';

@@ -1,4 +1,4 @@
-import type { ImportMapping } from '../../../features/import/targets.js';
+import type { ImportMapping } from '../../../domain/import-targets.js';
 import { ApiError, api, requestHeaders, toApiError } from '../../shared/api.js';
 import type { ImportJob, ImportResult, ProgressLine } from './types.js';
 

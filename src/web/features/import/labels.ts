@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isTarget, type RowProblem } from '../../../features/import/targets.js';
+import { isTarget, type RowProblem } from '../../../domain/import-targets.js';
 
 /** Names of import targets, registry fields and rules in the user's language. */
 export function useImportLabels() {

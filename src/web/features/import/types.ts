@@ -1,4 +1,4 @@
-import type { ImportMapping, RowProblem, RowStatus, SavedColumns } from '../../../features/import/targets.js';
+import type { ImportMapping, RowProblem, RowStatus, SavedColumns } from '../../../domain/import-targets.js';
 
 /** The shapes of the import API's answers (see src/features/import/routes.ts). */
 
