@@ -1,5 +1,17 @@
+/**
+ * One file because a letter is laid out in one pass: each block (title, paragraphs, the personal
+ * note, the facts, the answer box, the signature) measures itself against the room left on the
+ * page and moves the same cursor, so they share the page, the cursor and the page break.
+ *
+ * Printed letters (SPEC §2): one household's invitation as an A4 PDF laid out for a C5 window
+ * envelope (letter-page.ts), many of them merged into one PDF for the print room
+ * (print-file.ts). The same per-household PDF goes out as digital mail.
+ */
+
 import { PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { PostalAddress } from '../channels/types.js';
+import { baseLanguage, directionOf } from '../domain/template.js';
+import { householdLanguage, householdWords, type LetterLabels } from '../i18n/household/index.js';
 import { UnprintableTextError } from './fonts.js';
 import {
   addressLines,
@@ -19,16 +31,6 @@ import { type Direction, type Line, TextSetter, type TextStyle } from './text-se
 
 export { addressLines, LetterError };
 
-/**
- * One file because a letter is laid out in one pass: each block (title, paragraphs, the personal
- * note, the facts, the answer box, the signature) measures itself against the room left on the
- * page and moves the same cursor, so they share the page, the cursor and the page break.
- *
- * Printed letters (SPEC §2): one household's invitation as an A4 PDF laid out for a C5 window
- * envelope (letter-page.ts), many of them merged into one PDF for the print room
- * (print-file.ts). The same per-household PDF goes out as digital mail.
- */
-
 // --- Content ---------------------------------------------------------------------------------------------
 
 export interface Letterhead {
@@ -42,13 +44,6 @@ export interface Letterhead {
   contact?: string[];
   /** PNG or JPEG. */
   logo?: Uint8Array;
-}
-
-export interface LetterLabels {
-  answerHeading: string;
-  answerHint: string;
-  /** "{page}" and "{pages}" are replaced. */
-  page: string;
 }
 
 export interface LetterContent {
@@ -78,32 +73,6 @@ export interface LetterContent {
   labels?: Partial<LetterLabels>;
 }
 
-const LABELS: Record<string, LetterLabels> = {
-  nb: {
-    answerHeading: 'Svar på invitasjonen',
-    answerHint: 'Skann koden med mobilkameraet, eller gå til:',
-    page: 'Side {page} av {pages}',
-  },
-  nn: {
-    answerHeading: 'Svar på invitasjonen',
-    answerHint: 'Skann koden med mobilkameraet, eller gå til:',
-    page: 'Side {page} av {pages}',
-  },
-  en: {
-    answerHeading: 'Reply to the invitation',
-    answerHint: 'Scan the code with your phone camera, or go to:',
-    page: 'Page {page} of {pages}',
-  },
-  ar: {
-    answerHeading: 'الرد على الدعوة',
-    answerHint: 'امسح الرمز بكاميرا هاتفك، أو افتح الرابط:',
-    page: 'صفحة {page} من {pages}',
-  },
-};
-
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'prs', 'ur', 'ps', 'ckb', 'he', 'yi', 'dv']);
-const baseLanguage = (language: string) => language.toLowerCase().split(/[-_]/)[0] ?? 'nb';
-
 /** Writes letters into one document: a letter alone, or every letter of a print run (print-file.ts). */
 export class LetterWriter {
   readonly setter: TextSetter;
@@ -123,10 +92,11 @@ export class LetterWriter {
   /** Adds one letter's pages; returns how many. */
   async add(content: LetterContent): Promise<number> {
     const language = baseLanguage(content.language);
-    const direction: Direction = content.direction ?? (RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr');
-    // Built-in labels for nb, nn, en and ar; other languages get English unless the template gives its own.
+    const direction: Direction = content.direction ?? directionOf(language);
+    // The household's own words where there are some; other languages get English unless the
+    // template gives its own.
     const labels = {
-      ...(LABELS[language] ?? LABELS.en),
+      ...householdWords(householdLanguage(language) ?? 'en').letter,
       ...Object.fromEntries(
         Object.entries(content.labels ?? {}).filter(([, v]) => typeof v === 'string' && v.trim()),
       ),

@@ -3,13 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createDigitalMailChannel,
-  mapSvarUtStatus,
-  SVARUT_STATUSES,
-  SvarUtError,
-  svarUtFilename,
-} from '../../src/channels/digital-mail.js';
+import { createDigitalMailChannel, SvarUtError } from '../../src/channels/digital-mail.js';
+import { mapSvarUtStatus, SVARUT_STATUSES, svarUtFilename } from '../../src/channels/svarut.js';
 import type { OutgoingMessage } from '../../src/channels/types.js';
 import { ConfigError, loadConfig } from '../../src/server/config.js';
 import { type SvarUtStandIn, startSvarUtStandIn } from '../support/svarut-stand-in.js';

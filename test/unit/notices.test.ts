@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillNoticeFields, type NoticeKind, noticeText } from '../../src/domain/notices.js';
+import type { NoticeKind } from '../../src/domain/notices.js';
+import { fillNoticeFields, noticeText } from '../../src/i18n/household/index.js';
 import { checkTemplate } from '../../src/domain/template.js';
 
 const KINDS: NoticeKind[] = [

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkTemplate,
   chooseLanguage,
-  DEFAULT_TEMPLATES,
-  defaultTemplate,
   fieldsOf,
-  type InvitationFacts,
-  invitationValues,
-  letterParts,
   MERGE_FIELDS,
   parseTemplate,
   renderHtmlBody,
@@ -17,6 +12,13 @@ import {
   smsInfo,
   TemplateError,
 } from '../../src/domain/template.js';
+import {
+  DEFAULT_TEMPLATES,
+  defaultTemplate,
+  type InvitationFacts,
+  invitationValues,
+  letterParts,
+} from '../../src/i18n/household/index.js';
 
 const facts = (overrides: Partial<InvitationFacts> = {}): InvitationFacts => ({
   adults: [{ firstName: 'Kari' }, { firstName: 'Ola' }],

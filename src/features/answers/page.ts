@@ -1,9 +1,8 @@
-import { escapeHtml as h, invitationValues } from '../../domain/template.js';
+import { escapeHtml as h } from '../../domain/template.js';
+import { type AnswerWords, householdWords, invitationValues } from '../../i18n/household/index.js';
 import { publicPage } from '../../server/public-page.js';
-import type { AnswerInput } from './queries.js';
-import { DIETS } from './queries.js';
-import { type AnswerPageData, COMMENT_MAX, DIET_NOTE_MAX } from './service.js';
-import { type AnswerWords, answerWords } from './words.js';
+import { type AnswerInput, COMMENT_MAX, DIET_NOTE_MAX, DIETS } from '../../domain/answer.js';
+import type { AnswerPageData } from './service.js';
 
 /**
  * The household's answer page (src/server/public-page.ts: server-rendered, no JavaScript). The
@@ -13,8 +12,8 @@ import { type AnswerWords, answerWords } from './words.js';
 
 /** A link that is wrong or expired: says what to do, in the languages we cannot tell apart. */
 export function badLinkPage(): string {
-  const nb = answerWords('nb').words;
-  const en = answerWords('en').words;
+  const nb = householdWords('nb').answer;
+  const en = householdWords('en').answer;
   return publicPage(
     'nb',
     nb.badLinkTitle,
@@ -25,8 +24,8 @@ export function badLinkPage(): string {
 
 /** Too many tries from one address: wait a minute (in bokmål and English, as for a wrong link). */
 export function busyPage(): string {
-  const nb = answerWords('nb').words;
-  const en = answerWords('en').words;
+  const nb = householdWords('nb').answer;
+  const en = householdWords('en').answer;
   return publicPage(
     'nb',
     nb.busyTitle,
@@ -120,7 +119,7 @@ function form(data: AnswerPageData, words: AnswerWords, state: FormState, action
 }
 
 export function answerPage(data: AnswerPageData, state: FormState, action: string): string {
-  const { language, words } = answerWords(data.invitation.language);
+  const { language, answer: words } = householdWords(data.invitation.language);
   const values = invitationValues(
     {
       adults: data.names.map((firstName) => ({ firstName })),

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { feedbackSheet, qrPng, qrSvg } from '../../documents/qr-sheet.js';
+import { householdWords } from '../../i18n/household/index.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
@@ -13,7 +14,6 @@ import {
   type FeedbackQuestion,
   FORM_LANGUAGES,
 } from './defaults.js';
-import { feedbackWords } from './page.js';
 import * as q from './queries.js';
 
 // --- The form ----------------------------------------------------------------------------------------------
@@ -218,7 +218,10 @@ export async function feedbackSheetPdf(deps: Deps, ctx: TenantContext, eventId: 
     title: event.title,
     date: eventDate(event.date, first),
     url,
-    lines: form.languages.map((language) => ({ language, text: feedbackWords(language).sheetLine })),
+    lines: form.languages.map((language) => ({
+      language,
+      text: householdWords(language).feedback.sheetLine,
+    })),
   });
 }
 

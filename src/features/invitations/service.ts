@@ -1,22 +1,21 @@
-import { LetterError } from '../../documents/letter.js';
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { LetterError } from '../../documents/letter.js';
 import { todayInOslo } from '../../domain/calendar.js';
 import {
   baseLanguage,
   checkTemplate,
   chooseLanguage,
-  DEFAULT_LANGUAGES,
-  defaultTemplate,
   directionOf,
   type InvitationTemplate,
   smsInfo,
   TemplateError,
   type TemplateText,
 } from '../../domain/template.js';
+import { DEFAULT_LANGUAGES, defaultTemplate } from '../../i18n/household/index.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { audit } from '../audit/service.js';
+import { audit } from '../audit/index.js';
 import * as cafe from '../cafe/queries.js';
 import * as sending from '../sending/queries.js';
 import { renderInvitation } from '../sending/render.js';

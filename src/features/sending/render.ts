@@ -1,18 +1,17 @@
-import { renderLetter } from '../../documents/letter.js';
 import type { ChannelName, OutgoingMessage } from '../../channels/types.js';
+import { renderLetter } from '../../documents/letter.js';
 import { displayName } from '../../domain/household.js';
 import { calendarFile } from '../../domain/ics.js';
-import { fillNoticeFields, type NoticeKind, noticeText } from '../../domain/notices.js';
+import type { NoticeKind } from '../../domain/notices.js';
 import {
   escapeHtml,
   type InvitationTemplate,
-  invitationValues,
-  letterParts,
   renderHtmlBody,
   renderLine,
   renderSms,
   renderText,
 } from '../../domain/template.js';
+import { fillNoticeFields, invitationValues, letterParts, noticeText } from '../../i18n/household/index.js';
 import type { EventRow } from '../cafe/queries.js';
 
 /** The team as it signs letters and names itself as the sender of e-mail. */

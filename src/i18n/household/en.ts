@@ -1,0 +1,196 @@
+import type { HouseholdWords } from './types.js';
+
+const persons: HouseholdWords['persons'] = (adults, children) => ({
+  adults: `${adults} ${adults === 1 ? 'adult' : 'adults'}`,
+  children: `${children} ${children === 1 ? 'child' : 'children'}`,
+});
+
+/** English. */
+export const en: HouseholdWords = {
+  language: 'en',
+  persons,
+  answer: {
+    team: 'Foster care team',
+    hello: (names) => `Hi ${names}!`,
+    when: 'When',
+    where: 'Where',
+    map: 'Show on map',
+    programme: 'Programme',
+    hosts: 'Hosts',
+    question: 'Are you coming?',
+    coming: 'Yes, we are coming',
+    notComing: 'No, we are not coming',
+    maybe: 'Maybe',
+    adults: 'Number of adults',
+    children: 'Number of children',
+    diet: 'Food requirements',
+    diets: {
+      vegetarian: 'Vegetarian',
+      vegan: 'Vegan',
+      halal: 'Halal',
+      no_pork: 'No pork',
+      gluten_free: 'Gluten free',
+      lactose_free: 'Lactose free',
+      nut_allergy: 'Nut allergy',
+      fish_allergy: 'Fish allergy',
+      egg_allergy: 'Egg allergy',
+    },
+    dietNote: 'Anything else about food (optional)',
+    comment: 'A comment to us (optional)',
+    commentHint: (max) => `At most ${max} characters.`,
+    send: 'Send answer',
+    change: 'Change the answer',
+    saved: 'Thank you! Your answer is saved.',
+    yourAnswer: 'Your answer',
+    answerComing: (a, c) => {
+      const p = persons(a, c);
+      return `You are coming: ${p.adults} and ${p.children}.`;
+    },
+    answerWaiting: (p) =>
+      `The café is full. You are number ${p} on the waiting list; we will tell you if a place comes free.`,
+    answerMaybe: 'You might come.',
+    answerNotComing: 'You are not coming this time.',
+    deadline: (d) => `Please answer by ${d}. You can change your answer until then.`,
+    deadlinePassed: (d, h) =>
+      `The deadline was ${d}. To change your answer, contact ${h} in the foster care team.`,
+    closed: 'This café is over or cancelled. Thank you for following along!',
+    calendar: 'Add to calendar (.ics)',
+    googleCalendar: 'Add to Google Calendar',
+    errorsHeading: 'Something needs fixing',
+    errors: {
+      response: 'Choose whether you are coming.',
+      adults: 'Write how many are coming: at least one person, at most 20 adults and 20 children.',
+      children: 'Write a number of children from 0 to 20.',
+      diet: 'Choose from the list.',
+      dietNote: 'Write at most 300 characters about food.',
+      comment: 'The comment can be at most 1000 characters.',
+      no_room: 'There is no room for more people. You can come with as many as before, or contact us.',
+      deadline_passed: 'The deadline for answers has passed.',
+      closed: 'The café is over or cancelled.',
+    },
+    busyTitle: 'Please wait',
+    busy: 'There were many attempts in a short time. Wait a minute and try again. Your answer is not lost.',
+    badLinkTitle: 'The link does not work',
+    badLink:
+      'The link may have been copied wrongly, or the café is already over. Contact the foster care team in your municipality and we will help you.',
+  },
+  feedback: {
+    name: 'English',
+    team: 'Foster care team',
+    languages: 'Language',
+    intro: 'Thank you for coming! Please tell us how it was for you – it takes a couple of minutes.',
+    anonymous: 'Your answer is anonymous: we do not store who you are. Answer what you like.',
+    scale: ['1 – Poor', '2 – Not so good', '3 – OK', '4 – Good', '5 – Very good'],
+    optional: 'Optional',
+    chooseMany: 'You can choose several.',
+    textHint: (max) => `At most ${max} characters.`,
+    send: 'Send answer',
+    errorsHeading: 'Your answer was not sent',
+    empty: 'Please answer at least one question before sending.',
+    invalid: 'We could not read part of your answer. Please try again.',
+    thanksTitle: 'Thank you for your answer!',
+    thanks: 'It helps us make the next café even better. We hope to see you again.',
+    alreadyTitle: 'Thank you – you have already answered',
+    already: 'We have your answer from this phone, and take one answer per phone.',
+    closedTitle: 'The form is closed',
+    closed: 'It is no longer possible to answer this form. Thank you for wanting to!',
+    badLinkTitle: 'We cannot find the form',
+    badLink: 'Check that the link is typed correctly, or scan the QR code again.',
+    busyTitle: 'Please wait',
+    busy: 'There have been many tries from this address in a short time. Wait a minute and try again.',
+    sheetLine: 'Scan the code with your phone and tell us how the evening was. Completely anonymous.',
+  },
+  feedbackForm: {
+    questions: {
+      q1: 'How was the evening for you?',
+      q2: "What did you think of the evening's topic?",
+      q3: 'Would you come again?',
+      q4: 'Which topics would you like next time?',
+      q5: 'Is there anything else you would like to tell us?',
+    },
+    options: {
+      q3: { o1: 'Yes', o2: 'Maybe', o3: 'No' },
+      q4: {
+        o1: 'Attachment',
+        o2: 'Teenagers',
+        o3: 'Contact with birth parents',
+        o4: 'School',
+        o5: 'Grief and loss',
+        o6: 'Your own health as a foster parent',
+      },
+    },
+  },
+  notices: {
+    coming: {
+      subject: 'Welcome to {tittel} {dato}',
+      body: 'Hi {fornavn}!\n\nThank you for answering. We have noted that you are coming: {voksne} and {barn}. See you {dato} {tid} at {sted}.\n\nChange your answer here: {svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Thank you, {fornavn}! We have noted {voksne} and {barn} for {tittel} {dato} {tid}. Change: {svarlenke}',
+    },
+    waiting: {
+      subject: 'You are on the waiting list for {tittel}',
+      body: 'Hi {fornavn}!\n\nThank you for answering. {tittel} {dato} is full, so you are number {plass} on the waiting list. If a place comes free, we will tell you straight away.\n\nSee your answer here: {svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! {tittel} {dato} is full. You are number {plass} on the waiting list; we will tell you if a place comes free.',
+    },
+    maybe: {
+      subject: 'Thank you for answering – {tittel} {dato}',
+      body: 'Hi {fornavn}!\n\nThank you! We have noted that you might come. Please answer when you know: {svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Thank you, {fornavn}! We have noted "maybe" for {tittel} {dato}. Answer when you know: {svarlenke}',
+    },
+    not_coming: {
+      subject: 'Thank you for letting us know',
+      body: 'Hi {fornavn}!\n\nThank you for letting us know. We hope to see you another time. If you change your mind, you can answer here: {svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Thank you for letting us know, {fornavn}. We hope to see you another time!',
+    },
+    promotion: {
+      subject: 'A place came free – welcome to {tittel} {dato}',
+      body: 'Hi {fornavn}!\n\nA place came free, and you are welcome at {tittel} {dato} {tid} at {sted}. If you cannot come after all, please tell us here: {svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! A place came free for you at {tittel} {dato} {tid}. Cannot come after all? Answer: {svarlenke}',
+    },
+    reminder: {
+      subject: 'Reminder: {tittel} {dato}',
+      body: 'Hi {fornavn}!\n\nA small reminder of {tittel} {dato} {tid} at {sted}. We look forward to seeing you.\n\nAnswer or change your answer here: {svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! Reminder: {tittel} {dato} {tid}. Answer: {svarlenke} {vertskap}',
+    },
+    reminder_first_time: {
+      subject: 'Welcome – also the first time: {tittel} {dato}',
+      body: 'Hi {fornavn}!\n\nWe would love to see you at {tittel} {dato} {tid} at {sted}. Many come for the first time, and it is all informal: some food, a chat and others who know your everyday life. We will meet you at the door.\n\nAnswer here: {svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! We would love to see you at {tittel} {dato} {tid} – also the first time. We will meet you at the door. Answer: {svarlenke}',
+    },
+  },
+  letter: {
+    answerHeading: 'Reply to the invitation',
+    answerHint: 'Scan the code with your phone camera, or go to:',
+    page: 'Page {page} of {pages}',
+  },
+  invitation: {
+    and: 'and',
+    locale: 'en-GB',
+    at: (s, e) => `${s}–${e}`,
+    food: 'There will be simple food and something to drink.',
+    programme: 'On the programme:',
+    minutes: (n) => `${n} min`,
+    by: (name) => `by ${name}`,
+    leader: 'introduces themselves',
+    optional: (food) =>
+      food
+        ? 'Feel free to let us know if you are coming, so we know how much food to make.'
+        : 'Feel free to let us know if you are coming.',
+    required: (d, food) =>
+      food ? `Please sign up by ${d}, so we know how much food to make.` : `Please sign up by ${d}.`,
+    closing: 'Best wishes,',
+    facts: { when: 'When', where: 'Where' },
+  },
+  defaultTemplate: {
+    subject: 'Welcome to {tittel} on {dato}',
+    body: [
+      'Hi {fornavn},',
+      '{personlig_hilsen}',
+      'We would love to see you at {tittel} on {dato}, {tid}, at {sted}. Meet other foster parents, have a chat and get to know us in the team a little better – all very informal.',
+      '{program}',
+      '{påmelding} Everyone is welcome, not least those coming for the first time.',
+      'Reply here: {svarlenke}',
+      'Best wishes, {vertskap}',
+    ].join('\n\n'),
+    sms: 'Hi {fornavn}! Welcome to {tittel} on {dato}, {tid}. Reply: {svarlenke} Best wishes, {vertskap}',
+  },
+};
