@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { attend, inDays, insertEvent } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 
 let env: TestEnv;
@@ -229,6 +230,32 @@ describe('the household list', () => {
   it('fills in the place for a postcode, and says when there is none', async () => {
     expect((await agent.get('/api/postcodes/1384')).json()).toEqual({ postcode: '1384', place: 'ASKER' });
     expect((await agent.get('/api/postcodes/0000')).statusCode).toBe(404);
+  });
+});
+
+describe('the household list filtered to those who never came', () => {
+  it('lists the households never checked in at any café, and not one checked in at a past event', async () => {
+    const town = await createMunicipality(env.db, 'Aldrikommeby');
+    const leader = await createUser(env.db, town, ['caseworker']);
+    const townAgent = await loginAs(env.app, leader.email);
+    const came = await createHousehold(env.db, town, { adults: [{ firstName: 'Kom', lastName: 'Alltid' }] });
+    const away = await createHousehold(env.db, town, {
+      adults: [{ firstName: 'Borte', lastName: 'Hjemme' }],
+    });
+    const absent = await createHousehold(env.db, town, {
+      adults: [{ firstName: 'Meldt', lastName: 'Avbud' }],
+    });
+    const past = await insertEvent(env.db, town, { date: inDays(-14) });
+    await attend(env.db, town, past, came, { adults: 1, children: 0 });
+    // Checked in and out again (present: false) is not attending.
+    await attend(env.db, town, past, absent, { present: false });
+
+    const all = (await townAgent.get('/api/households')).json();
+    expect(all.total).toBe(3);
+    const never = (await townAgent.get('/api/households?neverAttended=true')).json();
+    expect(never.households.map((h: { id: string }) => h.id).sort()).toEqual([away, absent].sort());
+    expect(never.total).toBe(2);
+    expect((await townAgent.get('/api/households?neverAttended=false')).json().total).toBe(3);
   });
 });
 

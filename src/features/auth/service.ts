@@ -7,9 +7,11 @@ import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { isLocale, type Locale } from '../../server/messages.js';
 import { insertAudit } from '../audit/index.js';
-import { accountEmail } from './emails.js';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import { MIN_PASSWORD_LENGTH, type OidcFailure } from './contract.js';
+import { accountEmail } from './render.js';
 import * as q from './queries.js';
+import { hashPassword, verifyPassword } from './service/hash-password.js';
+import type { OidcIdentity, OidcProvider } from './service/oidc-client.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -54,6 +56,52 @@ export async function openSession(
     details: { method: authMethod },
   });
   return token;
+}
+
+/**
+ * The end of an OpenID Connect login, once the provider has said who this is: the account linked
+ * to that identity gets a session. An invited user's first Entra login links the identity to the
+ * invited account (the invitation token is used up). Refusals are answers, not errors: the
+ * browser is redirected to the login page with the reason.
+ */
+export async function finishOidcLogin(
+  deps: Deps,
+  provider: OidcProvider,
+  identity: OidcIdentity,
+  inviteHash: string | undefined,
+  ip: string | null,
+): Promise<{ token: string } | { failure: OidcFailure }> {
+  return asSystem(deps.db, async (tx) => {
+    let account = await q.findUserByIdentity(tx, provider, identity.subject);
+    if (!account && provider === 'entra' && inviteHash) {
+      // First Entra login of an invited user: the invitation says who this is.
+      const invitation = await q.findValidAccountToken(tx, inviteHash);
+      const invited = invitation?.purpose === 'invite' && (await q.findAccountById(tx, invitation.user_id));
+      if (!invitation || !invited) return { failure: 'auth.oidc_no_account' };
+      if (!invited.active) return { failure: 'auth.inactive' };
+      if (!(await q.takeAccountToken(tx, invitation.token_hash))) return { failure: 'auth.oidc_no_account' };
+      await q.insertIdentity(tx, {
+        municipalityId: invited.municipality_id,
+        userId: invited.id,
+        provider,
+        subject: identity.subject,
+      });
+      await insertAudit(tx, {
+        municipalityId: invited.municipality_id,
+        actorUserId: invited.id,
+        action: 'identity_linked',
+        recordType: 'user',
+        recordId: invited.id,
+        subjectId: invited.id,
+        ip,
+        details: { provider, via: 'invite' },
+      });
+      account = invited;
+    }
+    if (!account) return { failure: 'auth.oidc_no_account' };
+    if (!account.active) return { failure: 'auth.inactive' };
+    return { token: await openSession(deps, tx, account, provider, ip) };
+  });
 }
 
 export async function login(

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import type { Role } from '../../domain/roles.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../auth/index.js';
 import { seedDemoHistory } from './history.js';
 import { seedDemoHouseholds } from './households.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';

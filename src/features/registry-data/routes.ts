@@ -4,7 +4,7 @@ import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { Nullable, Uuid, withErrors } from '../../server/schemas.js';
-import { HouseholdListFilter } from '../registry/routes.js';
+import { HouseholdListFilter } from '../registry/contract.js';
 import {
   EXPORT_MAX,
   eraseHousehold,
@@ -66,7 +66,7 @@ export const registryDataRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
         },
       },
       async (request, reply) => {
-        const { sort, dir, neverAttended: _later, ...filter } = request.query;
+        const { sort, dir, ...filter } = request.query;
         const { body } = await exportHouseholds(deps, tenantOf(request), filter, { sort, dir }, format);
         return reply
           .type(

@@ -1,6 +1,7 @@
 // What other features may call: the registry's households, their history and the postcode table.
 
 export { seedPostcodes } from './postcodes.js';
+export { presentHousehold } from './present.js';
 export {
   findHousehold,
   findHouseholdsByRef,
@@ -14,9 +15,4 @@ export {
   replacePostcodes,
   setArchived,
 } from './queries.js';
-export {
-  checkHouseholds,
-  type HouseholdView,
-  present as presentHousehold,
-  writeHousehold,
-} from './service.js';
+export { checkHouseholds, writeHousehold } from './service.js';

@@ -257,6 +257,8 @@ export interface HouseholdFilter {
   relation?: string;
   language?: string;
   maxTravel?: number;
+  /** Only households never checked in as present at any café evening. */
+  neverAttended?: boolean;
   archived: 'false' | 'true' | 'all';
 }
 
@@ -311,6 +313,12 @@ export async function listHouseholds(
     add(
       (p) => `EXISTS (SELECT 1 FROM adult a WHERE a.household_id = h.id AND a.preferred_language = ${p})`,
       filter.language,
+    );
+  }
+  if (filter.neverAttended) {
+    // Attendance is by household: present means its adults were checked in at that evening.
+    where.push(
+      'NOT EXISTS (SELECT 1 FROM attendance at WHERE at.municipality_id = h.municipality_id AND at.household_id = h.id AND at.present)',
     );
   }
   const whereSql = where.join(' AND ');

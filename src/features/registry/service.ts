@@ -12,29 +12,10 @@ import {
 } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, invalid, notFound } from '../../server/errors.js';
-import { audit, auditListRead } from '../audit/service.js';
+import { audit, auditListRead } from '../audit/index.js';
+import type { HouseholdView } from './contract.js';
+import { presentHousehold } from './present.js';
 import * as q from './queries.js';
-
-/** The household as the API shows it. */
-export function present(row: q.HouseholdRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    relation: row.relation,
-    externalRef: row.externalRef,
-    address: row.address,
-    travelMinutes: row.travelMinutes,
-    travelSource: row.travelSource,
-    adults: row.adults,
-    children: row.children,
-    placements: row.placements,
-    archivedAt: row.archivedAt ? new Date(row.archivedAt).toISOString() : null,
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
-    version: row.version,
-  };
-}
-export type HouseholdView = ReturnType<typeof present>;
 
 /**
  * Checks many households at once with one look-up of postcodes and travel times: the form
@@ -135,7 +116,7 @@ export async function getHousehold(
       recordId: householdId,
       subjectId: householdId,
     });
-    return present(row);
+    return presentHousehold(row);
   });
 }
 
@@ -148,7 +129,7 @@ export async function createHousehold(
   return inTenant(deps.db, ctx, async (tx) => {
     if (input.id) {
       const existing = await q.findHousehold(tx, ctx.municipalityId, input.id);
-      if (existing) return { household: present(existing), created: false };
+      if (existing) return { household: presentHousehold(existing), created: false };
     }
     const [checked] = await checkHouseholds(tx, ctx.municipalityId, [input]);
     if (!checked?.household) throw invalid(checked?.errors ?? []);
@@ -158,12 +139,12 @@ export async function createHousehold(
       // The other click's transaction committed the same id while this one waited: return that.
       const winner = input.id && (await q.findHousehold(tx, ctx.municipalityId, input.id));
       if (error instanceof AppError && error.code === 'registry.conflict' && winner) {
-        return { household: present(winner), created: false };
+        return { household: presentHousehold(winner), created: false };
       }
       throw error;
     }
     const row = await q.findHousehold(tx, ctx.municipalityId, checked.household.id);
-    return { household: present(row as q.HouseholdRow), created: true };
+    return { household: presentHousehold(row as q.HouseholdRow), created: true };
   });
 }
 
@@ -181,7 +162,7 @@ export async function updateHousehold(
     const [checked] = await checkHouseholds(tx, ctx.municipalityId, [{ ...input, id: householdId }]);
     if (!checked?.household) throw invalid(checked?.errors ?? []);
     await writeHousehold(tx, ctx, checked.household, before, 'update');
-    return present((await q.findHousehold(tx, ctx.municipalityId, householdId)) as q.HouseholdRow);
+    return presentHousehold((await q.findHousehold(tx, ctx.municipalityId, householdId)) as q.HouseholdRow);
   });
 }
 
@@ -212,7 +193,7 @@ export async function setHouseholdArchived(
         details: { via: action },
       });
     }
-    return present((await q.findHousehold(tx, ctx.municipalityId, householdId)) as q.HouseholdRow);
+    return presentHousehold((await q.findHousehold(tx, ctx.municipalityId, householdId)) as q.HouseholdRow);
   });
 }
 

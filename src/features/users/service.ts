@@ -5,7 +5,7 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { isLocale } from '../../server/messages.js';
 import { audit, auditListRead } from '../audit/index.js';
-import { createAccountLink } from '../auth/service.js';
+import { createAccountLink } from '../auth/index.js';
 import * as q from './queries.js';
 
 export interface UserView {

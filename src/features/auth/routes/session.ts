@@ -1,12 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Auth, requireAuth } from '../../server/context.js';
-import { clearSessionCookie, setCsrfCookie, setSessionCookie } from '../../server/cookies.js';
-import { randomToken } from '../../server/crypto.js';
-import type { Deps } from '../../server/deps.js';
-import { Email, Locale, withErrors } from '../../server/schemas.js';
-import { MIN_PASSWORD_LENGTH } from './passwords.js';
+import { type Auth, requireAuth } from '../../../server/context.js';
+import { clearSessionCookie, setCsrfCookie, setSessionCookie } from '../../../server/cookies.js';
+import { randomToken } from '../../../server/crypto.js';
+import type { Deps } from '../../../server/deps.js';
+import { withErrors } from '../../../server/schemas.js';
+import {
+  LocaleBody,
+  LoginBody,
+  LoginResult,
+  PasswordResetBody,
+  Session,
+  SetPasswordBody,
+} from '../contract.js';
+import { presentUser } from '../present.js';
 import {
   login,
   logout,
@@ -14,31 +22,7 @@ import {
   resolveSession,
   setLocale,
   setPasswordWithToken,
-} from './service.js';
-
-const SessionUser = Type.Object({
-  id: Type.String(),
-  firstName: Type.String(),
-  lastName: Type.String(),
-  email: Type.String(),
-  roles: Type.Array(Type.String()),
-  permissions: Type.Array(Type.String()),
-  locale: Locale,
-  municipality: Type.Object({ id: Type.Integer(), name: Type.String(), isDemo: Type.Boolean() }),
-});
-
-function presentUser(auth: Auth) {
-  return {
-    id: auth.userId,
-    firstName: auth.firstName,
-    lastName: auth.lastName,
-    email: auth.email,
-    roles: auth.roles,
-    permissions: auth.permissions,
-    locale: auth.locale,
-    municipality: auth.municipality,
-  };
-}
+} from '../service.js';
 
 function loginRateKey(request: FastifyRequest): string {
   const email = (request.body as { email?: unknown } | undefined)?.email;
@@ -58,13 +42,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       schema: {
         tags: ['auth'],
         summary: 'Who is logged in, the CSRF token to send back, and which login methods exist',
-        response: withErrors({
-          200: Type.Object({
-            user: Type.Union([SessionUser, Type.Null()]),
-            csrfToken: Type.String(),
-            providers: Type.Object({ entra: Type.Boolean(), idporten: Type.Boolean() }),
-          }),
-        }),
+        response: withErrors({ 200: Session }),
       },
     },
     async (request) => ({
@@ -84,11 +62,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       },
       schema: {
         tags: ['auth'],
-        body: Type.Object({
-          email: Type.String({ minLength: 1, maxLength: 254 }),
-          password: Type.String({ minLength: 1, maxLength: 1024 }),
-        }),
-        response: withErrors({ 200: Type.Object({ user: SessionUser }) }),
+        body: LoginBody,
+        response: withErrors({ 200: LoginResult }),
       },
     },
     async (request, reply) => {
@@ -118,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       schema: {
         tags: ['auth'],
         summary: 'E-mails a reset link if the address has an active account; answers the same either way',
-        body: Type.Object({ email: Email }),
+        body: PasswordResetBody,
         response: withErrors({ 202: Type.Null() }),
       },
     },
@@ -135,10 +110,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       schema: {
         tags: ['auth'],
         summary: 'Sets a password with the token from an invitation or reset e-mail',
-        body: Type.Object({
-          token: Type.String({ minLength: 20, maxLength: 100 }),
-          password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }),
-        }),
+        body: SetPasswordBody,
         response: withErrors({ 204: Type.Null() }),
       },
     },
@@ -153,7 +125,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     {
       schema: {
         tags: ['auth'],
-        body: Type.Object({ locale: Locale }),
+        body: LocaleBody,
         response: withErrors({ 204: Type.Null() }),
       },
     },

@@ -4,8 +4,6 @@ import { hash, verify } from '@node-rs/argon2';
 // algorithm 2 = Argon2id (the package's Algorithm enum is a const enum, which isolated modules cannot read).
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { asSystem } from '../../db/tenant.js';
-import type { Config } from '../../server/config.js';
-import { localeOf } from '../../server/context.js';
-import { setCsrfCookie, setSessionCookie } from '../../server/cookies.js';
-import { randomToken, sha256 } from '../../server/crypto.js';
-import type { Deps } from '../../server/deps.js';
-import { notFound } from '../../server/errors.js';
-import { ErrorBody, Locale } from '../../server/schemas.js';
-import { insertAudit } from '../audit/index.js';
+import type { Config } from '../../../server/config.js';
+import { localeOf } from '../../../server/context.js';
+import { setCsrfCookie, setSessionCookie } from '../../../server/cookies.js';
+import { randomToken, sha256 } from '../../../server/crypto.js';
+import type { Deps } from '../../../server/deps.js';
+import { notFound } from '../../../server/errors.js';
+import { ErrorBody } from '../../../server/schemas.js';
+import {
+  OidcCallbackQuery,
+  type OidcFailure,
+  OidcRedirect,
+  OidcStartQuery,
+  OidcParams as Params,
+} from '../contract.js';
 import {
   createOidc,
   isOidcProvider,
@@ -19,16 +23,10 @@ import {
   type OidcProvider,
   openLoginState,
   sealLoginState,
-} from './oidc.js';
-import * as q from './queries.js';
-import { openSession } from './service.js';
+} from '../service/oidc-client.js';
+import { finishOidcLogin } from '../service.js';
 
-const Params = Type.Object({
-  provider: Type.String({ maxLength: 32, description: '`entra` (staff) or `idporten` (citizens)' }),
-});
-
-const Redirect = Type.Null({ description: 'Redirect (Location header)' });
-const responses = { 302: Redirect, '4xx': ErrorBody };
+const responses = { 302: OidcRedirect, '4xx': ErrorBody };
 
 function stateCookieName(config: Pick<Config, 'production'>): string {
   return `${config.production ? '__Host-' : ''}landsby.oidc`;
@@ -37,8 +35,6 @@ function stateCookieName(config: Pick<Config, 'production'>): string {
 function stateCookieOptions(config: Config) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.production };
 }
-
-type Failure = 'auth.oidc_failed' | 'auth.oidc_no_account' | 'auth.inactive';
 
 /**
  * OpenID Connect login (Entra ID for staff, ID-porten for citizens). The browser goes
@@ -63,15 +59,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         tags: ['auth'],
         summary: 'Starts a login at Entra ID or ID-porten: redirects the browser to the provider',
         params: Params,
-        querystring: Type.Object({
-          invite: Type.Optional(
-            Type.String({
-              maxLength: 200,
-              description: 'Entra only: the token from an invitation link, to link the login to that user',
-            }),
-          ),
-          locale: Type.Optional(Locale),
-        }),
+        querystring: OidcStartQuery,
         response: responses,
       },
     },
@@ -106,13 +94,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         tags: ['auth'],
         summary: 'Where the provider sends the browser back; logs in and redirects to / or /logg-inn?feil=…',
         params: Params,
-        querystring: Type.Object({
-          code: Type.Optional(Type.String({ maxLength: 8192 })),
-          state: Type.Optional(Type.String({ maxLength: 1024 })),
-          iss: Type.Optional(Type.String({ maxLength: 1024 })),
-          error: Type.Optional(Type.String({ maxLength: 1024 })),
-          error_description: Type.Optional(Type.String({ maxLength: 4096 })),
-        }),
+        querystring: OidcCallbackQuery,
         response: responses,
       },
     },
@@ -137,42 +119,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         return fail(reply, noAccount ? 'auth.oidc_no_account' : 'auth.oidc_failed');
       }
 
-      const outcome = await asSystem(
-        deps.db,
-        async (tx): Promise<{ token: string } | { failure: Failure }> => {
-          let account = await q.findUserByIdentity(tx, provider, identity.subject);
-          if (!account && provider === 'entra' && saved.inviteHash) {
-            // First Entra login of an invited user: the invitation says who this is.
-            const invitation = await q.findValidAccountToken(tx, saved.inviteHash);
-            const invited =
-              invitation?.purpose === 'invite' && (await q.findAccountById(tx, invitation.user_id));
-            if (!invitation || !invited) return { failure: 'auth.oidc_no_account' };
-            if (!invited.active) return { failure: 'auth.inactive' };
-            if (!(await q.takeAccountToken(tx, invitation.token_hash)))
-              return { failure: 'auth.oidc_no_account' };
-            await q.insertIdentity(tx, {
-              municipalityId: invited.municipality_id,
-              userId: invited.id,
-              provider,
-              subject: identity.subject,
-            });
-            await insertAudit(tx, {
-              municipalityId: invited.municipality_id,
-              actorUserId: invited.id,
-              action: 'identity_linked',
-              recordType: 'user',
-              recordId: invited.id,
-              subjectId: invited.id,
-              ip: request.ip,
-              details: { provider, via: 'invite' },
-            });
-            account = invited;
-          }
-          if (!account) return { failure: 'auth.oidc_no_account' };
-          if (!account.active) return { failure: 'auth.inactive' };
-          return { token: await openSession(deps, tx, account, provider, request.ip) };
-        },
-      );
+      const outcome = await finishOidcLogin(deps, provider, identity, saved.inviteHash, request.ip);
 
       if ('failure' in outcome) {
         request.log.info({ provider, outcome: outcome.failure }, 'oidc login refused');
@@ -186,7 +133,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   );
 };
 
-function fail(reply: FastifyReply, code: Failure) {
+function fail(reply: FastifyReply, code: OidcFailure) {
   return reply.redirect(`/logg-inn?feil=${encodeURIComponent(code)}`, 302);
 }
 
