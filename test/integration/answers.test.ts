@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createEvent, createVenue, sendInvitations } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 
 let env: TestEnv;
@@ -36,27 +37,13 @@ beforeAll(async () => {
   municipality = await createMunicipality(env.db, 'Asker');
   const anne = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne' });
   agent = await loginAs(env.app, anne.email);
-  const venue = await agent.post('/api/venues', {
-    name: 'Frivilligsentralen',
-    address: { line: 'Torget 1', postcode: '1384' },
-    kitchen: true,
-    parking: true,
-    stepFree: true,
-  });
-  const event = await agent.post('/api/events', {
-    title: 'Fosterhjemskafé',
+  eventId = await createEvent(agent, {
     date: '2099-03-17',
-    startTime: '18:00',
-    endTime: '20:00',
-    venueId: venue.json().id,
+    venueId: await createVenue(agent),
     capacity: 4,
-    food: true,
-    registration: 'optional',
     programme: [{ kind: 'talk', title: 'Tilknytning i hverdagen', minutes: 25, speaker: null }],
     hostUserIds: [anne.id],
   });
-  expect(event.statusCode).toBe(201);
-  eventId = event.json().id;
   for (const name of PEOPLE) {
     await createHousehold(env.db, municipality, {
       adults: [
@@ -70,11 +57,7 @@ beforeAll(async () => {
       ],
     });
   }
-  expect((await agent.post(`/api/events/${eventId}/sending/now`)).statusCode).toBe(200);
-  await vi.waitFor(
-    async () => expect((await agent.get(`/api/events/${eventId}/sending`)).json().state).toBe('done'),
-    { timeout: 20_000, interval: 100 },
-  );
+  await sendInvitations(agent, eventId);
   for (const mail of env.smtp.messages) {
     const token = /\/svar\/([\w-]{22})/.exec(mail.text ?? '')?.[1];
     const to = [mail.to].flat()[0]?.value[0]?.address;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { answer, createEvent, invite } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 
 let env: TestEnv;
@@ -55,37 +56,6 @@ async function auditedChanges(householdId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function invite(event: string, householdId: string, answer?: { adults: number; children: number }) {
-  await inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, async (tx) => {
-    const [invitation] = await tx.query<{ id: string }>(
-      `INSERT INTO invitation (municipality_id, event_id, household_id, token_hash, language)
-       VALUES ($1, $2, $3, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), 'nb') RETURNING id`,
-      [municipality, event, householdId],
-    );
-    if (answer) {
-      await tx.query(
-        `INSERT INTO answer (invitation_id, municipality_id, event_id, household_id, response, adults, children)
-         VALUES ($1, $2, $3, $4, 'coming', $5, $6)`,
-        [invitation?.id, municipality, event, householdId, answer.adults, answer.children],
-      );
-    }
-  });
-}
-
-async function createEvent(title: string, date: string): Promise<string> {
-  const response = await agent.post('/api/events', {
-    title,
-    date,
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    confirmDate: true,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().id;
-}
-
 beforeAll(async () => {
   env = await createTestEnv();
   municipality = await createMunicipality(env.db, 'Innsjekkby');
@@ -94,8 +64,8 @@ beforeAll(async () => {
   const stranger = await createUser(env.db, other, ['caseworker'], { firstName: 'Fremmed' });
   agent = await loginAs(env.app, anne.email);
   strangerAgent = await loginAs(env.app, stranger.email);
-  earlierEvent = await createEvent('Vinterkafé', '2027-02-09');
-  eventId = await createEvent('Vårkafé', '2027-03-16');
+  earlierEvent = await createEvent(agent, { title: 'Vinterkafé', date: '2027-02-09', confirmDate: true });
+  eventId = await createEvent(agent, { title: 'Vårkafé', date: '2027-03-16', confirmDate: true });
   kari = await createHousehold(env.db, municipality, {
     adults: [
       { firstName: 'Kari', lastName: 'Nordmann' },
@@ -107,8 +77,9 @@ beforeAll(async () => {
   householdOfOther = await createHousehold(env.db, other, {
     adults: [{ firstName: 'Bodvar', lastName: 'Bergkvist' }],
   });
-  await invite(eventId, kari, { adults: 2, children: 1 });
-  await invite(eventId, lars);
+  await invite(env.db, municipality, eventId, kari);
+  await answer(env.db, municipality, eventId, kari, { adults: 2, children: 1 });
+  await invite(env.db, municipality, eventId, lars);
 }, 60_000);
 
 afterAll(() => env?.close());
@@ -345,7 +316,11 @@ describe('check-in on the evening', () => {
   });
 
   it('takes no taps for a cancelled café', async () => {
-    const cancelled = await createEvent('Avlyst kafé', '2027-04-13');
+    const cancelled = await createEvent(agent, {
+      title: 'Avlyst kafé',
+      date: '2027-04-13',
+      confirmDate: true,
+    });
     expect((await agent.post(`/api/events/${cancelled}/cancel`)).statusCode).toBe(200);
     const response = await tap({
       tapId: randomUUID(),

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Queryable } from '../../src/db/connection.js';
 import { inTenant } from '../../src/db/tenant.js';
 import { wilson } from '../../src/domain/statistics.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { answer, attend, createVenue, insertEvent, invite } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 
 // A small history of two cafés, built with SQL as the sending, the answers and the check-in
@@ -28,47 +28,6 @@ interface Share {
   high: number | null;
 }
 
-async function event(tx: Queryable, date: string, deadline: string | null, venueId: string | null) {
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO event (municipality_id, kind, title, date, start_time, end_time, starts_at, ends_at, venue_id,
-       registration, deadline, food)
-     VALUES ($1, 'cafe', 'Fosterhjemskafé', $2::date, '18:00', '20:00', ($2::date + time '17:00') AT TIME ZONE 'UTC',
-       ($2::date + time '19:00') AT TIME ZONE 'UTC', $3, $4, $5::date, true) RETURNING id`,
-    [municipality, date, venueId, deadline ? 'required' : 'none', deadline],
-  );
-  return row?.id as string;
-}
-
-async function invite(tx: Queryable, eventId: string, householdId: string, channel: string) {
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO invitation (municipality_id, event_id, household_id, token_hash, language)
-     VALUES ($1, $2, $3, $4, 'nb') RETURNING id`,
-    [municipality, eventId, householdId, randomBytes(32)],
-  );
-  await tx.query(
-    `INSERT INTO message (municipality_id, invitation_id, event_id, household_id, channel, status, sent_at)
-     VALUES ($1, $2, $3, $4, $5, 'sent', now())`,
-    [municipality, row?.id, eventId, householdId, channel],
-  );
-  return row?.id as string;
-}
-
-async function answer(tx: Queryable, eventId: string, householdId: string, response: string) {
-  await tx.query(
-    `INSERT INTO answer (invitation_id, municipality_id, event_id, household_id, response, adults)
-     SELECT id, municipality_id, event_id, household_id, $3, 1 FROM invitation WHERE event_id = $1 AND household_id = $2`,
-    [eventId, householdId, response],
-  );
-}
-
-async function attend(tx: Queryable, eventId: string, householdId: string, isWalkIn = false) {
-  await tx.query(
-    `INSERT INTO attendance (event_id, household_id, municipality_id, present, adults, children, walk_in, last_tap, tapped_at)
-     VALUES ($1, $2, $3, true, 1, 1, $4, gen_random_uuid(), now())`,
-    [eventId, householdId, municipality, isWalkIn],
-  );
-}
-
 beforeAll(async () => {
   env = await createTestEnv();
   municipality = await createMunicipality(env.db, 'Innsiktvik');
@@ -86,25 +45,29 @@ beforeAll(async () => {
   const e = (i: number) => E[i - 1] as string;
   const l = (i: number) => L[i - 1] as string;
 
-  await inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, async (tx) => {
-    const [venue] = await tx.query<{ id: string }>(
-      "INSERT INTO venue (municipality_id, name) VALUES ($1, 'Kantina') RETURNING id",
-      [municipality],
-    );
-    // A Tuesday with a registration deadline, and a Wednesday without.
-    ev.first = await event(tx, '2024-11-19', '2024-11-12', venue?.id ?? null);
-    ev.second = await event(tx, '2025-01-22', null, null);
-    for (const id of [ev.first, ev.second]) {
-      for (const h of E) await invite(tx, id, h, 'email');
-      for (const h of L) await invite(tx, id, h, 'letter');
-    }
-    for (const h of [e(1), e(2), l(1), l(2), l(3), l(4)]) await answer(tx, ev.first, h, 'coming');
-    await answer(tx, ev.first, l(5), 'not_coming');
-    for (const h of [e(1), l(1), l(2), l(3)]) await attend(tx, ev.first, h);
-    await attend(tx, ev.first, walkIn, true);
-    for (const h of [e(1), l(1), l(4)]) await answer(tx, ev.second, h, 'coming');
-    for (const h of [e(1), l(1), l(4), e(3)]) await attend(tx, ev.second, h);
+  const m = municipality;
+  const venueId = await createVenue(team, { name: 'Kantina', address: undefined });
+  // A Tuesday with a registration deadline, and a Wednesday without.
+  ev.first = await insertEvent(env.db, m, {
+    date: '2024-11-19',
+    deadline: '2024-11-12',
+    venueId,
+    food: true,
+  });
+  ev.second = await insertEvent(env.db, m, { date: '2025-01-22', food: true });
+  for (const id of [ev.first, ev.second]) {
+    for (const h of E) await invite(env.db, m, id, h, { channel: 'email' });
+    for (const h of L) await invite(env.db, m, id, h, { channel: 'letter' });
+  }
+  const came = { adults: 1, children: 1 };
+  for (const h of [e(1), e(2), l(1), l(2), l(3), l(4)]) await answer(env.db, m, ev.first, h, { adults: 1 });
+  await answer(env.db, m, ev.first, l(5), { response: 'not_coming', adults: 1 });
+  for (const h of [e(1), l(1), l(2), l(3)]) await attend(env.db, m, ev.first, h, came);
+  await attend(env.db, m, ev.first, walkIn, { ...came, walkIn: true });
+  for (const h of [e(1), l(1), l(4)]) await answer(env.db, m, ev.second, h, { adults: 1 });
+  for (const h of [e(1), l(1), l(4), e(3)]) await attend(env.db, m, ev.second, h, came);
 
+  await inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, async (tx) => {
     const questions = [
       { id: 'q1', type: 'scale', text: { nb: 'Hvor fornøyd var du?' } },
       {

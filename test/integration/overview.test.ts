@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channels, createChannels } from '../../src/channels/index.js';
 import { inTenant } from '../../src/db/tenant.js';
 import { dueReminder, outsideQuietHours, sendDueReminders } from '../../src/features/overview/reminders.js';
 import { sendDue } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { attend, createEvent, sendInvitations } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 import { type SveveStandIn, startSveveStandIn } from '../support/sveve-stand-in.js';
 
@@ -86,22 +86,7 @@ beforeAll(async () => {
   municipality = await createMunicipality(env.db, 'Malvik');
   const anne = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne' });
   agent = await loginAs(env.app, anne.email);
-  const create = async (date: string, capacity: number | null) => {
-    const response = await agent.post('/api/events', {
-      title: 'Fosterhjemskafé',
-      date,
-      startTime: '18:00',
-      endTime: '20:00',
-      food: true,
-      capacity,
-      registration: 'optional',
-      programme: [],
-      hostUserIds: [anne.id],
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().id as string;
-  };
-  eventId = await create('2027-09-14', 4);
+  eventId = await createEvent(agent, { capacity: 4, hostUserIds: [anne.id] });
   const mail = (firstName: string, lastName: string, email: string) =>
     createHousehold(env.db, municipality, {
       adults: [{ firstName, lastName, email, preferredChannels: ['email'] }],
@@ -119,25 +104,10 @@ beforeAll(async () => {
   h.waiting = await mail('Eva', 'Moe', 'eva@example.no');
 
   // Ola has been to a café before (checked in at another event).
-  const earlier = await create('2027-06-08', null);
-  await inTenant(env.db, ctx(), (tx) =>
-    tx.query(
-      `INSERT INTO attendance (event_id, household_id, municipality_id, present, last_tap, tapped_at)
-       VALUES ($1, $2, $3, true, $4, now())`,
-      [earlier, h.regular, municipality, randomUUID()],
-    ),
-  );
+  const earlier = await createEvent(agent, { date: '2027-06-08', capacity: null, hostUserIds: [anne.id] });
+  await attend(env.db, municipality, earlier, h.regular);
 
-  expect((await agent.post(`/api/events/${eventId}/sending/now`)).statusCode).toBe(200);
-  // Until every invitation has gone (expect.poll works only inside a test).
-  for (
-    let waited = 0;
-    (await agent.get(`/api/events/${eventId}/sending`)).json().state !== 'done';
-    waited++
-  ) {
-    if (waited > 200) throw new Error('the invitations did not go');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await sendInvitations(agent, eventId);
   // Added after the invitations went, and taken out of the audience: no invitation.
   h.late = await mail('Sen', 'Ankomst', 'sen@example.no');
   const out = await agent.put(`/api/events/${eventId}/audience/${h.late}`, { included: false });
