@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/connection.js';
 import { asSystem, inTenant } from '../../src/db/tenant.js';
 import type { HouseholdInput } from '../../src/domain/household.js';
 import type { Role } from '../../src/domain/roles.js';
-import { hashPassword } from '../../src/features/auth/passwords.js';
+import { hashPassword } from '../../src/features/auth/index.js';
 import { insertAccount, insertMunicipality } from '../../src/features/demo/queries.js';
 import { checkHouseholds, writeHousehold } from '../../src/features/registry/index.js';
 
