@@ -27,7 +27,7 @@ import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
 import { useLoad } from '../../shared/use-load.js';
-import { fromOsloInputValue, osloInputValue } from '../sending/SendingPage.js';
+import { fromOsloInputValue, osloInputValue } from '../../shared/oslo-input.js';
 
 /** The feedback form as the API gives and takes it (docs/insight-api.md, Feedback). */
 const QUESTION_TYPES = ['scale', 'single', 'multiple', 'topics', 'text'] as const;
