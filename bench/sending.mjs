@@ -31,11 +31,10 @@ import { createChannels } from '../dist/channels/index.js';
 import { openPglite, openPostgres } from '../dist/db/connection.js';
 import { migrate } from '../dist/db/migrate.js';
 import { asSystem, inTenant } from '../dist/db/tenant.js';
-import * as cafeQueries from '../dist/features/cafe/queries.js';
-import { createEvent, createVenue, todayInOslo } from '../dist/features/cafe/service.js';
+import { todayInOslo } from '../dist/domain/calendar.js';
 import { insertAccount, insertMunicipality } from '../dist/features/demo/queries.js';
-import { municipalityName } from '../dist/features/invitations/queries.js';
-import { templateChooser } from '../dist/features/invitations/service.js';
+import { findEvent } from '../dist/features/events/index.js';
+import { createEvent } from '../dist/features/events/service/edit-events.js';
 import { seedPostcodes } from '../dist/features/registry/postcodes.js';
 import { checkHouseholds, writeHousehold } from '../dist/features/registry/service.js';
 import * as sendingQueries from '../dist/features/sending/queries.js';
@@ -43,6 +42,9 @@ import { renderInvitation } from '../dist/features/sending/render.js';
 import { lettersPdf } from '../dist/features/sending/service.js';
 import { answerToken, answerUrl } from '../dist/features/sending/tokens.js';
 import { prepareInvitations, sendDue } from '../dist/features/sending/worker.js';
+import { municipalityName, templateChooser } from '../dist/features/templates/index.js';
+import { findVenue } from '../dist/features/venues/index.js';
+import { createVenue } from '../dist/features/venues/service.js';
 import { loadConfig } from '../dist/server/config.js';
 
 const HOUSEHOLDS = Number(process.env.HOUSEHOLDS ?? 10_000);
@@ -308,8 +310,8 @@ async function renderOnly(deps, ctx, eventId, channel) {
        WHERE municipality_id = $1 AND event_id = $2 AND channel = $3 ORDER BY id LIMIT $4`,
       [ctx.municipalityId, eventId, channel, RENDER_SAMPLE],
     );
-    const event = await cafeQueries.findEvent(tx, ctx.municipalityId, eventId);
-    const venue = await cafeQueries.findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo());
+    const event = await findEvent(tx, ctx.municipalityId, eventId);
+    const venue = await findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo());
     const households = new Map(
       (
         await sendingQueries.householdsForMessages(

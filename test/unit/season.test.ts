@@ -6,14 +6,8 @@ import {
   schoolHolidayOn,
   schoolHolidaysOf,
 } from '../../src/domain/holidays.js';
-import {
-  checkCafeDate,
-  planSeason,
-  SEASON_MONTHS,
-  type SeasonSlot,
-  suggestVenues,
-  type Venue,
-} from '../../src/domain/season.js';
+import { checkCafeDate, planSeason, SEASON_MONTHS, type SeasonSlot } from '../../src/domain/season.js';
+import { suggestVenues, type Venue } from '../../src/domain/venue-rotation.js';
 
 // Winter break week 9, autumn break week 40, Easter week, Christmas, summer (the defaults).
 const holidays2026 = schoolHolidaysOf(2026);

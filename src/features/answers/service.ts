@@ -5,9 +5,10 @@ import { todayInOslo } from '../../domain/calendar.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
-import * as cafe from '../cafe/queries.js';
+import { findEvent } from '../events/index.js';
 import { queueNotices } from '../sending/queries.js';
 import { tokenHash } from '../sending/tokens.js';
+import { findVenue } from '../venues/index.js';
 import * as q from './queries.js';
 
 export type AnswerStatus = 'confirmed' | 'waiting' | 'not_coming' | 'maybe';
@@ -188,10 +189,10 @@ export async function answerPageData(deps: Deps, token: string, ip: string | nul
   return inTenant(deps.db, ctx, async (tx) => {
     const invitation = await q.findInvitation(tx, ctx.municipalityId, found.invitationId);
     if (!invitation?.householdId) return undefined;
-    const event = await cafe.findEvent(tx, ctx.municipalityId, invitation.eventId);
+    const event = await findEvent(tx, ctx.municipalityId, invitation.eventId);
     if (!event || new Date(event.endsAt).getTime() < Date.now()) return undefined;
     const venue = event.venue
-      ? await cafe.findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
+      ? await findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
       : undefined;
     const answer = await q.findAnswer(tx, ctx.municipalityId, invitation.id);
     const names = await q.firstNames(tx, ctx.municipalityId, invitation.householdId);

@@ -6,7 +6,7 @@ import { householdWords } from '../../i18n/household/index.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
-import * as cafe from '../cafe/queries.js';
+import { type EventRow, findEvent } from '../events/index.js';
 import {
   CHOICE_TYPES,
   DEFAULT_LANGUAGES,
@@ -51,12 +51,12 @@ export interface FormInput {
 }
 
 async function eventOf(tx: Queryable, municipalityId: number, eventId: string) {
-  const event = await cafe.findEvent(tx, municipalityId, eventId);
+  const event = await findEvent(tx, municipalityId, eventId);
   if (!event) throw notFound();
   return event;
 }
 
-async function present(deps: Deps, tx: Queryable, ctx: TenantContext, event: cafe.EventRow) {
+async function present(deps: Deps, tx: Queryable, ctx: TenantContext, event: EventRow) {
   const form = await q.findForm(tx, ctx.municipalityId, event.id);
   const responses = form ? (await q.responses(tx, ctx.municipalityId, event.id)).length : 0;
   return {
@@ -285,7 +285,7 @@ export async function publicForm(deps: Deps, code: string) {
   // No user and no address: nothing about the respondent reaches the database, not even the log.
   const ctx: TenantContext = { municipalityId: found.municipalityId, userId: null, ip: null };
   return inTenant(deps.db, ctx, async (tx) => {
-    const event = await cafe.findEvent(tx, ctx.municipalityId, found.eventId);
+    const event = await findEvent(tx, ctx.municipalityId, found.eventId);
     const form = await q.findForm(tx, ctx.municipalityId, found.eventId);
     if (!event || !form) return undefined;
     return {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/connection.js';
-import type { ProgrammeItem } from '../cafe/queries.js';
+import type { ProgrammeItem } from '../events/index.js';
 
 export interface MyHousehold {
   id: string;

@@ -12,7 +12,7 @@ import {
   renderText,
 } from '../../domain/template.js';
 import { fillNoticeFields, invitationValues, letterParts, noticeText } from '../../i18n/household/index.js';
-import type { EventRow } from '../cafe/queries.js';
+import type { EventRow } from '../events/index.js';
 
 /** The team as it signs letters and names itself as the sender of e-mail. */
 export const TEAM_NAME = 'Fosterhjemstjenesten';

@@ -8,9 +8,9 @@ import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../domain/cal
 import { chooseChannel, usableChannels } from '../../domain/channel-choice.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { invitedHouseholds } from '../audience/index.js';
 import { audit, auditListRead } from '../audit/index.js';
-import * as cafe from '../cafe/queries.js';
-import { invitedHouseholds } from '../cafe/service.js';
+import { findEvent } from '../events/index.js';
 import { suggestedChannels } from '../welcome/service.js';
 import * as q from './queries.js';
 
@@ -47,7 +47,7 @@ export async function getSending(
 ) {
   const withHouseholds = options.households ?? true;
   return inTenant(deps.db, ctx, async (tx) => {
-    const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
+    const event = await findEvent(tx, ctx.municipalityId, eventId);
     const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId);
     if (!event || !settings) throw notFound();
     const messages = new Map(

@@ -9,11 +9,11 @@ import { chooseChannel } from '../../domain/channel-choice.js';
 import type { NoticeKind } from '../../domain/notices.js';
 import { TemplateError } from '../../domain/template.js';
 import type { Config } from '../../server/config.js';
+import { invitedHouseholds } from '../audience/index.js';
 import { audit } from '../audit/index.js';
-import * as cafe from '../cafe/queries.js';
-import { invitedHouseholds } from '../cafe/service.js';
-import { municipalityName } from '../invitations/queries.js';
-import { templateChooser } from '../invitations/service.js';
+import { findEvent } from '../events/index.js';
+import { municipalityName, templateChooser } from '../templates/index.js';
+import { findVenue } from '../venues/index.js';
 import { suggestedChannels } from '../welcome/service.js';
 import * as q from './queries.js';
 import { type InvitationFactsForSending, renderInvitation } from './render.js';
@@ -54,7 +54,7 @@ export async function prepareInvitations(
 ): Promise<number> {
   return inTenant(deps.db, ctx, async (tx) => {
     const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
-    const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
+    const event = await findEvent(tx, ctx.municipalityId, eventId);
     if (!settings || !event || settings.status !== 'planned') return 0;
     const invited = new Set(await q.invitedHouseholdIds(tx, ctx.municipalityId, eventId));
     const fresh = (await invitedHouseholds(tx, ctx.municipalityId, event)).filter((id) => !invited.has(id));
@@ -107,9 +107,9 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
  */
 async function eventFacts(deps: SendingDeps, ctx: TenantContext, eventId: string) {
   return inTenant(deps.db, ctx, async (tx) => {
-    const event = await cafe.findEvent(tx, ctx.municipalityId, eventId);
+    const event = await findEvent(tx, ctx.municipalityId, eventId);
     const venue = event?.venue
-      ? await cafe.findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
+      ? await findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
       : undefined;
     return {
       event,

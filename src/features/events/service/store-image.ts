@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../../db/connection.js';
-import { inTenant, type TenantContext } from '../../db/tenant.js';
-import type { Deps } from '../../server/deps.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { audit } from '../audit/index.js';
-import * as q from './queries.js';
+import type { Queryable } from '../../../db/connection.js';
+import { inTenant, type TenantContext } from '../../../db/tenant.js';
+import type { Deps } from '../../../server/deps.js';
+import { AppError, notFound } from '../../../server/errors.js';
+import { audit } from '../../audit/index.js';
+import { ALT_MAX, type EventImageView, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../contract.js';
+import { presentImage } from '../present.js';
+import * as q from '../queries.js';
 
-/** The largest image stored (the table's CHECK says the same): 2 MiB. */
-export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const ALT_MAX = 300;
+// The event's image (docs/sending-api.md): one picture for the invitation and the answer page.
 
 const ascii = (bytes: Uint8Array, start: number, length: number) =>
   String.fromCharCode(...bytes.subarray(start, start + length));
@@ -19,7 +18,7 @@ const ascii = (bytes: Uint8Array, start: number, length: number) =>
  * the browser guessed from it: a text file renamed to .png is refused here. A file cut short
  * (a PNG without its end, a WebP shorter than its header says) is refused too.
  */
-export function imageTypeOf(bytes: Uint8Array): q.ImageType | null {
+function imageTypeOf(bytes: Uint8Array): q.ImageType | null {
   if (bytes.length < 12) return null;
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -54,13 +53,6 @@ async function eventOrNotFound(tx: Queryable, ctx: TenantContext, eventId: strin
   if (!(await q.findEvent(tx, ctx.municipalityId, eventId))) throw notFound();
 }
 
-const present = (info: q.EventImageInfo) => ({
-  contentType: info.contentType,
-  alt: info.alt,
-  updatedAt: new Date(info.updatedAt).toISOString(),
-});
-export type EventImageView = ReturnType<typeof present>;
-
 /**
  * Stores (or replaces) the event's image. The event is looked up first, so another municipality's
  * event answers 404 whatever was sent; then the description and the bytes are checked.
@@ -90,7 +82,7 @@ export async function saveEventImage(
       recordId: eventId,
       details: { via: 'image', contentType, bytes: body.length },
     });
-    return present(saved);
+    return presentImage(saved);
   });
 }
 
@@ -103,7 +95,7 @@ export async function getEventImage(deps: Deps, ctx: TenantContext, eventId: str
   if (!image) throw notFound();
   const bytes = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
   return {
-    ...present(image),
+    ...presentImage(image),
     bytes,
     etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`,
   };

@@ -1,26 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { tenantOf } from '../../server/context.js';
-import type { Deps } from '../../server/deps.js';
-import { Uuid, withErrors } from '../../server/schemas.js';
+import { tenantOf } from '../../../server/context.js';
+import type { Deps } from '../../../server/deps.js';
+import { withErrors } from '../../../server/schemas.js';
 import {
   ALT_MAX,
-  deleteEventImage,
-  getEventImage,
+  EventImageQuery,
+  EventImageView,
+  EventParams,
   IMAGE_MAX_BYTES,
   IMAGE_TYPES,
-  saveEventImage,
-} from './image-service.js';
+} from '../contract.js';
+import { deleteEventImage, getEventImage, saveEventImage } from '../service/store-image.js';
 
-const EventParams = Type.Object({ eventId: Uuid });
 const event = { permission: 'events:manage' as const, tenantObject: 'event' as const };
 const tags = ['cafe'];
 
-const EventImage = Type.Object({ contentType: Type.String(), alt: Type.String(), updatedAt: Type.String() });
-
 /**
  * The event's image (docs/sending-api.md): one picture for the invitation and the answer page.
- * Registered inside cafeRoutes as its own plugin, so the image parsers below stay here.
+ * Its own plugin, so the raw-body parsers below reach no other route.
  */
 export const eventImageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   // Only inside this plugin: the image arrives as the raw request body, read as bytes. Which
@@ -44,11 +42,9 @@ export const eventImageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
           'or WebP (400 image.unsupported, nothing stored). `alt` describes the image for screen readers, ' +
           `1–${ALT_MAX} characters (400 validation.invalid).`,
         params: EventParams,
-        // Optional here and required by the service after the event is found, so another
-        // municipality's event answers 404 whatever is sent.
-        querystring: Type.Object({ alt: Type.Optional(Type.String({ maxLength: ALT_MAX })) }),
+        querystring: EventImageQuery,
         consumes: [...IMAGE_TYPES],
-        response: withErrors({ 200: EventImage }),
+        response: withErrors({ 200: EventImageView }),
       },
     },
     async (request) =>

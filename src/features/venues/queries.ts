@@ -1,0 +1,165 @@
+import type { Queryable } from '../../db/connection.js';
+
+// Every statement names municipality_id; row-level security enforces it again underneath.
+// Dates are read as text ('YYYY-MM-DD'), so no driver turns them into instants in its own zone.
+
+/**
+ * A venue with what its cafés say about it: the cafés held there up to `today` (not cancelled),
+ * the last of them, and the households checked in per café, on average over the cafés held there
+ * that had a check-in (a café nobody was checked in at tells nothing about the venue).
+ */
+export interface VenueRow {
+  id: string;
+  name: string;
+  addressLine: string | null;
+  postcode: string | null;
+  place: string | null;
+  capacity: number | null;
+  kitchen: boolean;
+  parking: boolean;
+  stepFree: boolean;
+  notes: string | null;
+  archived: boolean;
+  version: number;
+  eventsHeld: number;
+  lastUsed: string | null;
+  averageAttendance: number | null;
+}
+
+export interface VenueData {
+  name: string;
+  addressLine: string | null;
+  postcode: string | null;
+  place: string | null;
+  capacity: number | null;
+  kitchen: boolean;
+  parking: boolean;
+  stepFree: boolean;
+  notes: string | null;
+}
+
+const SELECT_VENUE = `SELECT v.id, v.name, v.address_line AS "addressLine", v.postcode, v.place, v.capacity,
+  v.kitchen, v.parking, v.step_free AS "stepFree", v.notes, v.archived_at IS NOT NULL AS archived, v.version,
+  (SELECT count(*) FROM event e WHERE e.venue_id = v.id AND e.status = 'planned' AND e.date <= $2::date)
+    AS "eventsHeld",
+  (SELECT max(e.date)::text FROM event e WHERE e.venue_id = v.id AND e.status = 'planned' AND e.date <= $2::date)
+    AS "lastUsed",
+  (SELECT round(avg(held.households), 1)::float8 FROM (
+     SELECT count(*) AS households FROM event e
+     JOIN attendance t ON t.event_id = e.id AND t.municipality_id = e.municipality_id AND t.present
+     WHERE e.venue_id = v.id AND e.status = 'planned' AND e.date <= $2::date
+     GROUP BY e.id) held) AS "averageAttendance"
+  FROM venue v`;
+
+export function listVenues(
+  tx: Queryable,
+  municipalityId: number,
+  today: string,
+  archived: 'false' | 'true' | 'all',
+): Promise<VenueRow[]> {
+  const filter = archived === 'all' ? '' : `AND (v.archived_at IS NOT NULL) = ${archived === 'true'}`;
+  return tx.query<VenueRow>(
+    `${SELECT_VENUE} WHERE v.municipality_id = $1 ${filter} ORDER BY lower(v.name), v.created_at`,
+    [municipalityId, today],
+  );
+}
+
+export async function findVenue(
+  tx: Queryable,
+  municipalityId: number,
+  venueId: string,
+  today: string,
+): Promise<VenueRow | undefined> {
+  const [row] = await tx.query<VenueRow>(`${SELECT_VENUE} WHERE v.municipality_id = $1 AND v.id = $3`, [
+    municipalityId,
+    today,
+    venueId,
+  ]);
+  return row;
+}
+
+export async function insertVenue(tx: Queryable, municipalityId: number, v: VenueData): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO venue (municipality_id, name, address_line, postcode, place, capacity, kitchen, parking,
+       step_free, notes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      municipalityId,
+      v.name,
+      v.addressLine,
+      v.postcode,
+      v.place,
+      v.capacity,
+      v.kitchen,
+      v.parking,
+      v.stepFree,
+      v.notes,
+    ],
+  );
+  return (row as { id: string }).id;
+}
+
+/** false when the venue's version is not `version` any more */
+export async function updateVenue(
+  tx: Queryable,
+  municipalityId: number,
+  venueId: string,
+  v: VenueData,
+  version: number,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE venue SET name = $3, address_line = $4, postcode = $5, place = $6, capacity = $7, kitchen = $8,
+       parking = $9, step_free = $10, notes = $11, version = version + 1, updated_at = now()
+     WHERE municipality_id = $1 AND id = $2 AND version = $12 RETURNING id`,
+    [
+      municipalityId,
+      venueId,
+      v.name,
+      v.addressLine,
+      v.postcode,
+      v.place,
+      v.capacity,
+      v.kitchen,
+      v.parking,
+      v.stepFree,
+      v.notes,
+      version,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** false when it was archived already */
+export async function archiveVenue(tx: Queryable, municipalityId: number, venueId: string): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE venue SET archived_at = now(), version = version + 1, updated_at = now()
+     WHERE municipality_id = $1 AND id = $2 AND archived_at IS NULL RETURNING id`,
+    [municipalityId, venueId],
+  );
+  return rows.length > 0;
+}
+
+export async function venueIdsExisting(
+  tx: Queryable,
+  municipalityId: number,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.query<{ id: string }>(
+    'SELECT id FROM venue WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
+    [municipalityId, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Past and planned cafés per venue, for rotating them. */
+export function venueUses(
+  tx: Queryable,
+  municipalityId: number,
+): Promise<{ venueId: string; date: string }[]> {
+  return tx.query(
+    `SELECT venue_id AS "venueId", date::text AS date FROM event
+     WHERE municipality_id = $1 AND venue_id IS NOT NULL AND status = 'planned'`,
+    [municipalityId],
+  );
+}
