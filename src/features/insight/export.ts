@@ -1,10 +1,11 @@
 import type { ShownShare } from '../../domain/insight.js';
 import type { ShownCount } from '../../domain/statistics.js';
+import { staffText, staffTexts } from '../../i18n/staff.js';
 import { csvDocument } from '../../server/csv.js';
 import type { FigureId, GroupFigure, Insight } from './service.js';
 
 // Each figure of the insight page as a table: the same columns in .xlsx and CSV, Norwegian
-// headings, hidden small counts written "under 5". Shares are percentages with their 95 % interval.
+// headings (exports.insight in the staff catalogues), hidden small counts written "under 5". Shares are percentages with their 95 % interval.
 
 export type Cell = string | number | null;
 export interface FigureTable {
@@ -13,33 +14,19 @@ export interface FigureTable {
   rows: Cell[][];
 }
 
-export const CHANNEL_NAMES: Record<string, string> = {
-  email: 'E-post',
-  sms: 'SMS',
-  letter: 'Brev',
-  digital_mail: 'Digital post',
-};
-export const WEEKDAY_NAMES: Record<string, string> = {
-  '1': 'mandag',
-  '2': 'tirsdag',
-  '3': 'onsdag',
-  '4': 'torsdag',
-  '5': 'fredag',
-  '6': 'lørdag',
-  '7': 'søndag',
-};
-export const BAND_NAMES: Record<string, string> = {
-  '0-15': '0–15 min',
-  '15-30': '15–30 min',
-  '30-60': '30–60 min',
-  '60-90': '60–90 min',
-  '90+': '90 min eller mer',
-  unknown: 'Ukjent',
-};
-const DEADLINE_NAMES: Record<string, string> = { deadline: 'Med påmeldingsfrist', no_deadline: 'Uten frist' };
+// The exports are in bokmål, as the team's spreadsheets are; the words are in the staff catalogues.
+const words = (key: string) => staffTexts('nb', `exports.insight.${key}`);
+const CHANNEL_NAMES = words('channels');
+const WEEKDAY_NAMES = words('weekdays');
+const BAND_NAMES = words('travelBands');
+const DEADLINE_NAMES = words('deadlines');
+const text = (key: string, values: Record<string, string | number> = {}) =>
+  staffText('nb', `exports.insight.${key}`, values);
+const title = (figure: string) => text(`titles.${figure}`);
+const column = (name: string) => text(`columns.${name}`);
 
 export const shownCount = (value: ShownCount): string | number =>
-  typeof value === 'number' ? value : `under ${value.under}`;
+  typeof value === 'number' ? value : text('under', { count: value.under });
 const percent = (value: number | null): number | null =>
   value === null ? null : Math.round(value * 1000) / 10;
 const shareCells = (s: ShownShare): Cell[] => [
@@ -49,7 +36,7 @@ const shareCells = (s: ShownShare): Cell[] => [
   percent(s.low),
   percent(s.high),
 ];
-const shareHeader = (what: string) => [what, 'Av', 'Andel %', 'Nedre 95 % %', 'Øvre 95 % %'];
+const shareHeader = (what: string) => [what, column('of'), column('share'), column('low'), column('high')];
 
 function groupTable(
   title: string,
@@ -59,7 +46,7 @@ function groupTable(
 ): FigureTable {
   return {
     title,
-    header: [first, 'Kafeer', 'Inviterte', ...shareHeader('Kom')],
+    header: [first, column('events'), column('invited'), ...shareHeader(column('came'))],
     rows: figure.rows.map((r) => [name(r.group), r.events, shownCount(r.invited), ...shareCells(r.came)]),
   };
 }
@@ -68,8 +55,16 @@ export function figureTable(insight: Insight, figure: FigureId): FigureTable {
   switch (figure) {
     case 'attendance-over-time':
       return {
-        title: 'Oppmøte per kafé',
-        header: ['Dato', 'Kafé', 'Lokale', 'Inviterte', 'Påmeldt', 'Kom', 'Første gang'],
+        title: title('attendance'),
+        header: [
+          column('date'),
+          column('event'),
+          column('venue'),
+          column('invited'),
+          column('coming'),
+          column('came'),
+          column('firstTimers'),
+        ],
         rows: insight.attendance.map((r) => [
           r.date,
           r.title,
@@ -82,8 +77,14 @@ export function figureTable(insight: Insight, figure: FigureId): FigureTable {
       };
     case 'returners':
       return {
-        title: 'Kom igjen etter første gang',
-        header: ['Dato', 'Kafé', 'Første gang', 'Kom igjen', 'Median dager til neste gang'],
+        title: title('returners'),
+        header: [
+          column('date'),
+          column('event'),
+          column('firstTimers'),
+          column('cameAgain'),
+          column('medianDays'),
+        ],
         rows: [
           ...insight.returners.rows.map((r) => [
             r.date,
@@ -93,7 +94,7 @@ export function figureTable(insight: Insight, figure: FigureId): FigureTable {
             r.medianDays,
           ]),
           [
-            'Alle',
+            text('all'),
             null,
             shownCount(insight.returners.total.cameAgain.of),
             shownCount(insight.returners.total.cameAgain.count),
@@ -103,14 +104,21 @@ export function figureTable(insight: Insight, figure: FigureId): FigureTable {
       };
     case 'ever-came':
       return {
-        title: 'Inviterte husstander som har kommet minst én gang',
-        header: shareHeader('Har kommet'),
+        title: title('everCame'),
+        header: shareHeader(column('everCame')),
         rows: [shareCells(insight.everCame)],
       };
     case 'channels':
       return {
-        title: 'Svar og oppmøte per kanal',
-        header: ['Kanal', ...shareHeader('Svarte'), 'Kom', 'Andel kom %', 'Nedre 95 % %', 'Øvre 95 % %'],
+        title: title('channels'),
+        header: [
+          column('channel'),
+          ...shareHeader(column('answered')),
+          column('came'),
+          column('cameShare'),
+          column('low'),
+          column('high'),
+        ],
         rows: insight.channels.rows.map((r) => {
           const came = shareCells(r.came);
           return [
@@ -123,21 +131,21 @@ export function figureTable(insight: Insight, figure: FigureId): FigureTable {
       };
     case 'deadline':
       return groupTable(
-        'Med og uten påmeldingsfrist',
-        'Frist',
+        title('deadline'),
+        column('deadline'),
         insight.deadline,
         (g) => DEADLINE_NAMES[g] ?? g,
       );
     case 'venues':
-      return groupTable('Oppmøte per lokale', 'Lokale', insight.venues, (g) => g || 'Uten lokale');
+      return groupTable(title('venues'), column('venue'), insight.venues, (g) => g || text('noVenue'));
     case 'weekdays':
-      return groupTable('Oppmøte per ukedag', 'Ukedag', insight.weekdays, (g) => WEEKDAY_NAMES[g] ?? g);
+      return groupTable(title('weekdays'), column('weekday'), insight.weekdays, (g) => WEEKDAY_NAMES[g] ?? g);
     case 'travel-time':
-      return groupTable('Oppmøte etter reisetid', 'Reisetid', insight.travel, (g) => BAND_NAMES[g] ?? g);
+      return groupTable(title('travel'), column('travel'), insight.travel, (g) => BAND_NAMES[g] ?? g);
     case 'feedback':
       return {
-        title: 'Tilbakemeldinger per kafé',
-        header: ['Dato', 'Kafé', 'Svar', 'Snitt (1–5)'],
+        title: title('feedback'),
+        header: [column('date'), column('event'), column('responses'), column('mean')],
         rows: insight.feedback.rows.map((r) => [
           r.date,
           r.title,
@@ -147,8 +155,8 @@ export function figureTable(insight: Insight, figure: FigureId): FigureTable {
       };
     case 'topics':
       return {
-        title: 'Ønskede temaer',
-        header: ['Tema', 'Antall ønsker'],
+        title: title('topics'),
+        header: [column('topic'), column('wishes')],
         rows: insight.topics.rows.map((r) => [r.topic, shownCount(r.count)]),
       };
   }
@@ -180,8 +188,6 @@ export async function figureXlsx(table: FigureTable, period: { from: string; to:
   const header = sheet.getRow(1);
   header.font = { bold: true };
   sheet.addRow([]);
-  sheet.addRow([
-    `${table.title}, ${period.from} – ${period.to}. Andeler med 95 % konfidensintervall (Wilson).`,
-  ]);
+  sheet.addRow([text('note', { title: table.title, from: period.from, to: period.to })]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

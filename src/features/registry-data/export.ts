@@ -1,23 +1,18 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { staffText, staffTexts } from '../../i18n/staff.js';
 import { csvDocument } from '../../server/csv.js';
 import type { ExportRow } from './queries.js';
 
-// The household list as a spreadsheet: the same columns in .xlsx and CSV, Norwegian headings,
-// one row per household, one group of columns per adult.
+// The household list as a spreadsheet: the same columns in .xlsx and CSV, Norwegian headings
+// (bokmål, as the team's spreadsheets are; the words are exports.households in the staff
+// catalogues), one row per household, one group of columns per adult.
 
-const KINDS: Record<string, string> = {
-  foster: 'Fosterhjem',
-  emergency: 'Beredskapshjem',
-  family_home: 'Familiehjem',
-  resource_family: 'Ressursfamilie',
-};
-const RELATIONS: Record<string, string> = { care: 'Omsorgskommune', oversight: 'Tilsynskommune' };
-const CHANNELS: Record<string, string> = {
-  email: 'e-post',
-  sms: 'SMS',
-  letter: 'brev',
-  digital_mail: 'digital post',
-};
+const text = (key: string, values: Record<string, string | number> = {}) =>
+  staffText('nb', `exports.households.${key}`, values);
+const KINDS = staffTexts('nb', 'exports.households.kinds');
+const RELATIONS = staffTexts('nb', 'exports.households.relations');
+const CHANNELS = staffTexts('nb', 'exports.households.channels');
+const column = (name: string) => text(`columns.${name}`);
 const languageNames = new Intl.DisplayNames(['nb'], { type: 'language', fallback: 'code' });
 
 function languageName(code: string): string {
@@ -70,12 +65,16 @@ function columns(maxAdults: number): Column[] {
     const n = i + 1;
     const adult = (row: ExportRow) => row.adults[i];
     return [
-      { header: `Voksen ${n} fornavn`, width: 16, value: (r) => adult(r)?.firstName ?? null },
-      { header: `Voksen ${n} etternavn`, width: 18, value: (r) => adult(r)?.lastName ?? null },
-      { header: `Voksen ${n} e-post`, width: 30, value: (r) => adult(r)?.email ?? null },
-      { header: `Voksen ${n} mobil`, width: 16, value: (r) => formatMobile(adult(r)?.mobile ?? null) },
+      { header: text('adult.firstName', { n }), width: 16, value: (r) => adult(r)?.firstName ?? null },
+      { header: text('adult.lastName', { n }), width: 18, value: (r) => adult(r)?.lastName ?? null },
+      { header: text('adult.email', { n }), width: 30, value: (r) => adult(r)?.email ?? null },
       {
-        header: `Voksen ${n} språk`,
+        header: text('adult.mobile', { n }),
+        width: 16,
+        value: (r) => formatMobile(adult(r)?.mobile ?? null),
+      },
+      {
+        header: text('adult.language', { n }),
         width: 14,
         value: (r) => {
           const a = adult(r);
@@ -83,7 +82,7 @@ function columns(maxAdults: number): Column[] {
         },
       },
       {
-        header: `Voksen ${n} kanaler`,
+        header: text('adult.channels', { n }),
         width: 18,
         value: (r) =>
           adult(r)
@@ -93,19 +92,19 @@ function columns(maxAdults: number): Column[] {
     ];
   }).flat();
   return [
-    { header: 'Navn', width: 32, value: (r) => r.name },
-    { header: 'Type', width: 16, value: (r) => KINDS[r.kind] ?? r.kind },
-    { header: 'Relasjon', width: 16, value: (r) => RELATIONS[r.relation] ?? r.relation },
-    { header: 'Saksnummer', width: 14, value: (r) => r.externalRef },
-    { header: 'Adresse', width: 28, value: (r) => r.addressLine },
-    { header: 'Postnummer', width: 11, value: (r) => r.postcode },
-    { header: 'Poststed', width: 18, value: (r) => r.place },
-    { header: 'Reisetid (min)', width: 13, value: (r) => r.travelMinutes },
-    { header: 'Antall barn', width: 11, value: (r) => r.childrenCount },
+    { header: column('name'), width: 32, value: (r) => r.name },
+    { header: column('kind'), width: 16, value: (r) => KINDS[r.kind] ?? r.kind },
+    { header: column('relation'), width: 16, value: (r) => RELATIONS[r.relation] ?? r.relation },
+    { header: column('externalRef'), width: 14, value: (r) => r.externalRef },
+    { header: column('address'), width: 28, value: (r) => r.addressLine },
+    { header: column('postcode'), width: 11, value: (r) => r.postcode },
+    { header: column('place'), width: 18, value: (r) => r.place },
+    { header: column('travelMinutes'), width: 13, value: (r) => r.travelMinutes },
+    { header: column('children'), width: 11, value: (r) => r.childrenCount },
     ...adultColumns,
-    { header: 'Arkivert', width: 12, value: (r) => r.archivedAt, format: 'dd.mm.yyyy' },
-    { header: 'Opprettet', width: 17, value: (r) => r.createdAt, format: 'dd.mm.yyyy hh:mm' },
-    { header: 'Sist endret', width: 17, value: (r) => r.updatedAt, format: 'dd.mm.yyyy hh:mm' },
+    { header: column('archived'), width: 12, value: (r) => r.archivedAt, format: 'dd.mm.yyyy' },
+    { header: column('created'), width: 17, value: (r) => r.createdAt, format: 'dd.mm.yyyy hh:mm' },
+    { header: column('updated'), width: 17, value: (r) => r.updatedAt, format: 'dd.mm.yyyy hh:mm' },
   ];
 }
 
@@ -131,7 +130,7 @@ export async function householdsXlsx(rows: ExportRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Landsby';
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet('Husstander', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(text('sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const cols = columns(maxAdultsOf(rows));
   sheet.columns = cols.map((c, i) => ({
     header: c.header,
