@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applySavedColumns, type ImportMapping } from '../../src/domain/import-targets.js';
 import { purgeExpiredImports } from '../../src/features/import/service.js';
-import { applySavedColumns, type ImportMapping } from '../../src/features/import/targets.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createMunicipality, createUser } from '../support/factories.js';
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Household } from '../../src/domain/household.js';
+import { buildInput, prepareMapping, problemOf, suggestMapping } from '../../src/domain/import-mapping.js';
 import {
-  buildInput,
+  applySavedColumns,
+  type ImportMapping,
+  type Target,
+  toSavedColumns,
+} from '../../src/domain/import-targets.js';
+import {
   parseChannels,
   parseDay,
   parseEndReason,
@@ -10,16 +16,7 @@ import {
   parseMinutes,
   parsePostcode,
   parseRelation,
-  prepareMapping,
-  problemOf,
-  suggestMapping,
-} from '../../src/features/import/mapping.js';
-import {
-  applySavedColumns,
-  type ImportMapping,
-  type Target,
-  toSavedColumns,
-} from '../../src/features/import/targets.js';
+} from '../../src/domain/import-values.js';
 
 describe('the suggested mapping', () => {
   it('knows the Norwegian headers of case-management exports', () => {

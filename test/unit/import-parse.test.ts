@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, parseUpload, UnreadableFile } from '../../src/features/import/parse.js';
+import {
+  decodeText,
+  detectDelimiter,
+  parseUpload,
+  UnreadableFile,
+} from '../../src/features/import/service/parse-file.js';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 

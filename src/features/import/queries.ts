@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
-import type { ParsedRow } from './parse.js';
-import type { ImportMapping, SavedColumns } from './targets.js';
+import type { ImportMapping, SavedColumns } from '../../domain/import-targets.js';
+import type { ParsedRow } from './service/parse-file.js';
 
 // Every statement names municipality_id; row-level security enforces it again underneath.
 

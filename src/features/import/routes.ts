@@ -1,13 +1,25 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { HOUSEHOLD_KINDS, RELATIONS } from '../../domain/household.js';
 import { localeOf, tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { errorMessage } from '../../server/messages.js';
-import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
-import { MAX_COLUMNS } from './parse.js';
+import { withErrors } from '../../server/schemas.js';
+import {
+  ApplyBody,
+  DryRun,
+  DryRunBody,
+  ImportJob,
+  ImportParams as JobParams,
+  MAX_UPLOAD_BYTES,
+  MappingParams,
+  SavedMapping,
+  SavedMappingList,
+  SaveMappingBody,
+  UploadQuery,
+} from './contract.js';
+import { RowFailed } from './errors.js';
 import {
   applyImport,
   deleteImport,
@@ -15,83 +27,11 @@ import {
   dryRunImport,
   getImport,
   listMappings,
-  MAX_UPLOAD_BYTES,
   purgeExpiredImports,
-  RowFailed,
   saveMapping,
   uploadImport,
 } from './service.js';
-import { IMPORT_KEYS, TARGETS } from './targets.js';
 
-const Target = literals(TARGETS);
-const Mapping = Type.Object({
-  columns: Type.Array(Type.Union([Target, Type.Null()]), { maxItems: MAX_COLUMNS }),
-  key: literals(IMPORT_KEYS),
-  defaults: Type.Object({ kind: literals(HOUSEHOLD_KINDS), relation: literals(RELATIONS) }),
-});
-
-const Result = Type.Object({
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  unchanged: Type.Integer(),
-  skipped: Type.Integer(),
-});
-
-const Job = Type.Object({
-  id: Type.String(),
-  status: Type.String(),
-  fileName: Nullable(Type.String()),
-  format: Type.String(),
-  encoding: Nullable(Type.String()),
-  delimiter: Nullable(Type.String()),
-  headers: Type.Array(Type.String()),
-  rowCount: Type.Integer(),
-  sample: Type.Array(Type.Array(Type.String())),
-  suggested: Type.Array(Type.Union([Type.String(), Type.Null()])),
-  mapping: Type.Union([Mapping, Type.Null()]),
-  result: Type.Union([Result, Type.Null()]),
-  createdAt: Type.String(),
-  expiresAt: Type.String(),
-});
-
-const Problem = Type.Object({
-  field: Type.String(),
-  column: Nullable(Type.String()),
-  rule: Type.String(),
-  rows: Type.Optional(Type.Array(Type.Integer())),
-});
-
-const DryRun = Type.Object({
-  summary: Type.Object({
-    create: Type.Integer(),
-    update: Type.Integer(),
-    unchanged: Type.Integer(),
-    rejected: Type.Integer(),
-  }),
-  rows: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      key: Type.String(),
-      name: Type.String(),
-      status: Type.String(),
-      changes: Type.Array(
-        Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() }),
-      ),
-      problems: Type.Array(Problem),
-    }),
-  ),
-});
-
-const SavedMapping = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  columns: Type.Array(Type.Object({ header: Type.String(), target: Type.String() })),
-  key: Type.String(),
-  defaults: Type.Object({ kind: Type.String(), relation: Type.String() }),
-  updatedAt: Type.String(),
-});
-
-const JobParams = Type.Object({ importId: Uuid });
 const read = { permission: 'registry:read' as const };
 const write = { permission: 'registry:write' as const };
 const oneJob = { ...write, tenantObject: 'import' as const };
@@ -131,8 +71,8 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           summary:
             'Uploads a CSV (; or , separated, UTF-8 or Windows-1252) or .xlsx file as the request body; ' +
             'returns the import job with headers, sample rows and a suggested column mapping',
-          querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
-          response: withErrors({ 201: Job }),
+          querystring: UploadQuery,
+          response: withErrors({ 201: ImportJob }),
         },
       },
       async (request, reply) => {
@@ -148,7 +88,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     '/api/imports/:importId',
     {
       config: { ...read, tenantObject: 'import' },
-      schema: { tags: ['import'], params: JobParams, response: withErrors({ 200: Job }) },
+      schema: { tags: ['import'], params: JobParams, response: withErrors({ 200: ImportJob }) },
     },
     async (request) => getImport(deps, tenantOf(request), request.params.importId),
   );
@@ -178,7 +118,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
         tags: ['import'],
         summary: 'What the import would do with this mapping, row by row; writes nothing',
         params: JobParams,
-        body: Type.Object({ mapping: Mapping }),
+        body: DryRunBody,
         response: withErrors({ 200: DryRun }),
       },
     },
@@ -196,7 +136,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           '{"type":"progress","done","total"}…, then {"type":"done","result"} or {"type":"error","code","message","row"}. ' +
           'Errors found before the first row (404, 409 import.has_rejections) are ordinary JSON answers.',
         params: JobParams,
-        body: Type.Object({ mapping: Mapping, skipRejected: Type.Boolean({ default: false }) }),
+        body: ApplyBody,
         response: withErrors({}),
       },
     },
@@ -258,7 +198,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       schema: {
         tags: ['import'],
         summary: "The municipality's saved column mappings",
-        response: withErrors({ 200: Type.Object({ mappings: Type.Array(SavedMapping) }) }),
+        response: withErrors({ 200: SavedMappingList }),
       },
     },
     async (request) => ({ mappings: await listMappings(deps, tenantOf(request)) }),
@@ -271,14 +211,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       schema: {
         tags: ['import'],
         summary: 'Saves a column mapping by name; the same name again replaces it',
-        body: Type.Object({
-          name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
-          columns: Type.Array(Type.Object({ header: Type.String({ maxLength: 2000 }), target: Target }), {
-            maxItems: MAX_COLUMNS,
-          }),
-          key: literals(IMPORT_KEYS),
-          defaults: Type.Object({ kind: literals(HOUSEHOLD_KINDS), relation: literals(RELATIONS) }),
-        }),
+        body: SaveMappingBody,
         response: withErrors({ 200: SavedMapping, 201: SavedMapping }),
       },
     },
@@ -295,7 +228,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       config: { ...write, tenantObject: 'importMapping' },
       schema: {
         tags: ['import'],
-        params: Type.Object({ mappingId: Uuid }),
+        params: MappingParams,
         response: withErrors({ 204: Type.Null() }),
       },
     },

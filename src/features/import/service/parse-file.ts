@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { MAX_COLUMNS } from '../contract.js';
 
 /** A file as rows of text: the header row, then every row with its number as a spreadsheet shows it. */
 export interface ParsedFile {
@@ -41,7 +42,6 @@ export class UnreadableFile extends Error {
 }
 
 export const MAX_ROWS = 100_000;
-export const MAX_COLUMNS = 200;
 const MAX_CELL = 2_000;
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
