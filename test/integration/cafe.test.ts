@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createEvent, eventInput } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 
 let env: TestEnv;
@@ -30,16 +31,6 @@ const venueInput = (overrides: Record<string, unknown> = {}) => ({
   parking: true,
   stepFree: true,
   notes: 'Nøkkel i resepsjonen',
-  ...overrides,
-});
-
-const eventInput = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Fosterhjemskafé',
-  date: '2027-09-14',
-  startTime: '18:00',
-  endTime: '20:00',
-  food: true,
-  registration: 'optional',
   ...overrides,
 });
 
@@ -344,7 +335,7 @@ describe('the audience of an event', () => {
       adults: [{ firstName: 'Utenbys', lastName: 'Annenby' }],
       travelMinutes: 5,
     });
-    eventId = (await agent.post('/api/events', eventInput({ date: '2027-11-16' }))).json().id;
+    eventId = await createEvent(agent, { date: '2027-11-16' });
   });
 
   const shown = (answer: { households: { id: string; included: boolean; source: string }[] }) =>

@@ -4,8 +4,9 @@ import { inTenant } from '../../src/db/tenant.js';
 import {
   checkDigitalMailStatus,
   type DigitalMailStatusDeps,
-} from '../../src/features/sending/digital-mail-status.js';
+} from '../../src/features/sending/service/check-digital-mail.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createEvent } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 import { type SvarUtStandIn, startSvarUtStandIn } from '../support/svarut-stand-in.js';
 
@@ -50,17 +51,7 @@ async function party(name: string, adults: string[][]): Promise<{ party: Party; 
   const municipality = await createMunicipality(env.db, name);
   const user = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne' });
   const agent = await loginAs(env.app, user.email);
-  const event = await agent.post('/api/events', {
-    title: 'Fosterhjemskafé',
-    date: '2027-09-14',
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    programme: [],
-    hostUserIds: [user.id],
-  });
-  expect(event.statusCode).toBe(201);
+  const eventId = await createEvent(agent, { hostUserIds: [user.id] });
   const ids: string[] = [];
   for (const [firstName, lastName] of adults) {
     ids.push(
@@ -75,7 +66,7 @@ async function party(name: string, adults: string[][]): Promise<{ party: Party; 
       }),
     );
   }
-  return { party: { municipality, agent, eventId: event.json().id }, households: ids };
+  return { party: { municipality, agent, eventId }, households: ids };
 }
 
 /** SvarUt's forsendelse id for a household's message (provider_id). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { postEvent } from '../support/cafe.js';
 import { createMunicipality, createUser } from '../support/factories.js';
 
 // The café event's image (docs/sending-api.md, "The event's image"): raw bytes in, checked by
@@ -61,14 +62,7 @@ beforeAll(async () => {
   const outsider = await createUser(env.db, other, ['caseworker']);
   agent = await loginAs(env.app, caseworker.email);
   stranger = await loginAs(env.app, outsider.email);
-  const created = await agent.post('/api/events', {
-    title: 'Kafé med bilde',
-    date: '2027-09-14',
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-  });
+  const created = await postEvent(agent, { title: 'Kafé med bilde' });
   expect(created.statusCode).toBe(201);
   eventId = created.json().id;
   expect(created.json().image).toBeNull();

@@ -7,10 +7,11 @@ import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
-import { defaultQuestions, type FeedbackQuestion } from '../../src/features/feedback/defaults.js';
 import { QR_PNG_SIZE } from '../../src/documents/qr-sheet.js';
+import { defaultQuestions, type FeedbackQuestion } from '../../src/features/feedback/defaults.js';
 import { browserLanguage } from '../../src/server/public-page.js';
 import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createEvent } from '../support/cafe.js';
 import { createMunicipality, createUser } from '../support/factories.js';
 
 // The feedback form that replaces Microsoft Forms (issue 8, point 1) and the team's evaluation
@@ -56,27 +57,13 @@ const responseCount = async () =>
     )[0]?.n,
   );
 
-async function createEvent(title: string, date: string): Promise<string> {
-  const response = await agent.post('/api/events', {
-    title,
-    date,
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    confirmDate: true,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().id;
-}
-
 beforeAll(async () => {
   env = await createTestEnv();
   municipality = await createMunicipality(env.db, 'Asker');
   const anne = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne', lastName: 'Aas' });
   agent = await loginAs(env.app, anne.email);
-  earlierEventId = await createEvent('Vårkafé', '2099-02-17');
-  eventId = await createEvent('Fosterhjemskafé', '2099-03-17');
+  earlierEventId = await createEvent(agent, { title: 'Vårkafé', date: '2099-02-17', confirmDate: true });
+  eventId = await createEvent(agent, { date: '2099-03-17', confirmDate: true });
 });
 afterAll(() => env.close());
 

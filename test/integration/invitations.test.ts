@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MERGE_FIELDS } from '../../src/domain/template.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createEvent, createVenue } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 
 let env: TestEnv;
@@ -25,27 +26,13 @@ beforeAll(async () => {
   const stranger = await createUser(env.db, other, ['caseworker'], { firstName: 'Fremmed' });
   agent = await loginAs(env.app, caseworker.email);
   strangerAgent = await loginAs(env.app, stranger.email);
-  const venue = await agent.post('/api/venues', {
-    name: 'Frivilligsentralen',
-    address: { line: 'Torget 1', postcode: '1384' },
-    kitchen: true,
-    parking: true,
-    stepFree: true,
-  });
-  const event = await agent.post('/api/events', {
-    title: 'Fosterhjemskafé',
-    date: '2027-09-14',
-    startTime: '18:00',
-    endTime: '20:00',
-    venueId: venue.json().id,
-    food: true,
+  eventId = await createEvent(agent, {
+    venueId: await createVenue(agent),
     registration: 'required',
     deadline: '2027-09-07',
     programme: [{ kind: 'talk', title: 'Tilknytning i hverdagen', minutes: 25, speaker: 'Anne' }],
     hostUserIds: [caseworker.id, berit.id],
   });
-  expect(event.statusCode).toBe(201);
-  eventId = event.json().id;
   household = await createHousehold(env.db, municipality, {
     adults: [
       { firstName: 'Kari', lastName: 'Nordmann', preferredLanguage: 'nb' },

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
 import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createEvent, createVenue, inDays, invite } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 
 // My page: a foster parent logged in sees the upcoming events their household is invited to and
@@ -40,34 +40,6 @@ interface MyEvent {
   status: string | null;
   place: number | null;
   canChange: boolean;
-}
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-async function createEvent(agent: Agent, title: string, days: number, extra: Record<string, unknown> = {}) {
-  const response = await agent.post('/api/events', {
-    title,
-    date: inDays(days),
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    confirmDate: true,
-    ...extra,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().id as string;
-}
-
-/** An invitation as the sending worker makes it (the answer link's hash is random here). */
-async function invite(municipalityId: number, event: string, household: string) {
-  await inTenant(env.db, { municipalityId, userId: null, ip: null }, (tx) =>
-    tx.query(
-      `INSERT INTO invitation (municipality_id, event_id, household_id, token_hash, language)
-       VALUES ($1, $2, $3, $4, 'nb')`,
-      [municipalityId, event, household, randomBytes(32)],
-    ),
-  );
 }
 
 const answer = (overrides: Record<string, unknown> = {}) => ({
@@ -113,32 +85,31 @@ beforeAll(async () => {
     adults: [{ firstName: 'Kari', lastName: 'Bortenfor', email: KARI }],
   });
 
-  const venue = await caseworker.post('/api/venues', {
-    name: 'Grendehuset',
-    address: { line: 'Skolevegen 2', postcode: '1384' },
-    kitchen: true,
-    parking: true,
-    stepFree: true,
-  });
-  expect(venue.statusCode, venue.body).toBe(201);
-  eventId = await createEvent(caseworker, 'Fosterhjemskafé', 30, {
-    venueId: venue.json().id,
+  // The team's cafés `days` from today: whatever day that is, the team confirms it (confirmDate),
+  // as it may when the date rules (holidays, school holidays) question a date.
+  const cafe = (agent: Agent, title: string, days: number, extra: Record<string, unknown> = {}) =>
+    createEvent(agent, { title, date: inDays(days), confirmDate: true, ...extra });
+  eventId = await cafe(caseworker, 'Fosterhjemskafé', 30, {
+    venueId: await createVenue(caseworker, {
+      name: 'Grendehuset',
+      address: { line: 'Skolevegen 2', postcode: '1384' },
+    }),
     capacity: 5,
     hostUserIds: [anne.id],
     programme: [{ kind: 'talk', title: 'Tilknytning', minutes: 30, speaker: null }],
   });
-  otherEventId = await createEvent(caseworker, 'Bare for naboen', 40);
-  cancelledEventId = await createEvent(caseworker, 'Avlyst kafé', 50);
-  pastEventId = await createEvent(caseworker, 'Forrige kafé', 60);
+  otherEventId = await cafe(caseworker, 'Bare for naboen', 40);
+  cancelledEventId = await cafe(caseworker, 'Avlyst kafé', 50);
+  pastEventId = await cafe(caseworker, 'Forrige kafé', 60);
   const berits = await loginAs(env.app, berit.email);
-  awayEventId = await createEvent(berits, 'Kafé i Bortby', 30);
+  awayEventId = await cafe(berits, 'Kafé i Bortby', 30);
 
-  await invite(home, eventId, karisHousehold);
-  await invite(home, eventId, neighbours);
-  await invite(home, otherEventId, neighbours);
-  await invite(home, cancelledEventId, karisHousehold);
-  await invite(home, pastEventId, karisHousehold);
-  await invite(away, awayEventId, awayHousehold);
+  await invite(env.db, home, eventId, karisHousehold);
+  await invite(env.db, home, eventId, neighbours);
+  await invite(env.db, home, otherEventId, neighbours);
+  await invite(env.db, home, cancelledEventId, karisHousehold);
+  await invite(env.db, home, pastEventId, karisHousehold);
+  await invite(env.db, away, awayEventId, awayHousehold);
   expect((await caseworker.post(`/api/events/${cancelledEventId}/cancel`)).statusCode).toBe(200);
   await inTenant(env.db, { municipalityId: home, userId: null, ip: null }, (tx) =>
     tx.query(
@@ -276,7 +247,7 @@ describe('My page', () => {
         { firstName: 'Aisha', lastName: 'Ali' },
       ],
     });
-    await invite(home, eventId, second);
+    await invite(env.db, home, eventId, second);
     const events = await myEvents(kari);
     expect(
       events

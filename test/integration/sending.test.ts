@@ -6,8 +6,9 @@ import { inTenant } from '../../src/db/tenant.js';
 import { defaultSendAt } from '../../src/features/sending/service.js';
 import { sendDue } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createEvent } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
-import { type SveveStandIn, startSveveStandIn } from '../support/sveve-stand-in.js';
+import { type SveveStandIn, startSveveStandIn, sveveEnv } from '../support/sveve-stand-in.js';
 
 const DLR_KEY = 'dlr-key-for-the-tests-0123456789';
 
@@ -46,9 +47,7 @@ const householdOf = async (id: string) => (await sending()).households.find((h) 
 beforeAll(async () => {
   sveve = await startSveveStandIn();
   env = await createTestEnv({
-    SVEVE_URL: sveve.url,
-    SVEVE_USER: sveve.user,
-    SVEVE_PASSWORD: sveve.password,
+    ...sveveEnv(sveve),
     SVEVE_DLR_KEY: DLR_KEY,
     MAIL_FROM: 'Landsby <kafe@malvik.kommune.no>',
   });
@@ -58,18 +57,7 @@ beforeAll(async () => {
   const stranger = await createUser(env.db, other, ['caseworker'], { firstName: 'Fremmed' });
   agent = await loginAs(env.app, anne.email);
   strangerAgent = await loginAs(env.app, stranger.email);
-  const event = await agent.post('/api/events', {
-    title: 'Fosterhjemskafé',
-    date: '2027-09-14',
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    programme: [],
-    hostUserIds: [anne.id],
-  });
-  expect(event.statusCode).toBe(201);
-  eventId = event.json().id;
+  eventId = await createEvent(agent, { hostUserIds: [anne.id] });
   households.email = await createHousehold(env.db, municipality, {
     adults: [
       { firstName: 'Kari', lastName: 'Nordmann', email: 'kari@example.no', preferredChannels: ['email'] },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/domain/roles.js';
 import type { RouteSummary } from '../../src/server/types.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createEvent, createVenue } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 
 // A user of municipality A who holds every role, so no route refuses for lack of permission,
@@ -127,24 +128,15 @@ beforeAll(async () => {
     key: 'externalRef',
     defaults: { kind: 'foster', relation: 'care' },
   });
-  const venueB = await agentB.post('/api/venues', {
-    name: 'Bjørkedalen grendehus',
-    kitchen: true,
-    parking: true,
-    stepFree: true,
-  });
-  const eventB = await agentB.post('/api/events', {
+  const venueB = await createVenue(agentB, { name: 'Bjørkedalen grendehus', address: undefined });
+  const eventB = await createEvent(agentB, {
     title: 'Kafé i Bjørkedalen',
     date: '2027-03-16',
-    startTime: '18:00',
-    endTime: '20:00',
-    venueId: venueB.json().id,
-    food: true,
-    registration: 'optional',
+    venueId: venueB,
   });
   objectsOfB = {
-    event: eventB.json().id,
-    venue: venueB.json().id,
+    event: eventB,
+    venue: venueB,
     user: personB.id,
     household: householdB,
     import: importB.json().id,

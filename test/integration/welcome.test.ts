@@ -3,6 +3,7 @@ import type { Queryable } from '../../src/db/connection.js';
 import { inTenant } from '../../src/db/tenant.js';
 import type { HouseholdInput } from '../../src/domain/household.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import * as cafe from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 
 let env: TestEnv;
@@ -58,57 +59,20 @@ const welcomeList = async (): Promise<WelcomeEntry[]> => {
 const tenant = <T>(fn: (tx: Queryable) => Promise<T>) =>
   inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, fn);
 
-type Step = {
-  channel?: string;
-  status?: string;
-  response?: 'coming' | 'not_coming' | 'maybe';
-  present?: boolean;
-};
+/** What became of one invitation: its message (e-mail and sent unless said), answer and visit. */
+type Step = cafe.InviteOptions & { response?: cafe.AnswerInput['response']; present?: boolean };
 
 /** An invitation of a household to an earlier event, its message, answer and attendance. */
 async function invite(householdId: string, eventIndexOrId: number | string, step: Step = {}) {
   const event = typeof eventIndexOrId === 'number' ? (past[eventIndexOrId] as string) : eventIndexOrId;
-  await tenant(async (tx) => {
-    const [inv] = await tx.query<{ id: string }>(
-      `INSERT INTO invitation (municipality_id, event_id, household_id, token_hash, language)
-       VALUES ($1, $2, $3, decode(md5(random()::text || clock_timestamp()::text), 'hex'), 'nb') RETURNING id`,
-      [municipality, event, householdId],
-    );
-    await tx.query(
-      `INSERT INTO message (municipality_id, invitation_id, event_id, household_id, channel, status, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now())`,
-      [municipality, inv?.id, event, householdId, step.channel ?? 'email', step.status ?? 'sent'],
-    );
-    if (step.response) {
-      await tx.query(
-        `INSERT INTO answer (invitation_id, municipality_id, event_id, household_id, response)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [inv?.id, municipality, event, householdId, step.response],
-      );
-    }
-    if (step.present !== undefined) {
-      await tx.query(
-        `INSERT INTO attendance (event_id, household_id, municipality_id, present, last_tap, tapped_at)
-         VALUES ($1, $2, $3, $4, gen_random_uuid(), now())`,
-        [event, householdId, municipality, step.present],
-      );
-    }
-  });
+  await cafe.invite(env.db, municipality, event, householdId, { ...step, channel: step.channel ?? 'email' });
+  if (step.response) await cafe.answer(env.db, municipality, event, householdId, { response: step.response });
+  if (step.present !== undefined)
+    await cafe.attend(env.db, municipality, event, householdId, { present: step.present });
 }
 
-async function pastEvent(date: string, status = 'planned'): Promise<string> {
-  return tenant(async (tx) => {
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO event (municipality_id, kind, title, date, start_time, end_time, starts_at, ends_at,
-         registration, status)
-       VALUES ($1, 'cafe', 'Fosterhjemskafé', $2::date, '18:00', '20:00',
-         ($2 || 'T16:00:00Z')::timestamptz, ($2 || 'T18:00:00Z')::timestamptz, 'none', $3)
-       RETURNING id`,
-      [municipality, date, status],
-    );
-    return row?.id as string;
-  });
-}
+const pastEvent = (date: string, status: 'planned' | 'cancelled' = 'planned') =>
+  cafe.insertEvent(env.db, municipality, { date, status });
 
 const household = (first: string, last: string, extra: Partial<HouseholdInput> = {}) =>
   createHousehold(env.db, municipality, {
@@ -139,18 +103,7 @@ beforeAll(async () => {
   for (const date of ['2025-01-14', '2025-03-11', '2025-05-13', '2025-09-16'])
     past.push(await pastEvent(date));
   cancelledEvent = await pastEvent('2025-11-11', 'cancelled');
-  const event = await agent.post('/api/events', {
-    title: 'Vårkafé',
-    date: '2027-03-16',
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    programme: [],
-    hostUserIds: [anne.id],
-  });
-  expect(event.statusCode).toBe(201);
-  eventId = event.json().id;
+  eventId = await cafe.createEvent(agent, { title: 'Vårkafé', date: '2027-03-16', hostUserIds: [anne.id] });
 
   // Foster homes: the welcome list.
   h.silent4 = await household('Sigrid', 'Stille', {

@@ -23,18 +23,20 @@ export async function createVenue(agent: Agent, input: Record<string, unknown> =
   return response.json().id;
 }
 
-/** The event form's request: a foster-home café 18–20 with food, registration optional. */
-export function postEvent(agent: Agent, input: Record<string, unknown> = {}) {
-  return agent.post('/api/events', {
-    title: 'Fosterhjemskafé',
-    date: '2027-09-14',
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    ...input,
-  });
-}
+/** The event form's body: a foster-home café 18–20 with food, registration optional; `input` replaces any field. */
+export const eventInput = (input: Record<string, unknown> = {}) => ({
+  title: 'Fosterhjemskafé',
+  date: '2027-09-14',
+  startTime: '18:00',
+  endTime: '20:00',
+  food: true,
+  registration: 'optional',
+  ...input,
+});
+
+/** The event form's request (see eventInput), for a test that looks at the answer itself. */
+export const postEvent = (agent: Agent, input: Record<string, unknown> = {}) =>
+  agent.post('/api/events', eventInput(input));
 
 /** A café made through the event form (see postEvent); returns its id. */
 export async function createEvent(agent: Agent, input: Record<string, unknown> = {}): Promise<string> {

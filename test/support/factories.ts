@@ -53,10 +53,22 @@ export async function createHousehold(
   municipalityId: number,
   input: Partial<HouseholdInput> = {},
 ): Promise<string> {
+  const [id] = await createHouseholds(db, municipalityId, [input]);
+  return id as string;
+}
+
+/** Many households in one transaction, as an import writes them; each input over the same defaults. */
+export async function createHouseholds(
+  db: Database,
+  municipalityId: number,
+  inputs: Partial<HouseholdInput>[],
+): Promise<string[]> {
   const ctx = { municipalityId, userId: null, ip: null };
   return inTenant(db, ctx, async (tx) => {
-    const [checked] = await checkHouseholds(tx, municipalityId, [
-      {
+    const checked = await checkHouseholds(
+      tx,
+      municipalityId,
+      inputs.map((input) => ({
         kind: 'foster',
         relation: 'care',
         address: { line: 'Storgata 1', postcode: '1384' },
@@ -64,10 +76,14 @@ export async function createHousehold(
           { firstName: 'Kari', lastName: 'Nordmann', mobile: '412 34 567', preferredChannels: ['email'] },
         ],
         ...input,
-      },
-    ]);
-    if (!checked?.household) throw new Error(`invalid test household: ${JSON.stringify(checked?.errors)}`);
-    await writeHousehold(tx, ctx, checked.household, null, 'create');
-    return checked.household.id;
+      })),
+    );
+    const ids: string[] = [];
+    for (const c of checked) {
+      if (!c.household) throw new Error(`invalid test household: ${JSON.stringify(c.errors)}`);
+      await writeHousehold(tx, ctx, c.household, null, 'create');
+      ids.push(c.household.id);
+    }
+    return ids;
   });
 }

@@ -86,6 +86,13 @@ export interface SveveStandIn {
   close(): Promise<void>;
 }
 
+/** The configuration that points Landsby's SMS channel at the stand-in. */
+export const sveveEnv = (sveve: SveveStandIn) => ({
+  SVEVE_URL: sveve.url,
+  SVEVE_USER: sveve.user,
+  SVEVE_PASSWORD: sveve.password,
+});
+
 const MAX_CONCURRENT = 5; // unofficial: sveve-dotnet readme
 const MAX_GET = 6900;
 const LIMITS = { msg: 1071, from: 11, ref: 36 };
