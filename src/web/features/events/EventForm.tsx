@@ -30,7 +30,6 @@ import { useLoad } from '../../shared/use-load.js';
 import { ProblemList } from '../season/ProblemList.js';
 import { ProgrammeFields, type ProgrammeRow, rowKey } from './ProgrammeFields.js';
 
-export 
 export interface EventForm {
   title: string;
   date: string;
