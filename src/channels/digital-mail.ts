@@ -10,7 +10,7 @@ import {
   refuse,
   type SvarUtStatusResult,
 } from './svarut.js';
-import type { Channel } from './types.js';
+import type { Sender } from './types.js';
 
 /**
  * Digital mail through KS Fiks SvarUt, REST v2 (shared/design/INTEGRATIONS.md §2; the message
@@ -49,7 +49,7 @@ export class SvarUtError extends Error {
   }
 }
 
-export interface DigitalMailChannel extends Channel {
+export interface DigitalMailChannel extends Sender {
   /** SvarUt's status-sok for our providerIds; ids SvarUt does not know are left out. */
   queryStatus(ids: string[]): Promise<SvarUtStatusResult[]>;
 }

@@ -3,7 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../server/config.js';
-import type { Channel, OutgoingMessage, SendResult } from './types.js';
+import type { OutgoingMessage, Sender, SendResult } from './types.js';
 
 export interface EmailMessage {
   to: string;
@@ -86,7 +86,7 @@ export function smtpFailure(error: unknown): SendResult {
  * sender name. Over SMTP it keeps a pool of open connections, one per message sent at a time:
  * a new connection per message costs more than the message itself.
  */
-export function createEmailChannel(config: MailConfig & Pick<Config, 'sendConcurrency'>): Channel {
+export function createEmailChannel(config: MailConfig & Pick<Config, 'sendConcurrency'>): Sender {
   const transport = config.smtpUrl
     ? nodemailer.createTransport(pooledSmtpUrl(config.smtpUrl, config.sendConcurrency))
     : transportOf(config);

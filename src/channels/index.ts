@@ -4,10 +4,10 @@ import { createEmailChannel } from './email.js';
 import { createLetterChannel, type LetterChannel } from './letter.js';
 import { createMaskinportenClient } from './maskinporten.js';
 import { createSmsChannel } from './sms.js';
-import type { Channel, ChannelName } from './types.js';
+import type { ChannelName, Sender } from './types.js';
 
 /** The four channels, each configured from the environment or writing to the local outbox. */
-export interface Channels extends Record<ChannelName, Channel> {
+export interface Channels extends Record<ChannelName, Sender> {
   letter: LetterChannel;
   digital_mail: DigitalMailChannel;
 }

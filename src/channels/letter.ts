@@ -3,7 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addressLines, LetterError } from '../documents/letter-page.js';
 import type { Config } from '../server/config.js';
-import type { Channel, OutgoingMessage, SendResult } from './types.js';
+import type { OutgoingMessage, Sender, SendResult } from './types.js';
 
 /**
  * The letter outbox: printed letters wait here for the print room. The letter itself (the PDF,
@@ -11,7 +11,7 @@ import type { Channel, OutgoingMessage, SendResult } from './types.js';
  * by documents/print-file.ts.
  */
 
-export interface LetterChannel extends Channel {
+export interface LetterChannel extends Sender {
   /** Where the letters' PDFs are kept until the print room prints them. */
   readonly outbox: string;
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../server/config.js';
-import type { Channel, OutgoingMessage, SendResult } from './types.js';
+import type { OutgoingMessage, Sender, SendResult } from './types.js';
 
 /**
  * SMS through Sveve's HTTP API (shared/design/INTEGRATIONS.md §1), or, without SVEVE_USER, a
@@ -184,7 +184,7 @@ function precheck(message: OutgoingMessage): SendResult | string {
 export function createSmsChannel(
   config: Pick<Config, 'sveve' | 'smsFrom' | 'dataDir'>,
   options: SmsChannelOptions = {},
-): Channel {
+): Sender {
   const sveve = config.sveve;
   if (!sveve) return localSmsChannel(config);
   const doFetch = options.fetch ?? fetch;
@@ -253,7 +253,7 @@ export function createSmsChannel(
 }
 
 /** Without a Sveve account each SMS becomes DATA_DIR/outbox/sms-<time>-<id>.txt. */
-function localSmsChannel(config: Pick<Config, 'smsFrom' | 'dataDir'>): Channel {
+function localSmsChannel(config: Pick<Config, 'smsFrom' | 'dataDir'>): Sender {
   const outbox = join(config.dataDir, 'outbox');
   return {
     name: 'sms',

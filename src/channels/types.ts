@@ -1,10 +1,14 @@
+import { CHANNELS, type Channel } from '../domain/household.js';
+
 /**
  * The four ways an invitation or reminder reaches a household (SPEC section 2). Each channel is
- * a real integration behind this one interface, with a local default so Landsby runs without
+ * a real integration behind one interface, Sender, with a local default so Landsby runs without
  * any provider account.
  */
-export const CHANNEL_NAMES = ['email', 'sms', 'letter', 'digital_mail'] as const;
-export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** The channels by name: the one list is the domain's (domain/household.ts CHANNELS). */
+export const CHANNEL_NAMES = CHANNELS;
+export type ChannelName = Channel;
 
 export interface PostalAddress {
   name: string;
@@ -51,7 +55,8 @@ export interface SendResult {
   retryable?: boolean;
 }
 
-export interface Channel {
+/** A channel's transport: sends one message and says what became of it. */
+export interface Sender {
   readonly name: ChannelName;
   send(message: OutgoingMessage): Promise<SendResult>;
   /** Lets go of open connections (the SMTP pool) when the app stops. */
