@@ -37,10 +37,12 @@ import { findEvent } from '../dist/features/events/index.js';
 import { createEvent } from '../dist/features/events/service/edit-events.js';
 import { seedPostcodes } from '../dist/features/registry/postcodes.js';
 import { checkHouseholds, writeHousehold } from '../dist/features/registry/service.js';
-import * as sendingQueries from '../dist/features/sending/queries.js';
+import * as sendingEvents from '../dist/features/sending/queries/event.js';
+import * as sendingHouseholds from '../dist/features/sending/queries/household.js';
+import * as sendingInvitations from '../dist/features/sending/queries/invitation.js';
 import { renderInvitation } from '../dist/features/sending/render.js';
+import { answerToken, answerUrl } from '../dist/features/sending/service/answer-tokens.js';
 import { lettersPdf } from '../dist/features/sending/service.js';
-import { answerToken, answerUrl } from '../dist/features/sending/tokens.js';
 import { prepareInvitations, sendDue } from '../dist/features/sending/worker.js';
 import { municipalityName, templateChooser } from '../dist/features/templates/index.js';
 import { findVenue } from '../dist/features/venues/index.js';
@@ -259,7 +261,7 @@ async function seed(db) {
        FROM household WHERE municipality_id = $2 ORDER BY id LIMIT $3`,
       [event.id, municipalityId, Math.ceil(HOUSEHOLDS / 10)],
     );
-    await sendingQueries.setSendAt(tx, municipalityId, event.id, new Date(), hosts[0]);
+    await sendingEvents.setSendAt(tx, municipalityId, event.id, new Date(), hosts[0]);
   });
   return { ctx, eventId: event.id };
 }
@@ -314,7 +316,7 @@ async function renderOnly(deps, ctx, eventId, channel) {
     const venue = await findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo());
     const households = new Map(
       (
-        await sendingQueries.householdsForMessages(
+        await sendingHouseholds.householdsForMessages(
           tx,
           ctx.municipalityId,
           eventId,
@@ -322,14 +324,14 @@ async function renderOnly(deps, ctx, eventId, channel) {
         )
       ).map((h) => [h.householdId, h]),
     );
-    const languages = await sendingQueries.invitationLanguages(
+    const languages = await sendingInvitations.invitationLanguages(
       tx,
       ctx.municipalityId,
       messages.map((m) => m.invitationId),
     );
     const templateFor = await templateChooser(tx, ctx.municipalityId);
     const municipality = await municipalityName(tx, ctx.municipalityId);
-    const image = await sendingQueries.findEventImage(tx, ctx.municipalityId, eventId);
+    const image = await sendingEvents.findEventImage(tx, ctx.municipalityId, eventId);
     return messages.map((m) => ({
       messageId: m.id,
       channel,

@@ -1,10 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
-import { asSystem } from '../db/tenant.js';
-import { REMINDERS_CRON, sendDueReminders } from '../features/overview/reminders.js';
-import { checkDigitalMailStatus, DIGITAL_MAIL_STATUS_CRON } from '../features/sending/digital-mail-status.js';
-import * as q from '../features/sending/queries.js';
-import { type SendingDeps, sendDue } from '../features/sending/worker.js';
+import {
+  checkDigitalMailStatus,
+  DIGITAL_MAIL_STATUS_CRON,
+} from '../features/sending/service/check-digital-mail.js';
+import {
+  REMINDERS_CRON,
+  type SendingDeps,
+  sendDue,
+  sendDueReminders,
+  workLeft,
+} from '../features/sending/worker.js';
 import type { Jobs, SendJob } from '../server/deps.js';
 
 /** Sends one event's due messages (invitations, confirmations, reminders …): a SendJob. */
@@ -48,11 +54,7 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
     if (next && !stop.stopped) await send({ municipalityId, eventId }, next);
   });
   await boss.work(RESUME_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
-    const work = await asSystem(deps.db, async (tx) => [
-      ...(await q.eventsWithWork(tx, deps.config.sendLeaseSeconds)),
-      ...(await q.eventsDueForSending(tx)).map((job) => ({ ...job, prepare: true })),
-    ]);
-    for (const job of work) await send(job);
+    for (const job of await workLeft(deps)) await send(job);
   });
   await boss.schedule(RESUME_QUEUE, '* * * * *');
   await boss.work(DIGITAL_MAIL_STATUS_QUEUE, { pollingIntervalSeconds: 30 }, async () => {

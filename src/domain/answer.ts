@@ -1,4 +1,4 @@
-/** A household's answer to an invitation: what it can say (issue 7). Shared by the API and the web app. */
+/** A household's answer to an invitation: what it can say. Shared by the API and the web app. */
 
 export const RESPONSES = ['coming', 'not_coming', 'maybe'] as const;
 export type Response = (typeof RESPONSES)[number];
@@ -21,3 +21,13 @@ export type Diet = (typeof DIETS)[number];
 export const MAX_PERSONS = 20;
 export const DIET_NOTE_MAX = 300;
 export const COMMENT_MAX = 1000;
+
+/** An answer as the household (or the team, after a phone call) gives it. */
+export interface AnswerInput {
+  response: Response;
+  adults: number;
+  children: number;
+  diet: Diet[];
+  dietNote: string | null;
+  comment: string | null;
+}

@@ -25,6 +25,16 @@ export type InvitationOutcome = 'silent' | 'failed' | 'declined' | 'maybe' | 'no
 export const WELCOME_REASONS = ['never_answered', 'contact_failed', 'unsure', 'declined'] as const;
 export type WelcomeReason = (typeof WELCOME_REASONS)[number];
 
+/** How a call to a household of the welcome list went. */
+export const CALL_OUTCOMES = [
+  'reached',
+  'no_answer',
+  'left_message',
+  'wrong_number',
+  'not_interested',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
 /** The least number of earlier invitations that puts a household on the list. */
 export const WELCOME_MIN_INVITATIONS = 3;
 
@@ -90,4 +100,12 @@ export function rankWelcomeList<T extends WelcomeCandidate>(
         (a.household.id < b.household.id ? -1 : a.household.id > b.household.id ? 1 : 0),
     )
     .map((entry, index) => ({ ...entry, rank: index + 1 }));
+}
+
+/**
+ * "Earlier" for an event: started before it, and before now. The welcome list and the channel
+ * statistics (which channel worked for households like them) count earlier events the same way.
+ */
+export function earlierThan(startsAt: Date | string, now: Date = new Date()): Date {
+  return new Date(Math.min(new Date(startsAt).getTime(), now.getTime()));
 }

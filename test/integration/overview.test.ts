@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channels, createChannels } from '../../src/channels/index.js';
 import { inTenant } from '../../src/db/tenant.js';
-import { dueReminder, outsideQuietHours, sendDueReminders } from '../../src/features/overview/reminders.js';
-import { sendDue } from '../../src/features/sending/worker.js';
+import { sendDue, sendDueReminders } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { attend, createEvent, sendInvitations } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
-import { type SveveStandIn, startSveveStandIn } from '../support/sveve-stand-in.js';
+import { type SveveStandIn, startSveveStandIn, sveveEnv } from '../support/sveve-stand-in.js';
 
 let env: TestEnv;
 let sveve: SveveStandIn;
@@ -77,9 +76,7 @@ const noted = (response: string, extra: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   sveve = await startSveveStandIn();
   env = await createTestEnv({
-    SVEVE_URL: sveve.url,
-    SVEVE_USER: sveve.user,
-    SVEVE_PASSWORD: sveve.password,
+    ...sveveEnv(sveve),
     MAIL_FROM: 'Landsby <kafe@malvik.kommune.no>',
   });
   channels = createChannels(env.config);
@@ -209,25 +206,6 @@ describe("the team's overview of the answers", () => {
 
 describe('reminders on the schedule', () => {
   // Tuesday 14 September 2027, 18:00. A week before: Tuesday 7 September 10:00 Oslo = 08:00Z.
-  const startsAt = new Date('2027-09-14T16:00:00Z');
-
-  it('knows when a reminder is due, and quiet hours', () => {
-    expect(dueReminder([7, 1], startsAt, new Date('2027-09-07T07:59:00Z'))).toBeUndefined();
-    expect(dueReminder([7, 1], startsAt, new Date('2027-09-07T08:00:00Z'))?.days).toBe(7);
-    // Both due (the schedule set late): only the latest.
-    expect(dueReminder([7, 1], startsAt, new Date('2027-09-13T09:00:00Z'))?.days).toBe(1);
-    // Too late to be of use, and not once the event has started.
-    expect(dueReminder([7], startsAt, new Date('2027-09-09T08:00:00Z'))).toBeUndefined();
-    expect(dueReminder([1], startsAt, new Date('2027-09-14T16:00:00Z'))).toBeUndefined();
-    // 21:30 Oslo → 09:00 the next morning.
-    expect(outsideQuietHours(new Date('2027-09-07T19:30:00Z')).toISOString()).toBe(
-      '2027-09-08T07:00:00.000Z',
-    );
-    expect(outsideQuietHours(new Date('2027-09-08T05:00:00Z')).toISOString()).toBe(
-      '2027-09-08T07:00:00.000Z',
-    );
-  });
-
   it('sends nothing before the time, nor in quiet hours', async () => {
     expect(await sendDueReminders(reminderDeps(), new Date('2027-09-07T07:30:00Z'))).toEqual({
       events: 0,

@@ -1,7 +1,7 @@
+import { type AnswerInput, COMMENT_MAX, DIET_NOTE_MAX, DIETS } from '../../domain/answer.js';
 import { escapeHtml as h } from '../../domain/template.js';
 import { type AnswerWords, householdWords, invitationValues } from '../../i18n/household/index.js';
 import { publicPage } from '../../server/public-page.js';
-import { type AnswerInput, COMMENT_MAX, DIET_NOTE_MAX, DIETS } from '../../domain/answer.js';
 import type { AnswerPageData } from './service.js';
 
 /**

@@ -1,17 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
 
-import type { Diet, Response } from '../../domain/answer.js';
-
-export { DIETS, type Diet, type Response } from '../../domain/answer.js';
-
-export interface AnswerInput {
-  response: Response;
-  adults: number;
-  children: number;
-  diet: Diet[];
-  dietNote: string | null;
-  comment: string | null;
-}
+import type { AnswerInput } from '../../domain/answer.js';
 
 export interface AnswerRow extends AnswerInput {
   invitationId: string;
@@ -93,12 +82,12 @@ export async function confirmedPersons(
   tx: Queryable,
   municipalityId: number,
   eventId: string,
-  exceptInvitationId: string,
+  exceptInvitationId: string | null = null,
 ): Promise<number> {
   const [row] = await tx.query<{ persons: number }>(
     `SELECT COALESCE(sum(adults + children), 0)::int AS persons FROM answer
      WHERE municipality_id = $1 AND event_id = $2 AND response = 'coming' AND waiting_since IS NULL
-       AND invitation_id <> $3`,
+       AND ($3::uuid IS NULL OR invitation_id <> $3)`,
     [municipalityId, eventId, exceptInvitationId],
   );
   return row?.persons ?? 0;
@@ -162,21 +151,39 @@ export async function promote(tx: Queryable, municipalityId: number, invitationI
   );
 }
 
-/** Place on the waiting list (1 = next) of a waiting answer. */
-export async function placeOf(
+/**
+ * The place in line (1 = next) of each of these invitations whose answer waits; those not waiting
+ * are not in the map. The one place-in-line query: the line is in the order households joined it
+ * (waiting_since), then by invitation id (domain/answer-status.ts).
+ */
+export async function placesInLine(
   tx: Queryable,
   municipalityId: number,
-  invitationId: string,
-): Promise<number | null> {
-  const [row] = await tx.query<{ place: number | null }>(
-    `SELECT CASE WHEN a.waiting_since IS NULL THEN NULL ELSE (
-       SELECT count(*) FROM answer w WHERE w.municipality_id = a.municipality_id AND w.event_id = a.event_id
+  invitationIds: string[],
+): Promise<Map<string, number>> {
+  if (invitationIds.length === 0) return new Map();
+  const rows = await tx.query<{ invitationId: string; place: number }>(
+    `SELECT a.invitation_id AS "invitationId",
+       (SELECT count(*)::int FROM answer w WHERE w.municipality_id = a.municipality_id AND w.event_id = a.event_id
          AND w.waiting_since IS NOT NULL AND (w.waiting_since, w.invitation_id) <= (a.waiting_since, a.invitation_id))
-       END AS place
-     FROM answer a WHERE a.municipality_id = $1 AND a.invitation_id = $2`,
-    [municipalityId, invitationId],
+       AS place
+     FROM answer a WHERE a.municipality_id = $1 AND a.invitation_id = ANY($2::uuid[]) AND a.waiting_since IS NOT NULL`,
+    [municipalityId, invitationIds],
   );
-  return row?.place ?? null;
+  return new Map(rows.map((r) => [r.invitationId, r.place]));
+}
+
+/** These invitations' answers (those that have one). */
+export function answersOf(
+  tx: Queryable,
+  municipalityId: number,
+  invitationIds: string[],
+): Promise<AnswerRow[]> {
+  if (invitationIds.length === 0) return Promise.resolve([]);
+  return tx.query<AnswerRow>(
+    `${SELECT_ANSWER} WHERE municipality_id = $1 AND invitation_id = ANY($2::uuid[])`,
+    [municipalityId, invitationIds],
+  );
 }
 
 /** The invitation a link's token hash names, across municipalities (landsby_system sees no person). */

@@ -1,19 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import type { AnswerInput, Diet, Response } from '../../domain/answer.js';
 import { calendarFile } from '../../domain/ics.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
 import { htmlReply, publicErrorHandler } from '../../server/public-page.js';
+import { AnswerPageParams } from './contract.js';
 import { answerPage, badLinkPage, busyPage, type FormState } from './page.js';
-import type { AnswerInput, Diet, Response } from './queries.js';
 import { answerPageData, saveAnswer } from './service.js';
 
 /**
  * The household's answer page at /svar/<token>: no login, no cookie, no JavaScript. The token
  * is the only key, so guessing is rate limited, and the pages are never cached or indexed.
  */
-const Params = Type.Object({ token: Type.String({ maxLength: 64 }) });
 // Guessing 128-bit tokens is hopeless anyway; the limit keeps anyone from trying at scale.
 const limited = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
@@ -47,7 +46,7 @@ function errorsOf(error: unknown): string[] | undefined {
 export const answerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   acceptForms(app);
   publicErrorHandler(app, { busy: busyPage, badLink: badLinkPage }, 'answer page');
-  const schema = { hide: true, params: Params };
+  const schema = { hide: true, params: AnswerPageParams };
 
   app.get('/svar/:token', { config: limited, schema }, async (request, reply) => {
     const data = await answerPageData(deps, request.params.token, request.ip);

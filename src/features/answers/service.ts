@@ -1,17 +1,16 @@
 import type { Queryable } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
-import { COMMENT_MAX, DIET_NOTE_MAX, MAX_PERSONS } from '../../domain/answer.js';
+import { type AnswerInput, COMMENT_MAX, DIET_NOTE_MAX, DIETS, MAX_PERSONS } from '../../domain/answer.js';
+import { type AnswerStatus, joinsLine, movesUp, statusOf } from '../../domain/answer-status.js';
 import { todayInOslo } from '../../domain/calendar.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { type FieldError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import { findEvent } from '../events/index.js';
-import { queueNotices } from '../sending/queries.js';
-import { tokenHash } from '../sending/tokens.js';
+import { queueNotices, tokenHash } from '../sending/index.js';
 import { findVenue } from '../venues/index.js';
+import { answerClosed, deadlinePassed, invalidAnswer, noRoom } from './errors.js';
 import * as q from './queries.js';
-
-export type AnswerStatus = 'confirmed' | 'waiting' | 'not_coming' | 'maybe';
 
 export interface SavedAnswer {
   answer: q.AnswerRow;
@@ -20,18 +19,14 @@ export interface SavedAnswer {
   place: number | null;
 }
 
-export { COMMENT_MAX, DIET_NOTE_MAX, MAX_PERSONS } from '../../domain/answer.js';
-
-const NO_INVITATION = '00000000-0000-0000-0000-000000000000';
-
 function text(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 }
 
 /** The answer as typed → as stored, or 400 validation.invalid naming each field that is wrong. */
-export function checkAnswer(input: q.AnswerInput): q.AnswerInput {
-  const errors: { field: string; rule: string }[] = [];
+export function checkAnswer(input: AnswerInput): AnswerInput {
+  const errors: FieldError[] = [];
   const count = (field: 'adults' | 'children') => {
     const value = input[field];
     if (!Number.isInteger(value) || value < 0 || value > MAX_PERSONS) errors.push({ field, rule: 'range' });
@@ -43,14 +38,14 @@ export function checkAnswer(input: q.AnswerInput): q.AnswerInput {
   if (coming && errors.length === 0 && adults + children < 1)
     errors.push({ field: 'adults', rule: 'required' });
   const diet = [...new Set(input.diet ?? [])];
-  if (diet.some((d) => !q.DIETS.includes(d))) errors.push({ field: 'diet', rule: 'enum' });
+  if (diet.some((d) => !DIETS.includes(d))) errors.push({ field: 'diet', rule: 'enum' });
   const dietNote = text(input.dietNote);
   if (dietNote && dietNote.length > DIET_NOTE_MAX) errors.push({ field: 'dietNote', rule: 'maxLength' });
   const comment = text(input.comment);
   if (comment && comment.length > COMMENT_MAX) errors.push({ field: 'comment', rule: 'maxLength' });
   if (!['coming', 'not_coming', 'maybe'].includes(input.response))
     errors.push({ field: 'response', rule: 'enum' });
-  if (errors.length > 0) throw new AppError('validation.invalid', 400, errors);
+  if (errors.length > 0) throw invalidAnswer(errors);
   return {
     response: input.response,
     adults,
@@ -61,28 +56,54 @@ export function checkAnswer(input: q.AnswerInput): q.AnswerInput {
   };
 }
 
-function statusOf(answer: q.AnswerRow): AnswerStatus {
-  if (answer.response === 'coming') return answer.waitingSince ? 'waiting' : 'confirmed';
-  return answer.response;
-}
-
-/** Moves households up from the waiting list, first in line first, while each fits. */
-async function promoteWaiting(
+/**
+ * Moves households up from the event's waiting list, first in line first, while each fits under
+ * `capacity` (domain/answer-status.ts), and queues each a promotion notice ("you have a place"),
+ * but for `answering`: the household whose own answer is being saved hears by its confirmation.
+ * Runs in the caller's transaction with the event locked: after an answer, and when the team
+ * raises the event's capacity. The caller asks the jobs to send once the transaction is done.
+ * Returns the invitations that moved up.
+ */
+export async function promoteWaiting(
   tx: Queryable,
   municipalityId: number,
   eventId: string,
   capacity: number | null,
+  answering: string | null = null,
 ): Promise<string[]> {
-  const promoted: string[] = [];
-  let taken = await q.confirmedPersons(tx, municipalityId, eventId, NO_INVITATION);
-  for (const waiting of await q.waitingList(tx, municipalityId, eventId)) {
-    // In line: a household that does not fit is not passed by a smaller one behind it.
-    if (capacity !== null && taken + waiting.persons > capacity) break;
-    await q.promote(tx, municipalityId, waiting.invitationId);
-    taken += waiting.persons;
-    promoted.push(waiting.invitationId);
-  }
+  const taken = await q.confirmedPersons(tx, municipalityId, eventId);
+  const promoted = movesUp(await q.waitingList(tx, municipalityId, eventId), taken, capacity);
+  for (const invitationId of promoted) await q.promote(tx, municipalityId, invitationId);
+  await queueNotices(
+    tx,
+    municipalityId,
+    eventId,
+    promoted.filter((id) => id !== answering),
+    'promotion',
+  );
   return promoted;
+}
+
+/** The place in line of each of these invitations that waits (not in the map: not waiting). */
+export function placesInLine(tx: Queryable, municipalityId: number, invitationIds: string[]) {
+  return q.placesInLine(tx, municipalityId, invitationIds);
+}
+
+async function placeOf(tx: Queryable, municipalityId: number, invitationId: string): Promise<number | null> {
+  return (await q.placesInLine(tx, municipalityId, [invitationId])).get(invitationId) ?? null;
+}
+
+/**
+ * These invitations' answers with their status and place in line: what the notices after an
+ * answer say ("you are number 2 in line").
+ */
+export async function answersWithStatus(tx: Queryable, municipalityId: number, invitationIds: string[]) {
+  const answers = await q.answersOf(tx, municipalityId, invitationIds);
+  const places = await q.placesInLine(tx, municipalityId, invitationIds);
+  return answers.map((answer) => {
+    const place = places.get(answer.invitationId) ?? null;
+    return { ...answer, place, status: statusOf(answer.response, place) };
+  });
 }
 
 /**
@@ -95,7 +116,7 @@ export async function saveAnswer(
   deps: Deps,
   ctx: TenantContext,
   invitationId: string,
-  input: q.AnswerInput,
+  input: AnswerInput,
   answeredBy: 'household' | 'team',
 ): Promise<SavedAnswer> {
   const checked = checkAnswer(input);
@@ -104,11 +125,10 @@ export async function saveAnswer(
     if (!invitation) throw notFound();
     const event = await q.lockEvent(tx, ctx.municipalityId, invitation.eventId);
     if (!event) throw notFound();
-    if (event.status !== 'planned' || event.startsAt.getTime() <= Date.now())
-      throw new AppError('answer.closed', 409);
+    if (event.status !== 'planned' || event.startsAt.getTime() <= Date.now()) throw answerClosed();
     // After the deadline the household asks the team, who can still note a change.
     if (answeredBy === 'household' && event.deadline && todayInOslo() > event.deadline) {
-      throw new AppError('answer.deadline_passed', 409, { deadline: event.deadline });
+      throw deadlinePassed(event.deadline);
     }
     const before = await q.findAnswer(tx, ctx.municipalityId, invitationId);
     let waitingSince: Date | null = null;
@@ -116,17 +136,20 @@ export async function saveAnswer(
       const others = await q.confirmedPersons(tx, ctx.municipalityId, invitation.eventId, invitationId);
       const wasConfirmed = before?.response === 'coming' && !before.waitingSince;
       const fits = others + checked.adults + checked.children <= event.capacity;
-      if (wasConfirmed && !fits) {
-        throw new AppError('answer.no_room', 409, { free: Math.max(0, event.capacity - others) });
-      }
-      // While others wait, a newcomer joins the line behind them even if it would fit: first come,
-      // first served. A household already waiting keeps its place (and moves up below if it fits).
+      if (wasConfirmed && !fits) throw noRoom(Math.max(0, event.capacity - others));
+      // A household already waiting keeps its place (and moves up below if it fits).
       const line = await q.waitingList(tx, ctx.municipalityId, invitation.eventId);
       const othersWaiting = line.some((w) => w.invitationId !== invitationId);
-      if (!wasConfirmed && (!fits || othersWaiting)) waitingSince = before?.waitingSince ?? new Date();
+      if (joinsLine({ wasConfirmed, fits, othersWaiting })) waitingSince = before?.waitingSince ?? new Date();
     }
     await q.upsertAnswer(tx, ctx.municipalityId, invitation, checked, waitingSince, answeredBy);
-    const promoted = await promoteWaiting(tx, ctx.municipalityId, invitation.eventId, event.capacity);
+    const promoted = await promoteWaiting(
+      tx,
+      ctx.municipalityId,
+      invitation.eventId,
+      event.capacity,
+      invitationId,
+    );
     const answer = (await q.findAnswer(tx, ctx.municipalityId, invitationId)) as q.AnswerRow;
     await queueNotices(
       tx,
@@ -136,7 +159,6 @@ export async function saveAnswer(
       `confirmation:${answer.version}`,
     );
     const others = promoted.filter((id) => id !== invitationId);
-    await queueNotices(tx, ctx.municipalityId, invitation.eventId, others, 'promotion');
     await audit(tx, ctx, {
       action: 'update',
       recordType: 'household',
@@ -150,20 +172,21 @@ export async function saveAnswer(
         ...(others.length > 0 ? { promoted: others.length } : {}),
       },
     });
-    const place = await q.placeOf(tx, ctx.municipalityId, invitationId);
-    return { saved: { answer, status: statusOf(answer), place }, eventId: invitation.eventId };
+    const place = await placeOf(tx, ctx.municipalityId, invitationId);
+    return {
+      saved: { answer, status: statusOf(answer.response, place), place },
+      eventId: invitation.eventId,
+    };
   });
   // The confirmation (and any promotion) goes out now.
   await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId });
   return saved;
 }
 
-/** The stored answer of an invitation, or undefined. */
-export function answerOf(tx: Queryable, municipalityId: number, invitationId: string) {
-  return q.findAnswer(tx, municipalityId, invitationId);
+async function withStatus(tx: Queryable, municipalityId: number, answer: q.AnswerRow) {
+  const place = await placeOf(tx, municipalityId, answer.invitationId);
+  return { ...answer, status: statusOf(answer.response, place), place };
 }
-
-export { statusOf };
 
 // --- The household's answer page ----------------------------------------------------------------------
 
@@ -212,13 +235,7 @@ export async function answerPageData(deps: Deps, token: string, ip: string | nul
         ? { name: venue.name, addressLine: venue.addressLine, postcode: venue.postcode, place: venue.place }
         : null,
       names,
-      answer: answer
-        ? {
-            ...answer,
-            status: statusOf(answer),
-            place: await q.placeOf(tx, ctx.municipalityId, invitation.id),
-          }
-        : undefined,
+      answer: answer ? await withStatus(tx, ctx.municipalityId, answer) : undefined,
       open: event.status === 'planned' && new Date(event.startsAt).getTime() > Date.now(),
       deadlinePassed: deadline !== null && todayInOslo() > deadline,
     };

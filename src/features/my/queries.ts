@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/connection.js';
+import type { Response } from '../../domain/answer.js';
 import type { ProgrammeItem } from '../events/index.js';
 
 export interface MyHousehold {
@@ -29,8 +30,6 @@ export function householdsByEmail(
   );
 }
 
-export type Response = 'coming' | 'not_coming' | 'maybe';
-
 export interface MyEventRow {
   invitationId: string;
   householdId: string;
@@ -51,8 +50,6 @@ export interface MyEventRow {
   diet: string[] | null;
   dietNote: string | null;
   comment: string | null;
-  /** the place on the waiting list (1 = next), null when not waiting */
-  place: number | null;
 }
 
 const SELECT_MY_EVENTS = `SELECT i.id AS "invitationId", i.household_id AS "householdId", e.id AS "eventId",
@@ -65,12 +62,7 @@ const SELECT_MY_EVENTS = `SELECT i.id AS "invitationId", i.household_id AS "hous
       WHERE eh.event_id = e.id AND eh.municipality_id = e.municipality_id), '[]') AS hosts,
     e.registration, e.deadline::text AS deadline,
     e.starts_at AS "startsAt",
-    a.response, a.adults, a.children, a.diet, a.diet_note AS "dietNote", a.comment,
-    CASE WHEN a.waiting_since IS NULL THEN NULL ELSE
-      (SELECT count(*)::int FROM answer w WHERE w.event_id = a.event_id AND w.municipality_id = a.municipality_id
-        AND w.waiting_since IS NOT NULL
-        AND (w.waiting_since < a.waiting_since
-          OR (w.waiting_since = a.waiting_since AND w.invitation_id <= a.invitation_id))) END AS place
+    a.response, a.adults, a.children, a.diet, a.diet_note AS "dietNote", a.comment
   FROM invitation i
   JOIN event e ON e.id = i.event_id AND e.municipality_id = i.municipality_id
   LEFT JOIN venue v ON v.id = e.venue_id AND v.municipality_id = e.municipality_id

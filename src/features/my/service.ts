@@ -1,80 +1,17 @@
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
-import { todayInOslo } from '../../domain/calendar.js';
+import type { AnswerInput } from '../../domain/answer.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, notFound } from '../../server/errors.js';
-import type { AnswerInput } from '../answers/queries.js';
-import { type AnswerStatus, saveAnswer } from '../answers/service.js';
+import { invalid, notFound } from '../../server/errors.js';
+import { placesInLine, saveAnswer } from '../answers/index.js';
 import { audit } from '../audit/index.js';
+import type { MyEvent } from './contract.js';
+import { presentMyEvent } from './present.js';
 import * as q from './queries.js';
 
 /** The logged-in person: their tenant context and the e-mail that links them to households. */
 export interface Me extends TenantContext {
   email: string;
-}
-
-export interface MyEvent {
-  eventId: string;
-  title: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  venue: q.MyEventRow['venue'];
-  programme: { kind: string; title: string; minutes: number | null; speaker: string | null }[];
-  hosts: string[];
-  registration: q.MyEventRow['registration'];
-  deadline: string | null;
-  household: { id: string; firstNames: string[] };
-  answer: {
-    response: q.Response;
-    adults: number;
-    children: number;
-    diet: string[];
-    dietNote: string | null;
-    comment: string | null;
-  } | null;
-  status: AnswerStatus | null;
-  place: number | null;
-  /** The household may still answer or change its answer here (not started, deadline not passed). */
-  canChange: boolean;
-}
-
-function statusOf(row: q.MyEventRow): AnswerStatus | null {
-  if (!row.response) return null;
-  if (row.response === 'coming') return row.place === null ? 'confirmed' : 'waiting';
-  return row.response;
-}
-
-function present(row: q.MyEventRow, households: Map<string, q.MyHousehold>): MyEvent {
-  const today = todayInOslo();
-  const started = new Date(row.startsAt).getTime() <= Date.now();
-  const deadlinePassed = row.deadline !== null && today > row.deadline;
-  return {
-    eventId: row.eventId,
-    title: row.title,
-    date: row.date,
-    startTime: row.startTime,
-    endTime: row.endTime,
-    venue: row.venue,
-    programme: row.programme,
-    hosts: row.hosts,
-    registration: row.registration,
-    deadline: row.deadline,
-    household: { id: row.householdId, firstNames: households.get(row.householdId)?.firstNames ?? [] },
-    answer: row.response
-      ? {
-          response: row.response,
-          adults: row.adults ?? 0,
-          children: row.children ?? 0,
-          diet: row.diet ?? [],
-          dietNote: row.dietNote,
-          comment: row.comment,
-        }
-      : null,
-    status: statusOf(row),
-    place: row.place,
-    canChange: !started && !deadlinePassed,
-  };
 }
 
 async function myHouseholds(tx: Queryable, me: Me): Promise<Map<string, q.MyHousehold>> {
@@ -102,7 +39,12 @@ export async function myEvents(deps: Deps, me: Me): Promise<MyEvent[]> {
         details: { via: 'my_page', events: rows.filter((row) => row.householdId === householdId).length },
       });
     }
-    return rows.map((row) => present(row, households));
+    const places = await placesInLine(
+      tx,
+      me.municipalityId,
+      rows.map((row) => row.invitationId),
+    );
+    return rows.map((row) => presentMyEvent(row, places.get(row.invitationId) ?? null, households));
   });
 }
 
@@ -124,7 +66,7 @@ export async function answerMyEvent(
     const chosen = householdId ? invitations.filter((i) => i.householdId === householdId) : invitations;
     if (chosen.length === 0) throw notFound();
     if (chosen.length > 1) {
-      throw new AppError('validation.invalid', 400, [{ field: 'householdId', rule: 'required' }]);
+      throw invalid([{ field: 'householdId', rule: 'required' }]);
     }
     return chosen[0] as { invitationId: string; householdId: string };
   });
@@ -133,6 +75,6 @@ export async function answerMyEvent(
     const households = await myHouseholds(tx, me);
     const row = await q.invitationCard(tx, me.municipalityId, invitation.invitationId);
     if (!row) throw notFound();
-    return { ...present(row, households), status: saved.status, place: saved.place };
+    return { ...presentMyEvent(row, saved.place, households), status: saved.status, place: saved.place };
   });
 }

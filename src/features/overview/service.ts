@@ -1,24 +1,15 @@
-import type { ChannelName } from '../../channels/types.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
-import { zonedDateTime } from '../../domain/calendar.js';
+import type { AnswerInput, Diet } from '../../domain/answer.js';
+import type { Channel } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, notFound } from '../../server/errors.js';
-import type { AnswerInput, Diet } from '../answers/queries.js';
-import { type SavedAnswer, saveAnswer } from '../answers/service.js';
-import { audit, auditListRead } from '../audit/index.js';
-import { queueNotices } from '../sending/queries.js';
+import { notFound } from '../../server/errors.js';
+import { placesInLine, saveAnswer } from '../answers/index.js';
+import { auditListRead } from '../audit/index.js';
+import type { NotedAnswer, Overview } from './contract.js';
 import * as q from './queries.js';
-import { inQuietHours, outsideQuietHours } from './reminders.js';
-
-/** The days before an event a reminder may go (the CHECK on event.reminders, migration 0009). */
-export const REMINDER_DAYS = [1, 2, 3, 4, 5, 6, 7, 10, 14] as const;
-export const REMINDER_GROUPS = ['silent', 'coming', 'maybe'] as const;
-
-/** A second "send now" to the same group within this long is the same click. */
-const NOW_REMINDER_WINDOW_MS = 2 * 60_000;
 
 interface ChannelCounts {
-  channel: ChannelName;
+  channel: Channel;
   invited: number;
   answered: number;
   coming: number;
@@ -31,11 +22,17 @@ interface ChannelCounts {
  * counts the persons coming and not waiting, the households per diet (and their persons), and the
  * free-text notes, without names.
  */
-export async function getOverview(deps: Deps, ctx: TenantContext, eventId: string) {
+export async function getOverview(deps: Deps, ctx: TenantContext, eventId: string): Promise<Overview> {
   return inTenant(deps.db, ctx, async (tx) => {
-    const settings = await q.findReminderSettings(tx, ctx.municipalityId, eventId);
+    const settings = await q.findOverviewEvent(tx, ctx.municipalityId, eventId);
     if (!settings) throw notFound();
-    const rows = await q.overviewRows(tx, ctx.municipalityId, eventId);
+    const invited = await q.overviewRows(tx, ctx.municipalityId, eventId);
+    const places = await placesInLine(
+      tx,
+      ctx.municipalityId,
+      invited.map((r) => r.invitationId),
+    );
+    const rows = invited.map((r) => ({ ...r, place: places.get(r.invitationId) ?? null }));
     const sent = await q.remindersSent(tx, ctx.municipalityId, eventId);
     await auditListRead(
       tx,
@@ -55,7 +52,7 @@ export async function getOverview(deps: Deps, ctx: TenantContext, eventId: strin
     };
     const diets = new Map<Diet, { households: number; persons: number }>();
     const notes: string[] = [];
-    const byChannel = new Map<ChannelName, ChannelCounts>();
+    const byChannel = new Map<Channel, ChannelCounts>();
     for (const row of rows) {
       const channel =
         byChannel.get(row.channel) ??
@@ -130,80 +127,6 @@ export async function getOverview(deps: Deps, ctx: TenantContext, eventId: strin
   });
 }
 
-export type Overview = Awaited<ReturnType<typeof getOverview>>;
-
-/** When the reminders go: days before the event (empty: none). */
-export async function setReminderDays(
-  deps: Deps,
-  ctx: TenantContext,
-  eventId: string,
-  days: number[],
-): Promise<{ reminders: number[] }> {
-  const unique = [...new Set(days)].sort((a, b) => b - a);
-  if (unique.some((d) => !(REMINDER_DAYS as readonly number[]).includes(d))) {
-    throw new AppError('validation.invalid', 400, [{ field: 'days', rule: 'enum' }]);
-  }
-  await inTenant(deps.db, ctx, async (tx) => {
-    if (!(await q.findReminderSettings(tx, ctx.municipalityId, eventId, true))) throw notFound();
-    await q.setReminders(tx, ctx.municipalityId, eventId, unique);
-    await audit(tx, ctx, {
-      action: 'update',
-      recordType: 'event',
-      recordId: eventId,
-      details: { reminders: unique },
-    });
-  });
-  return { reminders: unique };
-}
-
-/** «202701191030»: the minute in Oslo, for the key of a reminder sent now. */
-function osloMinute(now: Date): string {
-  const { date, time } = zonedDateTime(now);
-  return `${date.replaceAll('-', '')}${time.replace(':', '')}`;
-}
-
-/**
- * A reminder now to one group: silent (invited, no answer), coming (confirmed; not the waiting
- * list) or maybe. Only households whose invitation reached them. Its purpose is
- * 'reminder:now-<group>-<yyyymmddhhmm>'; a household that had a reminder to the same group in the
- * last two minutes is left out, so a double click (even across a minute) sends once. Asked for in
- * quiet hours (20:00–09:00 Oslo), it goes at 09:00.
- */
-export async function remindNow(
-  deps: Deps,
-  ctx: TenantContext,
-  eventId: string,
-  group: q.ReminderGroup,
-  now: Date = new Date(),
-): Promise<{ queued: number; at: string }> {
-  const purpose = `reminder:now-${group}-${osloMinute(now)}`;
-  const at = outsideQuietHours(now);
-  const queued = await inTenant(deps.db, ctx, async (tx) => {
-    // The event's lock makes two clicks take turns: the second sees what the first queued.
-    const settings = await q.findReminderSettings(tx, ctx.municipalityId, eventId, true);
-    if (!settings) throw notFound();
-    if (settings.status !== 'planned' || settings.startsAt.getTime() <= now.getTime()) {
-      throw new AppError('reminders.closed', 409);
-    }
-    const targets = await q.reminderTargets(tx, ctx.municipalityId, eventId, group, {
-      notSince: {
-        prefix: `reminder:now-${group}-`,
-        at: new Date(now.getTime() - NOW_REMINDER_WINDOW_MS),
-      },
-    });
-    const count = await queueNotices(tx, ctx.municipalityId, eventId, targets, purpose);
-    if (count > 0 && inQuietHours(now)) await q.holdReminders(tx, ctx.municipalityId, eventId, purpose, at);
-    await audit(tx, ctx, {
-      action: 'create',
-      recordType: 'message',
-      details: { eventId, reminder: purpose, group, queued: count },
-    });
-    return count;
-  });
-  if (queued > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId }, at);
-  return { queued, at: at.toISOString() };
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -216,9 +139,9 @@ export async function noteAnswer(
   eventId: string,
   householdId: string,
   input: AnswerInput,
-): Promise<{ status: SavedAnswer['status']; place: number | null }> {
+): Promise<NotedAnswer> {
   const invitationId = await inTenant(deps.db, ctx, async (tx) => {
-    if (!(await q.findReminderSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    if (!(await q.findOverviewEvent(tx, ctx.municipalityId, eventId))) throw notFound();
     return UUID.test(householdId) ? q.invitationOf(tx, ctx.municipalityId, eventId, householdId) : undefined;
   });
   if (!invitationId) throw notFound();

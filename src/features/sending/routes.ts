@@ -1,13 +1,29 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { parseSveveDeliveryReport } from '../../channels/sms.js';
-import { CHANNEL_NAMES } from '../../channels/types.js';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
-import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
+import { withErrors } from '../../server/schemas.js';
+import {
+  ChannelBody,
+  DeliveryReportParams,
+  DeliveryReportQuery,
+  DeliveryReportReply,
+  LettersPdf,
+  ReminderDays,
+  ReminderDaysBody,
+  RemindNowBody,
+  RemindNowResult,
+  RetryBody,
+  ScheduleBody,
+  SendingHouseholdParams,
+  SendingParams,
+  SendingQuery,
+  SendingView,
+} from './contract.js';
+import { remindNow, setReminderDays } from './service/remind-households.js';
 import {
   getSending,
   lettersPdf,
@@ -24,47 +40,6 @@ const manage = { permission: 'events:manage' as const };
 const event = { ...manage, tenantObject: 'event' as const };
 const tags = ['sending'];
 
-const ChannelName = literals(CHANNEL_NAMES);
-const Status = literals(['not_sent', 'queued', 'sending', 'sent', 'delivered', 'printed', 'failed'] as const);
-const EventParams = Type.Object({ eventId: Uuid });
-// The household is checked by the service (after the event), so another municipality's event
-// answers 404 whatever the second id is.
-const HouseholdParams = Type.Object({ eventId: Uuid, householdId: Type.String({ maxLength: 64 }) });
-
-const CountFields = {
-  households: Type.Integer(),
-  not_sent: Type.Integer(),
-  queued: Type.Integer(),
-  sending: Type.Integer(),
-  sent: Type.Integer(),
-  delivered: Type.Integer(),
-  printed: Type.Integer(),
-  failed: Type.Integer(),
-};
-
-const SendingView = Type.Object({
-  eventId: Type.String(),
-  sendAt: Nullable(Type.String({ format: 'date-time' })),
-  defaultSendAt: Type.String({ format: 'date-time' }),
-  state: literals(['not_planned', 'scheduled', 'sending', 'done'] as const),
-  channel: Nullable(ChannelName),
-  counts: Type.Object(CountFields),
-  byChannel: Type.Array(Type.Object({ channel: ChannelName, ...CountFields })),
-  households: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      name: Type.String(),
-      channel: ChannelName,
-      choice: Nullable(ChannelName),
-      usable: Type.Array(ChannelName),
-      status: Status,
-      reason: Nullable(Type.String()),
-      sentAt: Nullable(Type.String()),
-    }),
-  ),
-  lettersToPrint: Type.Integer(),
-});
-
 const ok = withErrors({ 200: SendingView });
 
 export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -76,8 +51,8 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         tags,
         summary:
           'The sending of the invitations: state, counts, each household (households=false: counts only)',
-        params: EventParams,
-        querystring: Type.Object({ households: Type.Optional(Type.Boolean()) }),
+        params: SendingParams,
+        querystring: SendingQuery,
         response: ok,
       },
     },
@@ -92,8 +67,8 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags,
         summary: 'Plans when the invitations go out (null: not planned)',
-        params: EventParams,
-        body: Type.Object({ sendAt: Nullable(Type.String({ format: 'date-time' })) }),
+        params: SendingParams,
+        body: ScheduleBody,
         response: ok,
       },
     },
@@ -113,7 +88,7 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags,
         summary: 'Sends the invitations now (once per household)',
-        params: EventParams,
+        params: SendingParams,
         response: ok,
       },
     },
@@ -127,8 +102,8 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags,
         summary: 'The channel for every household (null: each its own preference)',
-        params: EventParams,
-        body: Type.Object({ channel: Nullable(ChannelName) }),
+        params: SendingParams,
+        body: ChannelBody,
         response: ok,
       },
     },
@@ -143,8 +118,8 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags,
         summary: 'The channel for one household (null: as the others)',
-        params: HouseholdParams,
-        body: Type.Object({ channel: Nullable(ChannelName) }),
+        params: SendingHouseholdParams,
+        body: ChannelBody,
         response: ok,
       },
     },
@@ -165,8 +140,8 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags,
         summary: "Queues failed invitations again: one household's, one channel's, or all",
-        params: EventParams,
-        body: Type.Object({ householdId: Type.Optional(Uuid), channel: Type.Optional(ChannelName) }),
+        params: SendingParams,
+        body: RetryBody,
         response: ok,
       },
     },
@@ -180,9 +155,9 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags,
         summary: 'One PDF of the letters for the print room, by postcode',
-        params: EventParams,
+        params: SendingParams,
         produces: ['application/pdf'],
-        response: withErrors({ 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) }),
+        response: withErrors({ 200: LettersPdf }),
       },
     },
     async (request, reply) => {
@@ -199,9 +174,39 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     '/api/events/:eventId/sending/letters/printed',
     {
       config: event,
-      schema: { tags, summary: 'Marks the letters as printed', params: EventParams, response: ok },
+      schema: { tags, summary: 'Marks the letters as printed', params: SendingParams, response: ok },
     },
     async (request) => markLettersPrinted(deps, tenantOf(request), request.params.eventId),
+  );
+
+  app.put(
+    '/api/events/:eventId/reminders',
+    {
+      config: event,
+      schema: {
+        tags: ['reminders'],
+        summary: 'When reminders go: days before the event, at 10:00 Oslo time (empty: none)',
+        params: SendingParams,
+        body: ReminderDaysBody,
+        response: withErrors({ 200: ReminderDays }),
+      },
+    },
+    async (request) => setReminderDays(deps, tenantOf(request), request.params.eventId, request.body.days),
+  );
+
+  app.post(
+    '/api/events/:eventId/reminders/now',
+    {
+      config: event,
+      schema: {
+        tags: ['reminders'],
+        summary: 'A reminder now to one group: silent, coming or maybe (once per double click)',
+        params: SendingParams,
+        body: RemindNowBody,
+        response: withErrors({ 200: RemindNowResult }),
+      },
+    },
+    async (request) => remindNow(deps, tenantOf(request), request.params.eventId, request.body.group),
   );
 
   await app.register(deliveryReportRoutes, { deps });
@@ -235,9 +240,9 @@ const deliveryReportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     schema: {
       tags,
       summary: "Sveve's delivery report (see INTEGRATIONS.md §1.4)",
-      params: Type.Object({ key: Type.String({ maxLength: 200 }) }),
-      querystring: Type.Record(Type.String(), Type.String({ maxLength: 500 })),
-      response: withErrors({ 200: Type.Object({ ok: Type.Boolean() }) }),
+      params: DeliveryReportParams,
+      querystring: DeliveryReportQuery,
+      response: withErrors({ 200: DeliveryReportReply }),
     },
   };
   app.get('/api/channels/sveve/dlr/:key', options, handler);

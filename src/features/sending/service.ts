@@ -7,15 +7,18 @@ import { mergeLetterPdfs } from '../../documents/print-file.js';
 import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../domain/calendar.js';
 import { chooseChannel, usableChannels } from '../../domain/channel-choice.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { invalid, notFound } from '../../server/errors.js';
 import { invitedHouseholds } from '../audience/index.js';
 import { audit, auditListRead } from '../audit/index.js';
 import { findEvent } from '../events/index.js';
-import { suggestedChannels } from '../welcome/service.js';
-import * as q from './queries.js';
+import type { SendingCounts, SendingState, SendingView } from './contract.js';
+import { channelUnusable, eventCancelled, eventPassed, noLetters } from './errors.js';
+import * as eventsSql from './queries/event.js';
+import * as householdsSql from './queries/household.js';
+import * as messagesSql from './queries/message.js';
+import { suggestedChannels } from './service/suggest-channels.js';
 
-const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'printed', 'failed'] as const;
-type Counts = Record<'not_sent' | (typeof STATUSES)[number], number> & { households: number };
+type Counts = SendingCounts;
 
 /**
  * Invitations go out 4–5 weeks before: 32 days before the event, moved on to Monday when that is
@@ -44,18 +47,18 @@ export async function getSending(
   ctx: TenantContext,
   eventId: string,
   options: { households?: boolean } = {},
-) {
+): Promise<SendingView> {
   const withHouseholds = options.households ?? true;
   return inTenant(deps.db, ctx, async (tx) => {
     const event = await findEvent(tx, ctx.municipalityId, eventId);
-    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId);
+    const settings = await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId);
     if (!event || !settings) throw notFound();
     const messages = new Map(
-      (await q.latestMessages(tx, ctx.municipalityId, eventId)).map((m) => [m.householdId, m]),
+      (await messagesSql.latestMessages(tx, ctx.municipalityId, eventId)).map((m) => [m.householdId, m]),
     );
     const audience = await invitedHouseholds(tx, ctx.municipalityId, event);
     const ids = [...new Set([...audience, ...messages.keys()])];
-    const reach = await q.reachability(tx, ctx.municipalityId, eventId, ids);
+    const reach = await householdsSql.reachability(tx, ctx.municipalityId, eventId, ids);
     const suggested = await suggestedChannels(
       tx,
       ctx.municipalityId,
@@ -82,7 +85,7 @@ export async function getSending(
           all: settings.channel,
           suggested: suggested.get(h.id) ?? null,
         });
-      const status: q.MessageStatus | 'not_sent' = message?.status ?? 'not_sent';
+      const status: messagesSql.MessageStatus | 'not_sent' = message?.status ?? 'not_sent';
       for (const c of [
         counts,
         byChannel.get(channel) ?? byChannel.set(channel, emptyCounts()).get(channel),
@@ -104,7 +107,7 @@ export async function getSending(
     });
     const pending = counts.queued + counts.sending;
     const due = settings.sendAt !== null && settings.sendAt.getTime() <= Date.now();
-    const state: 'not_planned' | 'scheduled' | 'sending' | 'done' =
+    const state: SendingState =
       pending > 0 || (due && counts.not_sent > 0 && messages.size === 0)
         ? 'sending'
         : messages.size > 0
@@ -126,8 +129,6 @@ export async function getSending(
   });
 }
 
-export type SendingView = Awaited<ReturnType<typeof getSending>>;
-
 /** Plans when the invitations go out (null: not planned). */
 export async function scheduleSending(
   deps: Deps,
@@ -136,13 +137,13 @@ export async function scheduleSending(
   sendAt: Date | null,
 ): Promise<SendingView> {
   if (sendAt && sendAt.getTime() < Date.now() - 60_000) {
-    throw new AppError('validation.invalid', 400, [{ field: 'sendAt', rule: 'future' }]);
+    throw invalid([{ field: 'sendAt', rule: 'future' }]);
   }
   await inTenant(deps.db, ctx, async (tx) => {
-    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
+    const settings = await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId, true);
     if (!settings) throw notFound();
-    if (settings.status !== 'planned') throw new AppError('sending.event_cancelled', 409);
-    await q.setSendAt(tx, ctx.municipalityId, eventId, sendAt, ctx.userId);
+    if (settings.status !== 'planned') throw eventCancelled();
+    await eventsSql.setSendAt(tx, ctx.municipalityId, eventId, sendAt, ctx.userId);
     await audit(tx, ctx, {
       action: 'update',
       recordType: 'event',
@@ -158,13 +159,13 @@ export async function scheduleSending(
 /** Sends now. Households that already have an invitation keep it: a double click sends once. */
 export async function sendNow(deps: Deps, ctx: TenantContext, eventId: string): Promise<SendingView> {
   await inTenant(deps.db, ctx, async (tx) => {
-    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
+    const settings = await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId, true);
     if (!settings) throw notFound();
-    if (settings.status !== 'planned') throw new AppError('sending.event_cancelled', 409);
-    if (settings.startsAt.getTime() < Date.now()) throw new AppError('sending.event_passed', 409);
+    if (settings.status !== 'planned') throw eventCancelled();
+    if (settings.startsAt.getTime() < Date.now()) throw eventPassed();
     // An earlier planned time stays; a later one (or none) becomes now.
     if (!settings.sendAt || settings.sendAt.getTime() > Date.now()) {
-      await q.setSendAt(tx, ctx.municipalityId, eventId, new Date(), ctx.userId);
+      await eventsSql.setSendAt(tx, ctx.municipalityId, eventId, new Date(), ctx.userId);
     }
     await audit(tx, ctx, {
       action: 'update',
@@ -184,8 +185,8 @@ export async function setChannelForAll(
   channel: ChannelName | null,
 ): Promise<SendingView> {
   await inTenant(deps.db, ctx, async (tx) => {
-    if (!(await q.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
-    await q.setEventChannel(tx, ctx.municipalityId, eventId, channel);
+    if (!(await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    await eventsSql.setEventChannel(tx, ctx.municipalityId, eventId, channel);
     await audit(tx, ctx, { action: 'update', recordType: 'event', recordId: eventId, details: { channel } });
   });
   return getSending(deps, ctx, eventId);
@@ -199,15 +200,15 @@ export async function setChannelForHousehold(
   channel: ChannelName | null,
 ): Promise<SendingView> {
   await inTenant(deps.db, ctx, async (tx) => {
-    if (!(await q.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    if (!(await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
     const [household] = /^[0-9a-f-]{36}$/i.test(householdId)
-      ? await q.reachability(tx, ctx.municipalityId, eventId, [householdId])
+      ? await householdsSql.reachability(tx, ctx.municipalityId, eventId, [householdId])
       : [];
     if (!household) throw notFound();
     if (channel && !usableChannels(household).includes(channel)) {
-      throw new AppError('sending.channel_unusable', 400, { channel });
+      throw channelUnusable(channel);
     }
-    await q.setHouseholdChannel(tx, ctx.municipalityId, eventId, householdId, channel);
+    await householdsSql.setHouseholdChannel(tx, ctx.municipalityId, eventId, householdId, channel);
     await audit(tx, ctx, {
       action: 'update',
       recordType: 'household',
@@ -227,12 +228,12 @@ export async function retryFailed(
   filter: { householdId?: string; channel?: ChannelName },
 ): Promise<SendingView> {
   const queued = await inTenant(deps.db, ctx, async (tx) => {
-    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
+    const settings = await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId, true);
     if (!settings) throw notFound();
-    const failed = await q.failedInvitations(tx, ctx.municipalityId, eventId, filter);
+    const failed = await messagesSql.failedInvitations(tx, ctx.municipalityId, eventId, filter);
     const reach = new Map(
       (
-        await q.reachability(
+        await householdsSql.reachability(
           tx,
           ctx.municipalityId,
           eventId,
@@ -247,7 +248,7 @@ export async function retryFailed(
         : f.channel;
       return { ...f, channel };
     });
-    const count = await q.requeueFailed(tx, ctx.municipalityId, eventId, retries);
+    const count = await messagesSql.requeueFailed(tx, ctx.municipalityId, eventId, retries);
     await audit(tx, ctx, {
       action: 'update',
       recordType: 'message',
@@ -262,8 +263,8 @@ export async function retryFailed(
 /** One PDF of the letters ready for the print room, by postcode. */
 export async function lettersPdf(deps: Deps, ctx: TenantContext, eventId: string): Promise<Uint8Array> {
   const letters = await inTenant(deps.db, ctx, async (tx) => {
-    if (!(await q.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
-    const rows = await q.lettersToPrint(tx, ctx.municipalityId, eventId, ['sent', 'printed']);
+    if (!(await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    const rows = await messagesSql.lettersToPrint(tx, ctx.municipalityId, eventId, ['sent', 'printed']);
     await auditListRead(
       tx,
       ctx,
@@ -272,7 +273,7 @@ export async function lettersPdf(deps: Deps, ctx: TenantContext, eventId: string
     );
     return rows;
   });
-  if (letters.length === 0) throw new AppError('sending.no_letters', 404);
+  if (letters.length === 0) throw noLetters();
   const outbox = deps.channels.letter.outbox;
   const pdfs = await Promise.all(letters.map((l) => readFile(join(outbox, l.providerId))));
   return mergeLetterPdfs(pdfs, { title: 'Invitasjoner til utskrift' });
@@ -284,8 +285,8 @@ export async function markLettersPrinted(
   eventId: string,
 ): Promise<SendingView> {
   await inTenant(deps.db, ctx, async (tx) => {
-    if (!(await q.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
-    const households = await q.markLettersPrinted(tx, ctx.municipalityId, eventId);
+    if (!(await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
+    const households = await messagesSql.markLettersPrinted(tx, ctx.municipalityId, eventId);
     await audit(tx, ctx, {
       action: 'update',
       recordType: 'message',
@@ -303,11 +304,11 @@ export async function markLettersPrinted(
 export async function smsDeliveryReport(deps: Deps, report: SmsDeliveryReport): Promise<boolean> {
   const messageId = report.ref;
   if (!messageId || !/^[0-9a-f-]{36}$/i.test(messageId)) return false;
-  const municipalityId = await asSystem(deps.db, (tx) => q.messageMunicipality(tx, messageId));
+  const municipalityId = await asSystem(deps.db, (tx) => messagesSql.messageMunicipality(tx, messageId));
   if (municipalityId === undefined) return false;
   const ctx: TenantContext = { municipalityId, userId: null, ip: null };
   return inTenant(deps.db, ctx, async (tx) => {
-    const updated = await q.applySmsDeliveryReport(tx, municipalityId, messageId, {
+    const updated = await messagesSql.applySmsDeliveryReport(tx, municipalityId, messageId, {
       status: report.status,
       reason: report.reason ?? null,
     });

@@ -2,22 +2,28 @@ import { randomUUID } from 'node:crypto';
 import type { Channels } from '../../channels/index.js';
 import type { OutgoingMessage, SendResult } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
-import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { LetterError } from '../../documents/letter.js';
 import { todayInOslo } from '../../domain/calendar.js';
 import { chooseChannel } from '../../domain/channel-choice.js';
 import type { NoticeKind } from '../../domain/notices.js';
+import { dueReminder, inQuietHours, scheduledReminderPurpose } from '../../domain/reminders.js';
 import { TemplateError } from '../../domain/template.js';
 import type { Config } from '../../server/config.js';
+import type { Jobs, SendJob } from '../../server/deps.js';
+import { answersWithStatus } from '../answers/index.js';
 import { invitedHouseholds } from '../audience/index.js';
 import { audit } from '../audit/index.js';
 import { findEvent } from '../events/index.js';
 import { municipalityName, templateChooser } from '../templates/index.js';
 import { findVenue } from '../venues/index.js';
-import { suggestedChannels } from '../welcome/service.js';
-import * as q from './queries.js';
+import * as eventsSql from './queries/event.js';
+import * as householdsSql from './queries/household.js';
+import * as invitationsSql from './queries/invitation.js';
+import * as messagesSql from './queries/message.js';
 import { type InvitationFactsForSending, renderInvitation } from './render.js';
-import { answerToken, answerUrl, tokenHash } from './tokens.js';
+import { answerToken, answerUrl, tokenHash } from './service/answer-tokens.js';
+import { suggestedChannels } from './service/suggest-channels.js';
 
 /** What the sending needs; the app's Deps hold it all. */
 export interface SendingDeps {
@@ -38,7 +44,7 @@ export function retryDelayMs(attempts: number): number {
   return 30_000 * 2 ** Math.max(0, attempts - 1);
 }
 
-function contextOf(municipalityId: number, settings: q.SendingSettings): TenantContext {
+function contextOf(municipalityId: number, settings: eventsSql.SendingSettings): TenantContext {
   // The sending acts for whoever planned or started it, so the audit log names them.
   return { municipalityId, userId: settings.sendBy, ip: null };
 }
@@ -53,16 +59,16 @@ export async function prepareInvitations(
   eventId: string,
 ): Promise<number> {
   return inTenant(deps.db, ctx, async (tx) => {
-    const settings = await q.findSendingSettings(tx, ctx.municipalityId, eventId, true);
+    const settings = await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId, true);
     const event = await findEvent(tx, ctx.municipalityId, eventId);
     if (!settings || !event || settings.status !== 'planned') return 0;
-    const invited = new Set(await q.invitedHouseholdIds(tx, ctx.municipalityId, eventId));
+    const invited = new Set(await invitationsSql.invitedHouseholdIds(tx, ctx.municipalityId, eventId));
     const fresh = (await invitedHouseholds(tx, ctx.municipalityId, event)).filter((id) => !invited.has(id));
     if (fresh.length === 0) return 0;
-    const reach = await q.reachability(tx, ctx.municipalityId, eventId, fresh);
+    const reach = await householdsSql.reachability(tx, ctx.municipalityId, eventId, fresh);
     const suggested = await suggestedChannels(tx, ctx.municipalityId, event, reach);
     const templateFor = await templateChooser(tx, ctx.municipalityId);
-    const made = await q.insertInvitations(
+    const made = await invitationsSql.insertInvitations(
       tx,
       ctx.municipalityId,
       eventId,
@@ -116,7 +122,7 @@ async function eventFacts(deps: SendingDeps, ctx: TenantContext, eventId: string
       venue,
       templateFor: await templateChooser(tx, ctx.municipalityId),
       municipality: await municipalityName(tx, ctx.municipalityId),
-      image: await q.findEventImage(tx, ctx.municipalityId, eventId),
+      image: await eventsSql.findEventImage(tx, ctx.municipalityId, eventId),
     };
   });
 }
@@ -127,17 +133,17 @@ async function renderClaimed(
   ctx: TenantContext,
   eventId: string,
   shared: Awaited<ReturnType<typeof eventFacts>>,
-  claimed: q.ClaimedMessage[],
+  claimed: messagesSql.ClaimedMessage[],
 ): Promise<Map<string, OutgoingMessage | SendResult>> {
   const batch = await inTenant(deps.db, ctx, async (tx) => {
     const householdIds = claimed.flatMap((m) => (m.householdId ? [m.householdId] : []));
     const households = new Map(
-      (await q.householdsForMessages(tx, ctx.municipalityId, eventId, householdIds)).map((h) => [
+      (await householdsSql.householdsForMessages(tx, ctx.municipalityId, eventId, householdIds)).map((h) => [
         h.householdId,
         h,
       ]),
     );
-    const languages = await q.invitationLanguages(
+    const languages = await invitationsSql.invitationLanguages(
       tx,
       ctx.municipalityId,
       claimed.map((m) => m.invitationId),
@@ -145,14 +151,14 @@ async function renderClaimed(
     const notices = claimed.filter((m) => m.purpose !== 'invitation');
     const answers = new Map(
       (
-        await q.answersForNotices(
+        await answersWithStatus(
           tx,
           ctx.municipalityId,
           notices.map((m) => m.invitationId),
         )
       ).map((a) => [a.invitationId, a]),
     );
-    const firstTimers = await q.firstTimers(
+    const firstTimers = await householdsSql.firstTimers(
       tx,
       ctx.municipalityId,
       notices.flatMap((m) => (m.householdId && m.purpose.startsWith('reminder:') ? [m.householdId] : [])),
@@ -200,9 +206,9 @@ async function renderClaimed(
           ? 'promotion'
           : !answer
             ? 'maybe'
-            : answer.response === 'coming' && answer.place !== null
-              ? 'waiting'
-              : answer.response;
+            : answer.status === 'confirmed'
+              ? 'coming'
+              : answer.status;
       input.notice = {
         kind,
         adults: answer?.adults ?? 0,
@@ -236,7 +242,7 @@ export async function sendDue(
 ): Promise<{ sent: number; next: Date | null }> {
   const stop = options.stop ?? { stopped: false };
   const settings = await inTenant(deps.db, { municipalityId, userId: null, ip: null }, (tx) =>
-    q.findSendingSettings(tx, municipalityId, eventId),
+    eventsSql.findSendingSettings(tx, municipalityId, eventId),
   );
   if (!settings) return { sent: 0, next: null };
   const ctx = contextOf(municipalityId, settings);
@@ -250,7 +256,7 @@ export async function sendDue(
   let shared: Awaited<ReturnType<typeof eventFacts>> | undefined;
   while (!stop.stopped && Date.now() - started < SLICE_MS) {
     const claimed = await inTenant(deps.db, ctx, (tx) =>
-      q.claimMessages(tx, municipalityId, eventId, lease, BATCH),
+      messagesSql.claimMessages(tx, municipalityId, eventId, lease, BATCH),
     );
     if (claimed.length === 0) break;
     shared ??= await eventFacts(deps, ctx, eventId);
@@ -271,7 +277,7 @@ export async function sendDue(
           ? new Date(Date.now() + retryDelayMs(message.attempts))
           : null;
       await inTenant(deps.db, ctx, async (tx) => {
-        await q.recordOutcome(tx, municipalityId, message.id, result, retryAt);
+        await messagesSql.recordOutcome(tx, municipalityId, message.id, result, retryAt);
         await audit(tx, ctx, {
           action: 'send',
           recordType: 'household',
@@ -288,6 +294,86 @@ export async function sendDue(
       if (result.status !== 'failed') sent++;
     });
   }
-  const next = await inTenant(deps.db, ctx, (tx) => q.nextDue(tx, municipalityId, eventId, lease));
+  const next = await inTenant(deps.db, ctx, (tx) => messagesSql.nextDue(tx, municipalityId, eventId, lease));
   return { sent, next };
+}
+
+/**
+ * What is left to send, across municipalities (as landsby_system: which events, never who):
+ * messages due or left claimed by a stopped process, and events whose planned sending time has
+ * come (their invitations are made first).
+ */
+export async function workLeft(deps: Pick<SendingDeps, 'db' | 'config'>): Promise<SendJob[]> {
+  return asSystem(deps.db, async (tx) => [
+    ...(await messagesSql.eventsWithWork(tx, deps.config.sendLeaseSeconds)),
+    ...(await eventsSql.eventsDueForSending(tx)).map((job) => ({ ...job, prepare: true })),
+  ]);
+}
+
+// --- The reminder job ------------------------------------------------------------------------------
+
+/** Run by pg-boss every 15 minutes (registered in src/app/jobs.ts). */
+export const REMINDERS_CRON = '*/15 * * * *';
+/** The longest schedule is 14 days before; look a little further. */
+const LOOKAHEAD_DAYS = 15;
+
+export interface ReminderDeps {
+  db: Database;
+  jobs: Pick<Jobs, 'sendMessages'>;
+}
+
+export interface DueRemindersResult {
+  /** Events with a reminder due. */
+  events: number;
+  /** Reminder messages queued. */
+  queued: number;
+}
+
+/**
+ * One run of the reminder job: the reminders of the teams' schedules that are due now
+ * (domain/reminders.ts), nothing in quiet hours. Which events may have a reminder due is found as
+ * landsby_system (ids, dates and schedules only); the households are chosen and the messages
+ * queued in each event's own tenant. A reminder goes to households whose invitation reached them
+ * before it was due (not one that was just invited), that have not said no, and are not on the
+ * waiting list (they hear by `promotion` when a place comes free; "we look forward to seeing you"
+ * would mislead), as 'reminder:<d>', which queueNotices never queues twice for an invitation. The
+ * sending renders it, warmer for a household that has never been checked in anywhere.
+ */
+export async function sendDueReminders(
+  deps: ReminderDeps,
+  now: Date = new Date(),
+): Promise<DueRemindersResult> {
+  const result: DueRemindersResult = { events: 0, queued: 0 };
+  if (inQuietHours(now)) return result;
+  const candidates = await asSystem(deps.db, (tx) => eventsSql.eventsWithReminders(tx, now, LOOKAHEAD_DAYS));
+  for (const candidate of candidates) {
+    const due = dueReminder(candidate.reminders, new Date(candidate.startsAt), now);
+    if (!due) continue;
+    result.events++;
+    const { municipalityId, eventId } = candidate;
+    const ctx: TenantContext = { municipalityId, userId: null, ip: null };
+    const purpose = scheduledReminderPurpose(due.days);
+    const queued = await inTenant(deps.db, ctx, async (tx) => {
+      // The schedule as it is now, under the event's lock (the team may have just changed it).
+      const settings = await eventsSql.findReminderSettings(tx, municipalityId, eventId, true);
+      if (settings?.status !== 'planned') return 0;
+      const still = dueReminder(settings.reminders, settings.startsAt, now);
+      if (still?.days !== due.days) return 0;
+      const targets = await invitationsSql.reminderTargets(tx, municipalityId, eventId, 'not_declined', {
+        sentBefore: due.dueAt,
+      });
+      const count = await messagesSql.queueNotices(tx, municipalityId, eventId, targets, purpose);
+      if (count > 0) {
+        await audit(tx, ctx, {
+          action: 'create',
+          recordType: 'message',
+          details: { eventId, reminder: purpose, queued: count },
+        });
+      }
+      return count;
+    });
+    if (queued > 0) await deps.jobs.sendMessages({ municipalityId, eventId });
+    result.queued += queued;
+  }
+  return result;
 }

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Channels } from '../../channels/index.js';
-import type { Database } from '../../db/connection.js';
-import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
-import { audit } from '../audit/index.js';
-import * as q from './queries.js';
+import type { Channels } from '../../../channels/index.js';
+import type { Database } from '../../../db/connection.js';
+import { asSystem, inTenant, type TenantContext } from '../../../db/tenant.js';
+import { audit } from '../../audit/index.js';
+import * as q from '../queries/message.js';
 
 /**
  * Digital mail status: asks KS Fiks SvarUt (status-sok, INTEGRATIONS.md §2.5) how each digital-mail
@@ -18,7 +18,7 @@ import * as q from './queries.js';
  * asked again next time. A SvarUt error never marks a message failed.
  */
 
-/** Run by pg-boss every 10 minutes (src/app/jobs.ts). */
+/** Run by pg-boss every 10 minutes (registered in src/app/jobs.ts). */
 export const DIGITAL_MAIL_STATUS_CRON = '*/10 * * * *';
 
 /** SvarUt takes this many ids per status-sok (our own limit; KS documents none). */

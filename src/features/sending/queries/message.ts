@@ -1,182 +1,9 @@
-import type { ChannelName, SendResult } from '../../channels/types.js';
-import type { Queryable } from '../../db/connection.js';
+import type { ChannelName, SendResult } from '../../../channels/types.js';
+import type { Queryable } from '../../../db/connection.js';
+
+/** Messages: queued, claimed, sent, retried, delivered or printed; notices after the invitation. */
 
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'printed' | 'failed';
-
-// --- The event's image and sending settings ---------------------------------------------------------
-
-export async function findEventImageInfo(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-): Promise<{ alt: string; contentType: string } | undefined> {
-  const [row] = await tx.query<{ alt: string; contentType: string }>(
-    `SELECT alt, content_type AS "contentType" FROM event_image WHERE municipality_id = $1 AND event_id = $2`,
-    [municipalityId, eventId],
-  );
-  return row;
-}
-
-export async function findEventImage(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-): Promise<{ alt: string; contentType: string; bytes: Uint8Array } | undefined> {
-  const [row] = await tx.query<{ alt: string; contentType: string; bytes: Uint8Array }>(
-    `SELECT alt, content_type AS "contentType", bytes FROM event_image WHERE municipality_id = $1 AND event_id = $2`,
-    [municipalityId, eventId],
-  );
-  return row;
-}
-
-export interface SendingSettings {
-  sendAt: Date | null;
-  channel: ChannelName | null;
-  sendBy: string | null;
-  startsAt: Date;
-  status: 'planned' | 'cancelled';
-}
-
-/** The event's sending settings; `lock` holds the event until the transaction ends (one sending at a time). */
-export async function findSendingSettings(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-  lock = false,
-): Promise<SendingSettings | undefined> {
-  const [row] = await tx.query<SendingSettings>(
-    `SELECT send_at AS "sendAt", channel, send_by AS "sendBy", starts_at AS "startsAt", status
-     FROM event WHERE municipality_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
-    [municipalityId, eventId],
-  );
-  return row && { ...row, sendAt: row.sendAt && new Date(row.sendAt), startsAt: new Date(row.startsAt) };
-}
-
-export async function setSendAt(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-  sendAt: Date | null,
-  userId: string | null,
-): Promise<void> {
-  await tx.query(
-    'UPDATE event SET send_at = $3, send_by = $4, updated_at = now() WHERE municipality_id = $1 AND id = $2',
-    [municipalityId, eventId, sendAt, userId],
-  );
-}
-
-export async function setEventChannel(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-  channel: ChannelName | null,
-): Promise<void> {
-  await tx.query('UPDATE event SET channel = $3, updated_at = now() WHERE municipality_id = $1 AND id = $2', [
-    municipalityId,
-    eventId,
-    channel,
-  ]);
-}
-
-export async function setHouseholdChannel(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-  householdId: string,
-  channel: ChannelName | null,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO event_invitee (event_id, household_id, municipality_id, channel) VALUES ($2, $3, $1, $4)
-     ON CONFLICT (event_id, household_id) DO UPDATE SET channel = EXCLUDED.channel, updated_at = now()`,
-    [municipalityId, eventId, householdId, channel],
-  );
-}
-
-// --- Households: how they can be reached ----------------------------------------------------------------
-
-export interface ReachRow {
-  id: string;
-  name: string;
-  preferred: ChannelName[];
-  languages: string[];
-  hasEmail: boolean;
-  hasMobile: boolean;
-  hasAddress: boolean;
-  /** The team's choice of channel for this household and event. */
-  choice: ChannelName | null;
-}
-
-/** For each household: its adults' channel preferences and languages, and which contact data it has. */
-export function reachability(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-  householdIds: string[],
-): Promise<ReachRow[]> {
-  return tx.query<ReachRow>(
-    `SELECT h.id, h.display_name AS name,
-       COALESCE((SELECT array_agg(c.channel ORDER BY a.position, c.n) FROM adult a,
-         unnest(a.preferred_channels) WITH ORDINALITY AS c(channel, n) WHERE a.household_id = h.id), '{}') AS preferred,
-       COALESCE((SELECT array_agg(a.preferred_language ORDER BY a.position) FROM adult a
-         WHERE a.household_id = h.id), '{}') AS languages,
-       EXISTS (SELECT 1 FROM adult a WHERE a.household_id = h.id AND a.email IS NOT NULL) AS "hasEmail",
-       EXISTS (SELECT 1 FROM adult a WHERE a.household_id = h.id AND a.mobile IS NOT NULL) AS "hasMobile",
-       (h.address_line IS NOT NULL AND h.postcode IS NOT NULL AND h.place IS NOT NULL) AS "hasAddress",
-       i.channel AS choice
-     FROM household h
-     LEFT JOIN event_invitee i ON i.event_id = $2 AND i.household_id = h.id AND i.municipality_id = h.municipality_id
-     WHERE h.municipality_id = $1 AND h.id = ANY($3::uuid[])
-     ORDER BY lower(h.display_name), h.id`,
-    [municipalityId, eventId, householdIds],
-  );
-}
-
-// --- Invitations and messages ---------------------------------------------------------------------------
-
-export interface NewInvitation {
-  id: string;
-  householdId: string;
-  /** sha256 of the answer link's token, hex */
-  tokenHash: string;
-  language: string;
-  channel: ChannelName;
-}
-
-/**
- * Each household's invitation and its first message, in one statement; a household that already
- * has an invitation to the event keeps it (a double click, two workers). Returns how many were new.
- */
-export async function insertInvitations(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-  invitations: NewInvitation[],
-): Promise<number> {
-  if (invitations.length === 0) return 0;
-  const rows = await tx.query(
-    `WITH input AS (
-       SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[])
-         AS t(id, household_id, token_hash, language, channel)),
-     created AS (
-       INSERT INTO invitation (id, municipality_id, event_id, household_id, token_hash, language)
-       SELECT id, $1, $2, household_id, decode(token_hash, 'hex'), language FROM input
-       ON CONFLICT (event_id, household_id) DO NOTHING
-       RETURNING id, household_id)
-     INSERT INTO message (municipality_id, invitation_id, event_id, household_id, channel)
-     SELECT $1, created.id, $2, created.household_id, input.channel FROM created JOIN input ON input.id = created.id
-     RETURNING id`,
-    [
-      municipalityId,
-      eventId,
-      invitations.map((i) => i.id),
-      invitations.map((i) => i.householdId),
-      invitations.map((i) => i.tokenHash),
-      invitations.map((i) => i.language),
-      invitations.map((i) => i.channel),
-    ],
-  );
-  return rows.length;
-}
 
 export interface ClaimedMessage {
   id: string;
@@ -210,51 +37,6 @@ export function claimMessages(
      RETURNING id, invitation_id AS "invitationId", household_id AS "householdId", channel, purpose, attempts`,
     [municipalityId, eventId, leaseSeconds, limit],
   );
-}
-
-export interface MessageHouseholdRow {
-  householdId: string;
-  adults: { firstName: string; lastName: string; email: string | null; mobile: string | null }[];
-  addressLine: string | null;
-  postcode: string | null;
-  place: string | null;
-  languages: string[];
-  note: string | null;
-}
-
-/** What the messages of the given households need: names, contact data, address, the personal note. */
-export function householdsForMessages(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-  householdIds: string[],
-): Promise<MessageHouseholdRow[]> {
-  return tx.query<MessageHouseholdRow>(
-    `SELECT h.id AS "householdId", h.address_line AS "addressLine", h.postcode, h.place,
-       COALESCE((SELECT json_agg(json_build_object('firstName', a.first_name, 'lastName', a.last_name,
-         'email', a.email, 'mobile', a.mobile) ORDER BY a.position) FROM adult a
-         WHERE a.household_id = h.id), '[]') AS adults,
-       COALESCE((SELECT array_agg(a.preferred_language ORDER BY a.position) FROM adult a
-         WHERE a.household_id = h.id), '{}') AS languages,
-       i.note
-     FROM household h
-     LEFT JOIN event_invitee i ON i.event_id = $2 AND i.household_id = h.id AND i.municipality_id = h.municipality_id
-     WHERE h.municipality_id = $1 AND h.id = ANY($3::uuid[])`,
-    [municipalityId, eventId, householdIds],
-  );
-}
-
-/** The invitations' languages (chosen when the invitation was made). */
-export async function invitationLanguages(
-  tx: Queryable,
-  municipalityId: number,
-  invitationIds: string[],
-): Promise<Map<string, string>> {
-  const rows = await tx.query<{ id: string; language: string }>(
-    'SELECT id, language FROM invitation WHERE municipality_id = $1 AND id = ANY($2::uuid[])',
-    [municipalityId, invitationIds],
-  );
-  return new Map(rows.map((r) => [r.id, r.language]));
 }
 
 /** What the provider answered. A retryable failure goes back in the queue until `retryAt`. */
@@ -372,21 +154,6 @@ export function failedInvitations(
   );
 }
 
-export function invitedHouseholdIds(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-): Promise<string[]> {
-  return tx
-    .query<{ id: string }>(
-      'SELECT household_id AS id FROM invitation WHERE municipality_id = $1 AND event_id = $2 AND household_id IS NOT NULL',
-      [municipalityId, eventId],
-    )
-    .then((rows) => rows.map((r) => r.id));
-}
-
-// --- Letters for the print room -------------------------------------------------------------------------
-
 /** The letters ready for the print room (their PDF is in the outbox under providerId), by postcode. */
 export function lettersToPrint(
   tx: Queryable,
@@ -418,8 +185,6 @@ export async function markLettersPrinted(
   return rows.flatMap((r) => (r.householdId ? [r.householdId] : []));
 }
 
-// --- Across municipalities (landsby_system): which events have work, never who ----------------------------
-
 export function eventsWithWork(
   tx: Queryable,
   leaseSeconds: number,
@@ -429,15 +194,6 @@ export function eventsWithWork(
      WHERE (status = 'queued' AND not_before <= now())
         OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $1))`,
     [leaseSeconds],
-  );
-}
-
-/** Events whose planned sending time has come and that have not been sent yet. */
-export function eventsDueForSending(tx: Queryable): Promise<{ municipalityId: number; eventId: string }[]> {
-  return tx.query(
-    `SELECT e.municipality_id AS "municipalityId", e.id AS "eventId" FROM event e
-     WHERE e.status = 'planned' AND e.send_at <= now() AND e.send_at > now() - interval '60 days'
-       AND NOT EXISTS (SELECT 1 FROM message m WHERE m.event_id = e.id)`,
   );
 }
 
@@ -465,8 +221,6 @@ export async function applySmsDeliveryReport(
   );
   return row;
 }
-
-// --- Digital mail status (SvarUt status-sok) ------------------------------------------------------------
 
 /**
  * As landsby_system: the municipalities with digital mail that is 'sent' (SvarUt has it, no final
@@ -548,8 +302,6 @@ export async function applyDigitalMailStatus(
   return row;
 }
 
-// --- Messages after the invitation: confirmations, promotions, reminders ----------------------------
-
 /**
  * Queues one message of `purpose` for each invitation, by e-mail or SMS: the invitation's own
  * channel when it was one of those, else whichever the household has. A household reached only
@@ -586,40 +338,17 @@ export async function queueNotices(
   return rows.length;
 }
 
-export interface AnswerForNotice {
-  invitationId: string;
-  response: 'coming' | 'not_coming' | 'maybe';
-  adults: number;
-  children: number;
-  /** Place on the waiting list (1 = next), or null. */
-  place: number | null;
-}
-
-export function answersForNotices(
+/** Holds the reminders of `purpose` back until `notBefore` (a reminder asked for in quiet hours). */
+export async function holdReminders(
   tx: Queryable,
   municipalityId: number,
-  invitationIds: string[],
-): Promise<AnswerForNotice[]> {
-  return tx.query<AnswerForNotice>(
-    `SELECT a.invitation_id AS "invitationId", a.response, a.adults, a.children,
-       CASE WHEN a.waiting_since IS NULL THEN NULL ELSE (
-         SELECT count(*) FROM answer w WHERE w.event_id = a.event_id AND w.waiting_since IS NOT NULL
-           AND (w.waiting_since, w.invitation_id) <= (a.waiting_since, a.invitation_id)) END AS place
-     FROM answer a WHERE a.municipality_id = $1 AND a.invitation_id = ANY($2::uuid[])`,
-    [municipalityId, invitationIds],
+  eventId: string,
+  purpose: string,
+  notBefore: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE message SET not_before = $4, updated_at = now()
+     WHERE municipality_id = $1 AND event_id = $2 AND purpose = $3 AND status = 'queued' AND not_before < $4`,
+    [municipalityId, eventId, purpose, notBefore],
   );
-}
-
-/** Of these households, those that have never been checked in at any event. */
-export async function firstTimers(
-  tx: Queryable,
-  municipalityId: number,
-  householdIds: string[],
-): Promise<Set<string>> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT h.id FROM unnest($2::uuid[]) AS h(id)
-     WHERE NOT EXISTS (SELECT 1 FROM attendance t WHERE t.municipality_id = $1 AND t.household_id = h.id AND t.present)`,
-    [municipalityId, householdIds],
-  );
-  return new Set(rows.map((r) => r.id));
 }

@@ -1,0 +1,115 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { CHANNELS } from '../../domain/household.js';
+import { REMINDER_DAYS, REMINDER_GROUPS } from '../../domain/reminders.js';
+import { literals, Nullable, Uuid } from '../../server/schemas.js';
+
+const ChannelName = literals(CHANNELS);
+
+/** Where one household's invitation is: not sent yet, or its message's status. */
+export const SENDING_STATUSES = [
+  'not_sent',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'printed',
+  'failed',
+] as const;
+export type SendingStatus = (typeof SENDING_STATUSES)[number];
+export const SENDING_STATES = ['not_planned', 'scheduled', 'sending', 'done'] as const;
+export type SendingState = (typeof SENDING_STATES)[number];
+
+export const SendingParams = Type.Object({ eventId: Uuid });
+// The household is checked by the service (after the event), so another municipality's event
+// answers 404 whatever the second id is.
+export const SendingHouseholdParams = Type.Object({
+  eventId: Uuid,
+  householdId: Type.String({ maxLength: 64 }),
+});
+
+export const SendingQuery = Type.Object({ households: Type.Optional(Type.Boolean()) });
+
+const CountFields = {
+  households: Type.Integer(),
+  not_sent: Type.Integer(),
+  queued: Type.Integer(),
+  sending: Type.Integer(),
+  sent: Type.Integer(),
+  delivered: Type.Integer(),
+  printed: Type.Integer(),
+  failed: Type.Integer(),
+};
+export const SendingCounts = Type.Object(CountFields);
+export type SendingCounts = Static<typeof SendingCounts>;
+
+/** One household on the sending page: its channel (chosen or by the rule), what it can use, how it went. */
+export const SendingHousehold = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  channel: ChannelName,
+  choice: Nullable(ChannelName),
+  usable: Type.Array(ChannelName),
+  status: literals(SENDING_STATUSES),
+  reason: Nullable(Type.String()),
+  sentAt: Nullable(Type.String()),
+});
+export type SendingHousehold = Static<typeof SendingHousehold>;
+
+/** The sending of an event's invitations: state, counts per status and channel, each household. */
+export const SendingView = Type.Object({
+  eventId: Type.String(),
+  sendAt: Nullable(Type.String({ format: 'date-time' })),
+  defaultSendAt: Type.String({ format: 'date-time' }),
+  state: literals(SENDING_STATES),
+  channel: Nullable(ChannelName),
+  counts: SendingCounts,
+  byChannel: Type.Array(Type.Object({ channel: ChannelName, ...CountFields })),
+  households: Type.Array(SendingHousehold),
+  lettersToPrint: Type.Integer(),
+});
+export type SendingView = Static<typeof SendingView>;
+
+export const ScheduleBody = Type.Object({ sendAt: Nullable(Type.String({ format: 'date-time' })) });
+export type ScheduleBody = Static<typeof ScheduleBody>;
+
+/** The channel for every household, or for one (null: back to the rule). */
+export const ChannelBody = Type.Object({ channel: Nullable(ChannelName) });
+export type ChannelBody = Static<typeof ChannelBody>;
+
+export const RetryBody = Type.Object({
+  householdId: Type.Optional(Uuid),
+  channel: Type.Optional(ChannelName),
+});
+export type RetryBody = Static<typeof RetryBody>;
+
+/** When the reminders go: days before the event, at 10:00 Oslo (empty: none). */
+export const ReminderDaysBody = Type.Object(
+  {
+    days: Type.Array(Type.Unsafe<number>({ type: 'integer', enum: [...REMINDER_DAYS] }), { maxItems: 9 }),
+  },
+  { additionalProperties: false },
+);
+export type ReminderDaysBody = Static<typeof ReminderDaysBody>;
+
+export const ReminderDays = Type.Object({ reminders: Type.Array(Type.Integer()) });
+export type ReminderDays = Static<typeof ReminderDays>;
+
+export const RemindNowBody = Type.Object(
+  { group: literals(REMINDER_GROUPS) },
+  { additionalProperties: false },
+);
+export type RemindNowBody = Static<typeof RemindNowBody>;
+
+/** How many households the reminder was queued for, and when it goes (09:00 if asked in quiet hours). */
+export const RemindNowResult = Type.Object({
+  queued: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+});
+export type RemindNowResult = Static<typeof RemindNowResult>;
+
+/** The letters for the print room: one PDF. */
+export const LettersPdf = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });
+
+export const DeliveryReportParams = Type.Object({ key: Type.String({ maxLength: 200 }) });
+export const DeliveryReportQuery = Type.Record(Type.String(), Type.String({ maxLength: 500 }));
+export const DeliveryReportReply = Type.Object({ ok: Type.Boolean() });
