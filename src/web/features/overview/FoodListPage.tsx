@@ -9,7 +9,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
-import type { EventOverview } from './OverviewPage.js';
+import type { EventOverview } from './answers.js';
 import './overview.css';
 
 /**

@@ -1,0 +1,87 @@
+import type { TFunction } from 'i18next';
+import type { Diet, Response } from '../../../domain/answer.js';
+import type { Channel } from '../../shared/cafe-types.js';
+
+/** The days before a café a reminder may go, as the server allows them. */
+export const REMINDER_DAYS = [14, 10, 7, 6, 5, 4, 3, 2, 1] as const;
+export const GROUPS = ['silent', 'coming', 'maybe'] as const;
+export type Group = (typeof GROUPS)[number];
+export const FILTERS = ['all', 'coming', 'waiting', 'maybe', 'not_coming', 'silent'] as const;
+export type Filter = (typeof FILTERS)[number];
+
+export interface OverviewHousehold {
+  id: string;
+  name: string;
+  channel: Channel;
+  response: Response | null;
+  adults: number;
+  children: number;
+  diet: Diet[];
+  dietNote: string | null;
+  comment: string | null;
+  place: number | null;
+  firstTime: boolean;
+  answeredBy: 'household' | 'team' | null;
+}
+
+export interface EventOverview {
+  eventId: string;
+  capacity: number | null;
+  free: number | null;
+  reminders: number[];
+  remindersSent: { key: string; households: number; at: string }[];
+  counts: {
+    invited: number;
+    answered: number;
+    coming: { households: number; adults: number; children: number };
+    notComing: number;
+    maybe: number;
+    silent: number;
+    waiting: { households: number; persons: number };
+  };
+  food: {
+    served: boolean;
+    persons: number;
+    adults: number;
+    children: number;
+    diets: { diet: Diet; households: number; persons: number }[];
+    notes: string[];
+  };
+  byChannel: { channel: Channel; invited: number; answered: number; coming: number }[];
+  households: OverviewHousehold[];
+}
+
+/** The household's answer in one word: coming, waiting, maybe, not coming, or silent. */
+export function answerOf(household: OverviewHousehold): Exclude<Filter, 'all'> {
+  if (!household.response) return 'silent';
+  if (household.response === 'coming' && household.place !== null) return 'waiting';
+  return household.response;
+}
+
+export const ANSWER_COLOR: Record<
+  Exclude<Filter, 'all'>,
+  'success' | 'warning' | 'info' | 'neutral' | 'danger'
+> = {
+  coming: 'success',
+  waiting: 'warning',
+  maybe: 'info',
+  not_coming: 'neutral',
+  silent: 'neutral',
+};
+
+export function persons(t: TFunction, adults: number, children: number): string {
+  return t('cafe.overview.event.persons', {
+    adults: t('cafe.overview.event.adults', { count: adults }),
+    children: t('cafe.overview.event.children', { count: children }),
+  });
+}
+
+/** What a sent reminder was: «7 dager før» or «Nå, til dem som ikke har svart». */
+export function reminderName(t: TFunction, key: string): string {
+  const days = /^\d+$/.test(key) ? Number(key) : undefined;
+  if (days !== undefined) return t('cafe.overview.event.daysBefore', { count: days });
+  const group = /^now-(silent|coming|maybe)-/.exec(key)?.[1];
+  return group
+    ? t('cafe.overview.event.sentNow', { group: t(`cafe.overview.event.groupNames.${group}`) })
+    : key;
+}
