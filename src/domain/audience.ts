@@ -1,8 +1,9 @@
 import type { HouseholdKind, Relation } from './household.js';
 
 /**
- * Who is invited to a café (issue 6, point 3): a rule over the registry plus the team's own
- * additions and removals. Pure: the caller passes the households and the hand-made changes.
+ * Who is invited to a café (SPEC section 2, "Audience rule"): a rule over the registry plus the
+ * team's own additions and removals. Pure: the caller passes the households and the hand-made
+ * changes.
  *
  * The SPEC's default: households in the municipality's care within a travel time (90 minutes;
  * no travel time known = included, flagged), every household under its oversight, and emergency

@@ -1,6 +1,7 @@
 /**
- * Invitation templates (issue 6 point 4): text with merge fields such as {fornavn}, one template
- * per language, rendered for each household as an e-mail (text and HTML), an SMS and a letter.
+ * Invitation templates (SPEC section 2, "Personal invitation"): text with merge fields such as
+ * {fornavn}, one template per language, rendered for each household as an e-mail (text and
+ * HTML), an SMS and a letter.
  * Pure: no database, no clock.
  *
  * Syntax: `{field}` is replaced by the field's value; `{{` and `}}` write a literal brace. A field
