@@ -1,7 +1,7 @@
 import { escapeHtml as h } from '../../domain/template.js';
 import { type FeedbackWords, householdWords } from '../../i18n/household/index.js';
 import { publicPage } from '../../server/public-page.js';
-import type { FeedbackQuestion } from './defaults.js';
+import type { FeedbackQuestion } from './contract.js';
 import type { PublicForm } from './service.js';
 
 /**

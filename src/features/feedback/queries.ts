@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/connection.js';
-import type { FeedbackQuestion } from './defaults.js';
+import type { FeedbackQuestion } from './contract.js';
 
 export interface FormRow {
   eventId: string;

@@ -7,7 +7,7 @@ import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
 import { browserLanguage, htmlReply, publicErrorHandler } from '../../server/public-page.js';
 import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
-import { FORM_LANGUAGES, QUESTION_TYPES } from './defaults.js';
+import { FORM_LANGUAGES, QUESTION_TYPES } from './contract.js';
 import { alreadyPage, badLinkPage, busyPage, closedPage, formPage, thanksPage } from './page.js';
 import {
   EVALUATION_MAX,

@@ -7,14 +7,9 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import { type EventRow, findEvent } from '../events/index.js';
-import {
-  CHOICE_TYPES,
-  DEFAULT_LANGUAGES,
-  defaultQuestions,
-  type FeedbackQuestion,
-  FORM_LANGUAGES,
-} from './defaults.js';
+import { CHOICE_TYPES, type FeedbackQuestion, FORM_LANGUAGES } from './contract.js';
 import * as q from './queries.js';
+import { DEFAULT_LANGUAGES, defaultQuestions } from './service/default-form.js';
 
 // --- The form ----------------------------------------------------------------------------------------------
 

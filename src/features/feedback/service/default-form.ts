@@ -1,36 +1,17 @@
-import { type FeedbackFormTexts, householdWords } from '../../i18n/household/index.js';
+import { type FeedbackFormTexts, householdWords } from '../../../i18n/household/index.js';
+import {
+  type FeedbackQuestion,
+  FORM_LANGUAGES,
+  type FormLanguage,
+  type QuestionType,
+  type Texts,
+} from '../contract.js';
 
 /**
  * The feedback form a café starts from: five short, warm questions in bokmål, nynorsk and
  * English (their words are in i18n/household). The team changes, removes or adds questions from
  * here; what it saves is the event's own form (feedback_form.questions).
  */
-
-export const QUESTION_TYPES = ['scale', 'single', 'multiple', 'text', 'topics'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-/** The languages a form can be written in: those the public page has its own words for. */
-export const FORM_LANGUAGES = ['nb', 'nn', 'en', 'ar'] as const;
-export type FormLanguage = (typeof FORM_LANGUAGES)[number];
-
-/** A text in each of the form's languages: { nb: '…', en: '…' }. */
-export type Texts = Partial<Record<string, string>>;
-
-export interface FeedbackOption {
-  id: string;
-  text: Texts;
-}
-
-export interface FeedbackQuestion {
-  id: string;
-  type: QuestionType;
-  text: Texts;
-  /** single, multiple and topics only. */
-  options?: FeedbackOption[];
-}
-
-/** Types whose answer is one or more of the question's options. */
-export const CHOICE_TYPES: readonly QuestionType[] = ['single', 'multiple', 'topics'];
 
 /** The languages the default form is written in: those whose household words have its texts. */
 export const DEFAULT_LANGUAGES: FormLanguage[] = FORM_LANGUAGES.filter(
