@@ -18,7 +18,7 @@ import fontkit from '@pdf-lib/fontkit';
 export type FontStyle = 'regular' | 'bold' | 'italic';
 /** A font family, in fallback order: a character is set in the first family that has it. */
 export type Family = 'latin' | 'arabic' | 'emoji';
-export const FAMILIES: readonly Family[] = ['latin', 'arabic', 'emoji'];
+const FAMILIES: readonly Family[] = ['latin', 'arabic', 'emoji'];
 
 const require = createRequire(import.meta.url);
 /** The @embedpdf packages' export maps expose only their index; the fonts sit in ../fonts beside dist/. */

@@ -24,7 +24,7 @@ export function qrSvg(url: string): Promise<string> {
 }
 
 /** The link as printed: without "https://", which nobody needs to type. */
-export function printedLink(url: string): string {
+function printedLink(url: string): string {
   return url.replace(/^https?:\/\//, '');
 }
 

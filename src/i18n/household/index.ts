@@ -8,16 +8,11 @@ export {
   DEFAULT_LANGUAGES,
   DEFAULT_TEMPLATES,
   defaultTemplate,
-  formatDate,
   type InvitationFacts,
   invitationValues,
-  joinNames,
   letterParts,
-  programmeText,
-  registrationText,
-  venueText,
 } from './invitation.js';
-export { fillNoticeFields, noticeText, persons } from './notices.js';
+export { fillNoticeFields, noticeText } from './notices.js';
 export type {
   AnswerWords,
   FeedbackFormTexts,

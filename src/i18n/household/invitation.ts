@@ -19,7 +19,7 @@ import { HOUSEHOLD_LANGUAGES, type HouseholdLanguage, householdWords } from './w
 // --- The values of one invitation ---------------------------------------------------------------------
 
 /** "Kari og Ola", "Anne, Berit og Camilla". */
-export function joinNames(names: readonly string[], language: string): string {
+function joinNames(names: readonly string[], language: string): string {
   const list = names.map((n) => n.trim()).filter((n) => n !== '');
   if (list.length <= 1) return list[0] ?? '';
   const and = householdWords(language).invitation.and;
@@ -27,7 +27,7 @@ export function joinNames(names: readonly string[], language: string): string {
 }
 
 /** '2027-01-19' → "tirsdag 19. januar" (the calendar date itself, no time zone shift). */
-export function formatDate(date: string, language: string): string {
+function formatDate(date: string, language: string): string {
   return new Intl.DateTimeFormat(householdWords(language).invitation.locale, {
     weekday: 'long',
     day: 'numeric',
@@ -59,14 +59,14 @@ export interface InvitationFacts {
   answerUrl: string;
 }
 
-export function venueText(venue: InvitationFacts['venue']): string {
+function venueText(venue: InvitationFacts['venue']): string {
   if (!venue) return '';
   const town = [venue.postcode, venue.place].filter(Boolean).join(' ');
   const address = [venue.addressLine, town].filter(Boolean).join(', ');
   return address ? `${venue.name}, ${address}` : venue.name;
 }
 
-export function programmeText(event: InvitationFacts['event'], language: string): string {
+function programmeText(event: InvitationFacts['event'], language: string): string {
   const w = householdWords(language).invitation;
   const items = event.programme.map((item) => {
     let text = item.title;
@@ -79,7 +79,7 @@ export function programmeText(event: InvitationFacts['event'], language: string)
   return parts.filter(Boolean).join(' ');
 }
 
-export function registrationText(event: InvitationFacts['event'], language: string): string {
+function registrationText(event: InvitationFacts['event'], language: string): string {
   const w = householdWords(language).invitation;
   if (event.registration === 'none') return '';
   if (event.registration === 'required' && event.deadline)

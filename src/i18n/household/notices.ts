@@ -17,11 +17,7 @@ export function noticeText(kind: NoticeKind, language: string): { language: stri
 }
 
 /** "1 voksen", "2 voksne", "0 barn": the number with its word, in the language. */
-export function persons(
-  language: string,
-  adults: number,
-  children: number,
-): { adults: string; children: string } {
+function persons(language: string, adults: number, children: number): { adults: string; children: string } {
   return householdWords(language).persons(adults, children);
 }
 
