@@ -2,7 +2,7 @@ import postalCodes from 'norway-postal-codes';
 import { describe, expect, it } from 'vitest';
 import { checkHousehold } from '../../src/domain/household.js';
 import { normaliseMobile } from '../../src/domain/phone.js';
-import { DEMO_HOUSEHOLD_COUNT, demoHouseholds } from '../../src/features/demo/households.js';
+import { DEMO_HOUSEHOLD_COUNT, demoHouseholds } from '../../src/features/demo/service/invent-households.js';
 
 const today = '2026-11-25';
 const demo = demoHouseholds({ today });

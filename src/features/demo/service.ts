@@ -2,9 +2,9 @@ import type { Database } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import type { Role } from '../../domain/roles.js';
 import { hashPassword } from '../auth/index.js';
-import { seedDemoHistory } from './history.js';
-import { seedDemoHouseholds } from './households.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';
+import { seedDemoHistory } from './service/seed-history.js';
+import { seedDemoHouseholds } from './service/seed-households.js';
 
 /** 9999 is no real kommunenummer, so demo data can never be mistaken for a real municipality's. */
 export const DEMO_MUNICIPALITY = { name: 'Demo kommune', number: '9999' };
