@@ -2,7 +2,7 @@ import { createMailer } from '../channels/email.js';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../features/demo/service.js';
-import { seedPostcodes } from '../features/registry/postcodes.js';
+import { seedPostcodes } from '../features/registry/index.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { buildApp } from './build-app.js';
 

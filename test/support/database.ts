@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
-import { seedPostcodes } from '../../src/features/registry/postcodes.js';
+import { seedPostcodes } from '../../src/features/registry/index.js';
 import { adminQuery } from './postgres.js';
 
 /** Which database the integration tests run on: the vitest project sets LANDSBY_TEST_DB. */

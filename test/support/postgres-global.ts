@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { openPostgres } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
-import { seedPostcodes } from '../../src/features/registry/postcodes.js';
+import { seedPostcodes } from '../../src/features/registry/index.js';
 import { adminQuery, startPostgres } from './postgres.js';
 
 declare module 'vitest' {

@@ -1,6 +1,5 @@
 // What other features may call: the registry's households, their history and the postcode table.
 
-export { seedPostcodes } from './postcodes.js';
 export { presentHousehold } from './present.js';
 export {
   findHousehold,
@@ -15,4 +14,5 @@ export {
   replacePostcodes,
   setArchived,
 } from './queries.js';
+export { seedPostcodes } from './service/seed-postcodes.js';
 export { checkHouseholds, writeHousehold } from './service.js';

@@ -1,7 +1,7 @@
 import postalCodes from 'norway-postal-codes';
-import type { Database } from '../../db/connection.js';
-import { asSystem } from '../../db/tenant.js';
-import { countPostcodes, replacePostcodes } from './queries.js';
+import type { Database } from '../../../db/connection.js';
+import { asSystem } from '../../../db/tenant.js';
+import { countPostcodes, replacePostcodes } from '../queries.js';
 
 /** Fills the postcode table from the norway-postal-codes package the first time Landsby starts. */
 export async function seedPostcodes(db: Database): Promise<void> {
