@@ -35,7 +35,7 @@ import { todayInOslo } from '../dist/domain/calendar.js';
 import { insertAccount, insertMunicipality } from '../dist/features/demo/queries.js';
 import { findEvent } from '../dist/features/events/index.js';
 import { createEvent } from '../dist/features/events/service/edit-events.js';
-import { seedPostcodes } from '../dist/features/registry/postcodes.js';
+import { seedPostcodes } from '../dist/features/registry/index.js';
 import { checkHouseholds, writeHousehold } from '../dist/features/registry/service.js';
 import * as sendingEvents from '../dist/features/sending/queries/event.js';
 import * as sendingHouseholds from '../dist/features/sending/queries/household.js';

@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/connection.js';
 import { openPglite } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { DEMO_PASSWORD as DEMO_PASSWORD_VALUE, seedDemo } from '../../src/features/demo/service.js';
-import { seedPostcodes } from '../../src/features/registry/postcodes.js';
+import { seedPostcodes } from '../../src/features/registry/index.js';
 import { buildApp } from '../../src/app/build-app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';

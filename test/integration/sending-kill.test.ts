@@ -8,8 +8,7 @@ import { type Database, openPglite, openPostgres } from '../../src/db/connection
 import { migrate } from '../../src/db/migrate.js';
 import { inTenant } from '../../src/db/tenant.js';
 import type { HouseholdInput } from '../../src/domain/household.js';
-import { checkHouseholds, writeHousehold } from '../../src/features/registry/index.js';
-import { seedPostcodes } from '../../src/features/registry/postcodes.js';
+import { checkHouseholds, seedPostcodes, writeHousehold } from '../../src/features/registry/index.js';
 import { testDatabaseKind } from '../support/database.js';
 import { createMunicipality, createUser } from '../support/factories.js';
 import { adminQuery } from '../support/postgres.js';
