@@ -1,7 +1,7 @@
 import { grayscale, PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { ShownShare } from '../domain/insight.js';
 import type { ShownCount } from '../domain/statistics.js';
-import { staffTexts } from '../i18n/staff.js';
+import { staffText, staffTexts } from '../i18n/staff.js';
 import { fontBytes, pdfFontkit } from './fonts.js';
 
 // The season's one-page summary for the team leader: key figures, three bar charts and what the
@@ -38,22 +38,22 @@ export interface SeasonFigures {
   travel: { rows: { group: string; invited: ShownCount; came: ShownShare }[] };
 }
 
+// The report is in bokmål, as the team leader's reports are; its words are in the staff catalogues.
 const CHANNEL_NAMES = staffTexts('nb', 'exports.insight.channels');
 const BAND_NAMES = staffTexts('nb', 'exports.insight.travelBands');
-const TERMS = { spring: 'våren', autumn: 'høsten' } as const;
-const VERDICTS: Record<string, string> = {
-  too_thin: 'Det er for lite data til å si sikkert ennå.',
-};
+const say = (key: string, values: Record<string, string | number> = {}) =>
+  staffText('nb', `exports.seasonReport.${key}`, values);
 
 const value = (count: ShownCount) => (typeof count === 'number' ? count : 0);
-const label = (count: ShownCount) => (typeof count === 'number' ? String(count) : `under ${count.under}`);
+const label = (count: ShownCount) =>
+  typeof count === 'number' ? String(count) : say('under', { count: count.under });
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)} %`);
 const shareLabel = (s: ShownShare) =>
   s.share === null
     ? typeof s.of === 'number' && s.of === 0
-      ? 'ingen inviterte'
-      : 'for få til å vise'
-    : `${pct(s.share)} (${pct(s.low)}–${pct(s.high)}) av ${label(s.of)}`;
+      ? say('noneInvited')
+      : say('tooFew')
+    : say('shareOf', { share: pct(s.share), low: pct(s.low), high: pct(s.high), of: label(s.of) });
 const day = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 
 class Sheet {
@@ -126,7 +126,7 @@ class Sheet {
   ) {
     this.line(title, 11, true, 2.2);
     if (rows.length === 0) {
-      this.line('Ingen data for perioden.', 9);
+      this.line(say('noData'), 9);
       return;
     }
     const labelWidth = 150;
@@ -191,7 +191,7 @@ export async function seasonSummaryPdf(
   doc.registerFontkit(pdfFontkit);
   const regular = await doc.embedFont(fontBytes('latin', 'regular'), { subset: true });
   const bold = await doc.embedFont(fontBytes('latin', 'bold'), { subset: true });
-  const title = `Fosterhjemskafé ${TERMS[season.term]} ${season.year}`;
+  const title = say('title', { term: say(`terms.${season.term}`), year: season.year });
   doc.setTitle(title);
   doc.setLanguage('nb');
   doc.setCreator('Landsby');
@@ -199,34 +199,40 @@ export async function seasonSummaryPdf(
 
   sheet.line(title, 20, true, 1);
   sheet.line(
-    `${insight.municipality ? `${insight.municipality} · ` : ''}${day(insight.from)}–${day(insight.to)} · laget ${day(made)}`,
+    say('made', {
+      period: `${insight.municipality ? `${insight.municipality} · ` : ''}${day(insight.from)}–${day(insight.to)}`,
+      date: day(made),
+    }),
     9.5,
   );
-  if (insight.hidden) sheet.line('Tall under 5 husstander vises som «under 5».', 9.5);
+  if (insight.hidden) sheet.line(say('hidden'), 9.5);
 
   const came = insight.attendance.reduce((sum, r) => sum + value(r.came), 0);
   const firsts = insight.attendance.reduce((sum, r) => sum + value(r.firstTimers), 0);
   const anyHidden = insight.attendance.some((r) => typeof r.came !== 'number');
   sheet.keyFigures([
-    { label: 'kafeer', value: String(insight.events) },
-    { label: 'besøk av husstander', value: anyHidden ? `minst ${came}` : String(came) },
-    { label: 'kom for første gang', value: anyHidden ? `minst ${firsts}` : String(firsts) },
-    { label: 'førstegangs kom igjen', value: pct(insight.returners.total.cameAgain.share) },
-    { label: 'inviterte har kommet', value: pct(insight.everCame.share) },
+    { label: say('keyFigures.events'), value: String(insight.events) },
+    { label: say('keyFigures.visits'), value: anyHidden ? say('atLeast', { count: came }) : String(came) },
+    {
+      label: say('keyFigures.firstTime'),
+      value: anyHidden ? say('atLeast', { count: firsts }) : String(firsts),
+    },
+    { label: say('keyFigures.cameAgain'), value: pct(insight.returners.total.cameAgain.share) },
+    { label: say('keyFigures.everCame'), value: pct(insight.everCame.share) },
   ]);
 
   const attendance = insight.attendance.slice(-12);
   sheet.bars(
-    'Husstander som kom, per kafé',
+    say('charts.attendance'),
     attendance.map((r) => ({
       label: `${day(r.date)} ${r.venue ?? r.title}`,
       value: value(r.came),
-      text: `${label(r.came)} av ${label(r.invited)} inviterte`,
+      text: say('cameOf', { came: label(r.came), invited: label(r.invited) }),
     })),
     Math.max(1, ...attendance.map((r) => value(r.came))),
   );
   sheet.bars(
-    'Andel inviterte som kom, per kanal (95 % intervall)',
+    say('charts.channels'),
     insight.channels.rows.map((r) => ({
       label: CHANNEL_NAMES[r.channel] ?? r.channel,
       value: r.came.share ?? 0,
@@ -241,12 +247,15 @@ export async function seasonSummaryPdf(
     const b = CHANNEL_NAMES[c.b] ?? c.b;
     const said =
       c.verdict === 'too_thin'
-        ? VERDICTS.too_thin
-        : `${c.verdict === 'a_better' ? a : b} ga klart flere som kom enn ${c.verdict === 'a_better' ? b : a}.`;
-    sheet.line(`${a} mot ${b.toLowerCase()}: ${said}`, 9);
+        ? say('tooThin')
+        : say('better', {
+            better: c.verdict === 'a_better' ? a : b,
+            worse: c.verdict === 'a_better' ? b : a,
+          });
+    sheet.line(say('comparison', { a, b: b.toLowerCase(), said }), 9);
   }
   sheet.bars(
-    'Andel inviterte som kom, etter reisetid',
+    say('charts.travel'),
     insight.travel.rows
       .filter((r) => typeof r.invited !== 'number' || r.invited > 0)
       .map((r) => ({
@@ -259,10 +268,6 @@ export async function seasonSummaryPdf(
     1,
   );
   sheet.y = Math.min(sheet.y, MARGIN + 30);
-  sheet.paragraph(
-    'Andelene har et 95 % konfidensintervall (Wilson): streken viser hvor den sanne andelen trolig ligger. ' +
-      'Når strekene for to grupper overlapper, eller en gruppe har under 20 inviterte, kan vi ikke si sikkert at den ene er bedre.',
-    7.5,
-  );
+  sheet.paragraph(say('intervals'), 7.5);
   return doc.save();
 }
