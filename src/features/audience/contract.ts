@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { HOUSEHOLD_KINDS } from '../../domain/household.js';
+import { HOUSEHOLD_KINDS, RELATIONS } from '../../domain/household.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 const HouseholdKind = literals(HOUSEHOLD_KINDS);
@@ -25,13 +25,13 @@ export type AudiencePreviewQuery = Static<typeof AudiencePreviewQuery>;
 export const AudienceHousehold = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  kind: Type.String(),
-  relation: Type.String(),
+  kind: HouseholdKind,
+  relation: literals(RELATIONS),
   travelMinutes: Nullable(Type.Integer()),
   languages: Type.Array(Type.String()),
   included: Type.Boolean(),
   /** Why it is in or out: the rule, or the team's hand. */
-  source: Type.String(),
+  source: literals(['rule', 'added', 'removed'] as const),
   note: Nullable(Type.String()),
 });
 export type AudienceHousehold = Static<typeof AudienceHousehold>;
@@ -41,7 +41,7 @@ export const AudienceView = Type.Object({
     maxTravel: Type.Integer(),
     care: Type.Boolean(),
     oversight: Type.Boolean(),
-    kinds: Type.Array(Type.String()),
+    kinds: Type.Array(HouseholdKind),
   }),
   count: Type.Integer(),
   households: Type.Array(AudienceHousehold),

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Nullable, Uuid } from '../../server/schemas.js';
+import { EVENT_KINDS, EVENT_STATUSES, PROGRAMME_KINDS, REGISTRATIONS } from '../../domain/event.js';
+import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 // Dates and times are checked by the service with the rest of the form, so every problem is
 // reported at once.
@@ -10,7 +11,7 @@ const ShortText = (maxLength: number) => Type.String({ maxLength });
 /** What is wrong with a date (domain/season.ts DateProblem), for the page to word. */
 export const DateProblem = Type.Object({
   code: Type.String(),
-  severity: Type.String(),
+  severity: literals(['error', 'warning', 'info'] as const),
   params: Type.Unknown(),
 });
 export type DateProblem = Static<typeof DateProblem>;
@@ -58,7 +59,7 @@ export type EventUpdate = Static<typeof EventUpdate>;
 
 export const EventView = Type.Object({
   id: Type.String(),
-  kind: Type.String(),
+  kind: literals(EVENT_KINDS),
   title: Type.String(),
   date: Type.String(),
   startTime: Type.String(),
@@ -68,18 +69,18 @@ export const EventView = Type.Object({
   venue: Nullable(Type.Object({ id: Type.String(), name: Type.String(), place: Nullable(Type.String()) })),
   capacity: Nullable(Type.Integer()),
   food: Type.Boolean(),
-  registration: Type.String(),
+  registration: literals(REGISTRATIONS),
   deadline: Nullable(Type.String()),
   programme: Type.Array(
     Type.Object({
-      kind: Type.String(),
+      kind: literals(PROGRAMME_KINDS),
       title: Type.String(),
       minutes: Nullable(Type.Integer()),
       speaker: Nullable(Type.String()),
     }),
   ),
   hosts: Type.Array(Type.Object({ id: Type.String(), firstName: Type.String() })),
-  status: Type.String(),
+  status: literals(EVENT_STATUSES),
   problems: Type.Array(DateProblem),
   version: Type.Integer(),
   image: Nullable(Type.Object({ alt: Type.String(), updatedAt: Type.String() })),

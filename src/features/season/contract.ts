@@ -1,9 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Nullable, Uuid } from '../../server/schemas.js';
+import { literals, Nullable, Uuid } from '../../server/schemas.js';
 import { DateProblem, Day, EventList } from '../events/contract.js';
 
+export const Season = Type.Union([Type.Literal('spring'), Type.Literal('autumn')]);
+export type Season = Static<typeof Season>;
+
 export const SeasonPlanQuery = Type.Object({
-  season: Type.Union([Type.Literal('spring'), Type.Literal('autumn')]),
+  season: Season,
   year: Type.Integer({ minimum: 2000, maximum: 2100 }),
 });
 export type SeasonPlanQuery = Static<typeof SeasonPlanQuery>;
@@ -11,7 +14,7 @@ export type SeasonPlanQuery = Static<typeof SeasonPlanQuery>;
 /** One month of the plan (domain/season.ts SeasonSlot): a proposed date, a kept café, or why none. */
 export const SeasonSlot = Type.Object({
   month: Type.Integer(),
-  status: Type.String(),
+  status: literals(['proposed', 'kept', 'none', 'removed', 'invalid'] as const),
   date: Type.Optional(Type.String()),
   startsAt: Type.Optional(Type.String()),
   endsAt: Type.Optional(Type.String()),

@@ -1,0 +1,16 @@
+/** An event's vocabulary: what it can be and what it holds. Shared by the API and the web app. */
+
+/** A foster-home café, or another gathering (a course evening, a summer party). */
+export const EVENT_KINDS = ['cafe', 'gathering'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_STATUSES = ['planned', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** none: no answer asked; optional: welcome; required: by the deadline (the food count). */
+export const REGISTRATIONS = ['none', 'optional', 'required'] as const;
+export type Registration = (typeof REGISTRATIONS)[number];
+
+/** A short talk, a leader presenting themselves, or anything else on the evening's programme. */
+export const PROGRAMME_KINDS = ['talk', 'leader', 'other'] as const;
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
