@@ -1,11 +1,12 @@
 import type { Queryable } from '../../db/connection.js';
 import type { AudienceRule } from '../../domain/audience.js';
+import type { EventKind, EventStatus, ProgrammeKind, Registration } from '../../domain/event.js';
 
 // Every statement names municipality_id; row-level security enforces it again underneath.
 // Dates are read as text ('YYYY-MM-DD'), so no driver turns them into instants in its own zone.
 
 export interface ProgrammeItem {
-  kind: 'talk' | 'leader' | 'other';
+  kind: ProgrammeKind;
   title: string;
   minutes: number | null;
   speaker: string | null;
@@ -13,7 +14,7 @@ export interface ProgrammeItem {
 
 export interface EventRow {
   id: string;
-  kind: 'cafe' | 'gathering';
+  kind: EventKind;
   title: string;
   date: string;
   startTime: string;
@@ -23,11 +24,11 @@ export interface EventRow {
   venue: { id: string; name: string; place: string | null } | null;
   capacity: number | null;
   food: boolean;
-  registration: 'none' | 'optional' | 'required';
+  registration: Registration;
   deadline: string | null;
   programme: ProgrammeItem[];
   hosts: { id: string; firstName: string }[];
-  status: 'planned' | 'cancelled';
+  status: EventStatus;
   audienceRule: AudienceRule | null;
   version: number;
   /** The event's image, without its bytes (GET /api/events/:eventId/image). */
@@ -35,7 +36,7 @@ export interface EventRow {
 }
 
 export interface EventData {
-  kind: 'cafe' | 'gathering';
+  kind: EventKind;
   title: string;
   date: string;
   startTime: string;
@@ -45,7 +46,7 @@ export interface EventData {
   venueId: string | null;
   capacity: number | null;
   food: boolean;
-  registration: 'none' | 'optional' | 'required';
+  registration: Registration;
   deadline: string | null;
   programme: ProgrammeItem[];
 }
