@@ -42,7 +42,7 @@ import * as sendingHouseholds from '../dist/features/sending/queries/household.j
 import * as sendingInvitations from '../dist/features/sending/queries/invitation.js';
 import { renderInvitation } from '../dist/features/sending/render.js';
 import { answerToken, answerUrl } from '../dist/features/sending/service/answer-tokens.js';
-import { lettersPdf } from '../dist/features/sending/service.js';
+import { lettersPdf } from '../dist/features/sending/service/print-letters.js';
 import { prepareInvitations, sendDue } from '../dist/features/sending/worker.js';
 import { municipalityName, templateChooser } from '../dist/features/templates/index.js';
 import { findVenue } from '../dist/features/venues/index.js';

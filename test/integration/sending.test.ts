@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailChannel } from '../../src/channels/email.js';
 import { createChannels } from '../../src/channels/index.js';
 import { inTenant } from '../../src/db/tenant.js';
-import { defaultSendAt } from '../../src/features/sending/service.js';
+import { defaultSendAt } from '../../src/features/sending/service/plan-sending.js';
 import { sendDue } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createEvent } from '../support/cafe.js';

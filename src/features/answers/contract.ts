@@ -10,9 +10,12 @@ import { literals, Nullable } from '../../server/schemas.js';
  */
 
 export const AnswerResponse = literals(RESPONSES);
+export type AnswerResponse = Static<typeof AnswerResponse>;
 export const AnswerDiet = literals(DIETS);
+export type AnswerDiet = Static<typeof AnswerDiet>;
 /** confirmed, waiting (for a place), not_coming, maybe. */
 export const AnswerStatus = literals(ANSWER_STATUSES);
+export type AnswerStatus = Static<typeof AnswerStatus>;
 
 const Persons = Type.Integer({ minimum: 0, maximum: MAX_PERSONS });
 

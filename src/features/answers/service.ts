@@ -25,7 +25,7 @@ function text(value: string | null | undefined): string | null {
 }
 
 /** The answer as typed → as stored, or 400 validation.invalid naming each field that is wrong. */
-export function checkAnswer(input: AnswerInput): AnswerInput {
+function checkAnswer(input: AnswerInput): AnswerInput {
   const errors: FieldError[] = [];
   const count = (field: 'adults' | 'children') => {
     const value = input[field];
@@ -193,7 +193,7 @@ async function withStatus(tx: Queryable, municipalityId: number, answer: q.Answe
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
 /** The invitation an answer link names, or undefined for a link that is wrong. */
-export async function invitationOfToken(
+async function invitationOfToken(
   deps: Deps,
   token: string,
 ): Promise<{ invitationId: string; municipalityId: number } | undefined> {

@@ -23,18 +23,17 @@ import {
   SendingQuery,
   SendingView,
 } from './contract.js';
-import { remindNow, setReminderDays } from './service/remind-households.js';
 import {
   getSending,
-  lettersPdf,
-  markLettersPrinted,
   retryFailed,
   scheduleSending,
   sendNow,
   setChannelForAll,
   setChannelForHousehold,
-  smsDeliveryReport,
-} from './service.js';
+} from './service/plan-sending.js';
+import { lettersPdf, markLettersPrinted } from './service/print-letters.js';
+import { smsDeliveryReport } from './service/record-delivery.js';
+import { remindNow, setReminderDays } from './service/remind-households.js';
 
 const manage = { permission: 'events:manage' as const };
 const event = { ...manage, tenantObject: 'event' as const };

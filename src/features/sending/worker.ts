@@ -33,14 +33,14 @@ export interface SendingDeps {
 }
 
 /** A message whose provider failed for a passing reason is tried this many times in all. */
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 /** Messages claimed at a time: small, so a killed worker leaves little in doubt. */
 const BATCH = 20;
 /** A job sends for at most this long, then hands the rest to the next job. */
 const SLICE_MS = 5 * 60_000;
 
 /** 30 s, 1 min, 2 min, 4 min … after the n-th attempt. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return 30_000 * 2 ** Math.max(0, attempts - 1);
 }
 

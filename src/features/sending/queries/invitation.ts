@@ -76,7 +76,7 @@ export function invitedHouseholdIds(
 }
 
 /** Statuses of an invitation message that mean it reached the household (or its letterbox). */
-export const DELIVERED_STATUSES = ['sent', 'delivered', 'printed'] as const;
+const DELIVERED_STATUSES = ['sent', 'delivered', 'printed'] as const;
 
 /** Who a scheduled reminder goes to: everyone who has not said no and is not waiting for a place. */
 export type ReminderAudience = ReminderGroup | 'not_declined';

@@ -22,7 +22,7 @@ import * as q from '../queries/message.js';
 export const DIGITAL_MAIL_STATUS_CRON = '*/10 * * * *';
 
 /** SvarUt takes this many ids per status-sok (our own limit; KS documents none). */
-export const STATUS_BATCH = 500;
+const STATUS_BATCH = 500;
 
 export interface DigitalMailStatusDeps {
   db: Database;

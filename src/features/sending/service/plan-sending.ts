@@ -1,22 +1,18 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { SmsDeliveryReport } from '../../channels/sms.js';
-import type { ChannelName } from '../../channels/types.js';
-import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
-import { mergeLetterPdfs } from '../../documents/print-file.js';
-import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../domain/calendar.js';
-import { chooseChannel, usableChannels } from '../../domain/channel-choice.js';
-import type { Deps } from '../../server/deps.js';
-import { invalid, notFound } from '../../server/errors.js';
-import { invitedHouseholds } from '../audience/index.js';
-import { audit, auditListRead } from '../audit/index.js';
-import { findEvent } from '../events/index.js';
-import type { SendingCounts, SendingState, SendingView } from './contract.js';
-import { channelUnusable, eventCancelled, eventPassed, noLetters } from './errors.js';
-import * as eventsSql from './queries/event.js';
-import * as householdsSql from './queries/household.js';
-import * as messagesSql from './queries/message.js';
-import { suggestedChannels } from './service/suggest-channels.js';
+import type { ChannelName } from '../../../channels/types.js';
+import { inTenant, type TenantContext } from '../../../db/tenant.js';
+import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../../domain/calendar.js';
+import { chooseChannel, usableChannels } from '../../../domain/channel-choice.js';
+import type { Deps } from '../../../server/deps.js';
+import { invalid, notFound } from '../../../server/errors.js';
+import { invitedHouseholds } from '../../audience/index.js';
+import { audit, auditListRead } from '../../audit/index.js';
+import { findEvent } from '../../events/index.js';
+import type { SendingCounts, SendingState, SendingView } from '../contract.js';
+import { channelUnusable, eventCancelled, eventPassed } from '../errors.js';
+import * as eventsSql from '../queries/event.js';
+import * as householdsSql from '../queries/household.js';
+import * as messagesSql from '../queries/message.js';
+import { suggestedChannels } from './suggest-channels.js';
 
 type Counts = SendingCounts;
 
@@ -258,68 +254,4 @@ export async function retryFailed(
   });
   if (queued > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId });
   return getSending(deps, ctx, eventId);
-}
-
-/** One PDF of the letters ready for the print room, by postcode. */
-export async function lettersPdf(deps: Deps, ctx: TenantContext, eventId: string): Promise<Uint8Array> {
-  const letters = await inTenant(deps.db, ctx, async (tx) => {
-    if (!(await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
-    const rows = await messagesSql.lettersToPrint(tx, ctx.municipalityId, eventId, ['sent', 'printed']);
-    await auditListRead(
-      tx,
-      ctx,
-      'household',
-      rows.flatMap((r) => (r.householdId ? [r.householdId] : [])),
-    );
-    return rows;
-  });
-  if (letters.length === 0) throw noLetters();
-  const outbox = deps.channels.letter.outbox;
-  const pdfs = await Promise.all(letters.map((l) => readFile(join(outbox, l.providerId))));
-  return mergeLetterPdfs(pdfs, { title: 'Invitasjoner til utskrift' });
-}
-
-export async function markLettersPrinted(
-  deps: Deps,
-  ctx: TenantContext,
-  eventId: string,
-): Promise<SendingView> {
-  await inTenant(deps.db, ctx, async (tx) => {
-    if (!(await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId))) throw notFound();
-    const households = await messagesSql.markLettersPrinted(tx, ctx.municipalityId, eventId);
-    await audit(tx, ctx, {
-      action: 'update',
-      recordType: 'message',
-      details: { eventId, printed: households.length },
-    });
-  });
-  return getSending(deps, ctx, eventId);
-}
-
-/**
- * Sveve's delivery report. It names our message id (ref), so the municipality is found from the
- * message itself; a report for a message we do not know is ignored (and answered 200, so Sveve
- * does not keep trying).
- */
-export async function smsDeliveryReport(deps: Deps, report: SmsDeliveryReport): Promise<boolean> {
-  const messageId = report.ref;
-  if (!messageId || !/^[0-9a-f-]{36}$/i.test(messageId)) return false;
-  const municipalityId = await asSystem(deps.db, (tx) => messagesSql.messageMunicipality(tx, messageId));
-  if (municipalityId === undefined) return false;
-  const ctx: TenantContext = { municipalityId, userId: null, ip: null };
-  return inTenant(deps.db, ctx, async (tx) => {
-    const updated = await messagesSql.applySmsDeliveryReport(tx, municipalityId, messageId, {
-      status: report.status,
-      reason: report.reason ?? null,
-    });
-    if (!updated) return false;
-    await audit(tx, ctx, {
-      action: 'update',
-      recordType: 'household',
-      recordId: updated.householdId,
-      subjectId: updated.householdId,
-      details: { eventId: updated.eventId, messageId, delivery: report.status },
-    });
-    return true;
-  });
 }
