@@ -46,6 +46,7 @@ export async function insertAuditReads(
   );
 }
 
+/** What the audit log's search looks for (see contract.ts AuditFilter). */
 export interface AuditFilter {
   subject?: string;
   actor?: string;

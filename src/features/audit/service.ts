@@ -1,6 +1,10 @@
 import type { Database, Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
-import { type AuditFilter, type AuditRow, insertAudit, insertAuditReads, searchAudit } from './queries.js';
+import type { Deps } from '../../server/deps.js';
+import { AUDIT_EXPORT_MAX, type AuditFilter, type AuditPage } from './contract.js';
+import { presentEntry } from './present.js';
+import { type AuditRow, insertAudit, insertAuditReads, searchAudit } from './queries.js';
+import { auditCsv } from './render.js';
 
 /** One audit entry for a change or a single read, written in the caller's transaction. */
 export function audit(
@@ -39,11 +43,7 @@ export function auditListRead(
   });
 }
 
-export const AUDIT_PAGE_MAX = 200;
-/** A CSV export holds at most this many rows; the admin narrows the search for more. */
-export const AUDIT_EXPORT_MAX = 50_000;
-
-export async function findAuditEntries(
+async function findAuditEntries(
   db: Database,
   ctx: TenantContext,
   filter: AuditFilter,
@@ -60,4 +60,27 @@ export async function findAuditEntries(
     });
     return result;
   });
+}
+
+/** A page of the audit log's search, newest first. */
+export async function searchAuditLog(
+  deps: Deps,
+  ctx: TenantContext,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<AuditPage> {
+  const { total, rows } = await findAuditEntries(deps.db, ctx, filter, page, 'search');
+  return { total, entries: rows.map(presentEntry) };
+}
+
+/** The same search as a CSV file, up to AUDIT_EXPORT_MAX entries. */
+export async function exportAuditLog(deps: Deps, ctx: TenantContext, filter: AuditFilter): Promise<string> {
+  const { rows } = await findAuditEntries(
+    deps.db,
+    ctx,
+    filter,
+    { limit: AUDIT_EXPORT_MAX, offset: 0 },
+    'export',
+  );
+  return auditCsv(rows);
 }

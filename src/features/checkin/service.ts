@@ -6,50 +6,12 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
 import { checkHouseholds, writeHousehold } from '../registry/index.js';
+import type { AttendanceHousehold as Household, TapInput, WalkInInput } from './contract.js';
+import { presentHousehold } from './present.js';
 import * as q from './queries.js';
 
 /** A phone whose clock runs ahead may not put a tap beyond the taps of the others: at most this far. */
 const FUTURE_SLACK_MS = 5 * 60_000;
-
-export interface TapInput {
-  tapId: string;
-  householdId: string;
-  present: boolean;
-  adults?: number;
-  children?: number;
-  tappedAt: string;
-}
-
-export type WalkInInput =
-  | { tapId: string; householdId: string; tappedAt?: string }
-  | {
-      tapId: string;
-      newHousehold: { firstName: string; lastName: string; mobile?: string | null };
-      tappedAt?: string;
-    };
-
-/** One household on the evening's list, as the API shows it. */
-function present(row: q.AttendanceRow) {
-  const answered = row.response === 'coming' || row.response === 'maybe';
-  const checkedIn = row.present === true;
-  const adults =
-    (checkedIn ? row.adults : null) ?? (answered ? row.answerAdults : null) ?? row.registryAdults;
-  const children =
-    (checkedIn ? row.children : null) ?? (answered ? row.answerChildren : null) ?? row.registryChildren;
-  return {
-    id: row.id,
-    name: row.name,
-    response: row.response,
-    adults,
-    children,
-    waiting: row.waiting,
-    firstTime: row.firstTime,
-    present: checkedIn,
-    walkIn: row.walkIn,
-  };
-}
-
-type Household = ReturnType<typeof present>;
 
 const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
 
@@ -76,7 +38,7 @@ function countsOf(households: Household[]) {
 
 async function view(tx: Queryable, municipalityId: number, eventId: string) {
   const rows = await q.attendanceRows(tx, municipalityId, eventId);
-  const households = rows.map(present).sort((a, b) => collator.compare(a.name, b.name));
+  const households = rows.map(presentHousehold).sort((a, b) => collator.compare(a.name, b.name));
   return { households, counts: countsOf(households) };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../server/deps.js';
+import { Healthy, Unavailable } from './contract.js';
+import { checkHealth } from './service.js';
 
 /** For load balancers and monitoring: 200 when the database answers, 503 when it does not. */
 export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -8,21 +9,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     '/healthz',
     {
       config: { public: true },
-      schema: {
-        tags: ['operations'],
-        response: {
-          200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }),
-          503: Type.Object({ status: Type.Literal('unavailable'), database: Type.String() }),
-        },
-      },
+      schema: { tags: ['operations'], response: { 200: Healthy, 503: Unavailable } },
     },
     async (_request, reply) => {
-      try {
-        await deps.db.transaction((tx) => tx.query('SELECT 1'));
-        return { status: 'ok' as const, database: deps.db.kind };
-      } catch {
-        return reply.status(503).send({ status: 'unavailable' as const, database: deps.db.kind });
-      }
+      const health = await checkHealth(deps);
+      return health.status === 'ok' ? health : reply.status(503).send(health);
     },
   );
 };

@@ -6,34 +6,11 @@ import { AppError, notFound } from '../../server/errors.js';
 import { isLocale } from '../../server/messages.js';
 import { audit, auditListRead } from '../audit/index.js';
 import { createAccountLink } from '../auth/index.js';
+import type { AdminUser } from './contract.js';
+import { presentUser } from './present.js';
 import * as q from './queries.js';
 
-export interface UserView {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  roles: string[];
-  active: boolean;
-  invitationPending: boolean;
-  lastLoginAt: string | null;
-}
-
-/** The one place that decides which fields of a user leave the server. */
-function present(row: q.UserRow): UserView {
-  return {
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
-    roles: row.roles,
-    active: row.active,
-    invitationPending: row.invitation_pending,
-    lastLoginAt: row.last_login_at ? row.last_login_at.toISOString() : null,
-  };
-}
-
-export async function listUsers(deps: Deps, ctx: TenantContext): Promise<UserView[]> {
+export async function listUsers(deps: Deps, ctx: TenantContext): Promise<AdminUser[]> {
   return inTenant(deps.db, ctx, async (tx) => {
     const rows = await q.listUsers(tx, ctx.municipalityId);
     await auditListRead(
@@ -42,16 +19,16 @@ export async function listUsers(deps: Deps, ctx: TenantContext): Promise<UserVie
       'user',
       rows.map((r) => r.id),
     );
-    return rows.map(present);
+    return rows.map(presentUser);
   });
 }
 
-export async function getUser(deps: Deps, ctx: TenantContext, userId: string): Promise<UserView> {
+export async function getUser(deps: Deps, ctx: TenantContext, userId: string): Promise<AdminUser> {
   return inTenant(deps.db, ctx, async (tx) => {
     const row = await q.findUser(tx, ctx.municipalityId, userId);
     if (!row) throw notFound();
     await audit(tx, ctx, { action: 'read', recordType: 'user', recordId: userId, subjectId: userId });
-    return present(row);
+    return presentUser(row);
   });
 }
 
@@ -60,7 +37,7 @@ export async function inviteUser(
   deps: Deps,
   ctx: TenantContext,
   input: { email: string; firstName: string; lastName: string; roles: string[] },
-): Promise<{ user: UserView; invitationSent: boolean }> {
+): Promise<{ user: AdminUser; invitationSent: boolean }> {
   const email = input.email.trim().toLowerCase();
   const { user, send } = await inTenant(deps.db, ctx, async (tx) => {
     let userId: string;
@@ -91,7 +68,7 @@ export async function inviteUser(
       locale: 'nb',
     });
     const row = await q.findUser(tx, ctx.municipalityId, userId);
-    return { user: present(row as q.UserRow), send };
+    return { user: presentUser(row as q.UserRow), send };
   });
   return { user, invitationSent: await sendQuietly(deps, send) };
 }
@@ -128,7 +105,7 @@ export async function changeUser(
   ctx: TenantContext,
   userId: string,
   changes: { roles?: string[]; active?: boolean },
-): Promise<UserView> {
+): Promise<AdminUser> {
   // An admin who removes their own admin role or deactivates themselves locks the municipality out.
   if (userId === ctx.userId) throw new AppError('users.cannot_change_self', 400);
   return inTenant(deps.db, ctx, async (tx) => {
@@ -146,6 +123,6 @@ export async function changeUser(
       subjectId: userId,
       details: { before: { roles: before.roles, active: before.active }, after },
     });
-    return present({ ...before, ...after });
+    return presentUser({ ...before, ...after });
   });
 }
