@@ -85,6 +85,16 @@ export interface StandInOptions {
   clientSecret?: string;
 }
 
+/** A confidential client of the authorization-code flow, as both providers register Landsby. */
+const codeClient = (clientId: string, clientSecret: string, redirectUri: string) => ({
+  client_id: clientId,
+  client_secret: clientSecret,
+  redirect_uris: [redirectUri],
+  response_types: ['code'],
+  grant_types: ['authorization_code'],
+  token_endpoint_auth_method: 'client_secret_post',
+});
+
 // --- ID-porten -----------------------------------------------------------------------------------
 
 export async function startIdportenStandIn(options: StandInOptions): Promise<StandIn<IdportenLogin>> {
@@ -108,12 +118,7 @@ export async function startIdportenStandIn(options: StandInOptions): Promise<Sta
     configuration: () => ({
       clients: [
         {
-          client_id: clientId,
-          client_secret: clientSecret,
-          redirect_uris: [options.redirectUri],
-          response_types: ['code'],
-          grant_types: ['authorization_code'],
-          token_endpoint_auth_method: 'client_secret_post',
+          ...codeClient(clientId, clientSecret, options.redirectUri),
           require_auth_time: true,
           // ID-porten includes `sid` when the client registers for session-bound logout.
           backchannel_logout_uri: new URL('/api/auth/oidc/idporten/logout', options.redirectUri).href,
@@ -207,16 +212,7 @@ export async function startEntraStandIn(
       current = login;
     },
     configuration: () => ({
-      clients: [
-        {
-          client_id: clientId,
-          client_secret: clientSecret,
-          redirect_uris: [options.redirectUri],
-          response_types: ['code'],
-          grant_types: ['authorization_code'],
-          token_endpoint_auth_method: 'client_secret_post',
-        },
-      ],
+      clients: [codeClient(clientId, clientSecret, options.redirectUri)],
       responseTypes: ['code'],
       pkce: { methods: ['S256'], required: () => false },
       scopes: ['openid', 'profile', 'email', 'offline_access'],

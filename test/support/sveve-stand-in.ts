@@ -103,6 +103,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A request as the stand-in records it, before its body is read. */
+const requestOf = (req: IncomingMessage, form: SveveRequest['form'], status: number): SveveRequest => ({
+  method: req.method ?? '',
+  form,
+  contentType: req.headers['content-type'],
+  params: [],
+  status,
+  answer: '',
+});
+
 const stringify = (value: unknown): string | undefined =>
   value === undefined || value === null ? undefined : String(value);
 
@@ -159,14 +169,7 @@ export async function startSveveStandIn(
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const record: SveveRequest = {
-      method: req.method ?? '',
-      form: 'query',
-      contentType: req.headers['content-type'],
-      params: [],
-      status: 0,
-      answer: '',
-    };
+    const record = requestOf(req, 'query', 0);
     if (url.pathname !== '/SMS/SendMessage') return answer(res, record, 404, 'Not Found', 'text/plain');
     if (req.method !== 'GET' && req.method !== 'POST') return answer(res, record, 405, '', 'text/plain');
     if (req.method === 'GET' && (req.url ?? '').length > MAX_GET) {
@@ -293,14 +296,7 @@ export async function startSveveStandIn(
     setTimeout(() => {
       if (over) {
         tooMany++;
-        requests.push({
-          method: req.method ?? '',
-          form: '',
-          contentType: req.headers['content-type'],
-          params: [],
-          status: 429,
-          answer: '',
-        });
+        requests.push(requestOf(req, '', 429));
         req.resume();
         res.writeHead(429, { 'content-type': 'text/plain' }).end('Too Many Requests');
         return;
