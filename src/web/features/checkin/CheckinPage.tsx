@@ -1,22 +1,13 @@
-import {
-  Alert,
-  Button,
-  Heading,
-  Link,
-  Paragraph,
-  Spinner,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react';
-import type { TFunction } from 'i18next';
-import { type CSSProperties, type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Link, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { intlLocale } from '../../app/i18n.js';
-import { api, queryString } from '../../shared/api.js';
+import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import { longDate } from '../../shared/dates.js';
 import { Page } from '../../shared/Page.js';
+import { HouseholdRow } from './CheckinRow.js';
 import {
   type AttendanceHousehold,
   type AttendanceView,
@@ -28,6 +19,8 @@ import {
   saveQueue,
   sendTap,
 } from './checkin-queue.js';
+import { LIST, STACK, TAP_TARGET } from './styles.js';
+import { WalkIn } from './WalkIn.js';
 
 /** Taps still waiting are tried again this often, and at once when the browser says it is online. */
 const RETRY_MS = 10_000;
@@ -37,64 +30,10 @@ const RETRY_MS = 10_000;
  */
 const DOUBLE_TAP_MS = 400;
 
-/** Tap targets of at least 44 × 44 px (WCAG 2.5.5), on a phone too. */
-const TAP_TARGET: CSSProperties = { minHeight: '2.75rem', minWidth: '2.75rem' };
-const LIST: CSSProperties = {
-  listStyle: 'none',
-  margin: 0,
-  padding: 0,
-  display: 'grid',
-  gap: 'var(--ds-size-3)',
-};
-const ROW: CSSProperties = {
-  display: 'flex',
-  flexWrap: 'wrap',
-  alignItems: 'center',
-  justifyContent: 'space-between',
-  gap: 'var(--ds-size-3)',
-  padding: 'var(--ds-size-3) var(--ds-size-4)',
-  // Longhands only, the same in both styles: React cannot undo a longhand over a shorthand.
-  borderStyle: 'solid',
-  borderWidth: '1px',
-  borderInlineStartWidth: '1px',
-  borderColor: 'var(--ds-color-neutral-border-subtle)',
-  borderRadius: 'var(--ds-border-radius-md)',
-  background: 'var(--ds-color-neutral-background-default)',
-};
-const ROW_PRESENT: CSSProperties = {
-  ...ROW,
-  borderColor: 'var(--ds-color-success-border-default)',
-  borderInlineStartWidth: '0.5rem',
-  background: 'var(--ds-color-success-surface-tinted)',
-};
-const ROW_TEXT: CSSProperties = { flex: '1 1 12rem', minWidth: 0, display: 'grid', gap: 'var(--ds-size-1)' };
-const NAME: CSSProperties = { margin: 0, fontWeight: 600, overflowWrap: 'anywhere' };
-const TAGS: CSSProperties = { display: 'flex', flexWrap: 'wrap', gap: 'var(--ds-size-2)' };
-const STACK: CSSProperties = { display: 'grid', gap: 'var(--ds-size-4)', minWidth: 0 };
-const FIELDS: CSSProperties = {
-  display: 'grid',
-  gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))',
-  gap: 'var(--ds-size-3)',
-  alignItems: 'end',
-};
-
 const byName = (language: string) => {
   const collator = new Intl.Collator(intlLocale(language), { sensitivity: 'base', numeric: true });
   return (a: AttendanceHousehold, b: AttendanceHousehold) => collator.compare(a.name, b.name);
 };
-
-/** "2 voksne, 1 barn". */
-function persons(t: TFunction, household: { adults: number; children: number }): string {
-  return t('cafe.checkin.persons', {
-    adults: t('cafe.checkin.adults', { count: household.adults }),
-    children: t('cafe.checkin.children', { count: household.children }),
-  });
-}
-
-function responseText(t: TFunction, household: AttendanceHousehold): string {
-  if (household.waiting) return t('cafe.checkin.responses.waiting');
-  return t(`cafe.checkin.responses.${household.response ?? 'none'}`);
-}
 
 interface Dropped {
   tapId: string;
@@ -318,202 +257,5 @@ function CheckinList({ eventId }: { eventId: string }) {
         ) : null}
       </div>
     </Page>
-  );
-}
-
-function HouseholdRow({
-  household,
-  onToggle,
-}: {
-  household: AttendanceHousehold;
-  onToggle: (taps: number) => void;
-}) {
-  const { t } = useTranslation();
-  const nameId = `checkin-name-${household.id}`;
-  return (
-    <li style={household.present ? ROW_PRESENT : ROW} data-household={household.id}>
-      <div style={ROW_TEXT}>
-        <p style={NAME} id={nameId}>
-          {household.name}
-        </p>
-        <Paragraph data-size="sm" style={{ margin: 0 }}>
-          {persons(t, household)} · {responseText(t, household)}
-        </Paragraph>
-        {household.firstTime || household.walkIn ? (
-          <div style={TAGS}>
-            {household.firstTime ? (
-              <Tag data-color="info" data-size="sm">
-                {t('cafe.checkin.firstTime')}
-              </Tag>
-            ) : null}
-            {household.walkIn ? (
-              <Tag data-color="neutral" data-size="sm">
-                {t('cafe.checkin.walkIn')}
-              </Tag>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
-      <Button
-        variant={household.present ? 'secondary' : 'primary'}
-        data-color={household.present ? 'success' : undefined}
-        aria-describedby={nameId}
-        onClick={(event) => onToggle(event.detail)}
-        style={TAP_TARGET}
-      >
-        {household.present ? t('cafe.checkin.checkedIn') : t('cafe.checkin.checkIn')}
-      </Button>
-    </li>
-  );
-}
-
-interface Found {
-  id: string;
-  name: string;
-  place: string | null;
-}
-
-/** "Legg til som ikke har svart": a household of the registry, or a new one with one adult. */
-function WalkIn({
-  presentIds,
-  onAdd,
-}: {
-  presentIds: ReadonlySet<string>;
-  onAdd: (walkIn: { householdId?: string; name: string; newHousehold?: NewHousehold }) => void;
-}) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<Found[]>();
-  const [searchError, setSearchError] = useState(false);
-  const [firstName, setFirstName] = useState('');
-  const [lastName, setLastName] = useState('');
-  const [mobile, setMobile] = useState('');
-  const [missing, setMissing] = useState<{ firstName?: boolean; lastName?: boolean }>({});
-  const [added, setAdded] = useState('');
-
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    setSearchError(false);
-    try {
-      const answer = await api.get<{ households: Found[] }>(
-        `/api/households${queryString({ q: text.trim(), limit: 10 })}`,
-      );
-      setFound(answer.households);
-    } catch {
-      setSearchError(true);
-    }
-  };
-
-  const addNew = (event: FormEvent) => {
-    event.preventDefault();
-    const first = firstName.trim();
-    const last = lastName.trim();
-    setMissing({ firstName: !first, lastName: !last });
-    if (!first || !last) return;
-    const name = `${first} ${last}`;
-    onAdd({ name, newHousehold: { firstName: first, lastName: last, mobile: mobile.trim() || null } });
-    setFirstName('');
-    setLastName('');
-    setMobile('');
-    setAdded(t('cafe.checkin.added', { name }));
-  };
-
-  return (
-    <section aria-labelledby="checkin-walkin-heading" style={STACK}>
-      <Heading level={2} data-size="xs" id="checkin-walkin-heading">
-        <Button
-          variant="secondary"
-          aria-expanded={open}
-          aria-controls="checkin-walkin"
-          onClick={() => setOpen((value) => !value)}
-          style={{ ...TAP_TARGET, width: '100%', justifyContent: 'flex-start' }}
-        >
-          {t('cafe.checkin.walkInOpen')}
-        </Button>
-      </Heading>
-      <div id="checkin-walkin" hidden={!open} style={STACK}>
-        <Paragraph aria-live="polite">{added}</Paragraph>
-        <search style={STACK}>
-          <form onSubmit={search} style={FIELDS}>
-            <Textfield
-              label={t('cafe.checkin.registrySearch')}
-              type="search"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              autoComplete="off"
-            />
-            <Button type="submit" variant="secondary" style={TAP_TARGET}>
-              {t('cafe.checkin.registryFind')}
-            </Button>
-          </form>
-        </search>
-        {searchError ? <Paragraph role="alert">{t('cafe.checkin.registryFailed')}</Paragraph> : null}
-        {found ? (
-          <ul style={LIST} aria-live="polite" aria-label={t('cafe.checkin.registryResults')}>
-            {found.length === 0 ? <li>{t('cafe.checkin.registryNone')}</li> : null}
-            {found.map((household) => (
-              <li key={household.id} style={ROW}>
-                <span style={NAME}>
-                  {household.name}
-                  {household.place ? `, ${household.place}` : ''}
-                </span>
-                {presentIds.has(household.id) ? (
-                  <span>{t('cafe.checkin.already')}</span>
-                ) : (
-                  <Button
-                    variant="secondary"
-                    style={TAP_TARGET}
-                    aria-label={t('cafe.checkin.addOne', { name: household.name })}
-                    onClick={() => {
-                      onAdd({ householdId: household.id, name: household.name });
-                      setAdded(t('cafe.checkin.added', { name: household.name }));
-                    }}
-                  >
-                    {t('cafe.checkin.checkIn')}
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <form onSubmit={addNew} style={STACK} noValidate>
-          <Heading level={3} data-size="xs">
-            {t('cafe.checkin.newHeading')}
-          </Heading>
-          <div style={FIELDS}>
-            <Textfield
-              label={t('cafe.checkin.firstName')}
-              value={firstName}
-              onChange={(event) => setFirstName(event.target.value)}
-              autoComplete="off"
-              required
-              error={missing.firstName ? t('cafe.checkin.required') : undefined}
-            />
-            <Textfield
-              label={t('cafe.checkin.lastName')}
-              value={lastName}
-              onChange={(event) => setLastName(event.target.value)}
-              autoComplete="off"
-              required
-              error={missing.lastName ? t('cafe.checkin.required') : undefined}
-            />
-            <Textfield
-              label={t('cafe.checkin.mobile')}
-              type="tel"
-              value={mobile}
-              onChange={(event) => setMobile(event.target.value)}
-              autoComplete="off"
-            />
-          </div>
-          <div>
-            <Button type="submit" style={TAP_TARGET}>
-              {t('cafe.checkin.addNew')}
-            </Button>
-          </div>
-        </form>
-      </div>
-    </section>
   );
 }

@@ -51,3 +51,16 @@ export type ProgressLine =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: ImportResult }
   | { type: 'error'; code: string; message: string; row: number | null };
+
+/** What the mapping step shows and changes: the wizard holds the state. */
+export interface MappingStepProps {
+  job: ImportJob;
+  mapping: ImportMapping;
+  onChange: (mapping: ImportMapping) => void;
+  saved: SavedMapping[];
+  onSavedChange: (saved: SavedMapping[]) => void;
+  busy: boolean;
+  error: unknown;
+  onCheck: () => void;
+  onCancel: () => void;
+}

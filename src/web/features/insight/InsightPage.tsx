@@ -1,68 +1,14 @@
-import {
-  Card,
-  Details,
-  Field,
-  Heading,
-  Label,
-  Link,
-  Paragraph,
-  Select,
-  Spinner,
-  Table,
-} from '@digdir/designsystemet-react';
-import { type ReactNode, useMemo, useState } from 'react';
+import { Field, Heading, Label, Link, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../app/i18n.js';
-import { CHART_COLOURS, Chart, type ChartRow } from '../../shared/Chart.js';
+import { Chart, type ChartRow } from '../../shared/Chart.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
-import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useLoad } from '../../shared/use-load.js';
 import './insight.css';
-
-type Count = number | { under: number };
-interface Share {
-  count: Count;
-  of: Count;
-  share: number | null;
-  low: number | null;
-  high: number | null;
-}
-type Verdict = 'too_thin' | 'a_better' | 'b_better';
-interface Group {
-  rows: { group: string; events: number; invited: Count; came: Share }[];
-  comparison: { a: string; b: string; verdict: Verdict } | null;
-}
-interface Insight {
-  from: string;
-  to: string;
-  hidden: boolean;
-  events: number;
-  attendance: {
-    date: string;
-    title: string;
-    venue: string | null;
-    invited: Count;
-    coming: Count;
-    came: Count;
-    firstTimers: Count;
-  }[];
-  returners: {
-    rows: { date: string; title: string; firstTimers: Count; cameAgain: Count; medianDays: number | null }[];
-    total: { cameAgain: Share; medianDays: number | null };
-  };
-  everCame: Share;
-  channels: {
-    rows: { channel: string; answered: Share; came: Share }[];
-    comparisons: { a: string; b: string; measure: 'answered' | 'came'; verdict: Verdict }[];
-  };
-  deadline: Group;
-  venues: Group;
-  weekdays: Group;
-  travel: Group;
-  feedback: { rows: { date: string; title: string; responses: Count; mean: number | null }[] };
-  topics: { rows: { topic: string; count: Count }[] };
-}
+import { Figure, shareCells, shareHeader } from './InsightFigure.js';
+import type { Count, Insight, Share, Verdict } from './insight-types.js';
 
 type Term = 'spring' | 'autumn';
 interface Season {
@@ -423,102 +369,5 @@ export function InsightPage() {
         {t('insight.method')}
       </Paragraph>
     </Page>
-  );
-}
-
-type T = ReturnType<typeof useTranslation>['t'];
-const shareHeader = (t: T, what: string) => [
-  what,
-  t('insight.columns.of'),
-  t('insight.columns.share'),
-  t('insight.columns.interval'),
-];
-const shareCells = (s: Share, count: (c: Count) => string, pct: (x: number | null) => string) => [
-  count(s.count),
-  count(s.of),
-  pct(s.share),
-  s.low === null || s.high === null ? '–' : `${pct(s.low)}–${pct(s.high)}`,
-];
-
-/** One figure: heading and sentence, the chart, its data as a table behind "Vis som tabell", and the downloads. */
-function Figure({
-  id,
-  query,
-  title,
-  sentence,
-  chart,
-  legend,
-  header,
-  rows,
-}: {
-  id: string;
-  query: string;
-  title: string;
-  sentence: string;
-  chart: ReactNode;
-  legend?: [string, string];
-  header: string[];
-  rows: string[][];
-}) {
-  const { t } = useTranslation();
-  return (
-    <Card className="insight-card" data-color="neutral">
-      <figure className="insight-figure" aria-labelledby={`figure-${id}`}>
-        <figcaption>
-          <Heading level={2} data-size="xs" id={`figure-${id}`}>
-            {title}
-          </Heading>
-          <Paragraph data-size="sm">{sentence}</Paragraph>
-        </figcaption>
-        {legend ? (
-          <ul className="insight-legend" aria-hidden="true">
-            {legend.map((name, i) => (
-              <li key={name}>
-                <span className="insight-swatch" style={{ background: CHART_COLOURS[i] }} />
-                {name}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {chart}
-        <Details>
-          <Details.Summary>{t('insight.showTable')}</Details.Summary>
-          <Details.Content>
-            <ScrollTable label={title}>
-              <Table data-size="sm" zebra>
-                <caption className="insight-sr">{title}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    {header.map((h, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                      <Table.HeaderCell key={i}>{h}</Table.HeaderCell>
-                    ))}
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {rows.map((row, r) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: rows of a figure have no id
-                    <Table.Row key={r}>
-                      {row.map((cell, c) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                        <Table.Cell key={c}>{cell}</Table.Cell>
-                      ))}
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </ScrollTable>
-          </Details.Content>
-        </Details>
-        <p className="insight-downloads">
-          <Link href={`/api/insight/${id}.xlsx${query}`} download>
-            {t('insight.downloadXlsx', { figure: title })}
-          </Link>
-          <Link href={`/api/insight/${id}.csv${query}`} download>
-            {t('insight.downloadCsv', { figure: title })}
-          </Link>
-        </p>
-      </figure>
-    </Card>
   );
 }

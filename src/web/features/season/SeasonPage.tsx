@@ -1,7 +1,5 @@
 import {
   Button,
-  Card,
-  Checkbox,
   Field,
   Fieldset,
   Heading,
@@ -11,42 +9,19 @@ import {
   Radio,
   Select,
   Spinner,
-  Tag,
-  Textfield,
 } from '@digdir/designsystemet-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { todayInOslo } from '../../../domain/calendar.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type {
-  CafeEvent,
-  Problem,
-  SchoolHolidays,
-  Season,
-  SeasonPlan,
-  Slot,
-  Venue,
-} from '../../shared/cafe-types.js';
-import { longDate, monthName, osloTime, shortDate } from '../../shared/dates.js';
-import { Notice } from '../../shared/Notice.js';
+import type { CafeEvent, Problem, Season, SeasonPlan, Venue } from '../../shared/cafe-types.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
-import { ProblemList } from './ProblemList.js';
-
-/** One proposed date as the team is deciding on it. */
-interface Choice {
-  key: string;
-  month: number;
-  proposed: string;
-  date: string;
-  venueId: string;
-  accepted: boolean;
-  removed: boolean;
-  /** problems the server found when the team tried to create it */
-  refused?: Problem[];
-}
+import { SchoolHolidaySettings } from './SchoolHolidaySettings.js';
+import type { Choice } from './SlotCard.js';
+import { SlotCard } from './SlotCard.js';
 
 function defaultSeason(): { season: Season; year: number } {
   const [year, month] = todayInOslo().split('-').map(Number) as [number, number];
@@ -200,261 +175,5 @@ export function SeasonPage() {
         </Link>
       </Paragraph>
     </Page>
-  );
-}
-
-function SlotCard({
-  slot,
-  choice,
-  venues,
-  onChange,
-}: {
-  slot: Slot;
-  choice?: Choice;
-  venues: Venue[];
-  onChange: (key: string, change: Partial<Choice>) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  const month = monthName(slot.month, language);
-  const headingId = `cafe-slot-${slot.month}-${slot.date ?? slot.status}`;
-
-  if (slot.status === 'proposed' && choice) {
-    const id = choice.key;
-    const moved = choice.date !== choice.proposed;
-    return (
-      <Card
-        data-color={choice.removed ? 'neutral' : 'accent'}
-        className="cafe-card"
-        aria-labelledby={headingId}
-      >
-        <Heading level={3} data-size="2xs" id={headingId} className="cafe-card__month">
-          {month}
-        </Heading>
-        {choice.removed ? (
-          <>
-            <Paragraph>{t('cafe.season.removed', { date: longDate(choice.date, language) })}</Paragraph>
-            <div>
-              <Button variant="secondary" data-size="sm" onClick={() => onChange(id, { removed: false })}>
-                {t('cafe.season.undoRemove')}
-              </Button>
-            </div>
-          </>
-        ) : (
-          <>
-            <Paragraph className="cafe-card__date">
-              <strong>{longDate(choice.date, language)}</strong>{' '}
-              {slot.startsAt && slot.endsAt
-                ? t('cafe.timeRange', {
-                    start: osloTime(slot.startsAt, language),
-                    end: osloTime(slot.endsAt, language),
-                  })
-                : null}
-            </Paragraph>
-            {moved ? null : <ProblemList problems={slot.problems} />}
-            {moved && !choice.refused ? (
-              <Paragraph data-size="sm">{t('cafe.season.movedHint')}</Paragraph>
-            ) : null}
-            {choice.refused ? <ProblemList problems={choice.refused} /> : null}
-            <Checkbox
-              label={t('cafe.season.accept', { date: shortDate(choice.date, language) })}
-              checked={choice.accepted}
-              onChange={(event) => onChange(id, { accepted: event.target.checked })}
-            />
-            <div className="cafe-slot__fields">
-              <Textfield
-                type="date"
-                label={t('cafe.season.moveTo')}
-                value={choice.date}
-                min={`${slot.date?.slice(0, 4)}-01-01`}
-                onChange={(event) => onChange(id, { date: event.target.value, refused: undefined })}
-              />
-              <Field>
-                <Label>{t('cafe.season.venue')}</Label>
-                <Select
-                  value={choice.venueId}
-                  onChange={(event) => onChange(id, { venueId: event.target.value })}
-                >
-                  <Select.Option value="">{t('cafe.noVenue')}</Select.Option>
-                  {venues.map((venue) => (
-                    <Select.Option key={venue.id} value={venue.id}>
-                      {venue.lastUsed
-                        ? t('cafe.season.venueLastUsed', {
-                            name: venue.name,
-                            date: shortDate(venue.lastUsed, language),
-                          })
-                        : t('cafe.season.venueNeverUsed', { name: venue.name })}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
-            </div>
-            {slot.alternatives?.length ? (
-              <Fieldset data-size="sm" className="cafe-slot__alternatives">
-                <Fieldset.Legend>{t('cafe.season.alternatives')}</Fieldset.Legend>
-                <div className="button-row">
-                  {[choice.proposed, ...slot.alternatives]
-                    .filter((date) => date !== choice.date)
-                    .slice(0, 4)
-                    .map((date) => (
-                      <Button
-                        key={date}
-                        variant="secondary"
-                        data-size="sm"
-                        onClick={() => onChange(id, { date, refused: undefined })}
-                      >
-                        {longDate(date, language, false)}
-                      </Button>
-                    ))}
-                </div>
-              </Fieldset>
-            ) : null}
-            <div>
-              <Button
-                variant="tertiary"
-                data-size="sm"
-                onClick={() => onChange(id, { removed: true, accepted: false })}
-              >
-                {t('cafe.season.remove', { month })}
-              </Button>
-            </div>
-          </>
-        )}
-      </Card>
-    );
-  }
-
-  const reasonCode = typeof slot.reason === 'string' ? slot.reason : slot.reason?.code;
-  return (
-    <Card data-color="neutral" className="cafe-card" aria-labelledby={headingId}>
-      <Heading level={3} data-size="2xs" id={headingId} className="cafe-card__month">
-        {month}
-      </Heading>
-      {slot.status === 'kept' && slot.date ? (
-        <>
-          <Paragraph>
-            <Tag data-size="sm" data-color="success">
-              {t('cafe.season.kept')}
-            </Tag>{' '}
-            {slot.eventId ? (
-              <Link asChild>
-                <RouterLink to={`/kafe/${slot.eventId}`}>{longDate(slot.date, language)}</RouterLink>
-              </Link>
-            ) : (
-              longDate(slot.date, language)
-            )}
-          </Paragraph>
-          <ProblemList problems={slot.problems} />
-        </>
-      ) : slot.status === 'removed' ? (
-        <Paragraph>{t('cafe.season.monthRemoved')}</Paragraph>
-      ) : slot.status === 'invalid' ? (
-        <>
-          <Paragraph>{t('cafe.season.invalid')}</Paragraph>
-          <ProblemList problems={slot.problems} />
-        </>
-      ) : (
-        <Paragraph>
-          {reasonCode === 'month_passed' ? t('cafe.season.monthPassed') : t('cafe.season.noAllowedDate')}
-        </Paragraph>
-      )}
-    </Card>
-  );
-}
-
-/** The municipality's school holidays: which weeks the winter and autumn breaks fall in. */
-function SchoolHolidaySettings({ year, onSaved }: { year: number; onSaved: () => void }) {
-  const { t } = useTranslation();
-  const { data, error, setData } = useLoad<SchoolHolidays>(`/api/cafe/school-holidays?year=${year}`);
-  const [winter, setWinter] = useState('');
-  const [autumn, setAutumn] = useState('');
-  const [saved, setSaved] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!data) return;
-    setWinter(data.rules.winterWeek === null ? '' : String(data.rules.winterWeek));
-    setAutumn(data.rules.autumnWeek === null ? '' : String(data.rules.autumnWeek));
-  }, [data]);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!data || busy) return;
-    setBusy(true);
-    setSaved(false);
-    setSaveError(undefined);
-    try {
-      const answer = await api.put<SchoolHolidays>('/api/cafe/school-holidays', {
-        ...data.rules,
-        winterWeek: winter ? Number(winter) : null,
-        autumnWeek: autumn ? Number(autumn) : null,
-      });
-      if (answer) setData(answer);
-      setSaved(true);
-      onSaved();
-    } catch (caught) {
-      setSaveError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section aria-labelledby="cafe-holidays-heading" className="stack">
-      <Heading level={2} data-size="sm" id="cafe-holidays-heading">
-        {t('cafe.holidaySettings.heading')}
-      </Heading>
-      <Paragraph className="measure" data-size="sm">
-        {t('cafe.holidaySettings.intro')}
-      </Paragraph>
-      <CafeError error={error} />
-      {data ? (
-        <form noValidate onSubmit={save} className="form">
-          <div className="form__row">
-            <Field>
-              <Label>{t('cafe.holidaySettings.winter')}</Label>
-              <Select
-                value={winter}
-                onChange={(event) => {
-                  setWinter(event.target.value);
-                  setSaved(false);
-                }}
-              >
-                {['8', '9'].map((week) => (
-                  <Select.Option key={week} value={week}>
-                    {t('cafe.holidaySettings.week', { week })}
-                  </Select.Option>
-                ))}
-              </Select>
-            </Field>
-            <Field>
-              <Label>{t('cafe.holidaySettings.autumn')}</Label>
-              <Select
-                value={autumn}
-                onChange={(event) => {
-                  setAutumn(event.target.value);
-                  setSaved(false);
-                }}
-              >
-                {['40', '41'].map((week) => (
-                  <Select.Option key={week} value={week}>
-                    {t('cafe.holidaySettings.week', { week })}
-                  </Select.Option>
-                ))}
-              </Select>
-            </Field>
-          </div>
-          <Paragraph data-size="sm">{t('cafe.holidaySettings.alsoCounted')}</Paragraph>
-          <CafeError error={saveError} />
-          {saved ? <Notice>{t('cafe.holidaySettings.saved')}</Notice> : null}
-          <div>
-            <Button type="submit" variant="secondary" loading={busy}>
-              {t('cafe.holidaySettings.save')}
-            </Button>
-          </div>
-        </form>
-      ) : null}
-    </section>
   );
 }
