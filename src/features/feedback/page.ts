@@ -2,7 +2,7 @@ import { escapeHtml as h } from '../../domain/template.js';
 import { type FeedbackWords, householdWords } from '../../i18n/household/index.js';
 import { publicPage } from '../../server/public-page.js';
 import type { FeedbackQuestion } from './contract.js';
-import type { PublicForm } from './service.js';
+import type { PublicForm } from './service/answer-form.js';
 
 /**
  * The feedback form people open from the QR code on the tables (src/server/public-page.ts:

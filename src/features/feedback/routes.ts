@@ -6,105 +6,30 @@ import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
 import { browserLanguage, htmlReply, publicErrorHandler } from '../../server/public-page.js';
-import { literals, Nullable, Uuid, withErrors } from '../../server/schemas.js';
-import { FORM_LANGUAGES, QUESTION_TYPES } from './contract.js';
-import { alreadyPage, badLinkPage, busyPage, closedPage, formPage, thanksPage } from './page.js';
+import { withErrors } from '../../server/schemas.js';
 import {
-  EVALUATION_MAX,
+  CodeParams,
+  Evaluation,
+  EvaluationBody,
+  EventParams,
+  FeedbackForm,
+  FeedbackFormBody,
+  FeedbackResults,
+  PreviousEvaluation,
+} from './contract.js';
+import { alreadyPage, badLinkPage, busyPage, closedPage, formPage, thanksPage } from './page.js';
+import { type PublicForm, publicForm, saveResponse } from './service/answer-form.js';
+import { getEvaluation, getPreviousEvaluation, saveEvaluation } from './service/evaluate-event.js';
+import {
   feedbackQr,
   feedbackResults,
   feedbackSheetPdf,
-  getEvaluation,
   getFeedbackForm,
-  getPreviousEvaluation,
-  type PublicForm,
-  publicForm,
-  saveEvaluation,
   saveFeedbackForm,
-  saveResponse,
 } from './service.js';
 
 const event = { permission: 'events:manage' as const, tenantObject: 'event' as const };
 const tags = ['feedback'];
-const EventParams = Type.Object({ eventId: Uuid });
-
-const Id = Type.String({ pattern: '^[a-z0-9_-]{1,24}$' });
-const Language = literals(FORM_LANGUAGES);
-/** A text in each language the public page speaks; the service checks the form's languages have one. */
-const Text = Type.Optional(Type.String({ maxLength: 300 }));
-const Texts = Type.Object({ nb: Text, nn: Text, en: Text, ar: Text }, { additionalProperties: false });
-const Option = Type.Object({ id: Id, text: Texts }, { additionalProperties: false });
-const Question = Type.Object(
-  {
-    id: Id,
-    type: literals(QUESTION_TYPES),
-    text: Texts,
-    options: Type.Optional(Type.Array(Option, { maxItems: 12 })),
-  },
-  { additionalProperties: false },
-);
-
-const FormBody = Type.Object({
-  questions: Type.Array(Question, { minItems: 1, maxItems: 20 }),
-  languages: Type.Array(Language, { minItems: 1, maxItems: FORM_LANGUAGES.length }),
-  closesAt: Type.String({ format: 'date-time' }),
-  version: Type.Optional(Type.Integer({ minimum: 0 })),
-});
-
-const FormView = Type.Object({
-  eventId: Type.String(),
-  saved: Type.Boolean(),
-  code: Nullable(Type.String()),
-  url: Nullable(Type.String()),
-  questions: Type.Array(Question),
-  languages: Type.Array(Type.String()),
-  closesAt: Type.String({ format: 'date-time' }),
-  defaultClosesAt: Type.String({ format: 'date-time' }),
-  open: Type.Boolean(),
-  version: Type.Integer(),
-  responses: Type.Integer(),
-});
-
-const Count = Type.Object({ id: Type.String(), text: Texts, count: Type.Integer() });
-const Results = Type.Object({
-  eventId: Type.String(),
-  responses: Type.Integer(),
-  languages: Type.Array(Type.String()),
-  questions: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      type: literals(QUESTION_TYPES),
-      text: Texts,
-      answered: Type.Integer(),
-      options: Type.Optional(Type.Array(Count)),
-      mean: Type.Optional(Nullable(Type.Number())),
-      distribution: Type.Optional(Type.Array(Type.Integer())),
-      texts: Type.Optional(Type.Array(Type.String())),
-    }),
-  ),
-});
-
-const Note = Nullable(Type.String({ maxLength: EVALUATION_MAX }));
-const EvaluationFields = {
-  wentWell: Note,
-  changeNext: Note,
-  attendanceNote: Note,
-  programmeNote: Note,
-};
-const Evaluation = Type.Object({
-  eventId: Type.String(),
-  ...EvaluationFields,
-  version: Type.Integer(),
-  updatedAt: Nullable(Type.String()),
-  updatedBy: Nullable(Type.String()),
-});
-const EvaluationBody = Type.Object({
-  wentWell: Type.Optional(Note),
-  changeNext: Type.Optional(Note),
-  attendanceNote: Type.Optional(Note),
-  programmeNote: Type.Optional(Note),
-  version: Type.Integer({ minimum: 0 }),
-});
 
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
@@ -118,7 +43,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         tags,
         summary: "The event's feedback form, or the default form when none is saved",
         params: EventParams,
-        response: withErrors({ 200: FormView }),
+        response: withErrors({ 200: FeedbackForm }),
       },
     },
     async (request) => getFeedbackForm(deps, tenantOf(request), request.params.eventId),
@@ -132,8 +57,8 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         tags,
         summary: 'Saves the feedback form (the first save makes the short link)',
         params: EventParams,
-        body: FormBody,
-        response: withErrors({ 200: FormView }),
+        body: FeedbackFormBody,
+        response: withErrors({ 200: FeedbackForm }),
       },
     },
     async (request) => saveFeedbackForm(deps, tenantOf(request), request.params.eventId, request.body),
@@ -220,7 +145,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         tags,
         summary: 'The answers so far: counts per option, scale means, free texts, the number of responses',
         params: EventParams,
-        response: withErrors({ 200: Results }),
+        response: withErrors({ 200: FeedbackResults }),
       },
     },
     async (request) => feedbackResults(deps, tenantOf(request), request.params.eventId),
@@ -270,16 +195,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         tags,
         summary: 'The evaluation of the last earlier event of the same kind, or null',
         params: EventParams,
-        response: withErrors({
-          200: Type.Object({
-            previous: Nullable(
-              Type.Object({
-                event: Type.Object({ id: Type.String(), title: Type.String(), date: Type.String() }),
-                evaluation: Evaluation,
-              }),
-            ),
-          }),
-        }),
+        response: withErrors({ 200: PreviousEvaluation }),
       },
     },
     async (request) => getPreviousEvaluation(deps, tenantOf(request), request.params.eventId),
@@ -294,7 +210,6 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
  * and answers in the same few minutes (each answer is three requests).
  */
 const limited = { rateLimit: { max: 120, timeWindow: '1 minute' } };
-const CodeParams = Type.Object({ code: Type.String({ maxLength: 32 }) });
 
 /** ?lang= when the form has it, else the browser's, else the form's first language. */
 function languageOf(request: FastifyRequest, data: PublicForm, asked?: string): string {

@@ -7,7 +7,7 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import { type EventRow, findEvent } from '../events/index.js';
-import { CHOICE_TYPES, type FeedbackQuestion, FORM_LANGUAGES } from './contract.js';
+import { CHOICE_TYPES, type FeedbackForm, type FeedbackQuestion, FORM_LANGUAGES } from './contract.js';
 import * as q from './queries.js';
 import { DEFAULT_LANGUAGES, defaultQuestions } from './service/default-form.js';
 
@@ -45,13 +45,20 @@ export interface FormInput {
   version?: number;
 }
 
-async function eventOf(tx: Queryable, municipalityId: number, eventId: string) {
+/** The event, or 404: every use case of the team's side starts here. */
+export async function eventOf(tx: Queryable, municipalityId: number, eventId: string) {
   const event = await findEvent(tx, municipalityId, eventId);
   if (!event) throw notFound();
   return event;
 }
 
-async function present(deps: Deps, tx: Queryable, ctx: TenantContext, event: EventRow) {
+/** The form as the team's page shows it, with its short link and how many have answered. */
+async function present(
+  deps: Deps,
+  tx: Queryable,
+  ctx: TenantContext,
+  event: EventRow,
+): Promise<FeedbackForm> {
   const form = await q.findForm(tx, ctx.municipalityId, event.id);
   const responses = form ? (await q.responses(tx, ctx.municipalityId, event.id)).length : 0;
   return {
@@ -69,10 +76,8 @@ async function present(deps: Deps, tx: Queryable, ctx: TenantContext, event: Eve
   };
 }
 
-export type FormView = Awaited<ReturnType<typeof present>>;
-
 /** The event's form, or the default form (not yet saved, no link) when the team has not saved one. */
-export function getFeedbackForm(deps: Deps, ctx: TenantContext, eventId: string): Promise<FormView> {
+export function getFeedbackForm(deps: Deps, ctx: TenantContext, eventId: string): Promise<FeedbackForm> {
   return inTenant(deps.db, ctx, async (tx) =>
     present(deps, tx, ctx, await eventOf(tx, ctx.municipalityId, eventId)),
   );
@@ -134,7 +139,7 @@ export async function saveFeedbackForm(
   ctx: TenantContext,
   eventId: string,
   input: FormInput,
-): Promise<FormView> {
+): Promise<FeedbackForm> {
   const questions = checkForm(input);
   const closesAt = new Date(input.closesAt);
   return inTenant(deps.db, ctx, async (tx) => {
@@ -267,152 +272,5 @@ export async function feedbackResults(deps: Deps, ctx: TenantContext, eventId: s
       return { ...base, answered: chosen.filter((c) => c.length > 0).length, options };
     });
     return { eventId, responses: rows.length, languages: form?.languages ?? [], questions };
-  });
-}
-
-// --- The public page (/t/<code>) ----------------------------------------------------------------------
-
-/** The form a short link names, as the public page shows it; undefined for a wrong link. */
-export async function publicForm(deps: Deps, code: string) {
-  if (!CODE_PATTERN.test(code)) return undefined;
-  const found = await asSystem(deps.db, (tx) => q.formOfCode(tx, code));
-  if (!found) return undefined;
-  // No user and no address: nothing about the respondent reaches the database, not even the log.
-  const ctx: TenantContext = { municipalityId: found.municipalityId, userId: null, ip: null };
-  return inTenant(deps.db, ctx, async (tx) => {
-    const event = await findEvent(tx, ctx.municipalityId, found.eventId);
-    const form = await q.findForm(tx, ctx.municipalityId, found.eventId);
-    if (!event || !form) return undefined;
-    return {
-      ctx,
-      code,
-      event: { id: event.id, title: event.title, date: event.date },
-      form,
-      open: event.status === 'planned' && form.closesAt.getTime() > Date.now(),
-    };
-  });
-}
-
-export type PublicForm = NonNullable<Awaited<ReturnType<typeof publicForm>>>;
-
-/** The posted fields (q_<id> → values) → the answers as stored; a value the form cannot give → 400. */
-export function checkResponse(
-  form: q.FormRow,
-  fields: Record<string, string[]>,
-): Record<string, q.AnswerValue> {
-  const answers: Record<string, q.AnswerValue> = {};
-  const invalid = () => new AppError('validation.invalid', 400, [{ field: 'answers', rule: 'enum' }]);
-  for (const question of form.questions) {
-    const values = (fields[`q_${question.id}`] ?? []).filter((v) => v.trim() !== '');
-    if (values.length === 0) continue;
-    if (question.type === 'scale') {
-      const score = Number(values[0]);
-      if (values.length > 1 || !Number.isInteger(score) || score < 1 || score > 5) throw invalid();
-      answers[question.id] = score;
-    } else if (question.type === 'text') {
-      const text = (values[0] ?? '').trim();
-      if (values.length > 1 || [...text].length > TEXT_ANSWER_MAX) throw invalid();
-      answers[question.id] = text;
-    } else {
-      const ids = new Set((question.options ?? []).map((o) => o.id));
-      const chosen = [...new Set(values)];
-      if (chosen.some((c) => !ids.has(c))) throw invalid();
-      if (question.type === 'single') {
-        if (chosen.length > 1) throw invalid();
-        answers[question.id] = chosen[0] as string;
-      } else answers[question.id] = chosen;
-    }
-  }
-  if (Object.keys(answers).length === 0) throw new AppError('feedback.empty', 400);
-  return answers;
-}
-
-/** Stores an anonymous response. Nothing is audited: there is no one to audit. */
-export async function saveResponse(
-  deps: Deps,
-  data: PublicForm,
-  language: string,
-  fields: Record<string, string[]>,
-): Promise<void> {
-  if (!data.open) throw new AppError('feedback.closed', 409);
-  const answers = checkResponse(data.form, fields);
-  await inTenant(deps.db, data.ctx, (tx) =>
-    q.insertResponse(tx, data.ctx.municipalityId, data.event.id, language, answers),
-  );
-}
-
-// --- The team's evaluation --------------------------------------------------------------------------------
-
-export const EVALUATION_MAX = 4000;
-
-function presentEvaluation(eventId: string, row: q.EvaluationRow | undefined) {
-  return {
-    eventId,
-    wentWell: row?.wentWell ?? null,
-    changeNext: row?.changeNext ?? null,
-    attendanceNote: row?.attendanceNote ?? null,
-    programmeNote: row?.programmeNote ?? null,
-    version: row?.version ?? 0,
-    updatedAt: row ? new Date(row.updatedAt).toISOString() : null,
-    updatedBy: row?.updatedBy ?? null,
-  };
-}
-
-export type EvaluationView = ReturnType<typeof presentEvaluation>;
-
-export function getEvaluation(deps: Deps, ctx: TenantContext, eventId: string): Promise<EvaluationView> {
-  return inTenant(deps.db, ctx, async (tx) => {
-    await eventOf(tx, ctx.municipalityId, eventId);
-    return presentEvaluation(eventId, await q.findEvaluation(tx, ctx.municipalityId, eventId));
-  });
-}
-
-const clean = (text: string | null | undefined) => text?.trim() || null;
-
-/** Saves the team's evaluation if nobody else saved since `version` (0: the first); else 409. */
-export function saveEvaluation(
-  deps: Deps,
-  ctx: TenantContext,
-  eventId: string,
-  input: q.EvaluationFields & { version: number },
-): Promise<EvaluationView> {
-  const fields: q.EvaluationFields = {
-    wentWell: clean(input.wentWell),
-    changeNext: clean(input.changeNext),
-    attendanceNote: clean(input.attendanceNote),
-    programmeNote: clean(input.programmeNote),
-  };
-  return inTenant(deps.db, ctx, async (tx) => {
-    await eventOf(tx, ctx.municipalityId, eventId);
-    const saved = await q.saveEvaluation(tx, ctx.municipalityId, eventId, fields, input.version, ctx.userId);
-    if (!saved) throw new AppError('evaluation.conflict', 409);
-    await audit(tx, ctx, {
-      action: input.version === 0 ? 'create' : 'update',
-      recordType: 'event_evaluation',
-      recordId: eventId,
-      details: {
-        eventId,
-        filled: Object.entries(fields)
-          .filter(([, value]) => value !== null)
-          .map(([key]) => key),
-      },
-    });
-    return presentEvaluation(eventId, await q.findEvaluation(tx, ctx.municipalityId, eventId));
-  });
-}
-
-/** The last evaluation before this event (same kind), to read when planning it; null when none. */
-export function getPreviousEvaluation(deps: Deps, ctx: TenantContext, eventId: string) {
-  return inTenant(deps.db, ctx, async (tx) => {
-    const event = await eventOf(tx, ctx.municipalityId, eventId);
-    const row = await q.previousEvaluation(tx, ctx.municipalityId, event);
-    return {
-      previous: row
-        ? {
-            event: { id: row.eventId, title: row.title, date: row.date },
-            evaluation: presentEvaluation(row.eventId, row),
-          }
-        : null,
-    };
   });
 }
