@@ -24,7 +24,7 @@ import {
   type Registration,
   type Venue,
 } from '../../shared/cafe-types.js';
-import { Notice } from '../../shared/Notice.js';
+import { SaveBar } from '../../shared/SaveBar.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
 import { useLoad } from '../../shared/use-load.js';
 import { ProblemList } from '../season/ProblemList.js';
@@ -358,25 +358,21 @@ export function EventFormView({
           ))}
         </Fieldset>
 
-        {conflict ? (
-          <Notice kind="warning">
-            {t('cafe.event.conflict')}{' '}
-            <Button variant="secondary" data-size="sm" onClick={onReload}>
-              {t('cafe.event.reload')}
-            </Button>
-          </Notice>
-        ) : null}
-        <CafeError error={error} />
-        <div className="button-row">
-          <Button type="submit" loading={busy}>
-            {event ? t('cafe.event.save') : t('cafe.event.create')}
-          </Button>
+        <SaveBar
+          conflict={conflict}
+          conflictText={t('cafe.event.conflict')}
+          reloadText={t('cafe.event.reload')}
+          onReload={onReload}
+          error={error}
+          busy={busy}
+          label={event ? t('cafe.event.save') : t('cafe.event.create')}
+        >
           {event ? null : (
             <Button asChild variant="secondary">
               <RouterLink to="/kafe">{t('common.cancel')}</RouterLink>
             </Button>
           )}
-        </div>
+        </SaveBar>
       </form>
     </section>
   );

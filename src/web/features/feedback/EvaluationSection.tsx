@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Link, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { Card, Heading, Link, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
@@ -8,6 +8,7 @@ import type { CafeEvent } from '../../shared/cafe-types.js';
 import { shortDate } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
+import { SaveBar } from '../../shared/SaveBar.js';
 import { useLoad } from '../../shared/use-load.js';
 
 /** The team's evaluation of an event (docs/insight-api.md, Evaluation). */
@@ -147,20 +148,15 @@ function EvaluationEditor({
         </Paragraph>
       ) : null}
       {saved ? <Notice>{t('cafe.evaluation.saved')}</Notice> : null}
-      {conflict ? (
-        <Notice kind="warning">
-          {t('errors.evaluation.conflict')}{' '}
-          <Button variant="secondary" data-size="sm" onClick={onReload}>
-            {t('cafe.evaluation.reload')}
-          </Button>
-        </Notice>
-      ) : null}
-      <CafeError error={error} />
-      <div className="button-row">
-        <Button type="submit" loading={busy}>
-          {t('cafe.evaluation.save')}
-        </Button>
-      </div>
+      <SaveBar
+        conflict={conflict}
+        conflictText={t('errors.evaluation.conflict')}
+        reloadText={t('cafe.evaluation.reload')}
+        onReload={onReload}
+        error={error}
+        busy={busy}
+        label={t('cafe.evaluation.save')}
+      />
     </form>
   );
 }

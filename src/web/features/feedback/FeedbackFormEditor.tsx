@@ -14,10 +14,10 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../shared/api.js';
-import { CafeError } from '../../shared/CafeError.js';
 import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
 import { fromOsloInputValue, osloInputValue } from '../../shared/oslo-input.js';
+import { SaveBar } from '../../shared/SaveBar.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
 import {
   type FormView,
@@ -361,20 +361,15 @@ export function FormEditor({
           error={errors['fb-closes']}
         />
 
-        {conflict ? (
-          <Notice kind="warning">
-            {t('errors.feedback.conflict')}{' '}
-            <Button variant="secondary" data-size="sm" onClick={onReload}>
-              {t('cafe.feedback.reload')}
-            </Button>
-          </Notice>
-        ) : null}
-        <CafeError error={error} />
-        <div className="button-row">
-          <Button type="submit" loading={busy}>
-            {view.saved ? t('cafe.feedback.save') : t('cafe.feedback.saveFirst')}
-          </Button>
-        </div>
+        <SaveBar
+          conflict={conflict}
+          conflictText={t('errors.feedback.conflict')}
+          reloadText={t('cafe.feedback.reload')}
+          onReload={onReload}
+          error={error}
+          busy={busy}
+          label={view.saved ? t('cafe.feedback.save') : t('cafe.feedback.saveFirst')}
+        />
       </form>
     </section>
   );
