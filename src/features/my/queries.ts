@@ -1,6 +1,5 @@
 import type { Queryable } from '../../db/connection.js';
 import type { Response } from '../../domain/answer.js';
-import type { ProgrammeItem } from '../events/index.js';
 
 export interface MyHousehold {
   id: string;
@@ -39,7 +38,7 @@ export interface MyEventRow {
   startTime: string;
   endTime: string;
   venue: { name: string; addressLine: string | null; postcode: string | null; place: string | null } | null;
-  programme: ProgrammeItem[];
+  programme: { kind: string; title: string; minutes: number | null; speaker: string | null }[];
   hosts: string[];
   registration: 'none' | 'optional' | 'required';
   deadline: string | null;
