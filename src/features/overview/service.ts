@@ -1,5 +1,6 @@
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import type { AnswerInput, Diet } from '../../domain/answer.js';
+import { statusOf } from '../../domain/answer-status.js';
 import type { Channel } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
 import { notFound } from '../../server/errors.js';
@@ -67,9 +68,10 @@ export async function getOverview(deps: Deps, ctx: TenantContext, eventId: strin
       counts.answered++;
       channel.answered++;
       const persons = (row.adults ?? 0) + (row.children ?? 0);
-      if (row.response === 'not_coming') counts.notComing++;
-      else if (row.response === 'maybe') counts.maybe++;
-      else if (row.place !== null) {
+      const status = statusOf(row.response, row.place);
+      if (status === 'not_coming') counts.notComing++;
+      else if (status === 'maybe') counts.maybe++;
+      else if (status === 'waiting') {
         counts.waiting.households++;
         counts.waiting.persons += persons;
       } else {
