@@ -1,12 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from './api.js';
 
-/** Loads `path` (again when it or `reload` changes); the answer, an error, and a way to set the answer. */
+/**
+ * Loads `path` (again when it or `reload` changes, or when `load()` is called); the answer, an
+ * error, and a way to set the answer. An answer to an older request is dropped, and a new answer
+ * clears the error; the answer before stays shown while the next one loads.
+ */
 export function useLoad<T>(path: string | null, reload = 0) {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a counter that asks for a fresh answer
+  const [again, setAgain] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload and again are counters that ask for a fresh answer
   useEffect(() => {
     if (!path) return;
     let current = true;
@@ -23,6 +28,7 @@ export function useLoad<T>(path: string | null, reload = 0) {
     return () => {
       current = false;
     };
-  }, [path, reload]);
-  return { data, error, loading, setData };
+  }, [path, reload, again]);
+  const load = useCallback(() => setAgain((count) => count + 1), []);
+  return { data, error, loading, setData, load };
 }

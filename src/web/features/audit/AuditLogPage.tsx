@@ -9,12 +9,13 @@ import {
   Spinner,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, queryString } from '../../shared/api.js';
+import { queryString } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import type { AdminUser, AuditPage } from '../../shared/types.js';
+import { useLoad } from '../../shared/use-load.js';
 import { AuditTable } from './AuditTable.js';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -38,29 +39,11 @@ export function AuditLogPage() {
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS);
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
-  const [result, setResult] = useState<AuditPage>();
-  const [error, setError] = useState<unknown>();
   const [dateError, setDateError] = useState<string>();
-  const [users, setUsers] = useState<AdminUser[]>();
-
-  useEffect(() => {
-    api
-      .get<{ users: AdminUser[] }>('/api/admin/users')
-      .then((answer) => setUsers(answer.users))
-      .catch(() => setUsers(undefined));
-  }, []);
-
-  useEffect(() => {
-    let current = true;
-    setError(undefined);
-    api
-      .get<AuditPage>(`/api/admin/audit${queryString({ ...filters, limit: AUDIT_PAGE_SIZE, offset })}`)
-      .then((page) => current && setResult(page))
-      .catch((caught) => current && setError(caught));
-    return () => {
-      current = false;
-    };
-  }, [filters, offset]);
+  const { data: result, error } = useLoad<AuditPage>(
+    `/api/admin/audit${queryString({ ...filters, limit: AUDIT_PAGE_SIZE, offset })}`,
+  );
+  const users = useLoad<{ users: AdminUser[] }>('/api/admin/users').data?.users;
 
   const set = (key: keyof AuditFilters) => (value: string) => setDraft({ ...draft, [key]: value });
 

@@ -12,6 +12,7 @@ import { MappingStep } from './MappingStep.js';
 import type { DryRun, ImportJob, ImportResult, SavedMapping } from './types.js';
 import { UploadStep } from './UploadStep.js';
 import './import.css';
+import { useLoad } from '../../shared/use-load.js';
 
 const STEPS = ['upload', 'mapping', 'check', 'done'] as const;
 type Step = (typeof STEPS)[number];
@@ -27,7 +28,9 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>('upload');
   const [job, setJob] = useState<ImportJob>();
   const [mapping, setMapping] = useState<ImportMapping>();
-  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const mappings = useLoad<{ mappings: SavedMapping[] }>('/api/import-mappings');
+  const saved = mappings.data?.mappings ?? [];
+  const setSaved = (next: SavedMapping[]) => mappings.setData({ mappings: next });
   const [plan, setPlan] = useState<DryRun>();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<ImportResult>();
@@ -47,13 +50,6 @@ export function ImportPage() {
     },
     [],
   );
-
-  useEffect(() => {
-    api
-      .get<{ mappings: SavedMapping[] }>('/api/import-mappings')
-      .then((answer) => setSaved(answer.mappings))
-      .catch(() => setSaved([]));
-  }, []);
 
   // A new step is announced by moving focus to its heading.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes

@@ -1,21 +1,15 @@
 import { Paragraph } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api.js';
 import { Page } from '../../shared/Page.js';
+import { useLoad } from '../../shared/use-load.js';
 import { TableUpload } from './TableUpload.js';
 
 /** /register/reisetider — the municipality's table of travel times from its office, by postcode. */
 export function TravelTimesPage() {
   const { t } = useTranslation();
-  const [count, setCount] = useState<number>();
-  const load = useCallback(() => {
-    api
-      .get<{ count: number }>('/api/registry/travel-times')
-      .then((answer) => setCount(answer.count))
-      .catch(() => setCount(undefined));
-  }, []);
-  useEffect(load, [load]);
+  const travelTimes = useLoad<{ count: number }>('/api/registry/travel-times');
+  const count = travelTimes.error ? undefined : travelTimes.data?.count;
+  const load = travelTimes.load;
 
   return (
     <Page title={t('registry.tables.travelTitle')}>

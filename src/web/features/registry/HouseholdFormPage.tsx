@@ -1,8 +1,8 @@
 import { Spinner } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ApiError, api } from '../../shared/api.js';
+import { ApiError } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { emptyForm, formFromHousehold } from './form-state.js';
@@ -10,6 +10,7 @@ import { householdName, newId } from './format.js';
 import { HouseholdMissing } from './HouseholdPage.js';
 import type { Household } from './types.js';
 import './registry.css';
+import { useLoad } from '../../shared/use-load.js';
 import { HouseholdFormView } from './HouseholdForm.js';
 
 /** /register/ny: a new household. Its id is made here, once, so a second click cannot make a second household. */
@@ -24,26 +25,13 @@ export function NewHouseholdPage() {
 export function EditHouseholdPage() {
   const { t } = useTranslation();
   const { householdId = '' } = useParams();
-  const [household, setHousehold] = useState<Household>();
-  const [error, setError] = useState<unknown>();
+  const {
+    data: household,
+    error,
+    setData: setHousehold,
+    load,
+  } = useLoad<Household>(`/api/households/${encodeURIComponent(householdId)}`);
   const [loads, setLoads] = useState(0);
-
-  /** Reads the household; the answer of an older read is dropped. */
-  const request = useRef(0);
-  const load = useCallback(() => {
-    const mine = ++request.current;
-    setError(undefined);
-    api
-      .get<Household>(`/api/households/${encodeURIComponent(householdId)}`)
-      .then((answer) => mine === request.current && setHousehold(answer))
-      .catch((caught) => mine === request.current && setError(caught));
-  }, [householdId]);
-  useEffect(() => {
-    load();
-    return () => {
-      request.current++;
-    };
-  }, [load]);
 
   if (isMissing(error)) return <HouseholdMissing />;
   if (!household) {

@@ -1,5 +1,5 @@
 import { Button, Card, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useUser } from '../../app/session.js';
@@ -13,6 +13,7 @@ import { HistoryList } from './HistoryList.js';
 import { LIST_KEY, sessionStore } from './session-store.js';
 import type { HistoryEntry, Household } from './types.js';
 import './registry.css';
+import { useLoad } from '../../shared/use-load.js';
 
 type NoticeKey = 'created' | 'saved' | 'archived' | 'unarchived';
 
@@ -26,10 +27,6 @@ export function HouseholdPage() {
   const { householdId = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const [household, setHousehold] = useState<Household>();
-  const [history, setHistory] = useState<HistoryEntry[]>();
-  const [error, setError] = useState<unknown>();
-  const [historyError, setHistoryError] = useState<unknown>();
   const [actionError, setActionError] = useState<unknown>();
   const [notice, setNotice] = useState<NoticeKey | undefined>(
     () => (location.state as { notice?: NoticeKey } | null)?.notice,
@@ -37,42 +34,19 @@ export function HouseholdPage() {
   const [confirming, setConfirming] = useState<'archive' | 'erase'>();
   const [busy, setBusy] = useState(false);
   const path = `/api/households/${encodeURIComponent(householdId)}`;
+  const { data: household, error, setData: setHousehold } = useLoad<Household>(path);
+  // Read on arrival and again after every change, so the newest entry shows at once.
+  const {
+    data: historyAnswer,
+    error: historyError,
+    load: loadHistory,
+  } = useLoad<{ entries: HistoryEntry[] }>(`${path}/history`);
+  const history = historyAnswer?.entries;
 
   // The «saved» notice belongs to this visit: a reload or Back should not show it again.
   useEffect(() => {
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
-
-  useEffect(() => {
-    let current = true;
-    api
-      .get<Household>(path)
-      .then((answer) => current && setHousehold(answer))
-      .catch((caught) => current && setError(caught));
-    return () => {
-      current = false;
-    };
-  }, [path]);
-
-  // Read on arrival and again after every change, so the newest entry shows at once.
-  const historyRequest = useRef(0);
-  const loadHistory = useCallback(() => {
-    const request = ++historyRequest.current;
-    api
-      .get<{ entries: HistoryEntry[] }>(`${path}/history`)
-      .then((answer) => {
-        if (request !== historyRequest.current) return;
-        setHistory(answer.entries);
-        setHistoryError(undefined);
-      })
-      .catch((caught) => request === historyRequest.current && setHistoryError(caught));
-  }, [path]);
-  useEffect(() => {
-    loadHistory();
-    return () => {
-      historyRequest.current++;
-    };
-  }, [loadHistory]);
 
   if (error instanceof ApiError && (error.status === 404 || error.status === 400))
     return <HouseholdMissing />;

@@ -3,7 +3,6 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useSearchParams } from 'react-router-dom';
 import { useUser } from '../../app/session.js';
-import { api } from '../../shared/api.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
@@ -22,6 +21,7 @@ import { RegistryFilters } from './RegistryFilters.js';
 import { LIST_KEY, SEARCH_KEY, sessionStore } from './session-store.js';
 import type { HouseholdList } from './types.js';
 import './registry.css';
+import { useLoad } from '../../shared/use-load.js';
 
 /** How long typing must pause before the list is searched. */
 const SEARCH_DELAY_MS = 250;
@@ -45,11 +45,9 @@ export function RegistryListPage() {
   const [text, setText] = useState(() => sessionStore.get(SEARCH_KEY) ?? '');
   const [q, setQ] = useState(text.trim());
   const searched = useRef(q);
-  const [result, setResult] = useState<HouseholdList>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const path = listPath(filters, q);
+  const { data: result, loading, error } = useLoad<HouseholdList>(path);
 
   useEffect(() => {
     sessionStore.set(LIST_KEY, location.search);
@@ -86,23 +84,6 @@ export function RegistryListPage() {
     const timer = setTimeout(() => search(text), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, search]);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    api
-      .get<HouseholdList>(path)
-      .then((answer) => {
-        if (!current) return;
-        setResult(answer);
-        setError(undefined);
-      })
-      .catch((caught) => current && setError(caught))
-      .finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [path]);
 
   const onType = (value: string) => {
     setText(value);

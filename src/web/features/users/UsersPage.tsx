@@ -1,11 +1,11 @@
 import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/session.js';
-import { api } from '../../shared/api.js';
 import { ErrorNotice, Notice, type NoticeKind } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import type { AdminUser, InvitationResult } from '../../shared/types.js';
+import { useLoad } from '../../shared/use-load.js';
 import { InviteUserForm } from './InviteUserForm.js';
 import { UsersTable } from './UsersTable.js';
 
@@ -13,17 +13,16 @@ import { UsersTable } from './UsersTable.js';
 export function UsersPage() {
   const { t } = useTranslation();
   const currentUser = useUser();
-  const [users, setUsers] = useState<AdminUser[]>();
-  const [loadError, setLoadError] = useState<unknown>();
+  const loaded = useLoad<{ users: AdminUser[] }>('/api/admin/users');
+  const users = loaded.data?.users;
+  const loadError = loaded.error;
+  const setUsers = (change: (list: AdminUser[] | undefined) => AdminUser[] | undefined) =>
+    loaded.setData((answer) => {
+      const next = change(answer?.users);
+      return next && { users: next };
+    });
   const [actionError, setActionError] = useState<unknown>();
   const [notice, setNotice] = useState<{ text: string; kind: NoticeKind }>();
-
-  useEffect(() => {
-    api
-      .get<{ users: AdminUser[] }>('/api/admin/users')
-      .then((answer) => setUsers(answer.users))
-      .catch(setLoadError);
-  }, []);
 
   const changed = (user: AdminUser, text: string, kind: NoticeKind = 'success') => {
     setUsers((list) => list?.map((candidate) => (candidate.id === user.id ? user : candidate)));
