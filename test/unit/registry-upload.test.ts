@@ -5,7 +5,7 @@ import {
   normalisePostcode,
   parsePostenRegister,
   parseTravelTimes,
-} from '../../src/features/registry-data/upload.js';
+} from '../../src/features/registry-data/service/parse-tables.js';
 
 describe('reading an uploaded file', () => {
   it('finds the encoding: UTF-8 with and without BOM, UTF-16 from Excel, else Windows-1252', () => {

@@ -1,22 +1,24 @@
 import type { ChannelName } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { seasonSummaryPdf } from '../../documents/season-report.js';
 import { todayInOslo } from '../../domain/calendar.js';
 import {
   compareGroups,
   median,
-  type ShownShare,
   shownNumber,
   shownShare,
   TRAVEL_BANDS,
   type TravelBand,
+  termRange,
   travelBand,
-  type Verdict,
   verdict,
   weekdayOf,
 } from '../../domain/insight.js';
-import { type ShownCount, suppress, wilson } from '../../domain/statistics.js';
+import { suppress, wilson } from '../../domain/statistics.js';
+import type { Deps } from '../../server/deps.js';
 import { audit } from '../audit/index.js';
+import type { EventFigure, FigureId, GroupFigure, Insight, Period } from './contract.js';
 import {
   eventAttendance,
   everCame,
@@ -27,21 +29,7 @@ import {
   periodEvents,
   topicCounts,
 } from './queries.js';
-
-/** The figures of the insight page; each id names its export (`/api/insight/<id>.xlsx|.csv`). */
-export const FIGURES = [
-  'attendance-over-time',
-  'returners',
-  'ever-came',
-  'channels',
-  'deadline',
-  'venues',
-  'weekdays',
-  'travel-time',
-  'feedback',
-  'topics',
-] as const;
-export type FigureId = (typeof FIGURES)[number];
+import { figureCsv, figureTable, figureXlsx } from './render.js';
 
 export const CHANNELS: readonly ChannelName[] = ['email', 'sms', 'letter', 'digital_mail'];
 /** The questions of seed 000: does post beat e-mail? does digital mail work (as well as e-mail)? */
@@ -49,63 +37,6 @@ export const CHANNEL_QUESTIONS: readonly { a: ChannelName; b: ChannelName }[] = 
   { a: 'letter', b: 'email' },
   { a: 'digital_mail', b: 'email' },
 ];
-
-export interface EventFigure {
-  date: string;
-  title: string;
-  venue: string | null;
-  invited: ShownCount;
-  coming: ShownCount;
-  came: ShownCount;
-  firstTimers: ShownCount;
-}
-export interface GroupRow {
-  group: string;
-  events: number;
-  invited: ShownCount;
-  came: ShownShare;
-}
-export interface GroupFigure {
-  rows: GroupRow[];
-  /** The group that did best against the one that did worst, and what may be said about it. */
-  comparison: { a: string; b: string; verdict: Verdict } | null;
-}
-
-export interface Insight {
-  from: string;
-  to: string;
-  municipality: string;
-  /** true: counts under 5 are shown as { under: 5 } (a programme coordinator's view) */
-  hidden: boolean;
-  events: number;
-  attendance: EventFigure[];
-  returners: {
-    rows: {
-      date: string;
-      title: string;
-      firstTimers: ShownCount;
-      cameAgain: ShownCount;
-      medianDays: number | null;
-    }[];
-    total: { cameAgain: ShownShare; medianDays: number | null };
-  };
-  everCame: ShownShare;
-  channels: {
-    rows: { channel: ChannelName; answered: ShownShare; came: ShownShare }[];
-    comparisons: { a: ChannelName; b: ChannelName; measure: 'answered' | 'came'; verdict: Verdict }[];
-  };
-  deadline: GroupFigure;
-  venues: GroupFigure;
-  weekdays: GroupFigure;
-  travel: GroupFigure;
-  feedback: { rows: { date: string; title: string; responses: ShownCount; mean: number | null }[] };
-  topics: { rows: { topic: string; count: ShownCount }[] };
-}
-
-export interface Period {
-  from?: string | undefined;
-  to?: string | undefined;
-}
 
 /**
  * Every figure of the insight page for the cafés of a period that have taken place. `hide`: a
@@ -152,6 +83,35 @@ export async function readInsight(
       topics,
     });
   });
+}
+
+/** One figure's data as a spreadsheet (.xlsx) or CSV, for the period it covers. */
+export async function exportFigure(
+  deps: Pick<Deps, 'db'>,
+  ctx: TenantContext,
+  period: Period,
+  hide: boolean,
+  figure: FigureId,
+  format: 'xlsx' | 'csv',
+): Promise<{ body: Buffer | string; from: string; to: string }> {
+  const insight = await readInsight(deps.db, ctx, period, hide, { figure, format });
+  const table = figureTable(insight, figure);
+  const body = format === 'xlsx' ? await figureXlsx(table, insight) : figureCsv(table);
+  return { body, from: insight.from, to: insight.to };
+}
+
+/** The season report: the term's key figures and charts on one A4 page. */
+export async function seasonReport(
+  deps: Pick<Deps, 'db'>,
+  ctx: TenantContext,
+  season: { term: 'spring' | 'autumn'; year: number },
+  hide: boolean,
+): Promise<Uint8Array> {
+  const insight = await readInsight(deps.db, ctx, termRange(season.term, season.year), hide, {
+    figure: 'season',
+    format: 'pdf',
+  });
+  return seasonSummaryPdf(insight, season, todayInOslo());
 }
 
 type Loaded = {

@@ -3,8 +3,15 @@ import { Type } from '@sinclair/typebox';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
-import { Nullable, Uuid, withErrors } from '../../server/schemas.js';
+import { withErrors } from '../../server/schemas.js';
 import { HouseholdListFilter } from '../registry/contract.js';
+import {
+  ErasureResult,
+  HouseholdParams,
+  PostcodesReplaced,
+  TravelTimes,
+  TravelTimesReplaced,
+} from './contract.js';
 import {
   EXPORT_MAX,
   eraseHousehold,
@@ -14,8 +21,6 @@ import {
   replaceTravelTimes,
   travelTimes,
 } from './service.js';
-
-const Params = Type.Object({ householdId: Uuid });
 
 /**
  * The uploaded files arrive as the raw request body (no multipart, no JSON) and are read as bytes:
@@ -89,7 +94,7 @@ export const registryDataRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       schema: {
         tags: ['registry'],
         summary: 'Everything Landsby holds about a household and its people (GDPR art. 15), as a JSON file',
-        params: Params,
+        params: HouseholdParams,
         produces: ['application/json'],
         response: withErrors({
           200: Type.Unknown({ description: 'landsby.household-export, see docs/registry-api.md' }),
@@ -117,21 +122,8 @@ export const registryDataRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
         description:
           'A second call changes nothing and answers 200 with alreadyErased: true. ' +
           '409 registry.erase_not_archived, 409 registry.erase_open_placements.',
-        params: Params,
-        response: withErrors({
-          200: Type.Object({
-            householdId: Type.String(),
-            erasedAt: Type.String(),
-            alreadyErased: Type.Boolean(),
-            kept: Type.Object({ placements: Type.Integer() }),
-            removed: Type.Object({
-              adults: Type.Integer(),
-              children: Type.Integer(),
-              placements: Type.Integer(),
-              historyEntries: Type.Integer(),
-            }),
-          }),
-        }),
+        params: HouseholdParams,
+        response: withErrors({ 200: ErasureResult }),
       },
     },
     async (request) => eraseHousehold(deps, tenantOf(request), request.params.householdId),
@@ -144,18 +136,7 @@ export const registryDataRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       schema: {
         tags: ['registry'],
         summary: "The municipality's travel times from the office, by postcode",
-        response: withErrors({
-          200: Type.Object({
-            count: Type.Integer(),
-            entries: Type.Array(
-              Type.Object({
-                postcode: Type.String(),
-                place: Nullable(Type.String()),
-                minutes: Type.Integer(),
-              }),
-            ),
-          }),
-        }),
+        response: withErrors({ 200: TravelTimes }),
       },
     },
     async (request) => travelTimes(deps, tenantOf(request)),
@@ -176,13 +157,7 @@ export const registryDataRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
           'time comes from the table get the new values; typed-in ones stay. 400 registry.travel_times_invalid ' +
           'with details {problems: [{line, rule, value}], total}.',
         consumes: UPLOAD_TYPES,
-        response: withErrors({
-          200: Type.Object({
-            count: Type.Integer(),
-            householdsUpdated: Type.Integer(),
-            encoding: Type.String(),
-          }),
-        }),
+        response: withErrors({ 200: TravelTimesReplaced }),
       },
     },
     async (request) => replaceTravelTimes(deps, tenantOf(request), uploaded(request.body)),
@@ -202,15 +177,7 @@ export const registryDataRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
           'Tab separated, Windows-1252 ("ANSI") or UTF-8: postnummer, poststed, kommunenummer, kommunenavn, ' +
           'kategori. 400 registry.postcodes_invalid {problems, total}; 400 registry.postcodes_too_few {rows, min}.',
         consumes: UPLOAD_TYPES,
-        response: withErrors({
-          200: Type.Object({
-            count: Type.Integer(),
-            added: Type.Integer(),
-            removed: Type.Integer(),
-            renamed: Type.Integer(),
-            encoding: Type.String(),
-          }),
-        }),
+        response: withErrors({ 200: PostcodesReplaced }),
       },
     },
     async (request) => replacePostcodeRegister(deps, tenantOf(request), uploaded(request.body)),

@@ -4,15 +4,15 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import * as registry from '../registry/index.js';
-import { householdsCsv, householdsXlsx } from './export.js';
 import * as q from './queries.js';
+import { householdsCsv, householdsXlsx } from './render.js';
 import {
   decodeText,
   type LineProblem,
   MAX_PROBLEMS,
   parsePostenRegister,
   parseTravelTimes,
-} from './upload.js';
+} from './service/parse-tables.js';
 
 /** An export holds at most this many households; a bigger one asks for a narrower filter. */
 export const EXPORT_MAX = 10_000;

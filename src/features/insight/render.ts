@@ -2,7 +2,7 @@ import type { ShownShare } from '../../domain/insight.js';
 import type { ShownCount } from '../../domain/statistics.js';
 import { staffText, staffTexts } from '../../i18n/staff.js';
 import { csvDocument } from '../../server/csv.js';
-import type { FigureId, GroupFigure, Insight } from './service.js';
+import type { FigureId, GroupFigure, Insight } from './contract.js';
 
 // Each figure of the insight page as a table: the same columns in .xlsx and CSV, Norwegian
 // headings (exports.insight in the staff catalogues), hidden small counts written "under 5". Shares are percentages with their 95 % interval.
