@@ -8,8 +8,8 @@ import { AppError } from '../../server/errors.js';
 import { isLocale, type Locale } from '../../server/messages.js';
 import { insertAudit } from '../audit/index.js';
 import { MIN_PASSWORD_LENGTH, type OidcFailure } from './contract.js';
-import { accountEmail } from './render.js';
 import * as q from './queries.js';
+import { accountEmail } from './render.js';
 import { hashPassword, verifyPassword } from './service/hash-password.js';
 import type { OidcIdentity, OidcProvider } from './service/oidc-client.js';
 
