@@ -94,8 +94,8 @@ describe('the household form', () => {
 
   it('refuses a child born in the future and a placement that ends before it starts', () => {
     const form = formFromHousehold(household);
-    form.children = [{ ...form.children[0]!, birthDate: '2999-01-01' }];
-    form.placements = [{ ...form.placements[0]!, endDate: '2019-01-01', endReason: 'planned' }];
+    form.children = form.children.map((child) => ({ ...child, birthDate: '2999-01-01' }));
+    form.placements = form.placements.map((p) => ({ ...p, endDate: '2019-01-01', endReason: 'planned' }));
     expect(validate(form)).toEqual([
       { field: 'children.0.birthDate', rule: 'range' },
       { field: 'placements.0.endDate', rule: 'range' },
