@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/connection.js';
-import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
+import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { feedbackSheet, qrPng, qrSvg } from '../../documents/qr-sheet.js';
 import { householdWords } from '../../i18n/household/index.js';
 import type { Deps } from '../../server/deps.js';
