@@ -86,8 +86,9 @@ export const emptyForm = (): HouseholdForm => ({
 /** The form for a saved household. A travel time from the municipality's table stays empty, so it keeps following the table. */
 export function formFromHousehold(household: Household): HouseholdForm {
   return {
-    kind: household.kind,
-    relation: household.relation,
+    // The view names them as strings; they come from the same closed lists the form offers.
+    kind: household.kind as Kind,
+    relation: household.relation as Relation,
     externalRef: household.externalRef ?? '',
     addressLine: household.address.line ?? '',
     postcode: household.address.postcode ?? '',
@@ -103,7 +104,7 @@ export function formFromHousehold(household: Household): HouseholdForm {
       email: adult.email ?? '',
       mobile: adult.mobile ?? '',
       preferredLanguage: adult.preferredLanguage || 'nb',
-      preferredChannels: [...adult.preferredChannels],
+      preferredChannels: [...adult.preferredChannels] as Channel[],
     })),
     children: household.children.map((child) => ({
       key: child.id,
@@ -117,7 +118,7 @@ export function formFromHousehold(household: Household): HouseholdForm {
       child: placement.childId,
       startDate: placement.startDate,
       endDate: placement.endDate ?? '',
-      endReason: placement.endReason ?? '',
+      endReason: (placement.endReason ?? '') as EndReason | '',
       careMunicipality: placement.careMunicipality ?? '',
     })),
   };

@@ -6,30 +6,27 @@ import type { Channel, EndReason, HouseholdKind as Kind, Relation } from '../../
 export { CHANNELS, END_REASONS, HOUSEHOLD_KINDS as KINDS, RELATIONS } from '../../../domain/household.js';
 export type { Channel, EndReason, Kind, Relation };
 
+import type {
+  HouseholdHistory,
+  HouseholdView,
+  PostcodePlace,
+  HouseholdInput as RegistryInput,
+  HouseholdList as RegistryList,
+  HouseholdSummary as RegistrySummary,
+} from '../../../features/registry/contract.js';
+
+export type Household = HouseholdView;
+export type HouseholdSummary = RegistrySummary;
+export type HouseholdList = RegistryList;
+export type HouseholdInput = RegistryInput;
+export type HistoryEntry = HouseholdHistory['entries'][number];
+export type Postcode = PostcodePlace;
+
 export const SORTS = ['name', 'kind', 'travel', 'updated'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const ARCHIVED = ['false', 'true', 'all'] as const;
 export type ArchivedFilter = (typeof ARCHIVED)[number];
-
-export interface HouseholdSummary {
-  id: string;
-  name: string;
-  kind: Kind;
-  relation: Relation;
-  travelMinutes: number | null;
-  postcode: string | null;
-  place: string | null;
-  languages: string[];
-  childrenCount: number;
-  archived: boolean;
-  updatedAt: string;
-}
-
-export interface HouseholdList {
-  total: number;
-  households: HouseholdSummary[];
-}
 
 export interface Adult {
   id: string;
@@ -58,66 +55,10 @@ export interface Placement {
   careMunicipality: string | null;
 }
 
-export interface Household {
-  id: string;
-  kind: Kind;
-  relation: Relation;
-  externalRef: string | null;
-  address: { line: string | null; postcode: string | null; place: string | null };
-  travelMinutes: number | null;
-  travelSource: 'manual' | 'postcode_table' | null;
-  adults: Adult[];
-  children: Child[];
-  placements: Placement[];
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface HouseholdInput {
-  id?: string;
-  kind: Kind;
-  relation: Relation;
-  externalRef?: string | null;
-  address: { line?: string | null; postcode?: string | null };
-  travelMinutes?: number | null;
-  adults: {
-    id?: string;
-    firstName: string;
-    lastName: string;
-    email?: string | null;
-    mobile?: string | null;
-    preferredLanguage?: string;
-    preferredChannels?: Channel[];
-  }[];
-  children: { id?: string; firstName: string; birthDate: string }[];
-  placements: {
-    id?: string;
-    childIndex: number;
-    startDate: string;
-    endDate?: string | null;
-    endReason?: EndReason | null;
-    careMunicipality?: string | null;
-  }[];
-}
-
 export interface HistoryChange {
   field: string;
   before: unknown;
   after: unknown;
-}
-
-export interface HistoryEntry {
-  at: string;
-  actorName: string | null;
-  action: 'create' | 'update' | 'archive' | 'unarchive' | 'import';
-  changes: HistoryChange[];
-}
-
-export interface Postcode {
-  postcode: string;
-  place: string;
 }
 
 /** One field the server refused, e.g. { field: 'adults.0.mobile', rule: 'phone' }. */
