@@ -1,40 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const loginPage = (width: number, email: string) => loggedIn(browser, server, email, width);
+const e2e = setUpE2e();
 
 /** The link in the newest e-mail to `to`, as the person would click it. */
 async function linkFromMail(to: string): Promise<string> {
-  const mail = await server.smtp.waitFor(to);
+  const mail = await e2e.server.smtp.waitFor(to);
   const link = /(http\S+#token=[\w-]+)/.exec(mail.text ?? '')?.[1];
   if (!link) throw new Error(`no link in the e-mail to ${to}`);
-  return link.replace(/^https?:\/\/[^/]+/, server.url);
+  return link.replace(/^https?:\/\/[^/]+/, e2e.server.url);
 }
 
 describe('the municipality admin', () => {
   it('invites a colleague, who sets a password from the e-mail and logs in; the log shows it all', async () => {
-    const admin = await loginPage(1280, 'admin@demo.landsby.no');
+    const admin = await e2e.loggedIn('municipality_admin', 1280);
     await admin
       .getByRole('navigation', { name: 'Hovedmeny' })
       .getByRole('link', { name: 'Brukere', exact: true })
@@ -57,7 +36,7 @@ describe('the municipality admin', () => {
 
     // The colleague opens the link from the e-mail on a phone.
     const link = await linkFromMail('tone.tillitsvalgt@demo.landsby.no');
-    const phone = await (await browser.newContext({ viewport: { width: 320, height: 700 } })).newPage();
+    const phone = await (await e2e.browser.newContext({ viewport: { width: 320, height: 700 } })).newPage();
     await phone.goto(link);
     await phone.getByRole('heading', { name: 'Velkommen til Landsby' }).waitFor();
     expect(phone.url(), 'the token leaves the address bar once read').not.toContain('token=');
@@ -90,7 +69,7 @@ describe('the municipality admin', () => {
     await expectAccessible(admin, 'audit log with results');
     const href = await admin.getByRole('link', { name: 'Last ned CSV' }).getAttribute('href');
     expect(href).toContain('subject=Tillitsvalgt');
-    const csv = await admin.request.get(`${server.url}${href}`);
+    const csv = await admin.request.get(`${e2e.server.url}${href}`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('Tone Tillitsvalgt');
 
@@ -100,8 +79,8 @@ describe('the municipality admin', () => {
   });
 
   it('deactivates a user after a confirmation, and that user can no longer log in', async () => {
-    const admin = await loginPage(1280, 'admin@demo.landsby.no');
-    await admin.goto(`${server.url}/admin/brukere`);
+    const admin = await e2e.loggedIn('municipality_admin', 1280);
+    await admin.goto(`${e2e.server.url}/admin/brukere`);
     await admin.getByRole('button', { name: 'Deaktiver – Amina Haugen' }).click();
     await admin.getByRole('dialog').waitFor();
     await expectAccessible(admin, 'deactivate confirmation');
@@ -109,9 +88,9 @@ describe('the municipality admin', () => {
     await admin.getByRole('dialog').waitFor({ state: 'hidden' });
     await admin.getByRole('button', { name: 'Aktiver igjen – Amina Haugen' }).waitFor();
 
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/logg-inn`);
+    await page.goto(`${e2e.server.url}/logg-inn`);
     await page.getByLabel('E-postadresse').fill('familieveileder@demo.landsby.no');
     await page.getByLabel('Passord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
@@ -121,9 +100,9 @@ describe('the municipality admin', () => {
 
 describe('forgotten password', () => {
   it('sends a link by e-mail that sets a new password', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/logg-inn`);
+    await page.goto(`${e2e.server.url}/logg-inn`);
     await page.getByRole('link', { name: 'Glemt passord?' }).click();
     await expectAccessible(page, 'forgot password');
     await page.getByLabel('E-postadresse').fill('teamleder@demo.landsby.no');
@@ -151,8 +130,8 @@ describe('the external roles', () => {
     ['ressursfamilie@demo.landsby.no', 'Mitt nettverk'],
     ['koordinator@demo.landsby.no', 'Innsikt'],
   ])('%s lands on a page of its own that passes axe', async (email, heading) => {
-    const page = await loginPage(320, email);
-    if (heading === 'Innsikt') await page.goto(`${server.url}/innsikt`);
+    const page = await e2e.loggedIn(email, 320);
+    if (heading === 'Innsikt') await page.goto(`${e2e.server.url}/innsikt`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(heading);
     await expectAccessible(page, heading);
     await expectNoHorizontalScroll(page, heading);

@@ -1,28 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  apiCall,
-  createCafe,
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiCall, createCafe, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 /** A household's answer link, as it arrived by e-mail. */
 let link: string;
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   // The caseworker makes a café and sends its invitations, as on the sending page.
-  const page = await loggedIn(browser, server, 'saksbehandler@demo.landsby.no', 1280);
+  const page = await e2e.caseworker(1280);
   const eventId = await createCafe(page, 'Svarkafé', 9, {
     programme: [{ kind: 'talk', title: 'Når barnet blir tenåring', minutes: 25, speaker: null }],
   });
@@ -30,25 +17,20 @@ beforeAll(async () => {
   await page.close();
   link = await vi.waitFor(
     () => {
-      const mail = server.smtp.messages.find(
+      const mail = e2e.server.smtp.messages.find(
         (m) => m.subject?.includes('Svarkafé') && m.text?.includes('/svar/'),
       );
       const token = /\/svar\/([\w-]{22})/.exec(mail?.text ?? '')?.[1];
       if (!token) throw new Error('No invitation e-mail yet.');
-      return `${server.url}/svar/${token}`;
+      return `${e2e.server.url}/svar/${token}`;
     },
     { timeout: 30_000, interval: 100 },
   );
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('the answer page on a phone', () => {
   it('answers "coming" with two adults, a child and halal, and sees it saved', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nb-NO' });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nb-NO' });
     const page = await context.newPage();
     await page.goto(link);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Svarkafé');
@@ -69,7 +51,7 @@ describe('the answer page on a phone', () => {
   });
 
   it('says what is wrong by keyboard alone, keeping what was typed', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 700 }, locale: 'nb-NO' });
+    const context = await e2e.browser.newContext({ viewport: { width: 320, height: 700 }, locale: 'nb-NO' });
     const page = await context.newPage();
     await page.goto(link);
     await page.getByLabel('Antall voksne').fill('25');
@@ -83,9 +65,9 @@ describe('the answer page on a phone', () => {
   });
 
   it('shows a friendly page for a wrong link', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 320, height: 700 } });
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}/svar/AAAAAAAAAAAAAAAAAAAAAA`);
+    const response = await page.goto(`${e2e.server.url}/svar/AAAAAAAAAAAAAAAAAAAAAA`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lenken virker ikke');
     await expectAccessible(page, 'wrong answer link');

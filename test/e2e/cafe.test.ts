@@ -1,28 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The demo caseworker, logged in, in a window `width` px wide. */
-const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
+const { caseworker } = e2e;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const nextYear =
@@ -67,7 +49,7 @@ describe('the foster-home café, as the demo caseworker', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Grendehuset i Røyken' }).count()).toBe(1);
     await expectAccessible(page, 'venues list');
 
-    await page.goto(`${server.url}/kafe/sesong`);
+    await page.goto(`${e2e.server.url}/kafe/sesong`);
     await expect.poll(() => heading(page).textContent()).toBe('Planlegg sesong');
     await page.getByRole('radio', { name: 'Vår', exact: true }).check();
     await page.getByRole('combobox', { name: 'År', exact: true }).selectOption(String(nextYear));
@@ -103,7 +85,7 @@ describe('the foster-home café, as the demo caseworker', () => {
 
   it('adds a programme item and a host to one café', async () => {
     const page = await caseworker(1280);
-    await page.goto(`${server.url}${eventPath}`);
+    await page.goto(`${e2e.server.url}${eventPath}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Endre kafeen' }).count()).toBe(1);
     await expectAccessible(page, 'café page');
 
@@ -140,7 +122,7 @@ describe('the foster-home café, as the demo caseworker', () => {
 
   it('picks the audience with a live count, takes one household out and writes two notes by keyboard', async () => {
     const page = await caseworker(1280);
-    await page.goto(`${server.url}${eventPath}`);
+    await page.goto(`${e2e.server.url}${eventPath}`);
     await page.getByRole('link', { name: 'Velg hvem som inviteres' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Hvem inviteres');
     const before = await audienceCount(page, /husstand(er)? får invitasjon/);
@@ -198,19 +180,19 @@ describe('the foster-home café, as the demo caseworker', () => {
 
   it('fits a 320 px phone: overview, planner and audience without sideways scrolling', async () => {
     const page = await caseworker(320);
-    await page.goto(`${server.url}/kafe`);
+    await page.goto(`${e2e.server.url}/kafe`);
     await expect.poll(() => page.getByRole('heading', { name: 'Kommende kafeer' }).count()).toBe(1);
     await expectNoHorizontalScroll(page, 'café overview');
     await expectAccessible(page, 'café overview at 320 px');
 
-    await page.goto(`${server.url}/kafe/sesong`);
+    await page.goto(`${e2e.server.url}/kafe/sesong`);
     await expect
       .poll(() => page.getByRole('heading', { name: /^Forslag for / }).count(), { timeout: 10_000 })
       .toBe(1);
     await expectNoHorizontalScroll(page, 'season planner');
     await expectAccessible(page, 'season planner at 320 px');
 
-    await page.goto(`${server.url}${eventPath}/mottakere`);
+    await page.goto(`${e2e.server.url}${eventPath}/mottakere`);
     await audienceCount(page, /får invitasjon/);
     await expectNoHorizontalScroll(page, 'audience page');
     await expectAccessible(page, 'audience page at 320 px');
@@ -219,7 +201,7 @@ describe('the foster-home café, as the demo caseworker', () => {
 
   it('writes the invitation template, is told of an unknown merge field and previews one household', async () => {
     const page = await caseworker(1280);
-    await page.goto(`${server.url}${eventPath}`);
+    await page.goto(`${e2e.server.url}${eventPath}`);
     await page.getByRole('link', { name: 'Invitasjon og forhåndsvisning' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Invitasjon og forhåndsvisning');
     const body = page.getByLabel('Tekst i e-post og brev');
@@ -264,7 +246,7 @@ describe('the foster-home café, as the demo caseworker', () => {
     await page.close();
 
     const phone = await caseworker(320);
-    await phone.goto(`${server.url}${eventPath}/invitasjon`);
+    await phone.goto(`${e2e.server.url}${eventPath}/invitasjon`);
     await expect.poll(() => phone.locator('#preview-email pre').count(), { timeout: 10_000 }).toBe(1);
     await expectNoHorizontalScroll(phone, 'invitation page');
     await expectAccessible(phone, 'invitation page at 320 px');
@@ -278,7 +260,7 @@ describe('the foster-home café, as the demo caseworker', () => {
       'base64',
     );
     const page = await caseworker(1280);
-    await page.goto(`${server.url}${eventPath}`);
+    await page.goto(`${e2e.server.url}${eventPath}`);
     const section = page.locator('section', {
       has: page.getByRole('heading', { name: 'Bilde', exact: true }),
     });
@@ -305,14 +287,14 @@ describe('the foster-home café, as the demo caseworker', () => {
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     await expectAccessible(page, 'café page with an image');
 
-    // Shown again after a reload, from the server.
+    // Shown again after a reload, from the e2e.server.
     await page.reload();
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     expect(await section.getByRole('button', { name: 'Fjern bildet' }).count()).toBe(1);
     await page.close();
 
     const phone = await caseworker(320);
-    await phone.goto(`${server.url}${eventPath}`);
+    await phone.goto(`${e2e.server.url}${eventPath}`);
     await expect
       .poll(() => phone.getByRole('img', { name: 'Kaffekopper og boller på et bord' }).count())
       .toBe(1);

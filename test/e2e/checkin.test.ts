@@ -1,32 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCafe,
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import * as cafe from '../support/cafe.js';
+import { createCafe, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = setUpE2e();
 
 /** Where screenshots of the page go, to be looked at by a person. */
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
-/** The demo caseworker, logged in, in a window `width` px wide. */
-const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
+const { caseworker } = e2e;
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const counts = (page: Page) => page.locator('.checkin-counts').textContent();
 const pending = (page: Page) => page.locator('.checkin-pending').textContent();
@@ -34,31 +16,22 @@ const row = (page: Page, householdId: string) => page.locator(`li[data-household
 
 /** Invitations to the first `count` demo households by name, as the sending would have made them; the first answers «coming». */
 async function invite(eventId: string, count: number): Promise<{ id: string; name: string }[]> {
-  return server.db.transaction(async (tx) => {
-    const households = await tx.query<{ id: string; name: string }>(
-      `INSERT INTO invitation (municipality_id, event_id, household_id, token_hash, language)
-       SELECT h.municipality_id, e.id, h.id, sha256(convert_to(h.id::text || e.id::text, 'UTF8')), 'nb'
-       FROM event e JOIN household h ON h.municipality_id = e.municipality_id
-       WHERE e.id = $1 AND h.id IN (
-         SELECT id FROM household WHERE municipality_id = e.municipality_id ORDER BY display_name LIMIT $2)
-       RETURNING household_id AS id,
-         (SELECT display_name FROM household WHERE id = household_id) AS name`,
-      [eventId, count],
-    );
-    const first = households[0];
-    await tx.query(
-      `INSERT INTO answer (invitation_id, municipality_id, event_id, household_id, response, adults, children)
-       SELECT id, municipality_id, event_id, household_id, 'coming', 2, 1 FROM invitation
-       WHERE event_id = $1 AND household_id = $2`,
-      [eventId, first?.id],
-    );
-    return households;
-  });
+  const { db, municipalityId } = e2e.server;
+  const households = await db.transaction((tx) =>
+    tx.query<{ id: string; name: string }>(
+      'SELECT id, display_name AS name FROM household WHERE municipality_id = $1 ORDER BY display_name LIMIT $2',
+      [municipalityId, count],
+    ),
+  );
+  for (const household of households) await cafe.invite(db, municipalityId, eventId, household.id);
+  const first = households[0] as { id: string };
+  await cafe.answer(db, municipalityId, eventId, first.id, { adults: 2, children: 1 });
+  return households;
 }
 
-/** The attendance changes audited for a household at an event: one per change that reached the server. */
+/** The attendance changes audited for a household at an event: one per change that reached the e2e.server. */
 async function changes(eventId: string, householdId: string): Promise<number> {
-  const [row] = await server.db.transaction((tx) =>
+  const [row] = await e2e.server.db.transaction((tx) =>
     tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log
        WHERE record_type = 'attendance' AND record_id = $1 AND subject_id = $2`,
@@ -96,7 +69,7 @@ describe('check-in on the evening, on a phone', () => {
       { id: string; name: string },
     ];
 
-    await page.goto(`${server.url}/kafe/${eventId}`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}`);
     await page.getByRole('link', { name: 'Innsjekk', exact: true }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Innsjekk – Innsjekkskafé');
     await expect.poll(() => counts(page)).toBe('0 av 1 husstand er her, 0 voksne og 0 barn');
@@ -137,7 +110,7 @@ describe('check-in on the evening, on a phone', () => {
     expect(await changes(eventId, third.id)).toBe(1);
     expect(await page.evaluate((key) => localStorage.getItem(key), `landsby.checkin.${eventId}`)).toBeNull();
 
-    // A double tap is one tap: one change reaches the server.
+    // A double tap is one tap: one change reaches the e2e.server.
     const posts: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/attendance'))
@@ -181,7 +154,7 @@ describe('check-in on the evening, on a phone', () => {
       { id: string; name: string },
       { id: string; name: string },
     ];
-    await page.goto(`${server.url}/kafe/${eventId}/innsjekk`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}/innsjekk`);
     await expect.poll(() => counts(page)).toBe('0 av 1 husstand er her, 0 voksne og 0 barn');
 
     // The server fails (503): the tap waits, also through a reload of the page.

@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import { inDays } from '../support/cafe.js';
+import { apiCall, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
 // The feedback form that replaces Microsoft Forms, as the team and a participant use it: the
 // demo caseworker composes the form from the default, prints the sheet for the tables; a
 // participant scans the code on a phone, answers once (and is told so the second time); the team
 // sees the answer and writes its own evaluation, which is shown beside the next café.
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 let team: Page;
 let pastId: string;
 let nextId: string;
@@ -24,52 +17,37 @@ let code: string;
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
-/** Creates a café some days from today (negative: past), trying the next day when one is refused. */
+/** Creates a café some days from today (negative: past), trying the day before when one is refused. */
 async function createCafe(page: Page, title: string, fromToday: number): Promise<string> {
-  return page.evaluate(
-    async ({ title, fromToday }) => {
-      const { csrfToken } = (await fetch('/api/session').then((r) => r.json())) as { csrfToken: string };
-      for (let shift = 0; shift < 10; shift++) {
-        const date = new Date(Date.now() + (fromToday - shift) * 86_400_000).toISOString().slice(0, 10);
-        const created = await fetch('/api/events', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-          body: JSON.stringify({
-            title,
-            date,
-            startTime: '10:00',
-            endTime: '12:00',
-            food: true,
-            registration: 'none',
-            programme: [{ kind: 'talk', title: 'Tilknytning i hverdagen', minutes: 30, speaker: null }],
-            confirmDate: true,
-          }),
-        });
-        if (created.ok) return ((await created.json()) as { id: string }).id;
-      }
-      throw new Error(`could not create ${title}`);
-    },
-    { title, fromToday },
-  );
+  for (let shift = 0; shift < 10; shift++) {
+    const created = await apiCall<{ id: string }>(page, 'POST', '/api/events', {
+      title,
+      date: inDays(fromToday - shift),
+      startTime: '10:00',
+      endTime: '12:00',
+      food: true,
+      registration: 'none',
+      programme: [{ kind: 'talk', title: 'Tilknytning i hverdagen', minutes: 30, speaker: null }],
+      confirmDate: true,
+    }).catch(() => undefined);
+    if (created) return created.id;
+  }
+  throw new Error(`could not create ${title}`);
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  team = await loggedIn(browser, server, 'saksbehandler@demo.landsby.no', 1280);
+  team = await e2e.caseworker(1280);
   pastId = await createCafe(team, 'Vinterkafé', -2);
   nextId = await createCafe(team, 'Vårkafé', 60);
 }, 120_000);
 
 afterAll(async () => {
   await team?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the feedback form', () => {
   it('is composed from the default form and gets a QR code, a short link and an A4 sheet', async () => {
-    await team.goto(`${server.url}/kafe/${pastId}`);
+    await team.goto(`${e2e.server.url}/kafe/${pastId}`);
     await team.getByRole('link', { name: 'Tilbakemelding og QR-kode' }).click();
     await team.getByRole('heading', { level: 1, name: /Tilbakemelding – Vinterkafé/ }).waitFor();
     await expectAccessible(team, 'feedback page with the default form');
@@ -109,9 +87,9 @@ describe('the feedback form', () => {
   });
 
   it('is answered on a phone, once, anonymously, in the chosen language', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nb-NO' });
+    const phone = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nb-NO' });
     const page = await phone.newPage();
-    await page.goto(`${server.url}/t/${code}`);
+    await page.goto(`${e2e.server.url}/t/${code}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Vinterkafé');
     await page.getByRole('group', { name: 'Hva syntes du om foredraget om tilknytning?' }).waitFor();
     await expectAccessible(page, 'public feedback form');
@@ -136,16 +114,16 @@ describe('the feedback form', () => {
     await expectAccessible(page, 'thank-you page');
 
     // The same phone again: told it has answered, no form.
-    await page.goto(`${server.url}/t/${code}`);
+    await page.goto(`${e2e.server.url}/t/${code}`);
     await page.getByRole('heading', { name: 'Takk, dere har alt svart' }).waitFor();
     expect(await page.getByRole('button', { name: 'Send svar' }).count()).toBe(0);
     await expectAccessible(page, 'already answered page');
     await phone.close();
 
     // No sideways scroll at 320 px (a fresh phone: the form itself).
-    const small = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'nb-NO' });
+    const small = await e2e.browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'nb-NO' });
     const smallPage = await small.newPage();
-    await smallPage.goto(`${server.url}/t/${code}`);
+    await smallPage.goto(`${e2e.server.url}/t/${code}`);
     await expectNoHorizontalScroll(smallPage, 'public feedback form at 320 px');
     await small.close();
   });
@@ -167,7 +145,7 @@ describe('the feedback form', () => {
 
 describe("the team's evaluation", () => {
   it('is written after the café and shown beside the next one', async () => {
-    await team.goto(`${server.url}/kafe/${pastId}`);
+    await team.goto(`${e2e.server.url}/kafe/${pastId}`);
     await team.getByRole('heading', { name: 'Evaluering i teamet' }).waitFor();
     await team.getByLabel('Hva gikk bra?').fill('God stemning, mange nye ansikter.');
     await team.getByLabel('Hva endrer vi til neste gang?').fill('Start maten tidligere.');
@@ -178,7 +156,7 @@ describe("the team's evaluation", () => {
     await expectNoHorizontalScroll(team, 'event page with the evaluation at 320 px');
     await team.setViewportSize({ width: 1280, height: 900 });
 
-    await team.goto(`${server.url}/kafe/${nextId}`);
+    await team.goto(`${e2e.server.url}/kafe/${nextId}`);
     await team.getByRole('heading', { name: /^Sist gang: Vinterkafé/ }).waitFor();
     await team.getByText('Start maten tidligere.').waitFor();
     await expectAccessible(team, 'next event with the last evaluation');

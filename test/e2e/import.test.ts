@@ -1,29 +1,11 @@
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The demo caseworker, logged in, in a window `width` px wide. */
-const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
+const { caseworker } = e2e;
 
 // An export as an older case-management system writes it: Windows-1252, semicolons, dd.mm.yyyy,
 // a header («Kontakt») no suggestion recognises, and one row with a postcode that does not exist.
@@ -73,7 +55,7 @@ async function importSkippingRejected(page: Page): Promise<string> {
 }
 
 async function importedRows() {
-  return server.db.transaction((tx) =>
+  return e2e.server.db.transaction((tx) =>
     tx.query<{ ref: string; history: number }>(
       `SELECT h.external_ref AS ref, (SELECT count(*) FROM household_history hh WHERE hh.household_id = h.id) AS history
        FROM household h WHERE h.external_ref LIKE 'E2E-%' ORDER BY 1`,
@@ -84,7 +66,7 @@ async function importedRows() {
 describe('importing households from the case-management system', () => {
   it('uploads a CSV, fixes the mapping, reads the dry run, imports, then finds and edits a household', async () => {
     const page = await caseworker(1280);
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${e2e.server.url}/register`);
     await page.getByRole('link', { name: 'Importer fra fagsystemet' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -142,7 +124,7 @@ describe('importing households from the case-management system', () => {
 
     // Find a household by search and edit it.
     await page.getByRole('link', { name: 'Gå til registeret' }).click();
-    await page.waitForURL(`${server.url}/register`);
+    await page.waitForURL(`${e2e.server.url}/register`);
     await page.getByLabel('Søk i registeret').fill('ødegård-importsen');
     const status = page.locator('.registry-results__status');
     await expect.poll(() => status.textContent()).toMatch(/Viser 1–1 av 1/);
@@ -165,7 +147,7 @@ describe('importing households from the case-management system', () => {
 
   it('imports the same file again on a phone with the saved mapping: nothing changes but the edit is kept', async () => {
     const page = await caseworker(320);
-    await page.goto(`${server.url}/register/import`);
+    await page.goto(`${e2e.server.url}/register/import`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Importer husstander');
@@ -215,10 +197,10 @@ describe('importing households from the case-management system', () => {
     await page.getByRole('button', { name: 'Importer en ny fil' }).click();
     await uploadFile(page);
     const waiting = () =>
-      server.db.transaction((tx) => tx.query("SELECT id FROM import_job WHERE status = 'ready'"));
+      e2e.server.db.transaction((tx) => tx.query("SELECT id FROM import_job WHERE status = 'ready'"));
     expect(await waiting()).toHaveLength(1);
     await page.getByRole('link', { name: 'Tilbake til registeret' }).first().click();
-    await page.waitForURL(`${server.url}/register`);
+    await page.waitForURL(`${e2e.server.url}/register`);
     await expect.poll(async () => (await waiting()).length).toBe(0);
     await page.close();
   });

@@ -1,32 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
 // The demo municipality has six past cafés (src/features/demo/history.ts): the insight page shows them.
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 async function openInsight(page: Page) {
-  await page.goto(`${server.url}/innsikt`);
+  await page.goto(`${e2e.server.url}/innsikt`);
   await expect.poll(() => heading(page).textContent()).toBe('Innsikt');
   await expect
     .poll(() => page.locator('figure svg[role="img"]').count(), { timeout: 15_000 })
@@ -35,7 +18,7 @@ async function openInsight(page: Page) {
 
 describe('the insight page', () => {
   it('shows the team leader charts with a sentence, tables behind a keyboard toggle, and downloads', async () => {
-    const page = await loggedIn(browser, server, 'teamleder@demo.landsby.no', 1280);
+    const page = await e2e.loggedIn('team_leader', 1280);
     await openInsight(page);
     const attendance = page.locator('figure', {
       has: page.getByRole('heading', { name: 'Oppmøte per kafé' }),
@@ -82,7 +65,7 @@ describe('the insight page', () => {
   });
 
   it('fits a 320 px phone without sideways scrolling', async () => {
-    const page = await loggedIn(browser, server, 'teamleder@demo.landsby.no', 320);
+    const page = await e2e.loggedIn('team_leader', 320);
     await openInsight(page);
     await expectNoHorizontalScroll(page, 'insight page at 320 px');
     await expectAccessible(page, 'insight page at 320 px');
@@ -93,7 +76,7 @@ describe('the insight page', () => {
   });
 
   it('shows a programme coordinator "under 5" where counts are small', async () => {
-    const page = await loggedIn(browser, server, 'koordinator@demo.landsby.no', 1280);
+    const page = await e2e.loggedIn('programme_coordinator', 1280);
     await openInsight(page);
     expect(
       await page.getByText('Tall under 5 husstander vises som «under 5»', { exact: false }).count(),

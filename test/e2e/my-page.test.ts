@@ -1,30 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiCall,
-  type E2eServer,
+  createCafe,
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
+  sendInvitations,
+  setUpE2e,
 } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 
 /** Where screenshots of the page go, to be looked at by a person. */
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 const FOSTER_PARENT = 'fosterforelder@demo.landsby.no';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /**
  * The demo has no household with the demo foster parent's address: the caseworker registers one,
@@ -32,7 +20,7 @@ afterAll(async () => {
  * invitation, all through the API as the team's pages do.
  */
 async function inviteTheDemoFosterParent(): Promise<string> {
-  const page = await loggedIn(browser, server, 'saksbehandler@demo.landsby.no');
+  const page = await e2e.caseworker();
   const household = await apiCall<{ id: string }>(page, 'POST', '/api/households', {
     kind: 'foster',
     relation: 'care',
@@ -50,44 +38,28 @@ async function inviteTheDemoFosterParent(): Promise<string> {
     stepFree: true,
   });
   const hosts = await apiCall<{ hosts: { id: string }[] }>(page, 'GET', '/api/cafe/hosts');
-  const date = new Date(Date.now() + 9 * 7 * 86_400_000).toISOString().slice(0, 10);
-  const event = await apiCall<{ id: string }>(page, 'POST', '/api/events', {
-    title: 'Fosterhjemskafé for Min side',
-    date,
-    startTime: '18:00',
-    endTime: '20:00',
+  const eventId = await createCafe(page, 'Fosterhjemskafé for Min side', 9, {
     venueId: venue.id,
-    food: true,
-    registration: 'optional',
     programme: [{ kind: 'talk', title: 'Søvn og trygghet', minutes: 30, speaker: null }],
     hostUserIds: hosts.hosts.slice(0, 1).map((host) => host.id),
-    confirmDate: true,
   });
   // Nobody by the rule; this one household by hand.
-  await apiCall(page, 'PUT', `/api/events/${event.id}/audience/rule`, {
+  await apiCall(page, 'PUT', `/api/events/${eventId}/audience/rule`, {
     maxTravel: 0,
     care: false,
     oversight: false,
     kinds: [],
   });
-  await apiCall(page, 'PUT', `/api/events/${event.id}/audience/${household.id}`, { included: true });
-  await apiCall(page, 'POST', `/api/events/${event.id}/sending/now`);
-  await expect
-    .poll(
-      async () => (await apiCall<{ state: string }>(page, 'GET', `/api/events/${event.id}/sending`)).state,
-      {
-        timeout: 30_000,
-      },
-    )
-    .toBe('done');
+  await apiCall(page, 'PUT', `/api/events/${eventId}/audience/${household.id}`, { included: true });
+  await sendInvitations(page, eventId);
   await page.close();
-  return event.id;
+  return eventId;
 }
 
 describe('My page, as the demo foster parent', () => {
   it('shows the upcoming café, takes the answer and a change of it', async () => {
     await inviteTheDemoFosterParent();
-    const page = await loggedIn(browser, server, FOSTER_PARENT, 390);
+    const page = await e2e.loggedIn(FOSTER_PARENT, 390);
     await page.waitForURL((url) => url.pathname === '/min-side');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Min side');
     const card = page.locator('.my-card').filter({
@@ -133,7 +105,7 @@ describe('My page, as the demo foster parent', () => {
   });
 
   it('says what is wrong before sending, and fits a 320 px screen', async () => {
-    const page = await loggedIn(browser, server, FOSTER_PARENT, 320);
+    const page = await e2e.loggedIn(FOSTER_PARENT, 320);
     await page.waitForURL((url) => url.pathname === '/min-side');
     const card = page.locator('.my-card').first();
     await expect.poll(() => card.count()).toBe(1);

@@ -1,30 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   apiCall,
   createCafe,
-  type E2eServer,
   expectAccessible,
   expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
+  sendInvitations,
+  setUpE2e,
 } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The demo caseworker, logged in, in a window `width` px wide. */
-const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
+const { caseworker } = e2e;
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 /** Where screenshots of the page go, to be looked at by a person. */
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
@@ -32,17 +19,10 @@ const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 /** A café nine weeks ahead with its invitations sent; two households have answered by phone. */
 async function sentEvent(page: Page): Promise<{ eventId: string; invited: number }> {
   const eventId = await createCafe(page, 'Svarkafé', 9);
-  await apiCall(page, 'POST', `/api/events/${eventId}/sending/now`);
-  let view: { state: string; households: { id: string; status: string }[] } = { state: '', households: [] };
-  await expect
-    .poll(
-      async () => {
-        view = await apiCall(page, 'GET', `/api/events/${eventId}/sending`);
-        return view.state;
-      },
-      { timeout: 60_000, interval: 1000 },
-    )
-    .toBe('done');
+  const view = await sendInvitations<{ state: string; households: { id: string; status: string }[] }>(
+    page,
+    eventId,
+  );
   const [first, second] = view.households.filter((h) => h.status !== 'failed');
   const answer = { diet: [], dietNote: null, comment: null };
   await apiCall(page, 'PUT', `/api/events/${eventId}/answers/${first?.id}`, {
@@ -76,7 +56,7 @@ describe("the team's overview of the answers, as the demo caseworker", () => {
     const page = await caseworker(1280);
     const made = await sentEvent(page);
     eventId = made.eventId;
-    await page.goto(`${server.url}/kafe/${eventId}`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}`);
     await page.getByRole('link', { name: 'Svar og oversikt', exact: true }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^Svar og oversikt – Svarkafé /);
     await expect.poll(() => figure(page, 'Invitert').textContent()).toBe(String(made.invited));
@@ -140,7 +120,7 @@ describe("the team's overview of the answers, as the demo caseworker", () => {
 
   it('gives the kitchen a printable food list without names', async () => {
     const page = await caseworker(1280);
-    await page.goto(`${server.url}/kafe/${eventId}/oversikt`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}/oversikt`);
     await page.getByRole('link', { name: /^Matliste til kjøkkenet/ }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^Matliste – Svarkafé /);
     await expect.poll(() => figure(page, 'Personer').textContent()).toBe('5');
@@ -157,14 +137,14 @@ describe("the team's overview of the answers, as the demo caseworker", () => {
 
   it('fits a 320 px phone without sideways scrolling', async () => {
     const page = await caseworker(320);
-    await page.goto(`${server.url}/kafe/${eventId}/oversikt`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}/oversikt`);
     await expect.poll(() => page.locator('.overview-figure').count()).toBeGreaterThan(5);
     await expectNoHorizontalScroll(page, 'overview page at 320 px');
     await expectAccessible(page, 'overview page at 320 px');
     await page.screenshot({ path: `${SCREENSHOTS}/overview-320.png` });
     await page.evaluate(() => document.getElementById('overview-households-heading')?.scrollIntoView());
     await page.screenshot({ path: `${SCREENSHOTS}/overview-320-households.png` });
-    await page.goto(`${server.url}/kafe/${eventId}/mat`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}/mat`);
     await expect.poll(() => page.locator('.overview-figure').count()).toBe(3);
     const wide = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]

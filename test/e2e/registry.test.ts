@@ -1,29 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The demo caseworker, logged in, in a window `width` px wide. */
-const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
+const { caseworker } = e2e;
 
 const main = (page: Page) => page.locator('main');
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -36,7 +17,7 @@ async function listStatus(page: Page, pattern: RegExp): Promise<string> {
 }
 
 async function openForm(page: Page) {
-  await page.goto(`${server.url}/register/ny`);
+  await page.goto(`${e2e.server.url}/register/ny`);
   await expect.poll(() => heading(page).textContent()).toBe('Ny husstand');
 }
 
@@ -200,14 +181,14 @@ describe('the registry, as the demo caseworker', () => {
     await page.getByRole('button', { name: 'Lagre husstanden' }).dblclick();
     await page.waitForURL(/\/register\/[0-9a-f-]{36}$/);
     await expect.poll(() => heading(page).textContent()).toBe('Per Testrud');
-    const answer = await page.request.get(`${server.url}/api/households?q=Testrud`);
+    const answer = await page.request.get(`${e2e.server.url}/api/households?q=Testrud`);
     expect((await answer.json()).total).toBe(1);
     await page.close();
   });
 
   it('keeps filters and page in the address, sorts by column, and leaves names out of it', async () => {
     const page = await caseworker(1280);
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${e2e.server.url}/register`);
     await listStatus(page, /Viser/);
     await page.getByLabel('Beredskapshjem').check();
     await expect.poll(() => page.url()).toContain('type=emergency');
@@ -235,7 +216,7 @@ describe('two people editing the same household', () => {
     const page = await caseworker(1280);
     const csrf =
       (await page.context().cookies()).find((cookie) => cookie.name === 'landsby.csrf')?.value ?? '';
-    const created = await page.request.post(`${server.url}/api/households`, {
+    const created = await page.request.post(`${e2e.server.url}/api/households`, {
       headers: { 'X-CSRF-Token': csrf },
       data: {
         kind: 'family_home',
@@ -247,12 +228,12 @@ describe('two people editing the same household', () => {
     });
     const { id } = await created.json();
     const colleague = await page.context().newPage();
-    await page.goto(`${server.url}/register/${id}/rediger`);
-    await colleague.goto(`${server.url}/register/${id}/rediger`);
+    await page.goto(`${e2e.server.url}/register/${id}/rediger`);
+    await colleague.goto(`${e2e.server.url}/register/${id}/rediger`);
     await page.getByLabel('Etternavn').waitFor();
     await colleague.getByLabel('Fornavn').fill('Sigrid');
     await colleague.getByRole('button', { name: 'Lagre husstanden' }).click();
-    await colleague.waitForURL(`${server.url}/register/${id}`);
+    await colleague.waitForURL(`${e2e.server.url}/register/${id}`);
 
     await page.getByLabel('Etternavn').fill('Samtidigsen');
     await page.getByRole('button', { name: 'Lagre husstanden' }).click();
@@ -274,7 +255,7 @@ describe('a long registry', () => {
     const csrf =
       (await page.context().cookies()).find((cookie) => cookie.name === 'landsby.csrf')?.value ?? '';
     for (let i = 0; i < 55; i++) {
-      const answer = await page.request.post(`${server.url}/api/households`, {
+      const answer = await page.request.post(`${e2e.server.url}/api/households`, {
         headers: { 'X-CSRF-Token': csrf },
         data: {
           kind: 'foster',
@@ -287,7 +268,7 @@ describe('a long registry', () => {
       });
       expect(answer.status()).toBe(201);
     }
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${e2e.server.url}/register`);
     const first = await listStatus(page, /Viser 1–50 av \d+/);
     expect(await page.getByRole('status').filter({ hasText: first }).count()).toBe(1);
     const totalText = /av ([\d\s]+)$/.exec(first.trim())?.[1] ?? ''; // «2 000» with a no-break space
@@ -313,7 +294,7 @@ describe('a long registry', () => {
 describe('the registry on a phone (320 px)', () => {
   it('shows the list as cards, the form and the household page without sideways scrolling', async () => {
     const page = await caseworker(320);
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${e2e.server.url}/register`);
     await listStatus(page, /Viser/);
     expect(await page.locator('table').count()).toBe(0);
     await page.locator('.registry-cards').waitFor();
@@ -335,7 +316,7 @@ describe('the registry on a phone (320 px)', () => {
     await expectNoHorizontalScroll(page, 'household form with errors at 320 px');
     await expectAccessible(page, 'household form with errors at 320 px');
 
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${e2e.server.url}/register`);
     await listStatus(page, /Viser/);
     await page.locator('.registry-cards a').first().click();
     await page.getByRole('heading', { name: 'Historikk' }).waitFor();
@@ -347,7 +328,7 @@ describe('the registry on a phone (320 px)', () => {
 
   it('says so for a household that is not there', async () => {
     const page = await caseworker(320);
-    await page.goto(`${server.url}/register/00000000-0000-4000-8000-000000000000`);
+    await page.goto(`${e2e.server.url}/register/00000000-0000-4000-8000-000000000000`);
     await expect.poll(() => heading(page).textContent()).toBe('Fant ikke husstanden');
     await expectAccessible(page, 'missing household');
     await page.close();
@@ -356,18 +337,18 @@ describe('the registry on a phone (320 px)', () => {
 
 describe('the registry, as the demo team leader', () => {
   it('downloads the list, answers an access request and erases an archived household', async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/logg-inn`);
+    await page.goto(`${e2e.server.url}/logg-inn`);
     await page.getByLabel('E-postadresse').fill('teamleder@demo.landsby.no');
     await page.getByLabel('Passord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
 
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${e2e.server.url}/register`);
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Last ned som Excel' }).click(),
@@ -380,7 +361,7 @@ describe('the registry, as the demo team leader', () => {
       return ((await response.json()) as { households: { id: string; name: string }[] }).households[0];
     });
     expect(archived).toBeDefined();
-    await page.goto(`${server.url}/register/${archived?.id}`);
+    await page.goto(`${e2e.server.url}/register/${archived?.id}`);
     await expect.poll(() => heading(page).textContent()).toContain(archived?.name ?? '');
     const [data] = await Promise.all([
       page.waitForEvent('download'),
@@ -407,7 +388,7 @@ describe('the registry, as the demo team leader', () => {
 describe('reference tables', () => {
   it('replaces the travel-time table from a file, refusing a file with a bad line and changing nothing', async () => {
     const page = await caseworker(320);
-    await page.goto(`${server.url}/register/reisetider`);
+    await page.goto(`${e2e.server.url}/register/reisetider`);
     await expect.poll(() => main(page).textContent()).toMatch(/Tabellen har \d+ postnumre/);
     const before = (await main(page).textContent())?.match(/Tabellen har (\d+)/)?.[1];
     await expectAccessible(page, 'travel times');
@@ -434,9 +415,9 @@ describe('reference tables', () => {
   });
 
   it('lets the admin find the postcode page, which passes axe', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/logg-inn`);
+    await page.goto(`${e2e.server.url}/logg-inn`);
     await page.getByLabel('E-postadresse').fill('admin@demo.landsby.no');
     await page.getByLabel('Passord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();

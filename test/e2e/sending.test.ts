@@ -1,30 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCafe,
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createCafe, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The demo caseworker, logged in, in a window `width` px wide. */
-const caseworker = (width: number) => loggedIn(browser, server, 'saksbehandler@demo.landsby.no', width);
+const { caseworker } = e2e;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const state = (page: Page) => page.locator('.cafe-sending-state').textContent();
@@ -37,7 +18,7 @@ describe('sending the invitations, as the demo caseworker', () => {
   it('plans, sends once on a double click, shows each household and gives the print room its PDF', async () => {
     const page = await caseworker(1280);
     eventId = await createCafe(page, 'Utsendingskafé', 8);
-    await page.goto(`${server.url}/kafe/${eventId}`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}`);
     await page.getByRole('link', { name: 'Utsending', exact: true }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^Utsending – Utsendingskafé /);
     await expect.poll(() => state(page)).toBe('Ikke planlagt');
@@ -143,7 +124,7 @@ describe('sending the invitations, as the demo caseworker', () => {
       }
       await route.fulfill({ response, json: view });
     });
-    await page.goto(`${server.url}/kafe/${eventId}/utsending`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}/utsending`);
     await expect.poll(() => state(page)).toMatch(/^Sender … 120 av \d+$/);
     const progress = page.getByRole('progressbar', { name: 'Sendt så langt' });
     expect(await progress.getAttribute('value')).toBe('120');
@@ -188,7 +169,7 @@ describe('sending the invitations, as the demo caseworker', () => {
       }
       await route.fulfill({ response, json: view });
     });
-    await page.goto(`${server.url}/kafe/${eventId}/utsending`);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}/utsending`);
     await expect.poll(() => page.getByText(reason).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Prøv igjen for E-post' }).count()).toBe(1);
     const table = page.getByRole('region', { name: 'Husstandene og status for invitasjonen' });
@@ -220,7 +201,7 @@ describe('sending the invitations, as the demo caseworker', () => {
 
   it('fits a 320 px phone without sideways scrolling', async () => {
     const phone = await caseworker(320);
-    await phone.goto(`${server.url}/kafe/${eventId}/utsending`);
+    await phone.goto(`${e2e.server.url}/kafe/${eventId}/utsending`);
     await expect.poll(() => state(phone)).toBe('Sendt');
     await expect
       .poll(() => phone.locator('.cafe-sending-card').getByText('Skrevet ut', { exact: true }).count())
@@ -231,7 +212,7 @@ describe('sending the invitations, as the demo caseworker', () => {
 
     // Before sending, with a channel to choose per household.
     const other = await createCafe(phone, 'Neste kafé', 9);
-    await phone.goto(`${server.url}/kafe/${other}/utsending`);
+    await phone.goto(`${e2e.server.url}/kafe/${other}/utsending`);
     await expect.poll(() => state(phone)).toBe('Ikke planlagt');
     await expect
       .poll(() => phone.getByRole('combobox', { name: /^Kanal for (?!alle)/ }).count())

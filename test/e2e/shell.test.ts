@@ -1,25 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  startServer,
-} from './support.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = setUpE2e();
 
 const NAV = {
   nb: ['Hjem', 'Register', 'Fosterhjemskafé', 'Ressursfamilier', 'En god start', 'Familiehjem', 'Innsikt'],
@@ -36,12 +19,8 @@ const NAV = {
 };
 
 async function newPage(width: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('close', () => expect(errors, 'errors in the page').toEqual([]));
-  return { context, page };
+  const page = await e2e.newPage({ viewport: { width, height: 800 } });
+  return { context: page.context(), page };
 }
 
 /** Opens a link of the main menu; on a phone the menu sits behind its "Meny" button. */
@@ -66,7 +45,7 @@ async function login(
 describe.each([1280, 320])('the demo caseworker at %i px', (width) => {
   it('logs in, visits every programme, switches to nynorsk and English, and logs out; every page passes axe', async () => {
     const { context, page } = await newPage(width);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.waitForURL(/\/logg-inn/);
     await expectAccessible(page, `login at ${width}`);
     await expectNoHorizontalScroll(page, 'login');
@@ -113,7 +92,7 @@ describe.each([1280, 320])('the demo caseworker at %i px', (width) => {
     await page.waitForURL(/\/logg-inn/);
     await expectAccessible(page, `login after logout at ${width}`);
     // The session is gone on the server: a protected page sends us back to login.
-    await page.goto(`${server.url}/kafe`);
+    await page.goto(`${e2e.server.url}/kafe`);
     await page.waitForURL(/\/logg-inn/);
 
     // Language is remembered at the next login too (saved on the server).
@@ -131,7 +110,7 @@ describe.each([1280, 320])('the demo caseworker at %i px', (width) => {
 describe('login page', () => {
   it('says in Norwegian when the password is wrong, and keeps the e-mail typed', async () => {
     const { context, page } = await newPage(390);
-    await page.goto(`${server.url}/logg-inn`);
+    await page.goto(`${e2e.server.url}/logg-inn`);
     await page.getByLabel('E-postadresse').fill('teamleder@demo.landsby.no');
     await page.getByLabel('Passord', { exact: true }).fill('feil-passord');
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
@@ -143,7 +122,7 @@ describe('login page', () => {
 
   it('works by keyboard alone: skip link first, then the form, with visible focus', async () => {
     const { context, page } = await newPage(1280);
-    await page.goto(`${server.url}/logg-inn`);
+    await page.goto(`${e2e.server.url}/logg-inn`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Hopp til hovedinnhold' });
@@ -176,10 +155,10 @@ describe('login page', () => {
 
   it('shows a page that says so, inside the shell, for an address that does not exist', async () => {
     const { context, page } = await newPage(320);
-    await page.goto(`${server.url}/logg-inn`);
+    await page.goto(`${e2e.server.url}/logg-inn`);
     await login(page, 'teamleder@demo.landsby.no');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Ola/);
-    await page.goto(`${server.url}/finnes-ikke`);
+    await page.goto(`${e2e.server.url}/finnes-ikke`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toMatch(/finnes ikke|fant ikke/i);

@@ -1,30 +1,33 @@
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { buildApp } from '../../src/app/build-app.js';
 import { createMailer } from '../../src/channels/email.js';
 import type { Database } from '../../src/db/connection.js';
 import { openPglite } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
-import { DEMO_PASSWORD as DEMO_PASSWORD_VALUE, seedDemo } from '../../src/features/demo/service.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/features/demo/service.js';
 import { seedPostcodes } from '../../src/features/registry/index.js';
-import { buildApp } from '../../src/app/build-app.js';
 import { loadConfig } from '../../src/server/config.js';
+import { inDays } from '../support/cafe.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
-export { DEMO_PASSWORD, DEMO_USERS } from '../../src/features/demo/service.js';
+export { DEMO_PASSWORD };
 
 const CHROMIUM = '/usr/bin/chromium';
 
 export interface E2eServer {
   url: string;
   db: Database;
+  /** The demo municipality's id, for data written straight into the database. */
+  municipalityId: number;
   smtp: TestSmtp;
   close(): Promise<void>;
 }
 
 /** The real server, as `npm start` runs it (demo municipality included), on a free loopback port. */
-export async function startServer(): Promise<E2eServer> {
+async function startServer(): Promise<E2eServer> {
   if (!existsSync(new URL('../../dist/web/index.html', import.meta.url))) {
     throw new Error('The web app is not built. Run: npm run build');
   }
@@ -33,6 +36,9 @@ export async function startServer(): Promise<E2eServer> {
   await migrate(db);
   await seedPostcodes(db);
   await seedDemo(db);
+  const [demo] = await db.transaction((tx) =>
+    tx.query<{ id: number }>('SELECT id FROM municipality WHERE is_demo'),
+  );
   const config = loadConfig({
     DATA_DIR: '.tmp/e2e',
     SECRET_KEY: 'e2e-secret-key-that-is-long-enough',
@@ -45,6 +51,7 @@ export async function startServer(): Promise<E2eServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     db,
+    municipalityId: demo?.id as number,
     smtp,
     async close() {
       await app.close();
@@ -54,7 +61,7 @@ export async function startServer(): Promise<E2eServer> {
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error('Chromium is missing. Install it with: sudo apt-get install -y chromium');
   }
@@ -94,28 +101,89 @@ export async function expectNoHorizontalScroll(page: Page, what: string): Promis
   expect(scrollWidth, `${what} is wider than the window`).toBeLessThanOrEqual(innerWidth);
 }
 
+/** A page in a context of its own; any script error in it fails the test when the page closes. */
+async function watchedPage(browser: Browser, options: BrowserContextOptions): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('close', () => expect(errors, 'errors in the page').toEqual([]));
+  return page;
+}
+
 /**
  * A demo user, logged in through the login page, in a window `width` px wide. Any script error
  * in the page fails the test when the page closes.
  */
-export async function loggedIn(
+async function loggedIn(
   browser: Browser,
   server: E2eServer,
   email: string,
   width = 1280,
-  password: string = DEMO_PASSWORD_VALUE,
+  password: string = DEMO_PASSWORD,
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('close', () => expect(errors, 'errors in the page').toEqual([]));
+  const page = await watchedPage(browser, { viewport: { width, height: 900 }, acceptDownloads: true });
   await page.goto(`${server.url}/logg-inn`);
   await page.getByLabel('E-postadresse').fill(email);
   await page.getByLabel('Passord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/logg-inn'));
   return page;
+}
+
+type DemoRole = (typeof DEMO_USERS)[number]['role'];
+
+/** What a test file of the e2e suite works with, once its `beforeAll` has started them. */
+export interface E2e {
+  /** The real server on loopback, with the demo municipality. */
+  readonly server: E2eServer;
+  readonly browser: Browser;
+  /**
+   * A page logged in as a demo user, named by role (`'caseworker'`) or by e-mail address (any
+   * user who has a password), in a window `width` px wide.
+   */
+  loggedIn(who: DemoRole | string, width?: number, password?: string): Promise<Page>;
+  /** The demo caseworker, logged in, in a window `width` px wide. */
+  caseworker(width?: number): Promise<Page>;
+  /** A page nobody is logged in on (see watchedPage). */
+  newPage(options: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * The one set-up of an e2e test file: starts the server and the browser before its tests and
+ * closes both after them. Call it at the top of the file, before the file's own `beforeAll`
+ * (hooks run in the order they are declared, so the file's own set-up finds both started).
+ */
+export function setUpE2e(): E2e {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} starts in beforeAll: use it inside a hook or a test`);
+    return value;
+  };
+  const e2e: E2e = {
+    get server() {
+      return started(server, 'The server');
+    },
+    get browser() {
+      return started(browser, 'The browser');
+    },
+    loggedIn(who, width = 1280, password) {
+      const email = who.includes('@') ? who : DEMO_USERS.find((user) => user.role === who)?.email;
+      if (!email) throw new Error(`no demo user with the role ${who}`);
+      return loggedIn(e2e.browser, e2e.server, email, width, password);
+    },
+    caseworker: (width = 1280) => e2e.loggedIn('caseworker', width),
+    newPage: (options) => watchedPage(e2e.browser, options),
+  };
+  return e2e;
 }
 
 /** A request of a logged-in page's own, with its session cookie and CSRF token, as the web app makes it. */
@@ -148,10 +216,9 @@ export async function createCafe(
   weeks: number,
   more: Record<string, unknown> = {},
 ): Promise<string> {
-  const date = new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
   const created = await apiCall<{ id: string }>(page, 'POST', '/api/events', {
     title,
-    date,
+    date: inDays(weeks * 7),
     startTime: '18:00',
     endTime: '20:00',
     food: true,
@@ -160,4 +227,23 @@ export async function createCafe(
     ...more,
   });
   return created.id;
+}
+
+/**
+ * Sends a café's invitations now, as the sending page's button does, and waits until every one
+ * has gone; returns the sending page's view of it then.
+ */
+export async function sendInvitations<View extends { state: string }>(
+  page: Page,
+  eventId: string,
+): Promise<View> {
+  await apiCall(page, 'POST', `/api/events/${eventId}/sending/now`);
+  return vi.waitFor(
+    async () => {
+      const view = await apiCall<View>(page, 'GET', `/api/events/${eventId}/sending`);
+      if (view.state !== 'done') throw new Error(`the invitations are not sent yet: ${view.state}`);
+      return view;
+    },
+    { timeout: 60_000, interval: 500 },
+  );
 }

@@ -1,88 +1,46 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  loggedIn,
-  startServer,
-} from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answer, inDays, insertEvent, invite } from '../support/cafe.js';
+import { expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = setUpE2e();
 let eventId: string;
 /** The demo households with a history: the first never answered, the second declined each time. */
 let silent: { id: string; name: string };
 let declined: { id: string; name: string };
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
-const CASEWORKER = 'saksbehandler@demo.landsby.no';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   // Three earlier cafés of the demo municipality, each with an invitation by e-mail to two
   // households that never came, and the coming café the list is for.
-  await server.db.transaction(async (tx) => {
-    const [municipality] = await tx.query<{ id: number }>('SELECT id FROM municipality WHERE is_demo');
-    const households = await tx.query<{ id: string; name: string }>(
+  const { db, municipalityId } = e2e.server;
+  const households = await db.transaction((tx) =>
+    tx.query<{ id: string; name: string }>(
       `SELECT h.id, h.display_name AS name FROM household h
        WHERE h.municipality_id = $1 AND h.archived_at IS NULL
          AND EXISTS (SELECT 1 FROM adult a WHERE a.household_id = h.id AND a.mobile IS NOT NULL)
          AND NOT EXISTS (SELECT 1 FROM attendance t WHERE t.household_id = h.id)
          AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.household_id = h.id)
        ORDER BY h.display_name LIMIT 2`,
-      [municipality?.id],
-    );
-    [silent, declined] = households as [{ id: string; name: string }, { id: string; name: string }];
-    const event = async (date: string) => {
-      const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO event (municipality_id, kind, title, date, start_time, end_time, starts_at, ends_at, registration)
-         VALUES ($1, 'cafe', 'Fosterhjemskafé', $2::date, '18:00', '20:00',
-           ($2 || 'T16:00:00Z')::timestamptz, ($2 || 'T18:00:00Z')::timestamptz, 'none')
-         RETURNING id`,
-        [municipality?.id, date],
-      );
-      return row?.id as string;
-    };
-    for (const date of ['2025-02-11', '2025-04-08', '2025-10-14']) {
-      const past = await event(date);
-      for (const household of households) {
-        const [invitation] = await tx.query<{ id: string }>(
-          `INSERT INTO invitation (municipality_id, event_id, household_id, token_hash, language)
-           VALUES ($1, $2::uuid, $3::uuid, sha256(convert_to($3::uuid::text || $2::uuid::text, 'UTF8')), 'nb')
-           RETURNING id`,
-          [municipality?.id, past, household.id],
-        );
-        await tx.query(
-          `INSERT INTO message (municipality_id, invitation_id, event_id, household_id, channel, status, sent_at)
-           VALUES ($1, $2, $3, $4, 'email', 'sent', now())`,
-          [municipality?.id, invitation?.id, past, household.id],
-        );
-        if (household === declined) {
-          await tx.query(
-            `INSERT INTO answer (invitation_id, municipality_id, event_id, household_id, response)
-             VALUES ($1, $2, $3, $4, 'not_coming')`,
-            [invitation?.id, municipality?.id, past, household.id],
-          );
-        }
-      }
+      [municipalityId],
+    ),
+  );
+  [silent, declined] = households as [{ id: string; name: string }, { id: string; name: string }];
+  for (const date of ['2025-02-11', '2025-04-08', '2025-10-14']) {
+    const past = await insertEvent(db, municipalityId, { date });
+    for (const household of households) {
+      await invite(db, municipalityId, past, household.id, { channel: 'email' });
+      if (household === declined)
+        await answer(db, municipalityId, past, household.id, { response: 'not_coming' });
     }
-    const coming = new Date(Date.now() + 5 * 7 * 86_400_000).toISOString().slice(0, 10);
-    eventId = await event(coming);
-  });
+  }
+  eventId = await insertEvent(db, municipalityId, { date: inDays(5 * 7) });
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the welcome list', () => {
   it('shows who to call first, and notes a call by keyboard that joins the history at once', async () => {
-    const page = await loggedIn(browser, server, CASEWORKER, 1280);
-    await page.goto(`${server.url}/kafe/${eventId}`);
+    const page = await e2e.caseworker(1280);
+    await page.goto(`${e2e.server.url}/kafe/${eventId}`);
     await page.getByRole('link', { name: 'Velkomstliste' }).click();
     await page.waitForURL(`**/kafe/${eventId}/velkomst`);
     // The demo's own history puts others on the list too; ours: the silent one before the one who declined.
@@ -123,22 +81,22 @@ describe('the welcome list', () => {
     await page.close();
 
     // The server has it too.
-    const again = await loggedIn(browser, server, CASEWORKER, 1280);
-    await again.goto(`${server.url}/kafe/${eventId}/velkomst`);
+    const again = await e2e.caseworker(1280);
+    await again.goto(`${e2e.server.url}/kafe/${eventId}/velkomst`);
     await again.getByText('Prøver igjen torsdag.').waitFor();
     await again.close();
   });
 
   it('fits a phone: no sideways scroll at 320 px, a screenshot at 390 px', async () => {
-    const narrow = await loggedIn(browser, server, CASEWORKER, 320);
-    await narrow.goto(`${server.url}/kafe/${eventId}/velkomst`);
+    const narrow = await e2e.caseworker(320);
+    await narrow.goto(`${e2e.server.url}/kafe/${eventId}/velkomst`);
     await narrow.getByRole('heading', { level: 2, name: new RegExp(`\\. ${silent.name}$`) }).waitFor();
     await expectNoHorizontalScroll(narrow, 'welcome list at 320 px');
     await expectAccessible(narrow, 'welcome list at 320 px');
     await narrow.close();
 
-    const phone = await loggedIn(browser, server, CASEWORKER, 390);
-    await phone.goto(`${server.url}/kafe/${eventId}/velkomst`);
+    const phone = await e2e.caseworker(390);
+    await phone.goto(`${e2e.server.url}/kafe/${eventId}/velkomst`);
     await phone.getByRole('heading', { level: 2, name: new RegExp(`\\. ${silent.name}$`) }).waitFor();
     await expectNoHorizontalScroll(phone, 'welcome list at 390 px');
     await phone.screenshot({ path: `${SCREENSHOTS}/welcome-list-390.png`, fullPage: true });
