@@ -7,10 +7,10 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { inTenant } from '../../src/db/tenant.js';
-import type { HouseholdInput } from '../../src/domain/household.js';
-import { checkHouseholds, seedPostcodes, writeHousehold } from '../../src/features/registry/index.js';
+import { seedPostcodes } from '../../src/features/registry/index.js';
+import { insertEvent } from '../support/cafe.js';
 import { testDatabaseKind } from '../support/database.js';
-import { createMunicipality, createUser } from '../support/factories.js';
+import { createHouseholds, createMunicipality, createUser } from '../support/factories.js';
 import { adminQuery } from '../support/postgres.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -91,38 +91,28 @@ async function seed(db: Database): Promise<{ municipalityId: number; eventId: st
   await seedPostcodes(db);
   const municipalityId = await createMunicipality(db, 'Drammen');
   const anne = await createUser(db, municipalityId, ['caseworker'], { firstName: 'Anne' });
-  const ctx = { municipalityId, userId: anne.id, ip: null };
-  const inputs: HouseholdInput[] = Array.from({ length: TOTAL }, (_, i) => ({
-    kind: 'foster',
-    relation: 'care',
-    travelMinutes: 10,
-    address: { line: `Storgata ${i + 1}`, postcode: '3015' },
-    adults: [
-      {
-        firstName: `Kari${i}`,
-        lastName: 'Nordmann',
-        email: `h${i}@example.no`,
-        preferredChannels: ['email'],
-      },
-    ],
-  }));
-  await inTenant(db, ctx, async (tx) => {
-    const checked = await checkHouseholds(tx, municipalityId, inputs);
-    for (const c of checked) {
-      if (!c.household) throw new Error(JSON.stringify(c.errors));
-      await writeHousehold(tx, ctx, c.household, null, 'create');
-    }
-  });
-  const [event] = await inTenant(db, ctx, (tx) =>
-    tx.query<{ id: string }>(
-      `INSERT INTO event (municipality_id, kind, title, date, start_time, end_time, starts_at, ends_at,
-         registration, send_at, send_by)
-       VALUES ($1, 'cafe', 'Fosterhjemskafé', '2099-09-15', '18:00', '20:00', '2099-09-15T16:00Z',
-         '2099-09-15T18:00Z', 'none', now(), $2) RETURNING id`,
-      [municipalityId, anne.id],
-    ),
+  await createHouseholds(
+    db,
+    municipalityId,
+    Array.from({ length: TOTAL }, (_, i) => ({
+      travelMinutes: 10,
+      address: { line: `Storgata ${i + 1}`, postcode: '3015' },
+      adults: [
+        {
+          firstName: `Kari${i}`,
+          lastName: 'Nordmann',
+          email: `h${i}@example.no`,
+          preferredChannels: ['email'],
+        },
+      ],
+    })),
   );
-  return { municipalityId, eventId: event?.id as string };
+  const eventId = await insertEvent(db, municipalityId, {
+    date: '2099-09-15',
+    sendAt: new Date(),
+    sendBy: anne.id,
+  });
+  return { municipalityId, eventId };
 }
 
 const recipients = (smtp: TestSmtp) => {
