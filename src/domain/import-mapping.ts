@@ -141,7 +141,7 @@ export function keyOf(cells: readonly string[], mapping: PreparedMapping): strin
 }
 
 /** A stored household as the input that would store it again unchanged. */
-export function inputOf(household: Household): HouseholdInput {
+function inputOf(household: Household): HouseholdInput {
   const childIndex = new Map(household.children.map((child, i) => [child.id, i]));
   return {
     id: household.id,

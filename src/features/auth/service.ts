@@ -16,7 +16,7 @@ import type { OidcIdentity, OidcProvider } from './service/oidc-client.js';
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 /** However active, a session ends after this; the idle limit is SESSION_IDLE_MINUTES. */
-export const SESSION_MAX_HOURS = 12;
+const SESSION_MAX_HOURS = 12;
 const INVITE_DAYS = 7;
 const RESET_HOURS = 1;
 
@@ -29,7 +29,7 @@ function idleExpiry(deps: Deps, createdAt: Date): Date {
 }
 
 /** Creates a session for an account that has just proved who it is; returns the cookie value. */
-export async function openSession(
+async function openSession(
   deps: Deps,
   tx: Queryable,
   account: { id: string; municipality_id: number },

@@ -7,7 +7,7 @@ import { seedDemoHistory } from './service/seed-history.js';
 import { seedDemoHouseholds } from './service/seed-households.js';
 
 /** 9999 is no real kommunenummer, so demo data can never be mistaken for a real municipality's. */
-export const DEMO_MUNICIPALITY = { name: 'Demo kommune', number: '9999' };
+const DEMO_MUNICIPALITY = { name: 'Demo kommune', number: '9999' };
 export const DEMO_PASSWORD = 'demo-passord-2026';
 
 export const DEMO_USERS: { email: string; firstName: string; lastName: string; role: Role }[] = [

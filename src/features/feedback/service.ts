@@ -14,11 +14,11 @@ import { DEFAULT_LANGUAGES, defaultQuestions } from './service/default-form.js';
 // --- The form ----------------------------------------------------------------------------------------------
 
 /** The short link's code: 8 of these, from crypto random. No 0/o, 1/l/i: read aloud or typed from paper. */
-export const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-export const CODE_LENGTH = 8;
+const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const CODE_LENGTH = 8;
 export const CODE_PATTERN = /^[a-z0-9]{6,16}$/;
 
-export function newCode(): string {
+function newCode(): string {
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
@@ -26,15 +26,15 @@ export function newCode(): string {
 
 export const TEXT_ANSWER_MAX = 1000;
 /** The form takes answers until this long after the event ends, unless the team sets otherwise. */
-export const DEFAULT_OPEN_DAYS = 7;
+const DEFAULT_OPEN_DAYS = 7;
 /** …and at most this long. */
-export const MAX_OPEN_DAYS = 90;
+const MAX_OPEN_DAYS = 90;
 const DAY = 86_400_000;
 
 export const defaultClosesAt = (endsAt: Date | string) =>
   new Date(new Date(endsAt).getTime() + DEFAULT_OPEN_DAYS * DAY);
 
-export const feedbackUrl = (deps: Deps, code: string) =>
+const feedbackUrl = (deps: Deps, code: string) =>
   `${deps.config.publicUrl.replace(/\/$/, '')}/t/${code}`;
 
 export interface FormInput {
@@ -88,7 +88,7 @@ export function getFeedbackForm(deps: Deps, ctx: TenantContext, eventId: string)
  * languages, ids are unique, choice questions have options. Options of scale and text questions
  * are dropped, texts trimmed. 400 feedback.form_invalid names each place that is wrong.
  */
-export function checkForm(input: Pick<FormInput, 'questions' | 'languages'>): q.FormInput['questions'] {
+function checkForm(input: Pick<FormInput, 'questions' | 'languages'>): q.FormInput['questions'] {
   const problems: { field: string; rule: string }[] = [];
   const languages = input.languages;
   if (new Set(languages).size !== languages.length) problems.push({ field: 'languages', rule: 'unique' });

@@ -25,7 +25,7 @@ const text = (key: string, values: Record<string, string | number> = {}) =>
 const title = (figure: string) => text(`titles.${figure}`);
 const column = (name: string) => text(`columns.${name}`);
 
-export const shownCount = (value: ShownCount): string | number =>
+const shownCount = (value: ShownCount): string | number =>
   typeof value === 'number' ? value : text('under', { count: value.under });
 const percent = (value: number | null): number | null =>
   value === null ? null : Math.round(value * 1000) / 10;

@@ -33,7 +33,7 @@ import { figureCsv, figureTable, figureXlsx } from './render.js';
 
 export const CHANNELS: readonly ChannelName[] = ['email', 'sms', 'letter', 'digital_mail'];
 /** The questions of seed 000: does post beat e-mail? does digital mail work (as well as e-mail)? */
-export const CHANNEL_QUESTIONS: readonly { a: ChannelName; b: ChannelName }[] = [
+const CHANNEL_QUESTIONS: readonly { a: ChannelName; b: ChannelName }[] = [
   { a: 'letter', b: 'email' },
   { a: 'digital_mail', b: 'email' },
 ];

@@ -24,7 +24,7 @@ function languageName(code: string): string {
 }
 
 /** "412 34 567" for Norwegian numbers, "+46 70 123 45 67" for others. */
-export function formatMobile(e164: string | null): string | null {
+function formatMobile(e164: string | null): string | null {
   if (!e164) return null;
   if (/^\+47\d{8}$/.test(e164)) return `${e164.slice(3, 6)} ${e164.slice(6, 8)} ${e164.slice(8)}`;
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
@@ -41,7 +41,7 @@ const osloParts = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
   hourCycle: 'h23',
 });
-export function osloWallClock(date: Date): Date {
+function osloWallClock(date: Date): Date {
   const parts = new Map(osloParts.formatToParts(date).map((x) => [x.type, Number(x.value)]));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? 0;
   return new Date(

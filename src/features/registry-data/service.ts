@@ -17,7 +17,7 @@ import {
 /** An export holds at most this many households; a bigger one asks for a narrower filter. */
 export const EXPORT_MAX = 10_000;
 /** Posten's register has about 5,000 postcodes; a file with far fewer is not it. */
-export const POSTEN_MIN_ROWS = 1_000;
+const POSTEN_MIN_ROWS = 1_000;
 const TRAVEL_TIMES_MAX = 20_000;
 
 const refused = (code: string, problems: LineProblem[]) =>

@@ -9,7 +9,7 @@ import type { Locale } from '../../../server/messages.js';
  * the client secret goes in the token request body (client_secret_post).
  */
 
-export const OIDC_PROVIDERS = ['entra', 'idporten'] as const;
+const OIDC_PROVIDERS = ['entra', 'idporten'] as const;
 export type OidcProvider = (typeof OIDC_PROVIDERS)[number];
 
 export function isOidcProvider(value: string): value is OidcProvider {
@@ -17,7 +17,7 @@ export function isOidcProvider(value: string): value is OidcProvider {
 }
 
 /** ID-porten levels we accept; `idporten-loa-low` is not enough for Landsby. */
-export const IDPORTEN_ACCEPTED_ACR = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
+const IDPORTEN_ACCEPTED_ACR = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
 const IDPORTEN_REQUESTED_ACR = 'idporten-loa-substantial';
 
 /** How long a started login may take before the callback is refused. */

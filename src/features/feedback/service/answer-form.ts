@@ -31,7 +31,7 @@ export async function publicForm(deps: Deps, code: string) {
 export type PublicForm = NonNullable<Awaited<ReturnType<typeof publicForm>>>;
 
 /** The posted fields (q_<id> → values) → the answers as stored; a value the form cannot give → 400. */
-export function checkResponse(
+function checkResponse(
   form: q.FormRow,
   fields: Record<string, string[]>,
 ): Record<string, q.AnswerValue> {

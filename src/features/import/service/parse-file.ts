@@ -41,7 +41,7 @@ export class UnreadableFile extends Error {
   }
 }
 
-export const MAX_ROWS = 100_000;
+const MAX_ROWS = 100_000;
 const MAX_CELL = 2_000;
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -156,7 +156,7 @@ function isoDay(date: Date): string {
 }
 
 /** The text of a cell as a person reads it: dates as YYYY-MM-DD, formulas by their result, no rich-text markup. */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return isoDay(value);
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
