@@ -34,8 +34,7 @@ const DAY = 86_400_000;
 export const defaultClosesAt = (endsAt: Date | string) =>
   new Date(new Date(endsAt).getTime() + DEFAULT_OPEN_DAYS * DAY);
 
-const feedbackUrl = (deps: Deps, code: string) =>
-  `${deps.config.publicUrl.replace(/\/$/, '')}/t/${code}`;
+const feedbackUrl = (deps: Deps, code: string) => `${deps.config.publicUrl.replace(/\/$/, '')}/t/${code}`;
 
 export interface FormInput {
   questions: FeedbackQuestion[];

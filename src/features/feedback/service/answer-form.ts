@@ -31,10 +31,7 @@ export async function publicForm(deps: Deps, code: string) {
 export type PublicForm = NonNullable<Awaited<ReturnType<typeof publicForm>>>;
 
 /** The posted fields (q_<id> → values) → the answers as stored; a value the form cannot give → 400. */
-function checkResponse(
-  form: q.FormRow,
-  fields: Record<string, string[]>,
-): Record<string, q.AnswerValue> {
+function checkResponse(form: q.FormRow, fields: Record<string, string[]>): Record<string, q.AnswerValue> {
   const answers: Record<string, q.AnswerValue> = {};
   const invalid = () => new AppError('validation.invalid', 400, [{ field: 'answers', rule: 'enum' }]);
   for (const question of form.questions) {
