@@ -2,28 +2,23 @@
 import type { HouseholdKind, Relation } from '../../domain/household.js';
 
 export { HOUSEHOLD_KINDS } from '../../domain/household.js';
+export type {
+  AudienceHousehold,
+  AudienceRule,
+  AudienceView as Audience,
+} from '../../features/audience/contract.js';
+export type { SchoolHolidayRules, SchoolHolidays } from '../../features/school-holidays/contract.js';
+export type { SendingHousehold, SendingView } from '../../features/sending/contract.js';
+export type { VenueView as Venue } from '../../features/venues/contract.js';
 export type { HouseholdKind, Relation };
+
+import type { HostList } from '../../features/events/contract.js';
+export type Host = HostList['hosts'][number];
 
 export interface Problem {
   code: string;
   severity: 'error' | 'warning' | 'info';
   params: Record<string, unknown>;
-}
-
-export interface Venue {
-  id: string;
-  name: string;
-  address: { line: string | null; postcode: string | null; place: string | null };
-  capacity: number | null;
-  kitchen: boolean;
-  parking: boolean;
-  stepFree: boolean;
-  notes: string | null;
-  archived: boolean;
-  version: number;
-  eventsHeld: number;
-  lastUsed: string | null;
-  averageAttendance: number | null;
 }
 
 export interface VenueInput {
@@ -84,12 +79,6 @@ export interface EventInput {
   confirmDate?: boolean;
 }
 
-export interface Host {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
-
 export type Season = 'spring' | 'autumn';
 
 export interface Slot {
@@ -109,45 +98,6 @@ export interface SeasonPlan {
   season: Season;
   year: number;
   slots: Slot[];
-}
-
-export interface SchoolHolidayRules {
-  winterWeek: number | null;
-  autumnWeek: number | null;
-  easter: boolean;
-  christmas: { start: string; end: string } | null;
-  summer: { start: string; end: string } | null;
-  extra: unknown[];
-}
-
-export interface SchoolHolidays {
-  rules: SchoolHolidayRules;
-  periods: { kind: string; start: string; end: string; week?: number; label?: string }[];
-}
-
-export interface AudienceRule {
-  maxTravel: number;
-  care: boolean;
-  oversight: boolean;
-  kinds: HouseholdKind[];
-}
-
-export interface AudienceHousehold {
-  id: string;
-  name: string;
-  kind: HouseholdKind;
-  relation: Relation;
-  travelMinutes: number | null;
-  languages: string[];
-  included: boolean;
-  source: 'rule' | 'added' | 'removed';
-  note: string | null;
-}
-
-export interface Audience {
-  rule: AudienceRule;
-  count: number;
-  households: AudienceHousehold[];
 }
 
 /** Sending the invitations (docs/sending-api.md). */
@@ -171,6 +121,7 @@ export type SendingCounts = Record<MessageStatus, number> & { households: number
 
 export interface SendingChannelRow {
   channel: Channel;
+
   households: number;
   queued: number;
   sending: number;
@@ -178,30 +129,4 @@ export interface SendingChannelRow {
   delivered: number;
   printed: number;
   failed: number;
-}
-
-export interface SendingHousehold {
-  id: string;
-  name: string;
-  /** The channel its invitation goes (or went) by. */
-  channel: Channel;
-  /** The team's choice for this household; null = as the others. */
-  choice: Channel | null;
-  /** The channels it has the contact data for. */
-  usable: Channel[];
-  status: MessageStatus;
-  reason: string | null;
-  sentAt: string | null;
-}
-
-export interface SendingView {
-  eventId: string;
-  sendAt: string | null;
-  defaultSendAt: string;
-  state: SendingState;
-  channel: Channel | null;
-  counts: SendingCounts;
-  byChannel: SendingChannelRow[];
-  households: SendingHousehold[];
-  lettersToPrint: number;
 }

@@ -1,4 +1,14 @@
+import type {
+  Attendance,
+  AttendanceCounts,
+  AttendanceHousehold,
+  TapResult,
+} from '../../../features/checkin/contract.js';
 import { ApiError, api } from '../../shared/api.js';
+
+export type { AttendanceCounts, AttendanceHousehold } from '../../../features/checkin/contract.js';
+export type AttendanceView = Attendance;
+export type TapAnswer = TapResult;
 
 /**
  * The check-in taps of one event that the server has not yet confirmed. Each tap is made in the
@@ -27,36 +37,6 @@ export type QueuedTap =
       adults: number;
       children: number;
     };
-
-export interface AttendanceHousehold {
-  id: string;
-  name: string;
-  response: 'coming' | 'not_coming' | 'maybe' | null;
-  adults: number;
-  children: number;
-  waiting: boolean;
-  firstTime: boolean;
-  present: boolean;
-  walkIn: boolean;
-}
-
-export interface AttendanceCounts {
-  checkedIn: number;
-  adults: number;
-  children: number;
-  expected: number;
-}
-
-export interface AttendanceView {
-  event: { id: string; title: string; date: string; startTime: string };
-  households: AttendanceHousehold[];
-  counts: AttendanceCounts;
-}
-
-export interface TapAnswer {
-  household: AttendanceHousehold;
-  counts: AttendanceCounts;
-}
 
 const storageKey = (eventId: string) => `landsby.checkin.${eventId}`;
 

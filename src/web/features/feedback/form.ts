@@ -1,3 +1,8 @@
+export type {
+  FeedbackForm as FormView,
+  FeedbackResults as Results,
+} from '../../../features/feedback/contract.js';
+
 /** The feedback form as the API gives and takes it (docs/insight-api.md, Feedback). */
 export const QUESTION_TYPES = ['scale', 'single', 'multiple', 'topics', 'text'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -13,19 +18,6 @@ export interface Question {
   text: Texts;
   options?: Option[];
 }
-export interface FormView {
-  eventId: string;
-  saved: boolean;
-  code: string | null;
-  url: string | null;
-  questions: Question[];
-  languages: string[];
-  closesAt: string;
-  defaultClosesAt: string;
-  open: boolean;
-  version: number;
-  responses: number;
-}
 export interface QuestionResult {
   id: string;
   type: QuestionType;
@@ -36,12 +28,6 @@ export interface QuestionResult {
   distribution?: number[];
   texts?: string[];
 }
-export interface Results {
-  responses: number;
-  languages: string[];
-  questions: QuestionResult[];
-}
-
 export const isChoice = (type: QuestionType) => type === 'single' || type === 'multiple' || type === 'topics';
 
 /** The next free id like q6 / o7 among `ids`. */

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { Diet, Response } from '../../../domain/answer.js';
-import type { Channel } from '../../shared/cafe-types.js';
+import type { OverviewHousehold } from '../../../features/overview/contract.js';
+
+export type { Overview as EventOverview, OverviewHousehold } from '../../../features/overview/contract.js';
 
 /** The days before a café a reminder may go, as the server allows them. */
 export const REMINDER_DAYS = [14, 10, 7, 6, 5, 4, 3, 2, 1] as const;
@@ -8,48 +9,6 @@ export const GROUPS = ['silent', 'coming', 'maybe'] as const;
 export type Group = (typeof GROUPS)[number];
 export const FILTERS = ['all', 'coming', 'waiting', 'maybe', 'not_coming', 'silent'] as const;
 export type Filter = (typeof FILTERS)[number];
-
-export interface OverviewHousehold {
-  id: string;
-  name: string;
-  channel: Channel;
-  response: Response | null;
-  adults: number;
-  children: number;
-  diet: Diet[];
-  dietNote: string | null;
-  comment: string | null;
-  place: number | null;
-  firstTime: boolean;
-  answeredBy: 'household' | 'team' | null;
-}
-
-export interface EventOverview {
-  eventId: string;
-  capacity: number | null;
-  free: number | null;
-  reminders: number[];
-  remindersSent: { key: string; households: number; at: string }[];
-  counts: {
-    invited: number;
-    answered: number;
-    coming: { households: number; adults: number; children: number };
-    notComing: number;
-    maybe: number;
-    silent: number;
-    waiting: { households: number; persons: number };
-  };
-  food: {
-    served: boolean;
-    persons: number;
-    adults: number;
-    children: number;
-    diets: { diet: Diet; households: number; persons: number }[];
-    notes: string[];
-  };
-  byChannel: { channel: Channel; invited: number; answered: number; coming: number }[];
-  households: OverviewHousehold[];
-}
 
 /** The household's answer in one word: coming, waiting, maybe, not coming, or silent. */
 export function answerOf(household: OverviewHousehold): Exclude<Filter, 'all'> {
