@@ -14,22 +14,13 @@ export type { HouseholdKind, Relation };
 
 import type { HostList } from '../../features/events/contract.js';
 export type Host = HostList['hosts'][number];
-
-export interface Problem {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  params: Record<string, unknown>;
-}
-
-export interface VenueInput {
-  name: string;
-  address: { line: string | null; postcode: string | null };
-  capacity: number | null;
-  kitchen: boolean;
-  parking: boolean;
-  stepFree: boolean;
-  notes: string | null;
-}
+export type {
+  DateProblem as Problem,
+  EventInput,
+  EventView as CafeEvent,
+} from '../../features/events/contract.js';
+export type { SeasonPlan, SeasonSlot as Slot } from '../../features/season/contract.js';
+export type { VenueInput } from '../../features/venues/contract.js';
 
 export const PROGRAMME_KINDS = ['talk', 'leader', 'other'] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
@@ -43,62 +34,7 @@ export interface ProgrammeItem {
   speaker: string | null;
 }
 
-export interface CafeEvent {
-  id: string;
-  kind: 'cafe' | 'gathering';
-  title: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  startsAt: string;
-  endsAt: string;
-  venue: { id: string; name: string; place: string | null } | null;
-  capacity: number | null;
-  food: boolean;
-  registration: Registration;
-  deadline: string | null;
-  programme: ProgrammeItem[];
-  hosts: { id: string; firstName: string }[];
-  status: 'planned' | 'cancelled';
-  problems: Problem[];
-  version: number;
-}
-
-export interface EventInput {
-  title: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  venueId: string | null;
-  capacity: number | null;
-  food: boolean;
-  registration: Registration;
-  deadline: string | null;
-  programme: ProgrammeItem[];
-  hostUserIds: string[];
-  confirmDate?: boolean;
-}
-
 export type Season = 'spring' | 'autumn';
-
-export interface Slot {
-  month: number;
-  status: 'proposed' | 'kept' | 'none' | 'removed' | 'invalid';
-  date?: string;
-  startsAt?: string;
-  endsAt?: string;
-  eventId?: string;
-  venueId?: string | null;
-  problems: Problem[];
-  alternatives?: string[];
-  reason?: { code: string; params?: Record<string, unknown> } | string;
-}
-
-export interface SeasonPlan {
-  season: Season;
-  year: number;
-  slots: Slot[];
-}
 
 /** Sending the invitations (docs/sending-api.md). */
 export { CHANNELS } from '../../domain/household.js';

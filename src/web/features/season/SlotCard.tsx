@@ -152,7 +152,7 @@ export function SlotCard({
     );
   }
 
-  const reasonCode = typeof slot.reason === 'string' ? slot.reason : slot.reason?.code;
+  const reasonCode = slot.reason;
   return (
     <Card data-color="neutral" className="cafe-card" aria-labelledby={headingId}>
       <Heading level={3} data-size="2xs" id={headingId} className="cafe-card__month">
