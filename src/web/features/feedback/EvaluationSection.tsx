@@ -2,6 +2,7 @@ import { Card, Heading, Link, Paragraph, Spinner, Textfield } from '@digdir/desi
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
+import type { Evaluation } from '../../../features/feedback/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import type { CafeEvent } from '../../shared/cafe-types.js';
@@ -10,18 +11,6 @@ import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
 import { SaveBar } from '../../shared/SaveBar.js';
 import { useLoad } from '../../shared/use-load.js';
-
-/** The team's evaluation of an event (docs/insight-api.md, Evaluation). */
-interface Evaluation {
-  eventId: string;
-  wentWell: string | null;
-  changeNext: string | null;
-  attendanceNote: string | null;
-  programmeNote: string | null;
-  version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
 
 const FIELDS = ['wentWell', 'changeNext', 'attendanceNote', 'programmeNote'] as const;
 type FieldName = (typeof FIELDS)[number];

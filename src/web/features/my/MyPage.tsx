@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Response } from '../../../domain/answer.js';
 import { todayInOslo } from '../../../domain/calendar.js';
 import { intlLocale } from '../../app/i18n.js';
 import { useUser } from '../../app/session.js';
@@ -21,34 +20,7 @@ import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import './my.css';
-
-interface Answer {
-  response: Response;
-  adults: number;
-  children: number;
-  diet: string[];
-  dietNote: string | null;
-  comment: string | null;
-}
-
-/** One invitation of one of the user's households, as GET /api/my/events gives it. */
-export interface MyEvent {
-  eventId: string;
-  title: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  venue: { name: string; addressLine: string | null; postcode: string | null; place: string | null } | null;
-  programme: { kind: string; title: string; minutes: number | null; speaker: string | null }[];
-  hosts: string[];
-  registration: 'none' | 'optional' | 'required';
-  deadline: string | null;
-  household: { id: string; firstNames: string[] };
-  answer: Answer | null;
-  status: 'confirmed' | 'waiting' | 'not_coming' | 'maybe' | null;
-  place: number | null;
-  canChange: boolean;
-}
+import type { MyEvent } from '../../../features/my/contract.js';
 
 /** «Kari og Ola», «Kari, Ola and Per»: a list as the language writes it. */
 function listOf(items: string[], language: string): string {

@@ -14,6 +14,11 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import type {
+  EmailPreview,
+  SmsPreview,
+  TemplateView as Template,
+} from '../../../features/templates/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import type { Audience, CafeEvent } from '../../shared/cafe-types.js';
@@ -44,29 +49,8 @@ type Channel = (typeof CHANNELS)[number];
 /** How many included households the preview offers. */
 const PREVIEW_HOUSEHOLDS = 50;
 
-interface Template {
-  language: string;
-  direction: 'ltr' | 'rtl';
-  subject: string;
-  body: string;
-  sms: string;
-  custom: boolean;
-  version: number | null;
-}
-
 type Part = 'subject' | 'body' | 'sms';
 const PARTS: Part[] = ['subject', 'body', 'sms'];
-
-interface EmailPreview {
-  subject: string;
-  text: string;
-}
-
-interface SmsPreview {
-  text: string;
-  length: number;
-  parts: number;
-}
 
 /**
  * /kafe/:eventId/invitasjon: the municipality's invitation template per language (subject,

@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import type { WelcomeCall, WelcomeHousehold, WelcomeList } from '../../../features/welcome/contract.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import type { CafeEvent } from '../../shared/cafe-types.js';
@@ -26,41 +27,6 @@ import { useLoad } from '../../shared/use-load.js';
 const OUTCOMES = ['reached', 'no_answer', 'left_message', 'wrong_number', 'not_interested'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 const NOTE_MAX = 500;
-
-interface WelcomeCall {
-  id: string;
-  eventId: string | null;
-  outcome: Outcome;
-  note: string | null;
-  calledAt: string;
-  calledBy: string | null;
-}
-
-interface WelcomeHousehold {
-  id: string;
-  name: string;
-  kind: string;
-  rank: number;
-  reason: 'never_answered' | 'contact_failed' | 'unsure' | 'declined';
-  languages: string[];
-  mobile: string | null;
-  mobileDisplay: string | null;
-  invitations: number;
-  history: {
-    eventId: string;
-    date: string;
-    title: string;
-    channel: string | null;
-    outcome: 'silent' | 'failed' | 'declined' | 'maybe' | 'no_show';
-  }[];
-  calls: WelcomeCall[];
-}
-
-interface WelcomeList {
-  eventId: string;
-  minInvitations: number;
-  households: WelcomeHousehold[];
-}
 
 /**
  * /kafe/:eventId/velkomst: households invited several times that never came, the ones a phone
