@@ -14,6 +14,7 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import { MERGE_FIELDS } from '../../../domain/template.js';
 import type {
   EmailPreview,
   SmsPreview,
@@ -29,19 +30,6 @@ import { useLoad } from '../../shared/use-load.js';
 
 const LANGUAGES = ['nb', 'nn', 'en', 'ar'] as const;
 type Language = (typeof LANGUAGES)[number];
-
-const MERGE_FIELDS = [
-  'fornavn',
-  'tittel',
-  'dato',
-  'tid',
-  'sted',
-  'program',
-  'påmelding',
-  'vertskap',
-  'personlig_hilsen',
-  'svarlenke',
-] as const;
 
 const CHANNELS = ['email', 'sms', 'letter'] as const;
 type Channel = (typeof CHANNELS)[number];
