@@ -8,18 +8,19 @@ import { readFileSync } from 'node:fs';
  * household/.
  */
 
-export const STAFF_LOCALES = ['nb', 'nn', 'en'] as const;
-export type StaffLocale = (typeof STAFF_LOCALES)[number];
+/** The staff's languages: bokmål (the source), nynorsk, English. */
+export const LOCALES = ['nb', 'nn', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 type Node = string | { [key: string]: Node };
 
 // Read from src/i18n both from src/ and from dist/ (the build does not copy the catalogues).
 const catalogues = Object.fromEntries(
-  STAFF_LOCALES.map((locale) => {
+  LOCALES.map((locale) => {
     const file = new URL(`../../src/i18n/${locale}.json`, import.meta.url);
     return [locale, JSON.parse(readFileSync(file, 'utf8')) as Node];
   }),
-) as Record<StaffLocale, Node>;
+) as Record<Locale, Node>;
 
 function lookup(node: Node | undefined, key: string): Node | undefined {
   return key
@@ -27,7 +28,12 @@ function lookup(node: Node | undefined, key: string): Node | undefined {
     .reduce<Node | undefined>((n, part) => (typeof n === 'object' ? n[part] : undefined), node);
 }
 
-const catalogueOf = (locale: string) => catalogues[locale as StaffLocale] ?? catalogues.nb;
+const catalogueOf = (locale: string) => catalogues[locale as Locale] ?? catalogues.nb;
+
+/** One catalogue as read from its file (the kernel takes the `errors` part for API messages). */
+export function catalogue(locale: Locale): Node {
+  return catalogues[locale];
+}
 
 /** The text of a key ("exports.households.name"), {{placeholders}} filled in; bokmål where the locale lacks it. */
 export function staffText(locale: string, key: string, values: Record<string, string | number> = {}): string {

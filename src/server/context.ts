@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { TenantContext } from '../db/tenant.js';
 import type { Permission } from '../domain/roles.js';
+import type { Locale } from '../i18n/staff.js';
 import { unauthenticated } from './errors.js';
-import { type Locale, localeFromHeader } from './messages.js';
+import { localeFromHeader } from './messages.js';
 
 /** The logged-in user as every request sees it. */
 export interface Auth {

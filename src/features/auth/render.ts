@@ -1,6 +1,6 @@
 import type { EmailMessage } from '../../channels/email.js';
+import type { Locale } from '../../i18n/staff.js';
 import { staffText } from '../../i18n/staff.js';
-import type { Locale } from '../../server/messages.js';
 
 /**
  * The e-mails Landsby sends to staff about their account: the invitation to choose a password

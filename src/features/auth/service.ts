@@ -1,11 +1,12 @@
 import type { Queryable } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import { permissionsOf } from '../../domain/roles.js';
+import type { Locale } from '../../i18n/staff.js';
 import type { Auth } from '../../server/context.js';
 import { randomToken, sha256 } from '../../server/crypto.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
-import { isLocale, type Locale } from '../../server/messages.js';
+import { isLocale } from '../../server/messages.js';
 import { insertAudit } from '../audit/index.js';
 import { MIN_PASSWORD_LENGTH, type OidcFailure } from './contract.js';
 import * as q from './queries.js';

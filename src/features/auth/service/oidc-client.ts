@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
+import type { Locale } from '../../../i18n/staff.js';
 import type { Config, OidcClientConfig } from '../../../server/config.js';
 import { pseudonym, safeEqual } from '../../../server/crypto.js';
-import type { Locale } from '../../../server/messages.js';
 
 /**
  * OpenID Connect clients: Entra ID for staff, ID-porten for citizens (see
