@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Sending at scale (issue 6): render and queue the invitations of one café for N households
+// Sending at scale: render and queue the invitations of one café for N households
 // (default 10,000; HOUSEHOLDS=… to change) — e-mail, SMS and one merged PDF of the letters — and
 // print the time and peak memory of each phase. Build first (it imports dist/): npm run build.
 // Run: node --expose-gc bench/sending.mjs     Prints figures; asserts nothing.

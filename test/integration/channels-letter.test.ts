@@ -8,14 +8,14 @@ import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLetterChannel } from '../../src/channels/letter.js';
+import type { OutgoingMessage } from '../../src/channels/types.js';
 import { unprintableCharacters } from '../../src/documents/fonts.js';
 import { type LetterContent, LetterError, renderLetter } from '../../src/documents/letter.js';
 import { ADDRESS_AREA, C5_WINDOW, WINDOW_CLEAR_AREA } from '../../src/documents/letter-page.js';
 import { A4 } from '../../src/documents/pdf.js';
 import { mergeLetterPdfs, mergeLetters } from '../../src/documents/print-file.js';
-import type { OutgoingMessage } from '../../src/channels/types.js';
 
-// Printed letters (issue 6, point 5): rendered to PDF, then looked at as the print room and the
+// Printed letters (for households without e-mail, mobile or digital mail): rendered to PDF, then looked at as the print room and the
 // postman would — through Poppler (pdftoppm, pdftotext, pdffonts), the QR code read back from
 // the picture with jsQR. Copies of the rendered pages are left in /tmp/letter-*.png to look at.
 

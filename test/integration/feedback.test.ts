@@ -15,8 +15,7 @@ import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createEvent } from '../support/cafe.js';
 import { createMunicipality, createUser } from '../support/factories.js';
 
-// The feedback form that replaces Microsoft Forms (issue 8, point 1) and the team's evaluation
-// (point 2): the form composed and checked, its QR code read back, the public page in the
+// The feedback form that replaces Microsoft Forms and the team's evaluation after the café: the form composed and checked, its QR code read back, the public page in the
 // respondent's language, anonymous responses (one per phone), the results and the evaluation.
 
 // jsqr is CommonJS with ES-module typings: from Node, its default import is the module.

@@ -15,7 +15,7 @@ import { adminQuery } from '../support/postgres.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 /**
- * Issue 6: "if the process is killed in the middle of sending 1,000 invitations and started
+ * Sending is exactly-once in effect: "if the process is killed in the middle of sending 1,000 invitations and started
  * again, every household gets its invitation once — none lost, none twice." Landsby runs as its
  * own process (dist/app/main.js, as `npm start` runs it), is killed with SIGKILL once 300
  * e-mails have arrived, and is started again; on the embedded database too.

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { type AppOptions, buildApp } from '../../src/app/build-app.js';
 import { createMailer } from '../../src/channels/email.js';
 import type { Database } from '../../src/db/connection.js';
-import { type AppOptions, buildApp } from '../../src/app/build-app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { createTestDatabase } from './database.js';
 import { TEST_PASSWORD } from './factories.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeKind } from '../../src/domain/notices.js';
-import { fillNoticeFields, noticeText } from '../../src/i18n/household/index.js';
 import { checkTemplate } from '../../src/domain/template.js';
+import { fillNoticeFields, noticeText } from '../../src/i18n/household/index.js';
 
 const KINDS: NoticeKind[] = [
   'coming',
