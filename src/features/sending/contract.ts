@@ -1,23 +1,17 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CHANNELS } from '../../domain/household.js';
 import { REMINDER_DAYS, REMINDER_GROUPS } from '../../domain/reminders.js';
+import { SENDING_STATES, SENDING_STATUSES } from '../../domain/sending.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 const ChannelName = literals(CHANNELS);
 
-/** Where one household's invitation is: not sent yet, or its message's status. */
-export const SENDING_STATUSES = [
-  'not_sent',
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'printed',
-  'failed',
-] as const;
-export type SendingStatus = (typeof SENDING_STATUSES)[number];
-export const SENDING_STATES = ['not_planned', 'scheduled', 'sending', 'done'] as const;
-export type SendingState = (typeof SENDING_STATES)[number];
+export {
+  SENDING_STATES,
+  SENDING_STATUSES,
+  type SendingState,
+  type SendingStatus,
+} from '../../domain/sending.js';
 
 export const SendingParams = Type.Object({ eventId: Uuid });
 // The household is checked by the service (after the event), so another municipality's event

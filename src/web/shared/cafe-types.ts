@@ -12,6 +12,8 @@ export type { SendingHousehold, SendingView } from '../../features/sending/contr
 export type { VenueView as Venue } from '../../features/venues/contract.js';
 export type { HouseholdKind, Relation };
 
+import type { SendingStatus as MessageStatus } from '../../domain/sending.js';
+
 import type { HostList } from '../../features/events/contract.js';
 export type Host = HostList['hosts'][number];
 export type {
@@ -40,18 +42,11 @@ export type Season = 'spring' | 'autumn';
 export { CHANNELS } from '../../domain/household.js';
 export type Channel = import('../../domain/household.js').Channel;
 
-export const MESSAGE_STATUSES = [
-  'not_sent',
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'printed',
-  'failed',
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-
-export type SendingState = 'not_planned' | 'scheduled' | 'sending' | 'done';
+export {
+  SENDING_STATUSES as MESSAGE_STATUSES,
+  type SendingState,
+  type SendingStatus as MessageStatus,
+} from '../../domain/sending.js';
 
 export type SendingCounts = Record<MessageStatus, number> & { households: number };
 

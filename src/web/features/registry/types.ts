@@ -20,6 +20,7 @@ export type HouseholdSummary = RegistrySummary;
 export type HouseholdList = RegistryList;
 export type HouseholdInput = RegistryInput;
 export type HistoryEntry = HouseholdHistory['entries'][number];
+export type HistoryChange = HistoryEntry['changes'][number];
 export type Postcode = PostcodePlace;
 
 export const SORTS = ['name', 'kind', 'travel', 'updated'] as const;
@@ -27,39 +28,6 @@ export type Sort = (typeof SORTS)[number];
 
 export const ARCHIVED = ['false', 'true', 'all'] as const;
 export type ArchivedFilter = (typeof ARCHIVED)[number];
-
-export interface Adult {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  /** E.164, e.g. +4741234567 */
-  mobile: string | null;
-  preferredLanguage: string;
-  preferredChannels: Channel[];
-}
-
-export interface Child {
-  id: string;
-  firstName: string;
-  /** YYYY-MM-DD */
-  birthDate: string;
-}
-
-export interface Placement {
-  id: string;
-  childId: string;
-  startDate: string;
-  endDate: string | null;
-  endReason: EndReason | null;
-  careMunicipality: string | null;
-}
-
-export interface HistoryChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
 
 /** One field the server refused, e.g. { field: 'adults.0.mobile', rule: 'phone' }. */
 export interface FieldProblem {
