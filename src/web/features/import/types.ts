@@ -2,20 +2,9 @@ import type { ImportMapping, RowProblem, RowStatus, SavedColumns } from '../../.
 
 /** The shapes of the import API's answers (see src/features/import/routes.ts). */
 
-export interface ImportJob {
-  id: string;
-  status: 'ready' | 'done';
-  fileName: string | null;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  delimiter: string | null;
-  headers: string[];
-  rowCount: number;
-  sample: string[][];
-  suggested: ImportMapping['columns'];
-  mapping: ImportMapping | null;
-  result: ImportResult | null;
-}
+export type { ImportJob } from '../../../features/import/contract.js';
+
+import type { ImportJob } from '../../../features/import/contract.js';
 
 export interface ImportResult {
   created: number;
