@@ -49,7 +49,7 @@ export function createMailer(config: MailConfig): Mailer {
 }
 
 /** SMTP_URL with a pool of `connections` kept open (nodemailer reads options from the query). */
-export function pooledSmtpUrl(url: string, connections: number): string {
+function pooledSmtpUrl(url: string, connections: number): string {
   const parsed = new URL(url);
   parsed.searchParams.set('pool', 'true');
   parsed.searchParams.set('maxConnections', String(connections));
@@ -65,13 +65,13 @@ function addressOf(from: string): string {
  * Our message id as the e-mail's Message-ID: sending the same message again after a crash
  * gives the same Message-ID, which mail systems use to recognise a copy.
  */
-export function messageIdOf(config: Pick<Config, 'mailFrom'>, id: string): string {
+function messageIdOf(config: Pick<Config, 'mailFrom'>, id: string): string {
   const domain = addressOf(config.mailFrom).split('@')[1] || 'landsby.local';
   return `<${id}@${domain}>`;
 }
 
 /** An SMTP failure → our result: 5xx is a refusal; 4xx, timeouts and lost connections are worth another try. */
-export function smtpFailure(error: unknown): SendResult {
+function smtpFailure(error: unknown): SendResult {
   const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
   const reason = (e.response || e.message || 'SMTP error').slice(0, 500);
   if (typeof e.responseCode === 'number' && e.responseCode >= 500) {

@@ -16,10 +16,10 @@ import type { OutgoingMessage, Sender, SendResult } from './types.js';
  */
 
 /** Sveve's documented limits (INTEGRATIONS.md §1.2). */
-export const SVEVE_LIMITS = { msg: 1071, from: 11, ref: 36 } as const;
+const SVEVE_LIMITS = { msg: 1071, from: 11, ref: 36 } as const;
 
 /** Sveve answers 429 above 5 concurrent requests per account (unofficial: sveve-dotnet). */
-export const SVEVE_MAX_CONCURRENT = 5;
+const SVEVE_MAX_CONCURRENT = 5;
 
 export interface SmsChannelOptions {
   /** Default: the global fetch. */

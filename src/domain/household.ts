@@ -89,7 +89,7 @@ function text(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-export function isDate(value: string): boolean {
+function isDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

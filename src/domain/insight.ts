@@ -25,7 +25,7 @@ export function travelBand(minutes: number | null | undefined): TravelBand {
 }
 
 /** A group needs at least this many households (invitations) before a difference is told. */
-export const MIN_GROUP = 20;
+const MIN_GROUP = 20;
 
 /**
  * What may honestly be said about two shares: 'too_thin' while either group has fewer than

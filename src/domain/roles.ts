@@ -77,7 +77,3 @@ export function permissionsOf(roles: readonly string[]): Permission[] {
   }
   return [...granted].sort();
 }
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}

@@ -52,7 +52,7 @@ export interface CafePattern {
   leadDays: number;
 }
 
-export const DEFAULT_CAFE_PATTERN: CafePattern = {
+const DEFAULT_CAFE_PATTERN: CafePattern = {
   weekdays: [2, 3],
   startTime: '18:00',
   endTime: '20:00',

@@ -176,7 +176,7 @@ const GSM_BASIC =
 const GSM_EXTENDED = '^{}\\[~]|€\f';
 
 /** Typography that has a plain GSM twin, so a Norwegian SMS stays in the 160-character alphabet. */
-export function gsmFriendly(text: string): string {
+function gsmFriendly(text: string): string {
   return text
     .replace(/[–—]/g, '-')
     .replace(/[‘’‚]/g, "'")

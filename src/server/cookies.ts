@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Config } from './config.js';
 
 /**
@@ -38,9 +38,4 @@ export function setCsrfCookie(reply: FastifyReply, config: Config, token: string
     sameSite: 'strict',
     secure: config.production,
   });
-}
-
-export function readCookie(request: FastifyRequest, name: string): string | undefined {
-  const value = request.cookies[name];
-  return value ? value : undefined;
 }

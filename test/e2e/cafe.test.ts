@@ -47,6 +47,8 @@ describe('the foster-home café, as the demo caseworker', () => {
     await page.getByRole('button', { name: 'Lagre lokalet' }).click();
     await expect.poll(() => page.getByText('Grendehuset i Røyken er lagret.').count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Grendehuset i Røyken' }).count()).toBe(1);
+    // The demo's venues have held cafés with check-ins: the card says how many households came on average.
+    await expect.poll(() => page.getByText(/^\d+(,\d)? husstander$/).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'venues list');
 
     await page.goto(`${e2e.server.url}/kafe/sesong`);

@@ -137,7 +137,7 @@ interface Tally {
 const tally = (): Tally => ({ events: new Set(), invited: 0, answered: 0, came: 0 });
 
 /** The figures from the counts: pure, so the arithmetic can be checked without a database. */
-export function buildInsight(data: Loaded): Insight {
+function buildInsight(data: Loaded): Insight {
   const { hide } = data;
   const count = (n: number) => suppress(n, hide);
   const eventsById = new Map(data.events.map((e) => [e.id, e]));

@@ -15,7 +15,7 @@ import { fillNoticeFields, invitationValues, letterParts, noticeText } from '../
 import type { EventRow } from '../events/index.js';
 
 /** The team as it signs letters and names itself as the sender of e-mail. */
-export const TEAM_NAME = 'Fosterhjemstjenesten';
+const TEAM_NAME = 'Fosterhjemstjenesten';
 
 export interface InvitationHousehold {
   adults: {

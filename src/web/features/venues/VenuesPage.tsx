@@ -16,6 +16,7 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
+import { intlLocale } from '../../app/i18n.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import type { Venue, VenueInput } from '../../shared/cafe-types.js';
@@ -142,6 +143,18 @@ export function VenuesPage() {
                   <div>
                     <dt>{t('cafe.venues.eventsHeld')}</dt>
                     <dd>{venue.eventsHeld}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('cafe.venues.averageAttendance')}</dt>
+                    <dd>
+                      {venue.averageAttendance === null
+                        ? '–'
+                        : t('cafe.venues.averageAttendanceValue', {
+                            value: new Intl.NumberFormat(intlLocale(i18n.language), {
+                              maximumFractionDigits: 1,
+                            }).format(venue.averageAttendance),
+                          })}
+                    </dd>
                   </div>
                   <div>
                     <dt>{t('cafe.venues.lastUsed')}</dt>
