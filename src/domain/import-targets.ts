@@ -65,19 +65,22 @@ export interface SavedColumns {
   defaults: ImportMapping['defaults'];
 }
 
-export type RowStatus = 'create' | 'update' | 'unchanged' | 'rejected';
+export const ROW_STATUSES = ['create', 'update', 'unchanged', 'rejected'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
 
 /** Why a row is rejected: the rules of the registry, plus the import's own. */
-export type ImportRule =
-  | 'required'
-  | 'phone'
-  | 'email'
-  | 'postcode'
-  | 'date'
-  | 'range'
-  | 'duplicate'
-  | 'unique'
-  | 'ambiguous';
+export const IMPORT_RULES = [
+  'required',
+  'phone',
+  'email',
+  'postcode',
+  'date',
+  'range',
+  'duplicate',
+  'unique',
+  'ambiguous',
+] as const;
+export type ImportRule = (typeof IMPORT_RULES)[number];
 
 export interface RowProblem {
   /** A target ('child1.birthDate') when the problem is in a column, else the registry's field path. */

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { HOUSEHOLD_KINDS, RELATIONS } from '../../domain/household.js';
-import { IMPORT_KEYS, TARGETS } from '../../domain/import-targets.js';
+import { IMPORT_KEYS, IMPORT_RULES, ROW_STATUSES, TARGETS } from '../../domain/import-targets.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 /** A file may have at most this many columns (400 import.unreadable too_many_columns). */
@@ -24,8 +24,17 @@ export const ImportResult = Type.Object({
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   skipped: Type.Integer(),
+  /** The import had been applied before (a second click, a reload): nothing was written again. */
+  repeated: Type.Optional(Type.Boolean()),
 });
 export type ImportResult = Static<typeof ImportResult>;
+
+/** One line of the apply answer (application/x-ndjson), as the wizard reads it. */
+export type ImportProgressLine =
+  | { type: 'start'; total: number }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: ImportResult }
+  | { type: 'error'; code: string; message: string; row: number | null };
 
 /** An uploaded file waiting to be imported: its headers, a few sample rows and the suggested mapping. */
 export const ImportJob = Type.Object({
@@ -50,7 +59,7 @@ export type ImportJob = Static<typeof ImportJob>;
 export const RowProblem = Type.Object({
   field: Type.String(),
   column: Nullable(Type.String()),
-  rule: Type.String(),
+  rule: literals(IMPORT_RULES),
   rows: Type.Optional(Type.Array(Type.Integer())),
 });
 
@@ -67,7 +76,7 @@ export const DryRun = Type.Object({
       row: Type.Integer(),
       key: Type.String(),
       name: Type.String(),
-      status: Type.String(),
+      status: literals(ROW_STATUSES),
       changes: Type.Array(
         Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() }),
       ),
@@ -81,9 +90,9 @@ export type DryRun = Static<typeof DryRun>;
 export const SavedMapping = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  columns: Type.Array(Type.Object({ header: Type.String(), target: Type.String() })),
-  key: Type.String(),
-  defaults: Type.Object({ kind: Type.String(), relation: Type.String() }),
+  columns: Type.Array(Type.Object({ header: Type.String(), target: Target })),
+  key: literals(IMPORT_KEYS),
+  defaults: Type.Object({ kind: literals(HOUSEHOLD_KINDS), relation: literals(RELATIONS) }),
   updatedAt: Type.String(),
 });
 export type SavedMapping = Static<typeof SavedMapping>;

@@ -1,45 +1,19 @@
-import type { ImportMapping, RowProblem, RowStatus, SavedColumns } from '../../../domain/import-targets.js';
+import type { ImportMapping } from '../../../domain/import-targets.js';
 
-/** The shapes of the import API's answers (see src/features/import/routes.ts). */
+/** The import API's shapes come from its contract (src/features/import/contract.ts); the wizard's own below. */
 
-export type { ImportJob } from '../../../features/import/contract.js';
+export type {
+  DryRun,
+  ImportJob,
+  ImportProgressLine as ProgressLine,
+  ImportResult,
+  SavedMapping,
+} from '../../../features/import/contract.js';
 
-import type { ImportJob } from '../../../features/import/contract.js';
+import type { DryRun, ImportJob, SavedMapping } from '../../../features/import/contract.js';
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  repeated?: boolean;
-}
-
-export interface DryRunRow {
-  row: number;
-  key: string;
-  name: string;
-  status: RowStatus;
-  changes: { field: string; before: unknown; after: unknown }[];
-  problems: RowProblem[];
-}
-
-export interface DryRun {
-  summary: Record<RowStatus, number>;
-  rows: DryRunRow[];
-}
-
-export interface SavedMapping extends SavedColumns {
-  id: string;
-  name: string;
-  updatedAt: string;
-}
-
-/** One line of the import's NDJSON answer. */
-export type ProgressLine =
-  | { type: 'start'; total: number }
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: ImportResult }
-  | { type: 'error'; code: string; message: string; row: number | null };
+/** One row of the dry run. */
+export type DryRunRow = DryRun['rows'][number];
 
 /** What the mapping step shows and changes: the wizard holds the state. */
 export interface MappingStepProps {
