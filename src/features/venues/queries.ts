@@ -8,17 +8,8 @@ import type { Queryable } from '../../db/connection.js';
  * the last of them, and the households checked in per café, on average over the cafés held there
  * that had a check-in (a café nobody was checked in at tells nothing about the venue).
  */
-export interface VenueRow {
+export interface VenueRow extends VenueData {
   id: string;
-  name: string;
-  addressLine: string | null;
-  postcode: string | null;
-  place: string | null;
-  capacity: number | null;
-  kitchen: boolean;
-  parking: boolean;
-  stepFree: boolean;
-  notes: string | null;
   archived: boolean;
   version: number;
   eventsHeld: number;
