@@ -83,6 +83,10 @@ export const InsightFigures = Type.Object({
   topics: Type.Object({ rows: Type.Array(Type.Object({ topic: Type.String(), count: Count })) }),
 });
 export type Period = Static<typeof Period>;
+export type Count = Static<typeof Count>;
+export type Share = Static<typeof Share>;
+export type GroupComparison = Static<typeof GroupComparison>;
+export type Verdict = Static<typeof Verdict>;
 export type InsightFigures = Static<typeof InsightFigures>;
 
 /** The season report: one A4 page for a term. */
