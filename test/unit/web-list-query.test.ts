@@ -33,6 +33,16 @@ describe('the registry list query', () => {
     expect(activeFilterCount(filters)).toBe(5);
   });
 
+  it('asks the list and its downloads for households that never came, and keeps that in the address', () => {
+    const filters = { ...DEFAULT_FILTERS, neverAttended: true };
+    expect(writeFilters(filters).toString()).toBe('aldri-kommet=1');
+    expect(readFilters(new URLSearchParams('aldri-kommet=1'))).toEqual(filters);
+    expect(activeFilterCount(filters)).toBe(1);
+    expect(listPath(filters, '')).toContain('neverAttended=true');
+    expect(exportPath(filters, 'csv')).toContain('neverAttended=true');
+    expect(listPath(DEFAULT_FILTERS, '')).not.toContain('neverAttended');
+  });
+
   it('ignores what it does not know in an address, instead of failing', () => {
     const filters = readFilters(
       new URLSearchParams('type=dragon&ansvar=x&reisetid=17&sprak=EN!&arkiv=maybe&sorter=age&side=-2'),

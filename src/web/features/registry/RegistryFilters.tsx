@@ -12,7 +12,7 @@ interface RegistryFiltersProps {
   onReset: () => void;
 }
 
-/** Kind, relation, travel time, language and archived: each applies at once. */
+/** Kind, relation, travel time, language, never came and archived: each applies at once. */
 export function RegistryFilters({ filters, narrow, onChange, onReset }: RegistryFiltersProps) {
   const { t } = useTranslation();
   const active = activeFilterCount(filters);
@@ -43,6 +43,14 @@ export function RegistryFilters({ filters, narrow, onChange, onReset }: Registry
                 />
               ))}
             </div>
+          </Fieldset>
+          <Fieldset className="registry-filters__kinds">
+            <Fieldset.Legend>{t('registry.filters.attendance')}</Fieldset.Legend>
+            <Checkbox
+              label={t('registry.filters.neverAttended')}
+              checked={filters.neverAttended}
+              onChange={(event) => onChange({ neverAttended: event.target.checked })}
+            />
           </Fieldset>
           <div className="registry-filters__selects">
             <Field>

@@ -22,6 +22,8 @@ export interface ListFilters {
   relation: Relation | '';
   maxTravel: string;
   language: string;
+  /** Only households that have never come to a café (checked in as present). */
+  neverAttended: boolean;
   archived: ArchivedFilter;
   sort: Sort;
   dir: Direction;
@@ -33,6 +35,7 @@ export const DEFAULT_FILTERS: ListFilters = {
   relation: '',
   maxTravel: '',
   language: '',
+  neverAttended: false,
   archived: 'false',
   sort: 'name',
   dir: 'asc',
@@ -55,6 +58,7 @@ export function readFilters(params: URLSearchParams): ListFilters {
     relation: oneOf(RELATIONS, params.get('ansvar')) ?? '',
     maxTravel: (TRAVEL_LIMITS as readonly number[]).includes(Number(travel)) ? travel : '',
     language: /^[a-z]{2,3}$/.test(params.get('sprak') ?? '') ? (params.get('sprak') ?? '') : '',
+    neverAttended: params.get('aldri-kommet') === '1',
     archived: oneOf(ARCHIVED, params.get('arkiv')) ?? DEFAULT_FILTERS.archived,
     sort,
     dir: oneOf(['asc', 'desc'] as const, params.get('retning')) ?? defaultDirection(sort),
@@ -69,6 +73,7 @@ export function writeFilters(filters: ListFilters): URLSearchParams {
   if (filters.relation) params.set('ansvar', filters.relation);
   if (filters.maxTravel) params.set('reisetid', filters.maxTravel);
   if (filters.language) params.set('sprak', filters.language);
+  if (filters.neverAttended) params.set('aldri-kommet', '1');
   if (filters.archived !== DEFAULT_FILTERS.archived) params.set('arkiv', filters.archived);
   if (filters.sort !== DEFAULT_FILTERS.sort) params.set('sorter', filters.sort);
   if (filters.dir !== defaultDirection(filters.sort)) params.set('retning', filters.dir);
@@ -83,6 +88,7 @@ export function activeFilterCount(filters: ListFilters): number {
     (filters.relation ? 1 : 0) +
     (filters.maxTravel ? 1 : 0) +
     (filters.language ? 1 : 0) +
+    (filters.neverAttended ? 1 : 0) +
     (filters.archived !== DEFAULT_FILTERS.archived ? 1 : 0)
   );
 }
@@ -94,6 +100,7 @@ export function listPath(filters: ListFilters, q: string): string {
     relation: filters.relation,
     language: filters.language,
     maxTravel: filters.maxTravel,
+    neverAttended: filters.neverAttended ? 'true' : undefined,
     archived: filters.archived,
     sort: filters.sort,
     dir: filters.dir,
@@ -114,6 +121,7 @@ export function exportPath(filters: ListFilters, format: 'xlsx' | 'csv'): string
     relation: filters.relation,
     language: filters.language,
     maxTravel: filters.maxTravel,
+    neverAttended: filters.neverAttended ? 'true' : undefined,
     archived: filters.archived,
     sort: filters.sort,
     dir: filters.dir,
