@@ -7,12 +7,10 @@ export {
   type HouseholdFilter,
   type HouseholdRow,
   type HouseholdSort,
-  insertHistory,
   listHistory,
   listHouseholds,
   lookupPlaces,
   replacePostcodes,
-  setArchived,
 } from './queries.js';
 export { seedPostcodes } from './service/seed-postcodes.js';
-export { checkHouseholds, writeHousehold } from './service.js';
+export { archiveHousehold, checkHouseholds, writeHousehold } from './service.js';

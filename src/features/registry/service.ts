@@ -166,6 +166,36 @@ export async function updateHousehold(
   });
 }
 
+/**
+ * Archives (or brings back) a household with its history entry and audit entry, in the caller's
+ * transaction. Archiving what is archived already changes nothing and is no error. Returns
+ * whether anything changed.
+ */
+export async function archiveHousehold(
+  tx: Queryable,
+  ctx: TenantContext,
+  householdId: string,
+  archived: boolean,
+): Promise<boolean> {
+  if (!(await q.setArchived(tx, ctx.municipalityId, householdId, archived))) return false;
+  const action = archived ? 'archive' : 'unarchive';
+  await q.insertHistory(tx, {
+    municipalityId: ctx.municipalityId,
+    householdId,
+    actorUserId: ctx.userId,
+    action,
+    changes: [{ field: 'archived', before: !archived, after: archived }],
+  });
+  await audit(tx, ctx, {
+    action: 'update',
+    recordType: 'household',
+    recordId: householdId,
+    subjectId: householdId,
+    details: { via: action },
+  });
+  return true;
+}
+
 export async function setHouseholdArchived(
   deps: Deps,
   ctx: TenantContext,
@@ -175,24 +205,8 @@ export async function setHouseholdArchived(
   return inTenant(deps.db, ctx, async (tx) => {
     const before = await q.findHousehold(tx, ctx.municipalityId, householdId);
     if (!before) throw notFound();
-    // Archiving what is archived already (a double click) changes nothing and is no error.
-    if (await q.setArchived(tx, ctx.municipalityId, householdId, archived)) {
-      const action = archived ? 'archive' : 'unarchive';
-      await q.insertHistory(tx, {
-        municipalityId: ctx.municipalityId,
-        householdId,
-        actorUserId: ctx.userId,
-        action,
-        changes: [{ field: 'archived', before: !archived, after: archived }],
-      });
-      await audit(tx, ctx, {
-        action: 'update',
-        recordType: 'household',
-        recordId: householdId,
-        subjectId: householdId,
-        details: { via: action },
-      });
-    }
+    // A double click archives what is archived already: nothing changes, no error.
+    await archiveHousehold(tx, ctx, householdId, archived);
     return presentHousehold((await q.findHousehold(tx, ctx.municipalityId, householdId)) as q.HouseholdRow);
   });
 }

@@ -1,7 +1,6 @@
 import type { Database } from '../../../db/connection.js';
 import { inTenant } from '../../../db/tenant.js';
-import { audit } from '../../audit/index.js';
-import { checkHouseholds, insertHistory, setArchived, writeHousehold } from '../../registry/index.js';
+import { archiveHousehold, checkHouseholds, writeHousehold } from '../../registry/index.js';
 import { countHouseholds, replaceTravelTimes } from '../../registry-data/index.js';
 import { demoHouseholds } from './invent-households.js';
 
@@ -30,24 +29,7 @@ export async function seedDemoHouseholds(
     for (const [i, result] of checked.entries()) {
       if (!result.household) continue;
       await writeHousehold(tx, ctx, result.household, null, 'create');
-      if (demo.households[i]?.archived) {
-        const id = result.household.id;
-        await setArchived(tx, municipalityId, id, true);
-        await insertHistory(tx, {
-          municipalityId,
-          householdId: id,
-          actorUserId: null,
-          action: 'archive',
-          changes: [{ field: 'archived', before: false, after: true }],
-        });
-        await audit(tx, ctx, {
-          action: 'update',
-          recordType: 'household',
-          recordId: id,
-          subjectId: id,
-          details: { via: 'archive' },
-        });
-      }
+      if (demo.households[i]?.archived) await archiveHousehold(tx, ctx, result.household.id, true);
       written++;
     }
     return written;
