@@ -3,7 +3,7 @@ import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { zonedDateTime } from '../../domain/calendar.js';
 import type { FieldError } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
 import { checkHouseholds, writeHousehold } from '../registry/index.js';
 import type { AttendanceHousehold as Household, TapInput, WalkInInput } from './contract.js';
@@ -76,8 +76,7 @@ export async function getAttendance(deps: Deps, ctx: TenantContext, eventId: str
 /** A tap's moment: the phone's clock, but never more than a few minutes ahead of ours. */
 function tapMoment(tappedAt: string | undefined, now = Date.now()): Date {
   const at = tappedAt ? Date.parse(tappedAt) : now;
-  if (Number.isNaN(at))
-    throw new AppError('validation.invalid', 400, [{ field: 'tappedAt', rule: 'format' }]);
+  if (Number.isNaN(at)) throw invalid([{ field: 'tappedAt', rule: 'format' }]);
   return new Date(Math.min(at, now + FUTURE_SLACK_MS));
 }
 
@@ -192,9 +191,7 @@ export async function walkIn(deps: Deps, ctx: TenantContext, eventId: string, in
             ],
           },
         ]);
-        if (!checked?.household) {
-          throw new AppError('validation.invalid', 400, walkInErrors(checked?.errors ?? []));
-        }
+        if (!checked?.household) throw invalid(walkInErrors(checked?.errors ?? []));
         await writeHousehold(tx, ctx, checked.household, null, 'create');
       }
     }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireAuth, tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
-import { AppError } from '../../server/errors.js';
+import { invalid } from '../../server/errors.js';
 import { withErrors } from '../../server/schemas.js';
 import { FIGURES, InsightFigures, Period, SeasonQuery } from './contract.js';
 import { exportFigure, readInsight, seasonReport } from './service.js';
@@ -20,7 +20,7 @@ export const insightRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     !requireAuth(request).permissions.includes('events:manage');
   const checkPeriod = (period: { from?: string | undefined; to?: string | undefined }) => {
     if (period.from && period.to && period.from > period.to) {
-      throw new AppError('validation.invalid', 400, [{ field: 'to', rule: 'minimum' }]);
+      throw invalid([{ field: 'to', rule: 'minimum' }]);
     }
   };
 

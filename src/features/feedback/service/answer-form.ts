@@ -1,6 +1,6 @@
 import { asSystem, inTenant, type TenantContext } from '../../../db/tenant.js';
 import type { Deps } from '../../../server/deps.js';
-import { AppError } from '../../../server/errors.js';
+import { AppError, invalid } from '../../../server/errors.js';
 import { findEvent } from '../../events/index.js';
 import * as q from '../queries.js';
 import { CODE_PATTERN, TEXT_ANSWER_MAX } from '../service.js';
@@ -33,24 +33,24 @@ export type PublicForm = NonNullable<Awaited<ReturnType<typeof publicForm>>>;
 /** The posted fields (q_<id> → values) → the answers as stored; a value the form cannot give → 400. */
 function checkResponse(form: q.FormRow, fields: Record<string, string[]>): Record<string, q.AnswerValue> {
   const answers: Record<string, q.AnswerValue> = {};
-  const invalid = () => new AppError('validation.invalid', 400, [{ field: 'answers', rule: 'enum' }]);
+  const notAnOption = () => invalid([{ field: 'answers', rule: 'enum' }]);
   for (const question of form.questions) {
     const values = (fields[`q_${question.id}`] ?? []).filter((v) => v.trim() !== '');
     if (values.length === 0) continue;
     if (question.type === 'scale') {
       const score = Number(values[0]);
-      if (values.length > 1 || !Number.isInteger(score) || score < 1 || score > 5) throw invalid();
+      if (values.length > 1 || !Number.isInteger(score) || score < 1 || score > 5) throw notAnOption();
       answers[question.id] = score;
     } else if (question.type === 'text') {
       const text = (values[0] ?? '').trim();
-      if (values.length > 1 || [...text].length > TEXT_ANSWER_MAX) throw invalid();
+      if (values.length > 1 || [...text].length > TEXT_ANSWER_MAX) throw notAnOption();
       answers[question.id] = text;
     } else {
       const ids = new Set((question.options ?? []).map((o) => o.id));
       const chosen = [...new Set(values)];
-      if (chosen.some((c) => !ids.has(c))) throw invalid();
+      if (chosen.some((c) => !ids.has(c))) throw notAnOption();
       if (question.type === 'single') {
-        if (chosen.length > 1) throw invalid();
+        if (chosen.length > 1) throw notAnOption();
         answers[question.id] = chosen[0] as string;
       } else answers[question.id] = chosen;
     }
