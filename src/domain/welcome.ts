@@ -34,6 +34,8 @@ export const CALL_OUTCOMES = [
   'not_interested',
 ] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+/** The longest note on a call. */
+export const CALL_NOTE_MAX = 500;
 
 /** The least number of earlier invitations that puts a household on the list. */
 export const WELCOME_MIN_INVITATIONS = 3;

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { CALL_OUTCOMES, WELCOME_REASONS } from '../../domain/welcome.js';
+import { CALL_NOTE_MAX, CALL_OUTCOMES, WELCOME_REASONS } from '../../domain/welcome.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 /** A phone call to a household and how it went. */
@@ -52,7 +52,7 @@ export const WelcomeCallBody = Type.Object(
   {
     eventId: Type.Optional(Nullable(Uuid)),
     outcome: literals(CALL_OUTCOMES),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    note: Type.Optional(Nullable(Type.String({ maxLength: CALL_NOTE_MAX }))),
   },
   { additionalProperties: false },
 );

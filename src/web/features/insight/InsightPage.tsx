@@ -1,6 +1,8 @@
 import { Field, Heading, Label, Link, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayInOslo } from '../../../domain/calendar.js';
+import { type Term, termRange } from '../../../domain/insight.js';
 import { intlLocale } from '../../app/i18n.js';
 import { Chart, type ChartRow } from '../../shared/Chart.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
@@ -10,7 +12,6 @@ import './insight.css';
 import { Figure, shareCells, shareHeader } from './InsightFigure.js';
 import type { Count, Insight, Share, Verdict } from './insight-types.js';
 
-type Term = 'spring' | 'autumn';
 interface Season {
   key: string;
   term: Term;
@@ -29,10 +30,7 @@ function seasons(today: string): Season[] {
   }
   return list;
 }
-const range = (s: Season) =>
-  s.term === 'spring'
-    ? { from: `${s.year}-01-01`, to: `${s.year}-06-30` }
-    : { from: `${s.year}-07-01`, to: `${s.year}-12-31` };
+const range = (s: Season) => termRange(s.term, s.year);
 
 const known = (c: Count): number | null => (typeof c === 'number' ? c : null);
 
@@ -40,7 +38,7 @@ const known = (c: Count): number | null => (typeof c === 'number' ? c : null);
 export function InsightPage() {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const today = todayInOslo();
   const choices = useMemo(() => seasons(today), [today]);
   const [period, setPeriod] = useState('all');
   const season = choices.find((s) => s.key === period);

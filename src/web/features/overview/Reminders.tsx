@@ -10,11 +10,12 @@ import {
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REMINDER_GROUPS, type ReminderGroup } from '../../../domain/reminders.js';
 import { api } from '../../shared/api.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { osloTime, shortDate } from '../../shared/dates.js';
 import { ErrorNotice } from '../../shared/Notice.js';
-import { type EventOverview, GROUPS, type Group, REMINDER_DAYS, reminderName } from './answers.js';
+import { type EventOverview, REMINDER_DAYS_SHOWN, reminderName } from './answers.js';
 
 /** The reminder schedule (days before), the reminders that went, and a reminder now to one group. */
 export function Reminders({
@@ -34,9 +35,9 @@ export function Reminders({
   const [days, setDays] = useState<number[]>(view.reminders);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [group, setGroup] = useState<Group>('silent');
+  const [group, setGroup] = useState<ReminderGroup>('silent');
   const [confirming, setConfirming] = useState(false);
-  const size: Record<Group, number> = {
+  const size: Record<ReminderGroup, number> = {
     silent: view.counts.silent,
     coming: view.counts.coming.households,
     maybe: view.counts.maybe,
@@ -91,7 +92,7 @@ export function Reminders({
         <Fieldset>
           <Fieldset.Legend>{t('cafe.overview.event.daysLegend')}</Fieldset.Legend>
           <div className="overview-days">
-            {REMINDER_DAYS.map((d) => (
+            {REMINDER_DAYS_SHOWN.map((d) => (
               <Checkbox
                 key={d}
                 label={t('cafe.overview.event.daysBefore', { count: d })}
@@ -142,8 +143,12 @@ export function Reminders({
           <div className="overview-now">
             <Field>
               <Label>{t('cafe.overview.event.group')}</Label>
-              <Select id="overview-group" value={group} onChange={(e) => setGroup(e.target.value as Group)}>
-                {GROUPS.map((g) => (
+              <Select
+                id="overview-group"
+                value={group}
+                onChange={(e) => setGroup(e.target.value as ReminderGroup)}
+              >
+                {REMINDER_GROUPS.map((g) => (
                   <Select.Option key={g} value={g}>
                     {t(`cafe.overview.event.groups.${g}`, { count: size[g] })}
                   </Select.Option>

@@ -1,20 +1,20 @@
 import type { TFunction } from 'i18next';
+import { statusOf } from '../../../domain/answer-status.js';
+import { REMINDER_DAYS } from '../../../domain/reminders.js';
 import type { OverviewHousehold } from '../../../features/overview/contract.js';
 
 export type { Overview as EventOverview, OverviewHousehold } from '../../../features/overview/contract.js';
 
-/** The days before a café a reminder may go, as the server allows them. */
-export const REMINDER_DAYS = [14, 10, 7, 6, 5, 4, 3, 2, 1] as const;
-export const GROUPS = ['silent', 'coming', 'maybe'] as const;
-export type Group = (typeof GROUPS)[number];
+/** The days before a café a reminder may go, as the server allows them, farthest first. */
+export const REMINDER_DAYS_SHOWN = [...REMINDER_DAYS].reverse();
 export const FILTERS = ['all', 'coming', 'waiting', 'maybe', 'not_coming', 'silent'] as const;
 export type Filter = (typeof FILTERS)[number];
 
 /** The household's answer in one word: coming, waiting, maybe, not coming, or silent. */
 export function answerOf(household: OverviewHousehold): Exclude<Filter, 'all'> {
   if (!household.response) return 'silent';
-  if (household.response === 'coming' && household.place !== null) return 'waiting';
-  return household.response;
+  const status = statusOf(household.response, household.place);
+  return status === 'confirmed' ? 'coming' : status;
 }
 
 export const ANSWER_COLOR: Record<

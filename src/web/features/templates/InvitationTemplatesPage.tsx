@@ -17,8 +17,10 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import { MERGE_FIELDS } from '../../../domain/template.js';
 import type {
   EmailPreview,
+  PreviewChannel,
   SmsPreview,
   TemplateView as Template,
+  TemplateInput,
 } from '../../../features/templates/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
@@ -31,13 +33,12 @@ import { useLoad } from '../../shared/use-load.js';
 const LANGUAGES = ['nb', 'nn', 'en', 'ar'] as const;
 type Language = (typeof LANGUAGES)[number];
 
-const CHANNELS = ['email', 'sms', 'letter'] as const;
-type Channel = (typeof CHANNELS)[number];
+const CHANNELS = ['email', 'sms', 'letter'] as const satisfies readonly PreviewChannel[];
 
 /** How many included households the preview offers. */
 const PREVIEW_HOUSEHOLDS = 50;
 
-type Part = 'subject' | 'body' | 'sms';
+type Part = keyof TemplateInput;
 const PARTS: Part[] = ['subject', 'body', 'sms'];
 
 /**
@@ -215,7 +216,7 @@ function Preview({ base, reload }: { base: string; reload: number }) {
     .filter((household) => household.included)
     .slice(0, PREVIEW_HOUSEHOLDS);
   const [chosen, setChosen] = useState('');
-  const [channel, setChannel] = useState<Channel>('email');
+  const [channel, setChannel] = useState<PreviewChannel>('email');
   const householdId = chosen || households[0]?.id || '';
   const previewPath = householdId
     ? `${base}/invitations/preview/${encodeURIComponent(householdId)}?channel=${channel}`

@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import { CALL_NOTE_MAX, CALL_OUTCOMES, type CallOutcome } from '../../../domain/welcome.js';
 import type { WelcomeCall, WelcomeHousehold, WelcomeList } from '../../../features/welcome/contract.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
@@ -23,10 +24,6 @@ import { shortDate, when } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
-
-const OUTCOMES = ['reached', 'no_answer', 'left_message', 'wrong_number', 'not_interested'] as const;
-type Outcome = (typeof OUTCOMES)[number];
-const NOTE_MAX = 500;
 
 /**
  * /kafe/:eventId/velkomst: households invited several times that never came, the ones a phone
@@ -202,7 +199,7 @@ function CallForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<CallOutcome | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -218,7 +215,7 @@ function CallForm({
       firstRadio.current?.focus();
       return;
     }
-    if (note.length > NOTE_MAX) return;
+    if (note.length > CALL_NOTE_MAX) return;
     setSaving(true);
     setFailure(undefined);
     try {
@@ -247,7 +244,7 @@ function CallForm({
             <Fieldset.Legend id={`${id}-legend`}>
               {t('cafe.welcome.form.legend', { name: household.name })}
             </Fieldset.Legend>
-            {OUTCOMES.map((value, index) => (
+            {CALL_OUTCOMES.map((value, index) => (
               <Radio
                 key={value}
                 ref={index === 0 ? firstRadio : undefined}
@@ -271,7 +268,7 @@ function CallForm({
             label={t('cafe.welcome.form.note')}
             value={note}
             onChange={(e) => setNote(e.target.value)}
-            counter={{ limit: NOTE_MAX, under: t('my.form.under'), over: t('my.form.over') }}
+            counter={{ limit: CALL_NOTE_MAX, under: t('my.form.under'), over: t('my.form.over') }}
           />
           <CafeError error={failure} />
           <div className="button-row">
