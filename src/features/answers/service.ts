@@ -8,7 +8,7 @@ import { type FieldError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import { findEvent } from '../events/index.js';
 import { queueNotices, tokenHash } from '../sending/index.js';
-import { findVenue } from '../venues/index.js';
+import { findVenueFacts } from '../venues/index.js';
 import { answerClosed, deadlinePassed, invalidAnswer, noRoom } from './errors.js';
 import * as q from './queries.js';
 
@@ -214,9 +214,7 @@ export async function answerPageData(deps: Deps, token: string, ip: string | nul
     if (!invitation?.householdId) return undefined;
     const event = await findEvent(tx, ctx.municipalityId, invitation.eventId);
     if (!event || new Date(event.endsAt).getTime() < Date.now()) return undefined;
-    const venue = event.venue
-      ? await findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
-      : undefined;
+    const venue = event.venue ? await findVenueFacts(tx, ctx.municipalityId, event.venue.id) : undefined;
     const answer = await q.findAnswer(tx, ctx.municipalityId, invitation.id);
     const names = await q.firstNames(tx, ctx.municipalityId, invitation.householdId);
     await audit(tx, ctx, {

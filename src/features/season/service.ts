@@ -22,7 +22,7 @@ import {
   insertEvent,
 } from '../events/index.js';
 import { holidaysAround, schoolHolidayRules } from '../school-holidays/index.js';
-import { listVenues, venueIdsExisting, venueUses } from '../venues/index.js';
+import { listVenueFacts, venueIdsExisting, venueUses } from '../venues/index.js';
 import type { SeasonAccepted, SeasonPlan } from './contract.js';
 
 /**
@@ -54,7 +54,7 @@ export async function seasonPlan(
       today: todayInOslo(),
     });
     const proposed = plan.slots.flatMap((slot) => (slot.status === 'proposed' ? [slot.date] : []));
-    const venues = (await listVenues(tx, ctx.municipalityId, todayInOslo(), 'false')).map((v) => ({
+    const venues = (await listVenueFacts(tx, ctx.municipalityId, 'false')).map((v) => ({
       id: v.id,
       capacity: v.capacity,
       kitchen: v.kitchen,

@@ -4,7 +4,6 @@ import type { OutgoingMessage, SendResult } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { LetterError } from '../../documents/letter.js';
-import { todayInOslo } from '../../domain/calendar.js';
 import { chooseChannel } from '../../domain/channel-choice.js';
 import type { NoticeKind } from '../../domain/notices.js';
 import { dueReminder, inQuietHours, scheduledReminderPurpose } from '../../domain/reminders.js';
@@ -16,7 +15,7 @@ import { invitedHouseholds } from '../audience/index.js';
 import { audit } from '../audit/index.js';
 import { findEvent } from '../events/index.js';
 import { municipalityName, templateChooser } from '../templates/index.js';
-import { findVenue } from '../venues/index.js';
+import { findVenueFacts } from '../venues/index.js';
 import * as eventsSql from './queries/event.js';
 import * as householdsSql from './queries/household.js';
 import * as invitationsSql from './queries/invitation.js';
@@ -114,9 +113,7 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
 async function eventFacts(deps: SendingDeps, ctx: TenantContext, eventId: string) {
   return inTenant(deps.db, ctx, async (tx) => {
     const event = await findEvent(tx, ctx.municipalityId, eventId);
-    const venue = event?.venue
-      ? await findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
-      : undefined;
+    const venue = event?.venue ? await findVenueFacts(tx, ctx.municipalityId, event.venue.id) : undefined;
     return {
       event,
       venue,

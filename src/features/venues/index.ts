@@ -1,2 +1,5 @@
-/** What other features may call of venues/: a venue (for an invitation, a season plan), and which exist. */
-export { findVenue, listVenues, venueIdsExisting, venueUses } from './queries.js';
+/**
+ * What other features may call of venues/: a venue's own facts (for an invitation, an answer page,
+ * a season plan), which exist, and where the cafés were. The statistics stay with the venues page.
+ */
+export { findVenueFacts, listVenueFacts, venueIdsExisting, venueUses } from './queries.js';

@@ -3,15 +3,20 @@ import type { Queryable } from '../../db/connection.js';
 // Every statement names municipality_id; row-level security enforces it again underneath.
 // Dates are read as text ('YYYY-MM-DD'), so no driver turns them into instants in its own zone.
 
+/** A venue's own facts, without what its cafés say: what an invitation, an answer page or a season plan needs. */
+export interface VenueFacts extends VenueData {
+  id: string;
+  archived: boolean;
+  version: number;
+}
+
 /**
  * A venue with what its cafés say about it: the cafés held there up to `today` (not cancelled),
  * the last of them, and the households checked in per café, on average over the cafés held there
  * that had a check-in (a café nobody was checked in at tells nothing about the venue).
+ * Only the venues page reads these; other features read `VenueFacts`.
  */
-export interface VenueRow extends VenueData {
-  id: string;
-  archived: boolean;
-  version: number;
+export interface VenueRow extends VenueFacts {
   eventsHeld: number;
   lastUsed: string | null;
   averageAttendance: number | null;
@@ -29,8 +34,12 @@ export interface VenueData {
   notes: string | null;
 }
 
-const SELECT_VENUE = `SELECT v.id, v.name, v.address_line AS "addressLine", v.postcode, v.place, v.capacity,
-  v.kitchen, v.parking, v.step_free AS "stepFree", v.notes, v.archived_at IS NOT NULL AS archived, v.version,
+const VENUE_COLUMNS = `v.id, v.name, v.address_line AS "addressLine", v.postcode, v.place, v.capacity,
+  v.kitchen, v.parking, v.step_free AS "stepFree", v.notes, v.archived_at IS NOT NULL AS archived, v.version`;
+
+const SELECT_VENUE_FACTS = `SELECT ${VENUE_COLUMNS} FROM venue v`;
+
+const SELECT_VENUE = `SELECT ${VENUE_COLUMNS},
   (SELECT count(*) FROM event e WHERE e.venue_id = v.id AND e.status = 'planned' AND e.date <= $2::date)
     AS "eventsHeld",
   (SELECT max(e.date)::text FROM event e WHERE e.venue_id = v.id AND e.status = 'planned' AND e.date <= $2::date)
@@ -42,15 +51,21 @@ const SELECT_VENUE = `SELECT v.id, v.name, v.address_line AS "addressLine", v.po
      GROUP BY e.id) held) AS "averageAttendance"
   FROM venue v`;
 
+type ArchivedFilter = 'false' | 'true' | 'all';
+
+const archivedFilter = (archived: ArchivedFilter) =>
+  archived === 'all' ? '' : `AND (v.archived_at IS NOT NULL) = ${archived === 'true'}`;
+
+const VENUE_ORDER = 'ORDER BY lower(v.name), v.created_at';
+
 export function listVenues(
   tx: Queryable,
   municipalityId: number,
   today: string,
-  archived: 'false' | 'true' | 'all',
+  archived: ArchivedFilter,
 ): Promise<VenueRow[]> {
-  const filter = archived === 'all' ? '' : `AND (v.archived_at IS NOT NULL) = ${archived === 'true'}`;
   return tx.query<VenueRow>(
-    `${SELECT_VENUE} WHERE v.municipality_id = $1 ${filter} ORDER BY lower(v.name), v.created_at`,
+    `${SELECT_VENUE} WHERE v.municipality_id = $1 ${archivedFilter(archived)} ${VENUE_ORDER}`,
     [municipalityId, today],
   );
 }
@@ -66,6 +81,29 @@ export async function findVenue(
     today,
     venueId,
   ]);
+  return row;
+}
+
+export function listVenueFacts(
+  tx: Queryable,
+  municipalityId: number,
+  archived: ArchivedFilter,
+): Promise<VenueFacts[]> {
+  return tx.query<VenueFacts>(
+    `${SELECT_VENUE_FACTS} WHERE v.municipality_id = $1 ${archivedFilter(archived)} ${VENUE_ORDER}`,
+    [municipalityId],
+  );
+}
+
+export async function findVenueFacts(
+  tx: Queryable,
+  municipalityId: number,
+  venueId: string,
+): Promise<VenueFacts | undefined> {
+  const [row] = await tx.query<VenueFacts>(
+    `${SELECT_VENUE_FACTS} WHERE v.municipality_id = $1 AND v.id = $2`,
+    [municipalityId, venueId],
+  );
   return row;
 }
 

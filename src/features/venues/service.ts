@@ -70,7 +70,7 @@ export async function updateVenue(
   version: number,
 ): Promise<VenueView> {
   return inTenant(deps.db, ctx, async (tx) => {
-    const before = await q.findVenue(tx, ctx.municipalityId, venueId, todayInOslo());
+    const before = await q.findVenueFacts(tx, ctx.municipalityId, venueId);
     if (!before) throw notFound();
     if (before.version !== version) throw venueChanged();
     if (!(await q.updateVenue(tx, ctx.municipalityId, venueId, await venueData(tx, input), version)))

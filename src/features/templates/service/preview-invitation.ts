@@ -1,13 +1,12 @@
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
 import { LetterError } from '../../../documents/letter.js';
-import { todayInOslo } from '../../../domain/calendar.js';
 import { smsInfo, TemplateError } from '../../../domain/template.js';
 import type { Deps } from '../../../server/deps.js';
 import { notFound } from '../../../server/errors.js';
 import { audit } from '../../audit/index.js';
 import { findEvent } from '../../events/index.js';
 import { findEventImageInfo, renderInvitation } from '../../sending/index.js';
-import { findVenue } from '../../venues/index.js';
+import { findVenueFacts } from '../../venues/index.js';
 import type { PreviewChannel } from '../contract.js';
 import { letterUnprintable, unknownField } from '../errors.js';
 import * as q from '../queries.js';
@@ -36,9 +35,7 @@ export async function preview(
       ? await q.findPreviewHousehold(tx, ctx.municipalityId, eventId, householdId)
       : undefined;
     if (!household) throw notFound();
-    const venue = event.venue
-      ? await findVenue(tx, ctx.municipalityId, event.venue.id, todayInOslo())
-      : undefined;
+    const venue = event.venue ? await findVenueFacts(tx, ctx.municipalityId, event.venue.id) : undefined;
     const template = (await templateChooser(tx, ctx.municipalityId))(
       household.adults.map((a) => a.preferredLanguage),
     );
