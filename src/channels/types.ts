@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel } from '../domain/household.js';
+import type { Channel } from '../domain/household.js';
 
 /**
  * The four ways an invitation or reminder reaches a household (SPEC section 2). Each channel is
@@ -6,8 +6,7 @@ import { CHANNELS, type Channel } from '../domain/household.js';
  * any provider account.
  */
 
-/** The channels by name: the one list is the domain's (domain/household.ts CHANNELS). */
-export const CHANNEL_NAMES = CHANNELS;
+/** A channel by name: the one list is the domain's (domain/household.ts CHANNELS). */
 export type ChannelName = Channel;
 
 export interface PostalAddress {

@@ -3,6 +3,7 @@ import type { Database } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { seasonSummaryPdf } from '../../documents/season-report.js';
 import { todayInOslo } from '../../domain/calendar.js';
+import { CHANNELS } from '../../domain/household.js';
 import {
   compareGroups,
   median,
@@ -31,7 +32,6 @@ import {
 } from './queries.js';
 import { figureCsv, figureTable, figureXlsx } from './render.js';
 
-export const CHANNELS: readonly ChannelName[] = ['email', 'sms', 'letter', 'digital_mail'];
 /** The questions of seed 000: does post beat e-mail? does digital mail work (as well as e-mail)? */
 const CHANNEL_QUESTIONS: readonly { a: ChannelName; b: ChannelName }[] = [
   { a: 'letter', b: 'email' },
