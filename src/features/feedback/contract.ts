@@ -1,17 +1,17 @@
 import { type Static, Type } from '@sinclair/typebox';
+import {
+  EVALUATION_MAX,
+  FORM_LANGUAGES,
+  FORM_TEXT_MAX,
+  QUESTION_TYPES,
+  type QuestionType,
+} from '../../domain/feedback.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 /**
- * The shapes of a café's feedback: question types, the languages a form can be written in,
- * questions and their options; the API's request and response schemas below them.
+ * The shapes of a café's feedback: questions and their options (their types, languages and limits
+ * are domain/feedback.ts); the API's request and response schemas below them.
  */
-
-export const QUESTION_TYPES = ['scale', 'single', 'multiple', 'text', 'topics'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-/** The languages a form can be written in: those the public page has its own words for. */
-export const FORM_LANGUAGES = ['nb', 'nn', 'en', 'ar'] as const;
-export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 
 /** A text in each of the form's languages: { nb: '…', en: '…' }. */
 export type Texts = Partial<Record<string, string>>;
@@ -29,16 +29,10 @@ export interface FeedbackQuestion {
   options?: FeedbackOption[];
 }
 
-/** Types whose answer is one or more of the question's options. */
-export const CHOICE_TYPES: readonly QuestionType[] = ['single', 'multiple', 'topics'];
-
-/** The most a note of the team's evaluation may hold. */
-export const EVALUATION_MAX = 4000;
-
 const Id = Type.String({ pattern: '^[a-z0-9_-]{1,24}$' });
 const Language = literals(FORM_LANGUAGES);
 /** A text in each language the public page speaks; the service checks the form's languages have one. */
-const Text = Type.Optional(Type.String({ maxLength: 300 }));
+const Text = Type.Optional(Type.String({ maxLength: FORM_TEXT_MAX }));
 export const FormTexts = Type.Object(
   { nb: Text, nn: Text, en: Text, ar: Text },
   { additionalProperties: false },

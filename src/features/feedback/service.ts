@@ -2,12 +2,13 @@ import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { feedbackSheet, qrPng, qrSvg } from '../../documents/qr-sheet.js';
+import { CHOICE_TYPES, FORM_LANGUAGES } from '../../domain/feedback.js';
 import { householdWords } from '../../i18n/household/index.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import { type EventRow, findEvent } from '../events/index.js';
-import { CHOICE_TYPES, type FeedbackForm, type FeedbackQuestion, FORM_LANGUAGES } from './contract.js';
+import type { FeedbackForm, FeedbackQuestion } from './contract.js';
 import * as q from './queries.js';
 import { DEFAULT_LANGUAGES, defaultQuestions } from './service/default-form.js';
 

@@ -1,11 +1,6 @@
+import { FORM_LANGUAGES, type FormLanguage, type QuestionType } from '../../../domain/feedback.js';
 import { type FeedbackFormTexts, householdWords } from '../../../i18n/household/index.js';
-import {
-  type FeedbackQuestion,
-  FORM_LANGUAGES,
-  type FormLanguage,
-  type QuestionType,
-  type Texts,
-} from '../contract.js';
+import type { FeedbackQuestion, Texts } from '../contract.js';
 
 /**
  * The feedback form a café starts from: five short, warm questions in bokmål, nynorsk and

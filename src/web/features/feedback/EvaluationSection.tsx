@@ -2,7 +2,8 @@ import { Card, Heading, Link, Paragraph, Spinner, Textfield } from '@digdir/desi
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
-import type { Evaluation } from '../../../features/feedback/contract.js';
+import { EVALUATION_MAX } from '../../../domain/feedback.js';
+import type { Evaluation, PreviousEvaluation } from '../../../features/feedback/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import type { CafeEvent } from '../../shared/cafe-types.js';
@@ -14,7 +15,6 @@ import { useLoad } from '../../shared/use-load.js';
 
 const FIELDS = ['wentWell', 'changeNext', 'attendanceNote', 'programmeNote'] as const;
 type FieldName = (typeof FIELDS)[number];
-const MAX = 4000;
 
 /**
  * On the event page: after the event, the team's evaluation (what went well, what to change,
@@ -24,7 +24,7 @@ export function EvaluationSection({ event }: { event: CafeEvent }) {
   if (event.status === 'cancelled') return null;
   const past = new Date(event.endsAt).getTime() < Date.now();
   if (past) return <EvaluationForm event={event} />;
-  return <PreviousEvaluation event={event} />;
+  return <LastEvaluation event={event} />;
 }
 
 function EvaluationForm({ event }: { event: CafeEvent }) {
@@ -86,7 +86,8 @@ function EvaluationEditor({
     setSaved(false);
     const found: Partial<Record<FieldName, string>> = {};
     for (const field of FIELDS)
-      if (values[field].length > MAX) found[field] = t('cafe.evaluation.tooLong', { max: MAX });
+      if (values[field].length > EVALUATION_MAX)
+        found[field] = t('cafe.evaluation.tooLong', { max: EVALUATION_MAX });
     setErrors(found);
     const first = FIELDS.find((field) => found[field]);
     if (first) {
@@ -125,7 +126,11 @@ function EvaluationEditor({
             setSaved(false);
           }}
           error={errors[field]}
-          counter={{ limit: MAX, under: t('cafe.evaluation.under'), over: t('cafe.evaluation.over') }}
+          counter={{
+            limit: EVALUATION_MAX,
+            under: t('cafe.evaluation.under'),
+            over: t('cafe.evaluation.over'),
+          }}
         />
       ))}
       {current.updatedAt ? (
@@ -150,11 +155,11 @@ function EvaluationEditor({
   );
 }
 
-function PreviousEvaluation({ event }: { event: CafeEvent }) {
+function LastEvaluation({ event }: { event: CafeEvent }) {
   const { t, i18n } = useTranslation();
-  const { data } = useLoad<{
-    previous: { event: { id: string; title: string; date: string }; evaluation: Evaluation } | null;
-  }>(`/api/events/${encodeURIComponent(event.id)}/previous-evaluation`);
+  const { data } = useLoad<PreviousEvaluation>(
+    `/api/events/${encodeURIComponent(event.id)}/previous-evaluation`,
+  );
   const previous = data?.previous;
   if (!previous) return null;
   const filled = FIELDS.filter((field) => previous.evaluation[field]);

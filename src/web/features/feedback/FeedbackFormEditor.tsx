@@ -13,25 +13,27 @@ import {
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FORM_LANGUAGES, FORM_TEXT_MAX, isChoice, type QuestionType } from '../../../domain/feedback.js';
+import type { FeedbackForm, FeedbackQuestion } from '../../../features/feedback/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
 import { fromOsloInputValue, osloInputValue } from '../../shared/oslo-input.js';
 import { SaveBar } from '../../shared/SaveBar.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
-import {
-  type FormView,
-  isChoice,
-  LANGUAGES,
-  nextId,
-  QUESTION_TYPES,
-  type Question,
-  type QuestionType,
-  textIn,
-} from './form.js';
+import { nextId, textIn } from './form.js';
 import { OptionFields } from './OptionFields.js';
 
 export type Errors = Record<string, string>;
+
+/** The question types in the order the editor offers them: the open text last. */
+const QUESTION_ORDER = [
+  'scale',
+  'single',
+  'multiple',
+  'topics',
+  'text',
+] as const satisfies readonly QuestionType[];
 
 export function FormEditor({
   view,
@@ -40,14 +42,14 @@ export function FormEditor({
   onSaved,
   onReload,
 }: {
-  view: FormView;
+  view: FeedbackForm;
   base: string;
   justSaved: boolean;
-  onSaved: (saved: FormView) => void;
+  onSaved: (saved: FeedbackForm) => void;
   onReload: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [questions, setQuestions] = useState<Question[]>(view.questions);
+  const [questions, setQuestions] = useState<FeedbackQuestion[]>(view.questions);
   const [languages, setLanguages] = useState<string[]>(view.languages);
   const [closesAt, setClosesAt] = useState(osloInputValue(view.closesAt));
   const [errors, setErrors] = useState<Errors>({});
@@ -58,11 +60,11 @@ export function FormEditor({
   const busyRef = useRef(false);
   const focusLater = useFocusLater();
 
-  const edit = (next: Question[]) => {
+  const edit = (next: FeedbackQuestion[]) => {
     setQuestions(next);
     setSaved(false);
   };
-  const setQuestion = (id: string, change: Partial<Question>) =>
+  const setQuestion = (id: string, change: Partial<FeedbackQuestion>) =>
     edit(questions.map((q) => (q.id === id ? { ...q, ...change } : q)));
   const move = (index: number, by: -1 | 1) => {
     const next = [...questions];
@@ -92,7 +94,7 @@ export function FormEditor({
     edit([...questions, { id, type: 'scale', text: {} }]);
     focusLater(`fb-${id}-type`);
   };
-  const changeType = (question: Question, type: QuestionType) => {
+  const changeType = (question: FeedbackQuestion, type: QuestionType) => {
     const options =
       isChoice(type) && !question.options?.length
         ? [
@@ -102,13 +104,13 @@ export function FormEditor({
         : question.options;
     setQuestion(question.id, { type, options: isChoice(type) ? options : undefined });
   };
-  const setOptionText = (question: Question, optionId: string, language: string, value: string) =>
+  const setOptionText = (question: FeedbackQuestion, optionId: string, language: string, value: string) =>
     setQuestion(question.id, {
       options: (question.options ?? []).map((o) =>
         o.id === optionId ? { ...o, text: { ...o.text, [language]: value } } : o,
       ),
     });
-  const addOption = (question: Question) => {
+  const addOption = (question: FeedbackQuestion) => {
     const id = nextId(
       'o',
       (question.options ?? []).map((o) => o.id),
@@ -116,7 +118,7 @@ export function FormEditor({
     setQuestion(question.id, { options: [...(question.options ?? []), { id, text: {} }] });
     focusLater(`fb-${question.id}-${id}-${languages[0] ?? 'nb'}`);
   };
-  const removeOption = (question: Question, optionId: string) => {
+  const removeOption = (question: FeedbackQuestion, optionId: string) => {
     setQuestion(question.id, { options: (question.options ?? []).filter((o) => o.id !== optionId) });
     focusLater(`fb-${question.id}-add-option`);
   };
@@ -190,7 +192,7 @@ export function FormEditor({
         closesAt: fromOsloInputValue(closesAt),
         version: view.version,
       };
-      const result = await api.put<FormView>(`${base}/feedback`, body);
+      const result = await api.put<FeedbackForm>(`${base}/feedback`, body);
       onSaved(result);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'feedback.conflict') setConflict(true);
@@ -230,7 +232,7 @@ export function FormEditor({
         <Fieldset>
           <Fieldset.Legend>{t('cafe.feedback.languagesLegend')}</Fieldset.Legend>
           <Fieldset.Description>{t('cafe.feedback.languagesHint')}</Fieldset.Description>
-          {LANGUAGES.map((language, index) => (
+          {FORM_LANGUAGES.map((language, index) => (
             <Checkbox
               key={language}
               id={index === 0 ? 'fb-languages' : undefined}
@@ -240,7 +242,7 @@ export function FormEditor({
                 setSaved(false);
                 setLanguages(
                   e.target.checked
-                    ? LANGUAGES.filter((l) => l === language || languages.includes(l))
+                    ? FORM_LANGUAGES.filter((l) => l === language || languages.includes(l))
                     : languages.filter((l) => l !== language),
                 );
               }}
@@ -271,7 +273,7 @@ export function FormEditor({
                       value={question.type}
                       onChange={(e) => changeType(question, e.target.value as QuestionType)}
                     >
-                      {QUESTION_TYPES.map((type) => (
+                      {QUESTION_ORDER.map((type) => (
                         <Select.Option key={type} value={type}>
                           {t(`cafe.feedback.types.${type}`)}
                         </Select.Option>
@@ -286,7 +288,7 @@ export function FormEditor({
                       lang={language}
                       dir={language === 'ar' ? 'rtl' : undefined}
                       value={question.text[language] ?? ''}
-                      maxLength={300}
+                      maxLength={FORM_TEXT_MAX}
                       onChange={(e) =>
                         setQuestion(question.id, { text: { ...question.text, [language]: e.target.value } })
                       }

@@ -1,11 +1,11 @@
 import { Button, Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FeedbackForm } from '../../../features/feedback/contract.js';
 import { formatDateTime } from '../../shared/format.js';
-import type { FormView } from './form.js';
 
 /** The QR code, the short link and the downloads. */
-export function LinkSection({ view, base }: { view: FormView; base: string }) {
+export function LinkSection({ view, base }: { view: FeedbackForm; base: string }) {
   const { t, i18n } = useTranslation();
   const [copied, setCopied] = useState<'ok' | 'failed'>();
   const url = view.url ?? '';

@@ -2,6 +2,7 @@ import { Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import type { FeedbackForm, FeedbackResults } from '../../../features/feedback/contract.js';
 import { CafeError } from '../../shared/CafeError.js';
 import type { CafeEvent } from '../../shared/cafe-types.js';
 import { shortDate } from '../../shared/dates.js';
@@ -10,7 +11,6 @@ import { useLoad } from '../../shared/use-load.js';
 import { FormEditor } from './FeedbackFormEditor.js';
 import { LinkSection } from './FeedbackLink.js';
 import { ResultsSection } from './FeedbackResults.js';
-import type { FormView, Results } from './form.js';
 
 /** /kafe/:eventId/tilbakemelding: compose the feedback form, its QR code and link, and the answers. */
 export function FeedbackPage() {
@@ -20,8 +20,8 @@ export function FeedbackPage() {
   const event = useLoad<CafeEvent>(base);
   const [reload, setReload] = useState(0);
   const [justSaved, setJustSaved] = useState(false);
-  const form = useLoad<FormView>(`${base}/feedback`, reload);
-  const results = useLoad<Results>(`${base}/feedback/results`, reload);
+  const form = useLoad<FeedbackForm>(`${base}/feedback`, reload);
+  const results = useLoad<FeedbackResults>(`${base}/feedback/results`, reload);
 
   const title = event.data
     ? t('cafe.feedback.heading', { title: event.data.title, date: shortDate(event.data.date, i18n.language) })

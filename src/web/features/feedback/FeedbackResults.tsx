@@ -1,8 +1,9 @@
 import { Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import type { FeedbackResults } from '../../../features/feedback/contract.js';
 import { CafeError } from '../../shared/CafeError.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
-import { type Results, textIn } from './form.js';
+import { textIn } from './form.js';
 
 export function Bar({ share }: { share: number }) {
   return (
@@ -23,7 +24,7 @@ export function Bar({ share }: { share: number }) {
 }
 
 /** The answers: N, counts with bars, scale means, the free texts. */
-export function ResultsSection({ results, error }: { results?: Results; error: unknown }) {
+export function ResultsSection({ results, error }: { results?: FeedbackResults; error: unknown }) {
   const { t, i18n } = useTranslation();
   const number = (value: number) =>
     new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(value);

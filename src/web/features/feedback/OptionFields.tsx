@@ -1,6 +1,7 @@
 import { Button, Fieldset, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { Question } from './form.js';
+import { FORM_TEXT_MAX } from '../../../domain/feedback.js';
+import type { FeedbackQuestion } from '../../../features/feedback/contract.js';
 
 /** The answers to choose from of one question, each in every language of the form. */
 export function OptionFields({
@@ -11,7 +12,7 @@ export function OptionFields({
   onAdd,
   onRemove,
 }: {
-  question: Question;
+  question: FeedbackQuestion;
   languages: string[];
   errors: Record<string, string>;
   onText: (optionId: string, language: string, value: string) => void;
@@ -40,7 +41,7 @@ export function OptionFields({
                 lang={language}
                 dir={language === 'ar' ? 'rtl' : undefined}
                 value={option.text[language] ?? ''}
-                maxLength={300}
+                maxLength={FORM_TEXT_MAX}
                 onChange={(e) => onText(option.id, language, e.target.value)}
                 error={errors[`fb-${question.id}-${option.id}-${language}`]}
                 autoComplete="off"

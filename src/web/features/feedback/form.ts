@@ -1,34 +1,4 @@
-export type {
-  FeedbackForm as FormView,
-  FeedbackResults as Results,
-} from '../../../features/feedback/contract.js';
-
-/** The feedback form as the API gives and takes it (docs/insight-api.md, Feedback). */
-export const QUESTION_TYPES = ['scale', 'single', 'multiple', 'topics', 'text'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const LANGUAGES = ['nb', 'nn', 'en', 'ar'] as const;
-export type Texts = Partial<Record<string, string>>;
-export interface Option {
-  id: string;
-  text: Texts;
-}
-export interface Question {
-  id: string;
-  type: QuestionType;
-  text: Texts;
-  options?: Option[];
-}
-export interface QuestionResult {
-  id: string;
-  type: QuestionType;
-  text: Texts;
-  answered: number;
-  options?: { id: string; text: Texts; count: number }[];
-  mean?: number | null;
-  distribution?: number[];
-  texts?: string[];
-}
-export const isChoice = (type: QuestionType) => type === 'single' || type === 'multiple' || type === 'topics';
+import type { Texts } from '../../../features/feedback/contract.js';
 
 /** The next free id like q6 / o7 among `ids`. */
 export function nextId(prefix: string, ids: string[]): string {
