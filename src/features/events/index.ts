@@ -1,10 +1,15 @@
-/** What other features may call of events/: an event as stored or shown, and a café planned on a date. */
+/**
+ * What other features may call of events/: an event as stored or shown, a café planned on a date,
+ * and the event's image (for an invitation and its preview).
+ */
 export { dateNotAllowed } from './errors.js';
 export {
   type EventData,
   type EventRow,
   findCafeOn,
   findEvent,
+  findEventImage,
+  findEventImageInfo,
   insertEvent,
   listEvents as eventsBetween,
   type ProgrammeItem,

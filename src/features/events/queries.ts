@@ -213,6 +213,20 @@ export interface EventImageInfo {
   updatedAt: Date | string;
 }
 
+/** The image's type and text without its bytes (up to 2 MB): for a preview that links to the image. */
+export async function findEventImageInfo(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<EventImageInfo | undefined> {
+  const [row] = await tx.query<EventImageInfo>(
+    `SELECT content_type AS "contentType", alt, updated_at AS "updatedAt"
+     FROM event_image WHERE municipality_id = $1 AND event_id = $2`,
+    [municipalityId, eventId],
+  );
+  return row;
+}
+
 export async function findEventImage(
   tx: Queryable,
   municipalityId: number,

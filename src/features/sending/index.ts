@@ -1,5 +1,4 @@
 /** What other features may call of sending/: notices to households, answer links, a message's preview. */
-export { findEventImageInfo } from './queries/event.js';
 export { queueNotices } from './queries/message.js';
 export { type InvitationFactsForSending, renderInvitation } from './render.js';
 export { answerToken, answerUrl, tokenHash } from './service/answer-tokens.js';

@@ -13,7 +13,7 @@ import type { Jobs, SendJob } from '../../server/deps.js';
 import { answersWithStatus } from '../answers/index.js';
 import { invitedHouseholds } from '../audience/index.js';
 import { audit } from '../audit/index.js';
-import { findEvent } from '../events/index.js';
+import { findEvent, findEventImage } from '../events/index.js';
 import { municipalityName, templateChooser } from '../templates/index.js';
 import { findVenueFacts } from '../venues/index.js';
 import * as eventsSql from './queries/event.js';
@@ -119,7 +119,7 @@ async function eventFacts(deps: SendingDeps, ctx: TenantContext, eventId: string
       venue,
       templateFor: await templateChooser(tx, ctx.municipalityId),
       municipality: await municipalityName(tx, ctx.municipalityId),
-      image: await eventsSql.findEventImage(tx, ctx.municipalityId, eventId),
+      image: await findEventImage(tx, ctx.municipalityId, eventId),
     };
   });
 }

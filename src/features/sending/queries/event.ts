@@ -1,31 +1,7 @@
 import type { ChannelName } from '../../../channels/types.js';
 import type { Queryable } from '../../../db/connection.js';
 
-/** The event as sending and reminding need it: its image, when and how the invitations go, the reminder schedule. */
-
-export async function findEventImageInfo(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-): Promise<{ alt: string; contentType: string } | undefined> {
-  const [row] = await tx.query<{ alt: string; contentType: string }>(
-    `SELECT alt, content_type AS "contentType" FROM event_image WHERE municipality_id = $1 AND event_id = $2`,
-    [municipalityId, eventId],
-  );
-  return row;
-}
-
-export async function findEventImage(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-): Promise<{ alt: string; contentType: string; bytes: Uint8Array } | undefined> {
-  const [row] = await tx.query<{ alt: string; contentType: string; bytes: Uint8Array }>(
-    `SELECT alt, content_type AS "contentType", bytes FROM event_image WHERE municipality_id = $1 AND event_id = $2`,
-    [municipalityId, eventId],
-  );
-  return row;
-}
+/** The event as sending and reminding need it: when and how the invitations go, the reminder schedule. */
 
 export interface SendingSettings {
   sendAt: Date | null;
