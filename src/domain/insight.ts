@@ -69,12 +69,6 @@ export function median(values: readonly number[]): number | null {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** ISO weekday of a calendar date "YYYY-MM-DD": 1 = Monday … 7 = Sunday. */
-export function weekdayOf(date: string): number {
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
 export type Term = 'spring' | 'autumn';
 
 /** The café seasons: spring is January–June, autumn July–December. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weekdayOf } from '../../src/domain/calendar.js';
 import {
   compareGroups,
   median,
@@ -8,7 +9,6 @@ import {
   termRange,
   travelBand,
   verdict,
-  weekdayOf,
 } from '../../src/domain/insight.js';
 import { wilson } from '../../src/domain/statistics.js';
 

@@ -2,7 +2,7 @@ import type { ChannelName } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { seasonSummaryPdf } from '../../documents/season-report.js';
-import { todayInOslo } from '../../domain/calendar.js';
+import { todayInOslo, weekdayOf } from '../../domain/calendar.js';
 import { CHANNELS } from '../../domain/household.js';
 import {
   compareGroups,
@@ -14,7 +14,6 @@ import {
   termRange,
   travelBand,
   verdict,
-  weekdayOf,
 } from '../../domain/insight.js';
 import { suppress, wilson } from '../../domain/statistics.js';
 import type { Deps } from '../../server/deps.js';
