@@ -1,4 +1,5 @@
 import type { EmailMessage } from '../../channels/email.js';
+import { escapeHtml } from '../../domain/template.js';
 import type { Locale } from '../../i18n/staff.js';
 import { staffText } from '../../i18n/staff.js';
 
@@ -7,10 +8,6 @@ import { staffText } from '../../i18n/staff.js';
  * and the password reset. Their words are in the staff catalogues (emails.invitation.*,
  * emails.passwordReset.*), in the user's own language.
  */
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function accountEmail(
   kind: 'invite' | 'reset',
