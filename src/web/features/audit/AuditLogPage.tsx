@@ -11,10 +11,11 @@ import {
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UserList } from '../../../features/users/contract.js';
 import { queryString } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
-import type { AdminUser, AuditPage } from '../../shared/types.js';
+import type { AuditPage } from '../../shared/types.js';
 import { useLoad } from '../../shared/use-load.js';
 import { AuditTable } from './AuditTable.js';
 
@@ -43,7 +44,7 @@ export function AuditLogPage() {
   const { data: result, error } = useLoad<AuditPage>(
     `/api/admin/audit${queryString({ ...filters, limit: AUDIT_PAGE_SIZE, offset })}`,
   );
-  const users = useLoad<{ users: AdminUser[] }>('/api/admin/users').data?.users;
+  const users = useLoad<UserList>('/api/admin/users').data?.users;
 
   const set = (key: keyof AuditFilters) => (value: string) => setDraft({ ...draft, [key]: value });
 

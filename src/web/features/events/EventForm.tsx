@@ -13,16 +13,16 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
+import type { HostList } from '../../../features/events/contract.js';
+import type { VenueList } from '../../../features/venues/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import {
   type CafeEvent,
   type EventInput,
-  type Host,
   type Problem,
   REGISTRATIONS,
   type Registration,
-  type Venue,
 } from '../../shared/cafe-types.js';
 import { SaveBar } from '../../shared/SaveBar.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
@@ -79,8 +79,8 @@ export function EventFormView({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const venues = useLoad<{ venues: Venue[] }>('/api/venues?archived=false');
-  const hosts = useLoad<{ hosts: Host[] }>('/api/cafe/hosts');
+  const venues = useLoad<VenueList>('/api/venues?archived=false');
+  const hosts = useLoad<HostList>('/api/cafe/hosts');
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<unknown>();

@@ -2,6 +2,7 @@ import { Button, Card, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/de
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { addDays, todayInOslo } from '../../../domain/calendar.js';
+import type { EventList } from '../../../features/events/contract.js';
 import { CafeError } from '../../shared/CafeError.js';
 import type { CafeEvent } from '../../shared/cafe-types.js';
 import { when } from '../../shared/dates.js';
@@ -17,7 +18,7 @@ export function EventsPage() {
   const today = todayInOslo();
   const from = addDays(today, -365);
   const to = addDays(today, 2 * 365);
-  const { data, error, loading } = useLoad<{ events: CafeEvent[] }>(`/api/events?from=${from}&to=${to}`);
+  const { data, error, loading } = useLoad<EventList>(`/api/events?from=${from}&to=${to}`);
   const events = data?.events ?? [];
   const upcoming = events.filter((event) => event.date >= today);
   const past = events.filter((event) => event.date < today).reverse();
@@ -47,13 +48,13 @@ export function EventsPage() {
       {loading && !data && !error ? <Spinner aria-label={t('app.loading')} /> : null}
       {data ? (
         <>
-          <EventList
+          <EventGroup
             heading={t('cafe.overview.upcoming')}
             empty={t('cafe.overview.noUpcoming')}
             events={upcoming}
             id="upcoming"
           />
-          <EventList
+          <EventGroup
             heading={t('cafe.overview.past')}
             empty={t('cafe.overview.noPast')}
             events={past}
@@ -65,7 +66,7 @@ export function EventsPage() {
   );
 }
 
-function EventList({
+function EventGroup({
   heading,
   empty,
   events,

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import type { ImportMapping } from '../../../domain/import-targets.js';
+import type { SavedMappingList } from '../../../features/import/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
@@ -28,7 +29,7 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>('upload');
   const [job, setJob] = useState<ImportJob>();
   const [mapping, setMapping] = useState<ImportMapping>();
-  const mappings = useLoad<{ mappings: SavedMapping[] }>('/api/import-mappings');
+  const mappings = useLoad<SavedMappingList>('/api/import-mappings');
   const saved = mappings.data?.mappings ?? [];
   const setSaved = (next: SavedMapping[]) => mappings.setData({ mappings: next });
   const [plan, setPlan] = useState<DryRun>();

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Heading, Link, Paragraph, Spinner } from '@digdir/
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../domain/calendar.js';
+import type { MyEvents } from '../../../features/my/contract.js';
 import { intlLocale } from '../../app/i18n.js';
 import { useUser } from '../../app/session.js';
 import {
@@ -37,7 +38,7 @@ function mapLink(venue: NonNullable<MyEvent['venue']>): string {
 export function MyPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const { data: events, error, loading, setData } = useLoad<MyEvent[]>('/api/my/events');
+  const { data: events, error, loading, setData } = useLoad<MyEvents>('/api/my/events');
   const households = new Set(events?.map((event) => event.household.id));
 
   const replace = (changed: MyEvent) =>

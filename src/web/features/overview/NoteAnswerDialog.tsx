@@ -1,6 +1,7 @@
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NotedAnswer } from '../../../features/overview/contract.js';
 import {
   type AnswerErrors,
   type AnswerField,
@@ -64,7 +65,7 @@ export function NoteAnswerDialog({
     setSaving(true);
     setError(undefined);
     try {
-      const answer = await api.put<{ status: string; place: number | null }>(
+      const answer = await api.put<NotedAnswer>(
         `${eventPath}/answers/${encodeURIComponent(household.id)}`,
         answerBody(form),
       );

@@ -11,6 +11,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REMINDER_GROUPS, type ReminderGroup } from '../../../domain/reminders.js';
+import type { ReminderDays, RemindNowResult } from '../../../features/sending/contract.js';
 import { api } from '../../shared/api.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { osloTime, shortDate } from '../../shared/dates.js';
@@ -50,7 +51,7 @@ export function Reminders({
     setSaving(true);
     setError(undefined);
     try {
-      const answer = await api.put<{ reminders: number[] }>(`${eventPath}/reminders`, { days });
+      const answer = await api.put<ReminderDays>(`${eventPath}/reminders`, { days });
       setDays(answer.reminders);
       announce(
         answer.reminders.length > 0
@@ -66,7 +67,7 @@ export function Reminders({
   };
 
   const sendNow = async () => {
-    const answer = await api.post<{ queued: number; at: string }>(`${eventPath}/reminders/now`, { group });
+    const answer = await api.post<RemindNowResult>(`${eventPath}/reminders/now`, { group });
     setConfirming(false);
     const later = Date.parse(answer.at) > Date.now() + 60_000;
     announce(

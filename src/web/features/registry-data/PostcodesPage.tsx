@@ -1,5 +1,6 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import type { PostcodesReplaced } from '../../../features/registry-data/contract.js';
 import { Page } from '../../shared/Page.js';
 import { TableUpload } from './TableUpload.js';
 
@@ -9,15 +10,15 @@ export function PostcodesPage() {
   return (
     <Page title={t('registry.tables.postcodesTitle')}>
       <Paragraph className="measure">{t('registry.tables.postcodesIntro')}</Paragraph>
-      <TableUpload
+      <TableUpload<PostcodesReplaced>
         path="/api/registry/postcodes"
         heading={t('registry.tables.postcodesUpload')}
         hint={t('registry.tables.postcodesHint')}
         done={(answer) =>
           t('registry.tables.postcodesDone', {
-            count: Number(answer.count),
-            added: Number(answer.added),
-            removed: Number(answer.removed),
+            count: answer.count,
+            added: answer.added,
+            removed: answer.removed,
           })
         }
       />

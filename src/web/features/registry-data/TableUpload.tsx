@@ -11,13 +11,13 @@ interface Problem {
   value?: string;
 }
 
-interface TableUploadProps {
+interface TableUploadProps<Result> {
   /** POST endpoint that replaces the table with the file, all or nothing. */
   path: string;
   heading: string;
   hint: string;
   /** What to say when the table was replaced, from the server's answer. */
-  done: (answer: Record<string, number | string>) => string;
+  done: (answer: Result) => string;
   onDone?: () => void;
 }
 
@@ -25,7 +25,7 @@ interface TableUploadProps {
  * Choose a file, send it as it is, and read back either what changed or, line by line, why
  * nothing did: the server refuses the whole file when one line is wrong.
  */
-export function TableUpload({ path, heading, hint, done, onDone }: TableUploadProps) {
+export function TableUpload<Result>({ path, heading, hint, done, onDone }: TableUploadProps<Result>) {
   const { t } = useTranslation();
   const inputId = useId();
   const [file, setFile] = useState<File>();
@@ -45,7 +45,7 @@ export function TableUpload({ path, heading, hint, done, onDone }: TableUploadPr
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(done(await api.post<Record<string, number | string>>(path, file)));
+      setResult(done(await api.post<Result>(path, file)));
       onDone?.();
     } catch (caught) {
       setError(caught);

@@ -2,6 +2,7 @@ import { Button, Card, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/de
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
+import type { HouseholdHistory } from '../../../features/registry/contract.js';
 import { useUser } from '../../app/session.js';
 import { ApiError, api } from '../../shared/api.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
@@ -11,7 +12,7 @@ import { Page } from '../../shared/Page.js';
 import { ageOn, formatDate, formatPhone, householdName } from './format.js';
 import { HistoryList } from './HistoryList.js';
 import { LIST_KEY, sessionStore } from './session-store.js';
-import type { HistoryEntry, Household } from './types.js';
+import type { Household } from './types.js';
 import './registry.css';
 import { useLoad } from '../../shared/use-load.js';
 
@@ -40,7 +41,7 @@ export function HouseholdPage() {
     data: historyAnswer,
     error: historyError,
     load: loadHistory,
-  } = useLoad<{ entries: HistoryEntry[] }>(`${path}/history`);
+  } = useLoad<HouseholdHistory>(`${path}/history`);
   const history = historyAnswer?.entries;
 
   // The «saved» notice belongs to this visit: a reload or Back should not show it again.

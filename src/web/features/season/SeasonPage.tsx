@@ -14,9 +14,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { todayInOslo } from '../../../domain/calendar.js';
+import type { SeasonAccepted } from '../../../features/season/contract.js';
+import type { VenueList } from '../../../features/venues/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { CafeEvent, Problem, Season, SeasonPlan, Venue } from '../../shared/cafe-types.js';
+import type { Problem, Season, SeasonPlan } from '../../shared/cafe-types.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { SchoolHolidaySettings } from './SchoolHolidaySettings.js';
@@ -38,7 +40,7 @@ export function SeasonPage() {
     `/api/cafe/season-plan?season=${choice.season}&year=${choice.year}`,
     reload,
   );
-  const venues = useLoad<{ venues: Venue[] }>('/api/venues?archived=false');
+  const venues = useLoad<VenueList>('/api/venues?archived=false');
   const [choices, setChoices] = useState<Choice[]>([]);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
@@ -73,7 +75,7 @@ export function SeasonPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const answer = await api.post<{ events: CafeEvent[] }>('/api/cafe/season-plan/accept', {
+      const answer = await api.post<SeasonAccepted>('/api/cafe/season-plan/accept', {
         dates: selected.map((item) => ({ date: item.date, venueId: item.venueId || null })),
       });
       navigate('/kafe', { state: { notice: 'created', count: answer?.events?.length ?? selected.length } });

@@ -1,6 +1,7 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InvitedUser } from '../../../features/users/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { useErrorText } from '../../shared/errors.js';
 import { ErrorNotice } from '../../shared/Notice.js';
@@ -52,7 +53,7 @@ export function InviteUserForm({ onInvited }: { onInvited: (user: AdminUser & In
     setError(undefined);
     setBusy(true);
     try {
-      const user = await api.post<AdminUser & InvitationResult>('/api/admin/users', {
+      const user = await api.post<InvitedUser>('/api/admin/users', {
         firstName: firstName.trim(),
         lastName: lastName.trim(),
         email: email.trim(),

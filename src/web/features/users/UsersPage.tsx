@@ -1,6 +1,7 @@
 import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UserList } from '../../../features/users/contract.js';
 import { useUser } from '../../app/session.js';
 import { ErrorNotice, Notice, type NoticeKind } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
@@ -13,7 +14,7 @@ import { UsersTable } from './UsersTable.js';
 export function UsersPage() {
   const { t } = useTranslation();
   const currentUser = useUser();
-  const loaded = useLoad<{ users: AdminUser[] }>('/api/admin/users');
+  const loaded = useLoad<UserList>('/api/admin/users');
   const users = loaded.data?.users;
   const loadError = loaded.error;
   const setUsers = (change: (list: AdminUser[] | undefined) => AdminUser[] | undefined) =>

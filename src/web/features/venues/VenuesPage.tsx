@@ -16,6 +16,7 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
+import type { VenueList } from '../../../features/venues/contract.js';
 import { intlLocale } from '../../app/i18n.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
@@ -64,7 +65,7 @@ type Errors = Partial<Record<'name' | 'postcode' | 'capacity' | 'line' | 'notes'
 export function VenuesPage() {
   const { t, i18n } = useTranslation();
   const [reload, setReload] = useState(0);
-  const { data, error, loading } = useLoad<{ venues: Venue[] }>('/api/venues?archived=false', reload);
+  const { data, error, loading } = useLoad<VenueList>('/api/venues?archived=false', reload);
   const [editing, setEditing] = useState<Venue | 'new' | null>(null);
   const [notice, setNotice] = useState('');
   const venues = data?.venues ?? [];
