@@ -3,15 +3,16 @@ import type { ShownShare } from '../domain/insight.js';
 import type { ShownCount } from '../domain/statistics.js';
 import { staffText, staffTexts } from '../i18n/staff.js';
 import { fontBytes, pdfFontkit } from './fonts.js';
+import { A4, MM } from './pdf.js';
 
 // The season's one-page summary for the team leader: key figures, three bar charts and what the
 // channel figures may honestly be read as. Drawn with pdf-lib rectangles and the embedded Noto Sans
 // (no browser), in shades of grey with every value written out, so it prints well in black and white.
 
-const PT_PER_MM = 72 / 25.4;
-const A4 = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };
-const MARGIN = 18 * PT_PER_MM;
-const WIDTH = A4.width - 2 * MARGIN;
+/** The page in points (pdf.ts gives A4 in millimetres). */
+const PAGE = { width: A4.width * MM, height: A4.height * MM };
+const MARGIN = 18 * MM;
+const WIDTH = PAGE.width - 2 * MARGIN;
 
 /** The figures of a season the report shows (the insight feature's figures). */
 export interface SeasonFigures {
@@ -57,7 +58,7 @@ const shareLabel = (s: ShownShare) =>
 const day = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 
 class Sheet {
-  y = A4.height - MARGIN;
+  y = PAGE.height - MARGIN;
   constructor(
     readonly page: PDFPage,
     readonly regular: PDFFont,
@@ -195,7 +196,7 @@ export async function seasonSummaryPdf(
   doc.setTitle(title);
   doc.setLanguage('nb');
   doc.setCreator('Landsby');
-  const sheet = new Sheet(doc.addPage([A4.width, A4.height]), regular, bold);
+  const sheet = new Sheet(doc.addPage([PAGE.width, PAGE.height]), regular, bold);
 
   sheet.line(title, 20, true, 1);
   sheet.line(
