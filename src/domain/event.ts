@@ -14,3 +14,10 @@ export type Registration = (typeof REGISTRATIONS)[number];
 /** A short talk, a leader presenting themselves, or anything else on the evening's programme. */
 export const PROGRAMME_KINDS = ['talk', 'leader', 'other'] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+
+/** The largest event image stored (the table's CHECK says the same): 2 MiB. */
+export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+/** The kinds of image an event can have. */
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** The longest description of an event image, in characters. */
+export const ALT_MAX = 300;

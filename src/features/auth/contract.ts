@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { MIN_PASSWORD_LENGTH } from '../../domain/limits.js';
 import { Email, Locale } from '../../server/schemas.js';
-
-/** At least this long; the set-password form says so before it sends. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** The logged-in user as the web app knows them: who, what they may do, and where. */
 export const SessionUser = Type.Object({

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
+import { MIN_PASSWORD_LENGTH } from '../../domain/limits.js';
 import { permissionsOf } from '../../domain/roles.js';
 import type { Locale } from '../../i18n/staff.js';
 import type { Auth } from '../../server/context.js';
@@ -8,7 +9,7 @@ import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { isLocale } from '../../server/messages.js';
 import { insertAudit } from '../audit/index.js';
-import { MIN_PASSWORD_LENGTH, type OidcFailure } from './contract.js';
+import type { OidcFailure } from './contract.js';
 import * as q from './queries.js';
 import { accountEmail } from './render.js';
 import { hashPassword, verifyPassword } from './service/hash-password.js';

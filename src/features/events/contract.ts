@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { EVENT_KINDS, EVENT_STATUSES, PROGRAMME_KINDS, REGISTRATIONS } from '../../domain/event.js';
+import { ALT_MAX, EVENT_KINDS, EVENT_STATUSES, PROGRAMME_KINDS, REGISTRATIONS } from '../../domain/event.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 // Dates and times are checked by the service with the rest of the form, so every problem is
@@ -104,10 +104,7 @@ export type HostList = Static<typeof HostList>;
 
 // --- The event's image ---------------------------------------------------------------------------
 
-/** The largest image stored (the table's CHECK says the same): 2 MiB. */
-export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const ALT_MAX = 300;
+// Its limits (IMAGE_MAX_BYTES, IMAGE_TYPES, ALT_MAX) are domain/event.ts.
 
 export const EventImageView = Type.Object({
   contentType: Type.String(),

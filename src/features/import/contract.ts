@@ -5,8 +5,6 @@ import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 /** A file may have at most this many columns (400 import.unreadable too_many_columns). */
 export const MAX_COLUMNS = 200;
-/** The largest file the upload takes, in bytes. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const Target = literals(TARGETS);
 

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { MAX_UPLOAD_BYTES } from '../../domain/limits.js';
 import { localeOf, tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
@@ -12,7 +13,6 @@ import {
   DryRunBody,
   ImportJob,
   ImportParams as JobParams,
-  MAX_UPLOAD_BYTES,
   MappingParams,
   SavedMapping,
   SavedMappingList,

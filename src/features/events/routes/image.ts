@@ -1,16 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { ALT_MAX, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../../../domain/event.js';
 import { tenantOf } from '../../../server/context.js';
 import type { Deps } from '../../../server/deps.js';
 import { withErrors } from '../../../server/schemas.js';
-import {
-  ALT_MAX,
-  EventImageQuery,
-  EventImageView,
-  EventParams,
-  IMAGE_MAX_BYTES,
-  IMAGE_TYPES,
-} from '../contract.js';
+import { EventImageQuery, EventImageView, EventParams } from '../contract.js';
 import { deleteEventImage, getEventImage, saveEventImage } from '../service/store-image.js';
 
 const event = { permission: 'events:manage' as const, tenantObject: 'event' as const };

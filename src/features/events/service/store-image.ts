@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../../db/connection.js';
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
+import { ALT_MAX, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../../../domain/event.js';
 import type { Deps } from '../../../server/deps.js';
 import { AppError, notFound } from '../../../server/errors.js';
 import { audit } from '../../audit/index.js';
-import { ALT_MAX, type EventImageView, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../contract.js';
+import type { EventImageView } from '../contract.js';
 import { presentImage } from '../present.js';
 import * as q from '../queries.js';
 

@@ -2,12 +2,11 @@ import { Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate } from 'react-router-dom';
+import { MIN_PASSWORD_LENGTH } from '../../../domain/limits.js';
 import { useSession } from '../../app/session.js';
 import { ApiError, api } from '../../shared/api.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 interface FieldErrors {
   password?: string;

@@ -1,22 +1,14 @@
 import { Button, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ALT_MAX, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../../../domain/event.js';
+import type { EventImageView } from '../../../features/events/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import type { CafeEvent } from '../../shared/cafe-types.js';
 import { Notice } from '../../shared/Notice.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
-
-/** The event's image as the event view gives it (GET /api/events/:eventId), without its bytes. */
-export interface EventImageInfo {
-  alt: string;
-  updatedAt: string;
-}
-
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
-const ALT_MAX = 300;
 
 /**
  * «Bilde»: the picture for the invitation and the answer page, with the description a screen
@@ -27,9 +19,7 @@ export function EventImageSection({ event }: { event: CafeEvent }) {
   const fileId = useId();
   const fileErrorId = useId();
   const imagePath = `/api/events/${encodeURIComponent(event.id)}/image`;
-  const [image, setImage] = useState<EventImageInfo | null>(
-    (event as CafeEvent & { image?: EventImageInfo | null }).image ?? null,
-  );
+  const [image, setImage] = useState<CafeEvent['image']>(event.image);
   const [file, setFile] = useState<File>();
   const [fileKey, setFileKey] = useState(0);
   const [alt, setAlt] = useState(image?.alt ?? '');
@@ -45,7 +35,7 @@ export function EventImageSection({ event }: { event: CafeEvent }) {
 
   const fileProblem = (chosen: File | undefined): string | undefined => {
     if (!chosen) return image ? undefined : t('cafe.event.image.errors.file');
-    if (!IMAGE_TYPES.includes(chosen.type)) return t('cafe.event.image.errors.type');
+    if (!(IMAGE_TYPES as readonly string[]).includes(chosen.type)) return t('cafe.event.image.errors.type');
     if (chosen.size > IMAGE_MAX_BYTES)
       return t('cafe.event.image.errors.tooLarge', { size: megabytes(chosen.size) });
     return undefined;
@@ -81,7 +71,7 @@ export function EventImageSection({ event }: { event: CafeEvent }) {
     try {
       // Only the description changed: the stored image is sent again with it.
       const body = file ?? (await fetchImage(imagePath));
-      const saved = await api.put<EventImageInfo>(
+      const saved = await api.put<EventImageView>(
         `${imagePath}?alt=${encodeURIComponent(description)}`,
         body,
       );

@@ -8,12 +8,12 @@ import {
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_UPLOAD_BYTES } from '../../../domain/limits.js';
 import { ApiError } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { uploadFile } from './import-api.js';
 import type { ImportJob } from './types.js';
 
-const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Step 1: choose or drop a CSV or Excel file; the server reads it and suggests a mapping. */
@@ -31,7 +31,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (job: ImportJob) => voi
     setError(undefined);
     setProblem(null);
     setFile(chosen ?? null);
-    if (chosen && chosen.size > MAX_BYTES) setProblem(t('import.upload.tooLarge'));
+    if (chosen && chosen.size > MAX_UPLOAD_BYTES) setProblem(t('import.upload.tooLarge'));
   };
 
   const submit = async (event: FormEvent) => {
@@ -42,7 +42,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (job: ImportJob) => voi
       input.current?.focus();
       return;
     }
-    if (file.size > MAX_BYTES) return;
+    if (file.size > MAX_UPLOAD_BYTES) return;
     setBusy(true);
     setError(undefined);
     try {
