@@ -1,7 +1,8 @@
 import { type PDFImage, type PDFPage, rgb } from 'pdf-lib';
 import type { PostalAddress } from '../channels/types.js';
+import type { Direction } from '../domain/template.js';
 import { A4, type Align, MM } from './pdf.js';
-import type { Direction, TextSetter, TextStyle } from './text-setter.js';
+import type { TextSetter, TextStyle } from './text-setter.js';
 
 /**
  * A letter's page (letter.ts lays out the rest): A4 folded once into a C5 window envelope, the

@@ -10,7 +10,7 @@
 
 import { PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { PostalAddress } from '../channels/types.js';
-import { baseLanguage, directionOf } from '../domain/template.js';
+import { baseLanguage, type Direction, directionOf } from '../domain/template.js';
 import { householdLanguage, householdWords, type LetterLabels } from '../i18n/household/index.js';
 import { UnprintableTextError } from './fonts.js';
 import {
@@ -27,7 +27,7 @@ import {
   textLines,
 } from './letter-page.js';
 import { A4, type Align, DocumentImages, drawQrCode, linkAnnotation, MM, sealPage, setInfo } from './pdf.js';
-import { type Direction, type Line, TextSetter, type TextStyle } from './text-setter.js';
+import { type Line, TextSetter, type TextStyle } from './text-setter.js';
 
 export { addressLines, LetterError };
 

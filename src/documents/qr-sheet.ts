@@ -1,8 +1,8 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { directionOf } from '../domain/template.js';
+import { type Direction, directionOf } from '../domain/template.js';
 import { A4, drawQrCode, linkAnnotation, MM } from './pdf.js';
-import { type Direction, TextSetter, type TextStyle } from './text-setter.js';
+import { TextSetter, type TextStyle } from './text-setter.js';
 
 /**
  * The feedback form's short link as a QR code: PNG and SVG for the team's own posters and slides,

@@ -1,5 +1,6 @@
 import bidiModule, { type Bidi } from 'bidi-js';
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import type { Direction } from '../domain/template.js';
 import {
   ARABIC_SCRIPT,
   BIDI_CONTROLS,
@@ -23,8 +24,6 @@ import {
  * is bidi-js: embedding levels per character, lines broken in logical order, then each line's
  * runs put in visual order (UAX #9 rule L2) and mirrored brackets swapped (L4).
  */
-
-export type Direction = 'ltr' | 'rtl';
 
 export interface TextStyle {
   style: FontStyle;
