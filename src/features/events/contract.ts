@@ -12,7 +12,7 @@ const ShortText = (maxLength: number) => Type.String({ maxLength });
 export const DateProblem = Type.Object({
   code: Type.String(),
   severity: literals(['error', 'warning', 'info'] as const),
-  params: Type.Unknown(),
+  params: Type.Record(Type.String(), Type.Unknown()),
 });
 export type DateProblem = Static<typeof DateProblem>;
 

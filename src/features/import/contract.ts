@@ -45,7 +45,7 @@ export const ImportJob = Type.Object({
   headers: Type.Array(Type.String()),
   rowCount: Type.Integer(),
   sample: Type.Array(Type.Array(Type.String())),
-  suggested: Type.Array(Type.Union([Type.String(), Type.Null()])),
+  suggested: Type.Array(Nullable(Target)),
   mapping: Type.Union([Mapping, Type.Null()]),
   result: Type.Union([ImportResult, Type.Null()]),
   createdAt: Type.String(),

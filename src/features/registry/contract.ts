@@ -67,8 +67,8 @@ export type HouseholdUpdate = Static<typeof HouseholdUpdate>;
 /** One household with its people and placements, as GET /api/households/:householdId sends it. */
 export const HouseholdView = Type.Object({
   id: Type.String(),
-  kind: Type.String(),
-  relation: Type.String(),
+  kind: Kind,
+  relation: Relation,
   externalRef: Nullable(Type.String()),
   address: Type.Object({
     line: Nullable(Type.String()),
@@ -85,7 +85,7 @@ export const HouseholdView = Type.Object({
       email: Nullable(Type.String()),
       mobile: Nullable(Type.String()),
       preferredLanguage: Type.String(),
-      preferredChannels: Type.Array(Type.String()),
+      preferredChannels: Type.Array(Channel),
     }),
   ),
   children: Type.Array(
@@ -97,7 +97,7 @@ export const HouseholdView = Type.Object({
       childId: Type.String(),
       startDate: Type.String(),
       endDate: Nullable(Type.String()),
-      endReason: Nullable(Type.String()),
+      endReason: Nullable(EndReason),
       careMunicipality: Nullable(Type.String()),
     }),
   ),
@@ -112,8 +112,8 @@ export type HouseholdView = Static<typeof HouseholdView>;
 export const HouseholdSummary = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  kind: Type.String(),
-  relation: Type.String(),
+  kind: Kind,
+  relation: Relation,
   travelMinutes: Nullable(Type.Integer()),
   postcode: Nullable(Type.String()),
   place: Nullable(Type.String()),

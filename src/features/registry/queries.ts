@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/connection.js';
-import type { Change, Household } from '../../domain/household.js';
+import type { Change, Household, HouseholdKind, Relation } from '../../domain/household.js';
 
 // Every statement names municipality_id; row-level security enforces it again underneath.
 
@@ -265,8 +265,8 @@ export interface HouseholdFilter {
 export interface HouseholdSummaryRow {
   id: string;
   name: string;
-  kind: string;
-  relation: string;
+  kind: HouseholdKind;
+  relation: Relation;
   travelMinutes: number | null;
   postcode: string | null;
   place: string | null;

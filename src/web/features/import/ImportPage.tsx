@@ -65,9 +65,7 @@ export function ImportPage() {
   const uploaded = (next: ImportJob) => {
     pending.current = next.id;
     setJob(next);
-    // The contract names the suggestions as strings; the server suggests only targets.
-    const suggested = next.suggested as ImportMapping['columns'];
-    setMapping(next.mapping ?? { columns: suggested, key: 'externalRef', defaults: DEFAULTS });
+    setMapping(next.mapping ?? { columns: next.suggested, key: 'externalRef', defaults: DEFAULTS });
     setPlan(undefined);
     setError(undefined);
     setStep('mapping');

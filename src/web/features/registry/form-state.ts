@@ -86,9 +86,8 @@ export const emptyForm = (): HouseholdForm => ({
 /** The form for a saved household. A travel time from the municipality's table stays empty, so it keeps following the table. */
 export function formFromHousehold(household: Household): HouseholdForm {
   return {
-    // The view names them as strings; they come from the same closed lists the form offers.
-    kind: household.kind as Kind,
-    relation: household.relation as Relation,
+    kind: household.kind,
+    relation: household.relation,
     externalRef: household.externalRef ?? '',
     addressLine: household.address.line ?? '',
     postcode: household.address.postcode ?? '',
@@ -104,7 +103,7 @@ export function formFromHousehold(household: Household): HouseholdForm {
       email: adult.email ?? '',
       mobile: adult.mobile ?? '',
       preferredLanguage: adult.preferredLanguage || 'nb',
-      preferredChannels: [...adult.preferredChannels] as Channel[],
+      preferredChannels: [...adult.preferredChannels],
     })),
     children: household.children.map((child) => ({
       key: child.id,
@@ -118,7 +117,7 @@ export function formFromHousehold(household: Household): HouseholdForm {
       child: placement.childId,
       startDate: placement.startDate,
       endDate: placement.endDate ?? '',
-      endReason: (placement.endReason ?? '') as EndReason | '',
+      endReason: placement.endReason ?? '',
       careMunicipality: placement.careMunicipality ?? '',
     })),
   };

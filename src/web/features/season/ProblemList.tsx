@@ -24,7 +24,7 @@ function holidayName(t: TFunction, params: Record<string, unknown>): string {
 
 /** One problem of a date in plain language, from its code and parameters. */
 export function problemText(t: TFunction, language: string, problem: Problem): string {
-  const p = (problem.params ?? {}) as Record<string, unknown>;
+  const p = problem.params;
   switch (problem.code) {
     case 'public_holiday':
       return t('cafe.problems.public_holiday', { holiday: holidayName(t, p) });
