@@ -1,6 +1,6 @@
 import type { NoticeKind } from '../../domain/notices.js';
 import type { TemplateText } from '../../domain/template.js';
-import { householdLanguage, householdWords } from './words.js';
+import { householdWords } from './words.js';
 
 /**
  * The short messages that follow an invitation: the confirmation of an answer, the news that a
@@ -12,7 +12,7 @@ import { householdLanguage, householdWords } from './words.js';
 
 /** The notice in the language, or bokmål where there is none (a household's own language without notices). */
 export function noticeText(kind: NoticeKind, language: string): { language: string; text: TemplateText } {
-  const words = householdWords(householdLanguage(language) ?? 'nb');
+  const words = householdWords(language);
   return { language: words.language, text: words.notices[kind] };
 }
 
