@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AttendanceHousehold } from '../../src/features/checkin/contract.js';
 import {
-  type AttendanceHousehold,
   applyQueue,
   countsOf,
   loadQueue,

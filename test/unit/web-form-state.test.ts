@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HouseholdView } from '../../src/features/registry/contract.js';
 import {
   emptyForm,
   formFromHousehold,
@@ -7,11 +8,10 @@ import {
   toInput,
   validate,
 } from '../../src/web/features/registry/form-state.js';
-import type { Household } from '../../src/web/features/registry/types.js';
 
 /** The household form of the registry (/register/:id/rediger): what a caseworker types and what is sent. */
 
-const household: Household = {
+const household: HouseholdView = {
   id: 'h1',
   kind: 'foster',
   relation: 'care',

@@ -2,8 +2,8 @@ import { Checkbox, Link, Paragraph, Table, Tag, Textfield } from '@digdir/design
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
+import type { AudienceHousehold } from '../../../features/audience/contract.js';
 import { api } from '../../shared/api.js';
-import type { AudienceHousehold } from '../../shared/cafe-types.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
 

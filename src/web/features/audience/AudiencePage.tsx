@@ -11,14 +11,11 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import { HOUSEHOLD_KINDS } from '../../../domain/household.js';
+import type { AudienceRule, AudienceView } from '../../../features/audience/contract.js';
+import type { EventView } from '../../../features/events/contract.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import {
-  type Audience,
-  type AudienceRule,
-  type CafeEvent,
-  HOUSEHOLD_KINDS,
-} from '../../shared/cafe-types.js';
 import { when } from '../../shared/dates.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
@@ -49,12 +46,12 @@ export function AudiencePage() {
   const { t, i18n } = useTranslation();
   const { eventId = '' } = useParams();
   const base = `/api/events/${encodeURIComponent(eventId)}`;
-  const event = useLoad<CafeEvent>(base);
-  const loaded = useLoad<Audience>(`${base}/audience`);
-  const [saved, setSaved] = useState<Audience>();
+  const event = useLoad<EventView>(base);
+  const loaded = useLoad<AudienceView>(`${base}/audience`);
+  const [saved, setSaved] = useState<AudienceView>();
   const [draft, setDraft] = useState<AudienceRule>();
   const [travelText, setTravelText] = useState('');
-  const [preview, setPreview] = useState<Audience>();
+  const [preview, setPreview] = useState<AudienceView>();
   const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState<unknown>();
   const [savingRule, setSavingRule] = useState(false);
@@ -83,7 +80,7 @@ export function AudiencePage() {
     const timer = setTimeout(() => {
       setPreviewing(true);
       api
-        .get<Audience>(`${base}/audience/preview?${ruleQuery(draft)}`)
+        .get<AudienceView>(`${base}/audience/preview?${ruleQuery(draft)}`)
         .then((answer) => current && setPreview(answer))
         .catch((caught) => current && setError(caught))
         .finally(() => current && setPreviewing(false));
@@ -100,12 +97,12 @@ export function AudiencePage() {
     setDraft({ ...draft, ...next });
   };
 
-  const saveRule = async (): Promise<Audience | undefined> => {
+  const saveRule = async (): Promise<AudienceView | undefined> => {
     if (!draft) return undefined;
     setSavingRule(true);
     setError(undefined);
     try {
-      const answer = await api.put<Audience>(`${base}/audience/rule`, draft);
+      const answer = await api.put<AudienceView>(`${base}/audience/rule`, draft);
       setSaved(answer);
       setDraft(answer.rule);
       setTravelText(String(answer.rule.maxTravel));
@@ -132,7 +129,7 @@ export function AudiencePage() {
     try {
       // A rule changed but not saved is saved first, so the list and the choice agree.
       if (dirty && !(await saveRule())) return;
-      const answer = await api.put<Audience>(`${base}/audience/${encodeURIComponent(householdId)}`, {
+      const answer = await api.put<AudienceView>(`${base}/audience/${encodeURIComponent(householdId)}`, {
         included,
       });
       setSaved(answer);
@@ -143,7 +140,7 @@ export function AudiencePage() {
   };
 
   const noteSaved = useCallback((id: string, note: string | null) => {
-    const patch = (answer: Audience | undefined) =>
+    const patch = (answer: AudienceView | undefined) =>
       answer && {
         ...answer,
         households: answer.households.map((household) =>

@@ -2,6 +2,7 @@ import { Alert, Button, Link, Paragraph, Spinner, Textfield } from '@digdir/desi
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import type { Attendance, AttendanceHousehold } from '../../../features/checkin/contract.js';
 import { intlLocale } from '../../app/i18n.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
@@ -9,8 +10,6 @@ import { longDate } from '../../shared/dates.js';
 import { Page } from '../../shared/Page.js';
 import { HouseholdRow } from './CheckinRow.js';
 import {
-  type AttendanceHousehold,
-  type AttendanceView,
   applyQueue,
   countsOf,
   loadQueue,
@@ -57,7 +56,7 @@ function CheckinList({ eventId }: { eventId: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const path = `/api/events/${encodeURIComponent(eventId)}/attendance`;
-  const [base, setBase] = useState<AttendanceView>();
+  const [base, setBase] = useState<Attendance>();
   const [loadError, setLoadError] = useState<unknown>();
   const [queue, setQueueState] = useState<QueuedTap[]>(() => loadQueue(eventId));
   const queueRef = useRef(queue);
@@ -80,7 +79,7 @@ function CheckinList({ eventId }: { eventId: string }) {
   const load = useCallback(async () => {
     const mark = answers.current;
     try {
-      const view = await api.get<AttendanceView>(path);
+      const view = await api.get<Attendance>(path);
       if (mark === answers.current) setBase(view);
       setLoadError(undefined);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Button, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceHousehold } from './checkin-queue.js';
+import type { AttendanceHousehold } from '../../../features/checkin/contract.js';
 import { persons, responseText } from './household-text.js';
 import { NAME, ROW, ROW_PRESENT, ROW_TEXT, TAGS, TAP_TARGET } from './styles.js';
 

@@ -1,14 +1,5 @@
-import type {
-  Attendance,
-  AttendanceCounts,
-  AttendanceHousehold,
-  TapResult,
-} from '../../../features/checkin/contract.js';
+import type { AttendanceCounts, AttendanceHousehold, TapResult } from '../../../features/checkin/contract.js';
 import { ApiError, api } from '../../shared/api.js';
-
-export type { AttendanceCounts, AttendanceHousehold } from '../../../features/checkin/contract.js';
-export type AttendanceView = Attendance;
-export type TapAnswer = TapResult;
 
 /**
  * The check-in taps of one event that the server has not yet confirmed. Each tap is made in the
@@ -117,7 +108,7 @@ export function countsOf(households: AttendanceHousehold[]): AttendanceCounts {
  * the server will never take it (a 4xx other than 401, 408, 409, 429 and a stale CSRF token).
  */
 export type SendOutcome =
-  | { status: 'sent'; answer: TapAnswer }
+  | { status: 'sent'; answer: TapResult }
   | { status: 'wait' }
   | { status: 'refused'; error: ApiError };
 
@@ -126,13 +117,13 @@ export async function sendTap(eventId: string, tap: QueuedTap): Promise<SendOutc
   try {
     const answer =
       tap.kind === 'tap'
-        ? await api.post<TapAnswer>(`${base}/attendance`, {
+        ? await api.post<TapResult>(`${base}/attendance`, {
             tapId: tap.tapId,
             householdId: tap.householdId,
             present: tap.present,
             tappedAt: tap.tappedAt,
           })
-        : await api.post<TapAnswer>(
+        : await api.post<TapResult>(
             `${base}/walk-ins`,
             tap.newHousehold
               ? { tapId: tap.tapId, newHousehold: tap.newHousehold, tappedAt: tap.tappedAt }

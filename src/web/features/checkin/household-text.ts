@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AttendanceHousehold } from './checkin-queue.js';
+import type { AttendanceHousehold } from '../../../features/checkin/contract.js';
 
 /** "2 voksne, 1 barn". */
 export function persons(t: TFunction, household: { adults: number; children: number }): string {

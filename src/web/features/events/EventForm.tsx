@@ -13,17 +13,11 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
-import type { HostList } from '../../../features/events/contract.js';
+import { REGISTRATIONS, type Registration } from '../../../domain/event.js';
+import type { DateProblem, EventInput, EventView, HostList } from '../../../features/events/contract.js';
 import type { VenueList } from '../../../features/venues/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import {
-  type CafeEvent,
-  type EventInput,
-  type Problem,
-  REGISTRATIONS,
-  type Registration,
-} from '../../shared/cafe-types.js';
 import { SaveBar } from '../../shared/SaveBar.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
 import { useLoad } from '../../shared/use-load.js';
@@ -44,7 +38,7 @@ export interface EventForm {
   hostUserIds: string[];
 }
 
-export const formOf = (event: CafeEvent): EventForm => ({
+export const formOf = (event: EventView): EventForm => ({
   title: event.title,
   date: event.date,
   startTime: event.startTime,
@@ -72,7 +66,7 @@ export function EventFormView({
   onSaved,
   onReload,
 }: {
-  event?: CafeEvent;
+  event?: EventView;
   initial: EventForm;
   onSaved?: () => void;
   onReload?: () => void;
@@ -84,7 +78,7 @@ export function EventFormView({
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<unknown>();
-  const [refused, setRefused] = useState<Problem[] | null>(null);
+  const [refused, setRefused] = useState<DateProblem[] | null>(null);
   const [confirmDate, setConfirmDate] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -176,18 +170,18 @@ export function EventFormView({
     setBusy(true);
     try {
       if (event) {
-        await api.put<CafeEvent>(`/api/events/${encodeURIComponent(event.id)}`, {
+        await api.put<EventView>(`/api/events/${encodeURIComponent(event.id)}`, {
           ...input,
           version: event.version,
         });
         onSaved?.();
       } else {
-        const created = await api.post<CafeEvent>('/api/events', input);
+        const created = await api.post<EventView>('/api/events', input);
         navigate(`/kafe/${created.id}`, { state: { notice: 'created' } });
       }
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'cafe.date_not_allowed') {
-        const details = caught.details as { problems?: Problem[] } | undefined;
+        const details = caught.details as { problems?: DateProblem[] } | undefined;
         setRefused(details?.problems ?? []);
         focusLater('event-date');
       } else if (caught instanceof ApiError && caught.code === 'cafe.conflict') {

@@ -2,11 +2,10 @@ import { Button, Heading, Paragraph, Textfield, ValidationMessage } from '@digdi
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALT_MAX, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../../../domain/event.js';
-import type { EventImageView } from '../../../features/events/contract.js';
+import type { EventImageView, EventView } from '../../../features/events/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
-import type { CafeEvent } from '../../shared/cafe-types.js';
 import { Notice } from '../../shared/Notice.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
 
@@ -14,12 +13,12 @@ import { useFocusLater } from '../../shared/use-focus-later.js';
  * «Bilde»: the picture for the invitation and the answer page, with the description a screen
  * reader reads out. Upload, replace (or only change the description), and remove it.
  */
-export function EventImageSection({ event }: { event: CafeEvent }) {
+export function EventImageSection({ event }: { event: EventView }) {
   const { t, i18n } = useTranslation();
   const fileId = useId();
   const fileErrorId = useId();
   const imagePath = `/api/events/${encodeURIComponent(event.id)}/image`;
-  const [image, setImage] = useState<CafeEvent['image']>(event.image);
+  const [image, setImage] = useState<EventView['image']>(event.image);
   const [file, setFile] = useState<File>();
   const [fileKey, setFileKey] = useState(0);
   const [alt, setAlt] = useState(image?.alt ?? '');

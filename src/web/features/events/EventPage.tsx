@@ -2,10 +2,10 @@ import { Button, Card, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/de
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
+import type { EventView } from '../../../features/events/contract.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
-import type { CafeEvent } from '../../shared/cafe-types.js';
 import { shortDate, when } from '../../shared/dates.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
@@ -60,7 +60,7 @@ export function EventPage() {
     data: event,
     error,
     loading,
-  } = useLoad<CafeEvent>(`/api/events/${encodeURIComponent(eventId)}`, reload);
+  } = useLoad<EventView>(`/api/events/${encodeURIComponent(eventId)}`, reload);
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState((location.state as { notice?: string } | null)?.notice === 'created');
 

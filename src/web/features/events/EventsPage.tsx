@@ -2,9 +2,8 @@ import { Button, Card, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/de
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { addDays, todayInOslo } from '../../../domain/calendar.js';
-import type { EventList } from '../../../features/events/contract.js';
+import type { EventList, EventView } from '../../../features/events/contract.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { CafeEvent } from '../../shared/cafe-types.js';
 import { when } from '../../shared/dates.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
@@ -74,7 +73,7 @@ function EventGroup({
 }: {
   heading: string;
   empty: string;
-  events: CafeEvent[];
+  events: EventView[];
   id: string;
 }) {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 import { Button, Field, Fieldset, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { PROGRAMME_KINDS, type ProgrammeKind } from '../../shared/cafe-types.js';
+import { PROGRAMME_KINDS, type ProgrammeKind } from '../../../domain/event.js';
 
 export interface ProgrammeRow {
   key: string;

@@ -3,10 +3,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { EVALUATION_MAX } from '../../../domain/feedback.js';
+import type { EventView } from '../../../features/events/contract.js';
 import type { Evaluation, PreviousEvaluation } from '../../../features/feedback/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { CafeEvent } from '../../shared/cafe-types.js';
 import { shortDate } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
@@ -20,14 +20,14 @@ type FieldName = (typeof FIELDS)[number];
  * On the event page: after the event, the team's evaluation (what went well, what to change,
  * attendance, the programme item); before it, the last evaluation («Sist gang») to plan by.
  */
-export function EvaluationSection({ event }: { event: CafeEvent }) {
+export function EvaluationSection({ event }: { event: EventView }) {
   if (event.status === 'cancelled') return null;
   const past = new Date(event.endsAt).getTime() < Date.now();
   if (past) return <EvaluationForm event={event} />;
   return <LastEvaluation event={event} />;
 }
 
-function EvaluationForm({ event }: { event: CafeEvent }) {
+function EvaluationForm({ event }: { event: EventView }) {
   const { t } = useTranslation();
   const [reload, setReload] = useState(0);
   const { data, error, loading } = useLoad<Evaluation>(
@@ -155,7 +155,7 @@ function EvaluationEditor({
   );
 }
 
-function LastEvaluation({ event }: { event: CafeEvent }) {
+function LastEvaluation({ event }: { event: EventView }) {
   const { t, i18n } = useTranslation();
   const { data } = useLoad<PreviousEvaluation>(
     `/api/events/${encodeURIComponent(event.id)}/previous-evaluation`,

@@ -12,10 +12,11 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowStatus } from '../../../domain/import-targets.js';
+import type { DryRun } from '../../../features/import/contract.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useImportLabels } from './labels.js';
-import type { DryRun, DryRunRow } from './types.js';
+import type { DryRunRow } from './types.js';
 
 const FILTERS = ['all', 'create', 'update', 'unchanged', 'rejected'] as const;
 type Filter = (typeof FILTERS)[number];

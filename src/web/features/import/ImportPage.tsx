@@ -3,14 +3,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import type { ImportMapping } from '../../../domain/import-targets.js';
-import type { SavedMappingList } from '../../../features/import/contract.js';
+import type {
+  DryRun,
+  ImportJob,
+  ImportResult,
+  SavedMapping,
+  SavedMappingList,
+} from '../../../features/import/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { CheckStep } from './CheckStep.js';
 import { runImport } from './import-api.js';
 import { MappingStep } from './MappingStep.js';
-import type { DryRun, ImportJob, ImportResult, SavedMapping } from './types.js';
 import { UploadStep } from './UploadStep.js';
 import './import.css';
 import { useLoad } from '../../shared/use-load.js';

@@ -2,9 +2,10 @@ import { Button, Field, Heading, Label, Select, Textfield } from '@digdir/design
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applySavedColumns, toSavedColumns } from '../../../domain/import-targets.js';
+import type { SavedMapping } from '../../../features/import/contract.js';
 import { api } from '../../shared/api.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
-import type { MappingStepProps, SavedMapping } from './types.js';
+import type { MappingStepProps } from './types.js';
 
 /** Pick a mapping saved earlier: its columns are found again by their headers. */
 export function SavedMappings({

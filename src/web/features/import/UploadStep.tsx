@@ -9,10 +9,10 @@ import {
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_UPLOAD_BYTES } from '../../../domain/limits.js';
+import type { ImportJob } from '../../../features/import/contract.js';
 import { ApiError } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { uploadFile } from './import-api.js';
-import type { ImportJob } from './types.js';
 
 const ACCEPT = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

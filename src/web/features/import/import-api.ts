@@ -1,6 +1,6 @@
 import type { ImportMapping } from '../../../domain/import-targets.js';
+import type { ImportJob, ImportProgressLine, ImportResult } from '../../../features/import/contract.js';
 import { ApiError, api, requestHeaders, toApiError } from '../../shared/api.js';
-import type { ImportJob, ImportResult, ProgressLine } from './types.js';
 
 /** Sends the file itself as the request body. */
 export function uploadFile(file: File): Promise<ImportJob> {
@@ -14,7 +14,7 @@ export function uploadFile(file: File): Promise<ImportJob> {
 export async function runImport(
   jobId: string,
   body: { mapping: ImportMapping; skipRejected: boolean },
-  onLine: (line: ProgressLine) => void,
+  onLine: (line: ImportProgressLine) => void,
 ): Promise<ImportResult> {
   let response: Response;
   try {
@@ -35,7 +35,7 @@ export async function runImport(
 
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  let last: ProgressLine | undefined;
+  let last: ImportProgressLine | undefined;
   for (;;) {
     let chunk: ReadableStreamReadResult<string>;
     try {
@@ -48,7 +48,7 @@ export async function runImport(
     buffer = chunk.done ? '' : (lines.pop() ?? '');
     for (const text of lines) {
       if (!text.trim()) continue;
-      last = JSON.parse(text) as ProgressLine;
+      last = JSON.parse(text) as ImportProgressLine;
       onLine(last);
     }
     if (chunk.done) break;

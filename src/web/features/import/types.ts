@@ -1,14 +1,6 @@
 import type { ImportMapping } from '../../../domain/import-targets.js';
 
-/** The import API's shapes come from its contract (src/features/import/contract.ts); the wizard's own below. */
-
-export type {
-  DryRun,
-  ImportJob,
-  ImportProgressLine as ProgressLine,
-  ImportResult,
-  SavedMapping,
-} from '../../../features/import/contract.js';
+/** The import wizard's own shapes; the API's are in src/features/import/contract.ts. */
 
 import type { DryRun, ImportJob, SavedMapping } from '../../../features/import/contract.js';
 

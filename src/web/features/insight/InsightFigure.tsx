@@ -1,9 +1,9 @@
 import { Card, Details, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Count, Share } from '../../../features/insight/contract.js';
 import { CHART_COLOURS } from '../../shared/Chart.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
-import type { Count, Share } from './insight-types.js';
 
 export type T = ReturnType<typeof useTranslation>['t'];
 export const shareHeader = (t: T, what: string) => [

@@ -9,8 +9,8 @@ import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import './insight.css';
+import type { Count, InsightFigures, Share, Verdict } from '../../../features/insight/contract.js';
 import { Figure, shareCells, shareHeader } from './InsightFigure.js';
-import type { Count, Insight, Share, Verdict } from './insight-types.js';
 
 interface Season {
   key: string;
@@ -43,7 +43,7 @@ export function InsightPage() {
   const [period, setPeriod] = useState('all');
   const season = choices.find((s) => s.key === period);
   const query = season ? `?from=${range(season).from}&to=${range(season).to}` : '';
-  const { data, error, loading } = useLoad<Insight>(`/api/insight${query}`);
+  const { data, error, loading } = useLoad<InsightFigures>(`/api/insight${query}`);
   const pdfSeason = season ?? choices[0];
 
   const number = (value: number, digits = 0) =>

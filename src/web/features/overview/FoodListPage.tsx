@@ -1,15 +1,15 @@
 import { Button, Heading, Link, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import type { EventView } from '../../../features/events/contract.js';
+import type { Overview } from '../../../features/overview/contract.js';
 import { intlLocale } from '../../app/i18n.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { CafeEvent } from '../../shared/cafe-types.js';
 import { shortDate, when } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
-import type { EventOverview } from './answers.js';
 import './overview.css';
 
 /**
@@ -22,8 +22,8 @@ export function FoodListPage() {
   const language = i18n.language;
   const { eventId = '' } = useParams();
   const eventPath = `/api/events/${encodeURIComponent(eventId)}`;
-  const event = useLoad<CafeEvent>(eventPath);
-  const overview = useLoad<EventOverview>(`${eventPath}/overview`);
+  const event = useLoad<EventView>(eventPath);
+  const overview = useLoad<Overview>(`${eventPath}/overview`);
   const number = (value: number) => new Intl.NumberFormat(intlLocale(language)).format(value);
   const food = overview.data?.food;
   const narrow = useMediaQuery(NARROW);

@@ -1,7 +1,7 @@
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NotedAnswer } from '../../../features/overview/contract.js';
+import type { NotedAnswer, OverviewHousehold } from '../../../features/overview/contract.js';
 import {
   type AnswerErrors,
   type AnswerField,
@@ -15,7 +15,6 @@ import {
 import { ApiError, api } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { useReturnFocus } from '../../shared/use-return-focus.js';
-import type { OverviewHousehold } from './answers.js';
 
 /** «Noter svar»: the team writes down an answer given on the phone; the household gets its confirmation. */
 export function NoteAnswerDialog({

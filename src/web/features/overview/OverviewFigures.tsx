@@ -1,12 +1,13 @@
 import { Heading, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { Channel } from '../../shared/cafe-types.js';
+import type { Channel } from '../../../domain/household.js';
+import type { Overview } from '../../../features/overview/contract.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
-import { type EventOverview, persons } from './answers.js';
+import { persons } from './answers.js';
 
 /** The figures at a glance, each with its label. */
-export function Counts({ view, number }: { view: EventOverview; number: (value: number) => string }) {
+export function Counts({ view, number }: { view: Overview; number: (value: number) => string }) {
   const { t } = useTranslation();
   const figures: [string, number][] = [
     ['invited', view.counts.invited],
@@ -33,7 +34,7 @@ export function Counts({ view, number }: { view: EventOverview; number: (value: 
 }
 
 /** The waiting list in order: the first moves up when room comes free. */
-export function WaitingList({ view }: { view: EventOverview }) {
+export function WaitingList({ view }: { view: Overview }) {
   const { t } = useTranslation();
   const waiting = view.households
     .filter((h) => h.place !== null)
@@ -56,7 +57,7 @@ export function WaitingList({ view }: { view: EventOverview }) {
 }
 
 /** Invited, answered and coming per channel of the invitation. */
-export function Channels({ view, number }: { view: EventOverview; number: (value: number) => string }) {
+export function Channels({ view, number }: { view: Overview; number: (value: number) => string }) {
   const { t } = useTranslation();
   const narrow = useMediaQuery(NARROW);
   if (view.byChannel.length === 0) return null;

@@ -1,8 +1,9 @@
 import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import type { OverviewHousehold } from '../../../features/overview/contract.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
-import { ANSWER_COLOR, answerOf, type OverviewHousehold, persons } from './answers.js';
+import { ANSWER_COLOR, answerOf, persons } from './answers.js';
 
 /** Each household with its answer; a table on a wide screen, cards on a phone. */
 export function Households({

@@ -11,14 +11,15 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import type { EventView } from '../../../features/events/contract.js';
 import { intlLocale } from '../../app/i18n.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { CafeEvent } from '../../shared/cafe-types.js';
 import { shortDate, when } from '../../shared/dates.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import './overview.css';
-import { answerOf, type EventOverview, FILTERS, type Filter, type OverviewHousehold } from './answers.js';
+import type { Overview, OverviewHousehold } from '../../../features/overview/contract.js';
+import { answerOf, FILTERS, type Filter } from './answers.js';
 import { NoteAnswerDialog } from './NoteAnswerDialog.js';
 import { Channels, Counts, WaitingList } from './OverviewFigures.js';
 import { Households } from './OverviewHouseholds.js';
@@ -35,8 +36,8 @@ export function OverviewPage() {
   const { eventId = '' } = useParams();
   const eventPath = `/api/events/${encodeURIComponent(eventId)}`;
   const [reload, setReload] = useState(0);
-  const event = useLoad<CafeEvent>(eventPath);
-  const overview = useLoad<EventOverview>(`${eventPath}/overview`, reload);
+  const event = useLoad<EventView>(eventPath);
+  const overview = useLoad<Overview>(`${eventPath}/overview`, reload);
   const [announcement, setAnnouncement] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [noting, setNoting] = useState<OverviewHousehold>();

@@ -11,12 +11,13 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REMINDER_GROUPS, type ReminderGroup } from '../../../domain/reminders.js';
+import type { Overview } from '../../../features/overview/contract.js';
 import type { ReminderDays, RemindNowResult } from '../../../features/sending/contract.js';
 import { api } from '../../shared/api.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { osloTime, shortDate } from '../../shared/dates.js';
 import { ErrorNotice } from '../../shared/Notice.js';
-import { type EventOverview, REMINDER_DAYS_SHOWN, reminderName } from './answers.js';
+import { REMINDER_DAYS_SHOWN, reminderName } from './answers.js';
 
 /** The reminder schedule (days before), the reminders that went, and a reminder now to one group. */
 export function Reminders({
@@ -26,7 +27,7 @@ export function Reminders({
   announce,
   onChanged,
 }: {
-  view: EventOverview;
+  view: Overview;
   eventPath: string;
   closed: boolean;
   announce: (text: string) => void;

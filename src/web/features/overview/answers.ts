@@ -3,8 +3,6 @@ import { statusOf } from '../../../domain/answer-status.js';
 import { REMINDER_DAYS } from '../../../domain/reminders.js';
 import type { OverviewHousehold } from '../../../features/overview/contract.js';
 
-export type { Overview as EventOverview, OverviewHousehold } from '../../../features/overview/contract.js';
-
 /** The days before a café a reminder may go, as the server allows them, farthest first. */
 export const REMINDER_DAYS_SHOWN = [...REMINDER_DAYS].reverse();
 export const FILTERS = ['all', 'coming', 'waiting', 'maybe', 'not_coming', 'silent'] as const;

@@ -11,10 +11,11 @@ import {
 } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHANNELS, END_REASONS } from '../../../domain/household.js';
+import type { PostcodePlace } from '../../../features/registry/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { type AdultForm, type ChildForm, fieldId, type PlacementForm } from './form-state.js';
 import { useLanguageOptions } from './RegistryFilters.js';
-import { CHANNELS, END_REASONS, type Postcode } from './types.js';
 
 /** The message to show under a field, by its element id; undefined when it is fine. */
 export type ErrorFor = (id: string) => string | undefined;
@@ -84,7 +85,7 @@ export function PostcodeFields({
     if (!/^\d{4}$/.test(code)) return;
     let current = true;
     api
-      .get<Postcode>(`/api/postcodes/${code}`)
+      .get<PostcodePlace>(`/api/postcodes/${code}`)
       .then((answer) => current && setPlace({ postcode: code, place: answer.place }))
       .catch((error) => {
         if (current && error instanceof ApiError && error.status === 404)

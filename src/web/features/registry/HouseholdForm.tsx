@@ -2,6 +2,8 @@ import { Alert, Button, ErrorSummary, Heading, Paragraph, Textfield } from '@dig
 import { type FormEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
+import { HOUSEHOLD_KINDS, RELATIONS } from '../../../domain/household.js';
+import type { HouseholdView } from '../../../features/registry/contract.js';
 import { ForbiddenPage } from '../../app/MessagePage.js';
 import { useUser } from '../../app/session.js';
 import { ApiError, api } from '../../shared/api.js';
@@ -25,7 +27,7 @@ import {
 } from './form-state.js';
 import { AdultFields, ChildFields, PlacementFields, PostcodeFields, RadioGroup } from './HouseholdFields.js';
 import { MAX_ADULTS } from './options.js';
-import { type FieldProblem, type Household, KINDS, RELATIONS } from './types.js';
+import type { FieldProblem } from './types.js';
 
 export interface HouseholdFormViewProps {
   title: string;
@@ -172,8 +174,8 @@ export function HouseholdFormView({
     try {
       const body = toInput(form);
       const saved = editing
-        ? await api.put<Household>(`/api/households/${encodeURIComponent(id)}`, { ...body, version })
-        : await api.post<Household>('/api/households', { ...body, id });
+        ? await api.put<HouseholdView>(`/api/households/${encodeURIComponent(id)}`, { ...body, version })
+        : await api.post<HouseholdView>('/api/households', { ...body, id });
       setDirty(false);
       navigate(`/register/${saved.id}`, { state: { notice: editing ? 'saved' : 'created' } });
     } catch (caught) {
@@ -250,7 +252,7 @@ export function HouseholdFormView({
           <RadioGroup
             name="kind"
             legend={t('registry.form.kind')}
-            values={KINDS}
+            values={HOUSEHOLD_KINDS}
             labelOf={(kind) => t(`registry.kinds.${kind}`)}
             value={form.kind}
             onChange={(kind) => changeTop({ kind }, 'kind')}

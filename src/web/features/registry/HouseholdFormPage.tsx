@@ -2,13 +2,13 @@ import { Spinner } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import type { HouseholdView } from '../../../features/registry/contract.js';
 import { ApiError } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { emptyForm, formFromHousehold } from './form-state.js';
 import { householdName, newId } from './format.js';
 import { HouseholdMissing } from './HouseholdPage.js';
-import type { Household } from './types.js';
 import './registry.css';
 import { useLoad } from '../../shared/use-load.js';
 import { HouseholdFormView } from './HouseholdForm.js';
@@ -30,7 +30,7 @@ export function EditHouseholdPage() {
     error,
     setData: setHousehold,
     load,
-  } = useLoad<Household>(`/api/households/${encodeURIComponent(householdId)}`);
+  } = useLoad<HouseholdView>(`/api/households/${encodeURIComponent(householdId)}`);
   const [loads, setLoads] = useState(0);
 
   if (isMissing(error)) return <HouseholdMissing />;

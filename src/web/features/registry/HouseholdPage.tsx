@@ -2,7 +2,7 @@ import { Button, Card, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/de
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
-import type { HouseholdHistory } from '../../../features/registry/contract.js';
+import type { HouseholdHistory, HouseholdView } from '../../../features/registry/contract.js';
 import { useUser } from '../../app/session.js';
 import { ApiError, api } from '../../shared/api.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
@@ -12,7 +12,6 @@ import { Page } from '../../shared/Page.js';
 import { ageOn, formatDate, formatPhone, householdName } from './format.js';
 import { HistoryList } from './HistoryList.js';
 import { LIST_KEY, sessionStore } from './session-store.js';
-import type { Household } from './types.js';
 import './registry.css';
 import { useLoad } from '../../shared/use-load.js';
 
@@ -35,7 +34,7 @@ export function HouseholdPage() {
   const [confirming, setConfirming] = useState<'archive' | 'erase'>();
   const [busy, setBusy] = useState(false);
   const path = `/api/households/${encodeURIComponent(householdId)}`;
-  const { data: household, error, setData: setHousehold } = useLoad<Household>(path);
+  const { data: household, error, setData: setHousehold } = useLoad<HouseholdView>(path);
   // Read on arrival and again after every change, so the newest entry shows at once.
   const {
     data: historyAnswer,
@@ -64,7 +63,7 @@ export function HouseholdPage() {
   const name = householdName(household.adults, t('registry.and')) || t('registry.noName');
   const archived = household.archivedAt !== null;
 
-  const changed = (saved: Household, key: NoticeKey) => {
+  const changed = (saved: HouseholdView, key: NoticeKey) => {
     setHousehold(saved);
     setActionError(undefined);
     setNotice(key);
@@ -76,7 +75,7 @@ export function HouseholdPage() {
     setBusy(true);
     setNotice(undefined);
     try {
-      changed(await api.post<Household>(`${path}/unarchive`), 'unarchived');
+      changed(await api.post<HouseholdView>(`${path}/unarchive`), 'unarchived');
     } catch (caught) {
       setActionError(caught);
     } finally {
@@ -305,7 +304,7 @@ export function HouseholdPage() {
           confirmLabel={t('registry.household.archiveConfirm')}
           onClose={() => setConfirming(undefined)}
           onConfirm={async () => {
-            const saved = await api.post<Household>(`${path}/archive`);
+            const saved = await api.post<HouseholdView>(`${path}/archive`);
             setConfirming(undefined);
             changed(saved, 'archived');
           }}

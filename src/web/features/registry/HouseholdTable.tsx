@@ -3,10 +3,11 @@ import type { TFunction } from 'i18next';
 import type { AriaAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
+import type { HouseholdSummary } from '../../../features/registry/contract.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { formatDay } from './format.js';
 import { type Direction, defaultDirection, type ListFilters } from './list-query.js';
-import { type HouseholdSummary, SORTS, type Sort } from './types.js';
+import { SORTS, type Sort } from './types.js';
 
 interface HouseholdListProps {
   households: HouseholdSummary[];

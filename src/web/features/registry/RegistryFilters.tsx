@@ -1,8 +1,9 @@
 import { Button, Checkbox, Details, Field, Fieldset, Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { HOUSEHOLD_KINDS, type HouseholdKind, RELATIONS } from '../../../domain/household.js';
 import { activeFilterCount, type ListFilters } from './list-query.js';
 import { PREFERRED_LANGUAGES, TRAVEL_LIMITS } from './options.js';
-import { ARCHIVED, KINDS, type Kind, RELATIONS } from './types.js';
+import { ARCHIVED } from './types.js';
 
 interface RegistryFiltersProps {
   filters: ListFilters;
@@ -18,7 +19,7 @@ export function RegistryFilters({ filters, narrow, onChange, onReset }: Registry
   const active = activeFilterCount(filters);
   const languages = useLanguageOptions();
 
-  const toggleKind = (kind: Kind, checked: boolean) =>
+  const toggleKind = (kind: HouseholdKind, checked: boolean) =>
     onChange({
       kinds: checked ? [...filters.kinds, kind] : filters.kinds.filter((candidate) => candidate !== kind),
     });
@@ -33,7 +34,7 @@ export function RegistryFilters({ filters, narrow, onChange, onReset }: Registry
           <Fieldset className="registry-filters__kinds">
             <Fieldset.Legend>{t('registry.filters.kind')}</Fieldset.Legend>
             <div className="registry-filters__kind-options">
-              {KINDS.map((kind) => (
+              {HOUSEHOLD_KINDS.map((kind) => (
                 <Checkbox
                   key={kind}
                   label={t(`registry.kinds.${kind}`)}

@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsy
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useSearchParams } from 'react-router-dom';
+import type { HouseholdList } from '../../../features/registry/contract.js';
 import { useUser } from '../../app/session.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
@@ -19,7 +20,6 @@ import {
 import { PAGE_SIZE } from './options.js';
 import { RegistryFilters } from './RegistryFilters.js';
 import { LIST_KEY, SEARCH_KEY, sessionStore } from './session-store.js';
-import type { HouseholdList } from './types.js';
 import './registry.css';
 import { useLoad } from '../../shared/use-load.js';
 

@@ -1,5 +1,7 @@
 import { isIsoDate, todayInOslo } from '../../../domain/calendar.js';
-import type { Channel, EndReason, FieldProblem, Household, HouseholdInput, Kind, Relation } from './types.js';
+import type { Channel, EndReason, HouseholdKind, Relation } from '../../../domain/household.js';
+import type { HouseholdInput, HouseholdView } from '../../../features/registry/contract.js';
+import type { FieldProblem } from './types.js';
 
 /**
  * The household form as typed: every value a string, rows keyed so that React keeps each row's
@@ -35,7 +37,7 @@ export interface PlacementForm {
 }
 
 export interface HouseholdForm {
-  kind: Kind | '';
+  kind: HouseholdKind | '';
   relation: Relation | '';
   externalRef: string;
   addressLine: string;
@@ -84,7 +86,7 @@ export const emptyForm = (): HouseholdForm => ({
 });
 
 /** The form for a saved household. A travel time from the municipality's table stays empty, so it keeps following the table. */
-export function formFromHousehold(household: Household): HouseholdForm {
+export function formFromHousehold(household: HouseholdView): HouseholdForm {
   return {
     kind: household.kind,
     relation: household.relation,
@@ -129,7 +131,7 @@ const orNull = (value: string) => (value.trim() ? value.trim() : null);
 export function toInput(form: HouseholdForm): HouseholdInput {
   const travel = form.travelMinutes.trim();
   return {
-    kind: form.kind as Kind,
+    kind: form.kind as HouseholdKind,
     relation: form.relation as Relation,
     externalRef: orNull(form.externalRef),
     address: { line: orNull(form.addressLine), postcode: orNull(form.postcode) },

@@ -1,15 +1,7 @@
+import { HOUSEHOLD_KINDS, type HouseholdKind, RELATIONS, type Relation } from '../../../domain/household.js';
 import { queryString } from '../../shared/api.js';
 import { PAGE_SIZE, TRAVEL_LIMITS } from './options.js';
-import {
-  ARCHIVED,
-  type ArchivedFilter,
-  KINDS,
-  type Kind,
-  RELATIONS,
-  type Relation,
-  SORTS,
-  type Sort,
-} from './types.js';
+import { ARCHIVED, type ArchivedFilter, SORTS, type Sort } from './types.js';
 
 export type Direction = 'asc' | 'desc';
 
@@ -18,7 +10,7 @@ export type Direction = 'asc' | 'desc';
  * so Back works and a link can be shared. Never names: the search text stays out of it.
  */
 export interface ListFilters {
-  kinds: Kind[];
+  kinds: HouseholdKind[];
   relation: Relation | '';
   maxTravel: string;
   language: string;
@@ -54,7 +46,7 @@ export function readFilters(params: URLSearchParams): ListFilters {
   const travel = params.get('reisetid') ?? '';
   const page = Number(params.get('side'));
   return {
-    kinds: KINDS.filter((kind) => params.getAll('type').includes(kind)),
+    kinds: HOUSEHOLD_KINDS.filter((kind) => params.getAll('type').includes(kind)),
     relation: oneOf(RELATIONS, params.get('ansvar')) ?? '',
     maxTravel: (TRAVEL_LIMITS as readonly number[]).includes(Number(travel)) ? travel : '',
     language: /^[a-z]{2,3}$/.test(params.get('sprak') ?? '') ? (params.get('sprak') ?? '') : '',

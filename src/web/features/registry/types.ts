@@ -1,27 +1,10 @@
-/** The registry's API shapes (docs/registry-api.md). */
+/** The registry pages' own shapes; the API's are in src/features/registry/contract.ts. */
 
-// The same closed vocabularies as the server's domain: one list each.
-import type { Channel, EndReason, HouseholdKind as Kind, Relation } from '../../../domain/household.js';
+import type { HouseholdHistory } from '../../../features/registry/contract.js';
 
-export { CHANNELS, END_REASONS, HOUSEHOLD_KINDS as KINDS, RELATIONS } from '../../../domain/household.js';
-export type { Channel, EndReason, Kind, Relation };
-
-import type {
-  HouseholdHistory,
-  HouseholdView,
-  PostcodePlace,
-  HouseholdInput as RegistryInput,
-  HouseholdList as RegistryList,
-  HouseholdSummary as RegistrySummary,
-} from '../../../features/registry/contract.js';
-
-export type Household = HouseholdView;
-export type HouseholdSummary = RegistrySummary;
-export type HouseholdList = RegistryList;
-export type HouseholdInput = RegistryInput;
+/** One entry of a household's history and one change in it, as the history list shows them. */
 export type HistoryEntry = HouseholdHistory['entries'][number];
 export type HistoryChange = HistoryEntry['changes'][number];
-export type Postcode = PostcodePlace;
 
 export const SORTS = ['name', 'kind', 'travel', 'updated'] as const;
 export type Sort = (typeof SORTS)[number];

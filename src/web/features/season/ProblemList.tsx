@@ -1,7 +1,7 @@
 import { Tag } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../shared/cafe-types.js';
+import type { DateProblem } from '../../../features/events/contract.js';
 import { weekdayName } from '../../shared/dates.js';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -23,7 +23,7 @@ function holidayName(t: TFunction, params: Record<string, unknown>): string {
 }
 
 /** One problem of a date in plain language, from its code and parameters. */
-export function problemText(t: TFunction, language: string, problem: Problem): string {
+export function problemText(t: TFunction, language: string, problem: DateProblem): string {
   const p = problem.params;
   switch (problem.code) {
     case 'public_holiday':
@@ -75,7 +75,7 @@ export function problemText(t: TFunction, language: string, problem: Problem): s
 const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'info' } as const;
 
 /** The problems of a date as a short list in plain words; nothing when there are none. */
-export function ProblemList({ problems, id }: { problems: Problem[]; id?: string }) {
+export function ProblemList({ problems, id }: { problems: DateProblem[]; id?: string }) {
   const { t, i18n } = useTranslation();
   if (!problems.length) return null;
   return (

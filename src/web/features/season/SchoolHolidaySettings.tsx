@@ -1,9 +1,9 @@
 import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SchoolHolidays } from '../../../features/school-holidays/contract.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { SchoolHolidays } from '../../shared/cafe-types.js';
 import { Notice } from '../../shared/Notice.js';
 import { useLoad } from '../../shared/use-load.js';
 

@@ -14,11 +14,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { todayInOslo } from '../../../domain/calendar.js';
-import type { SeasonAccepted } from '../../../features/season/contract.js';
+import type { DateProblem } from '../../../features/events/contract.js';
+import type { Season, SeasonAccepted, SeasonPlan } from '../../../features/season/contract.js';
 import type { VenueList } from '../../../features/venues/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { Problem, Season, SeasonPlan } from '../../shared/cafe-types.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { SchoolHolidaySettings } from './SchoolHolidaySettings.js';
@@ -81,7 +81,7 @@ export function SeasonPage() {
       navigate('/kafe', { state: { notice: 'created', count: answer?.events?.length ?? selected.length } });
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'cafe.date_not_allowed') {
-        const details = caught.details as { date?: string; problems?: Problem[] } | undefined;
+        const details = caught.details as { date?: string; problems?: DateProblem[] } | undefined;
         if (details?.date)
           setChoices((list) =>
             list.map((item) =>

@@ -14,7 +14,9 @@ import {
 } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
-import type { Problem, Slot, Venue } from '../../shared/cafe-types.js';
+import type { DateProblem } from '../../../features/events/contract.js';
+import type { SeasonSlot } from '../../../features/season/contract.js';
+import type { VenueView } from '../../../features/venues/contract.js';
 import { longDate, monthName, osloTime, shortDate } from '../../shared/dates.js';
 import { ProblemList } from './ProblemList.js';
 
@@ -28,7 +30,7 @@ export interface Choice {
   accepted: boolean;
   removed: boolean;
   /** problems the server found when the team tried to create it */
-  refused?: Problem[];
+  refused?: DateProblem[];
 }
 
 export function SlotCard({
@@ -37,9 +39,9 @@ export function SlotCard({
   venues,
   onChange,
 }: {
-  slot: Slot;
+  slot: SeasonSlot;
   choice?: Choice;
-  venues: Venue[];
+  venues: VenueView[];
   onChange: (key: string, change: Partial<Choice>) => void;
 }) {
   const { t, i18n } = useTranslation();

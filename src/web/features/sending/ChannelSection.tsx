@@ -1,9 +1,13 @@
 import { Button, Field, Heading, Label, Select, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, type Channel, type SendingChannelRow, type SendingView } from '../../shared/cafe-types.js';
+import { CHANNELS, type Channel } from '../../../domain/household.js';
+import type { SendingView } from '../../../features/sending/contract.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
 import { ROW_STATUSES } from './status.js';
+
+/** One channel's line of the sending view. */
+type SendingChannelRow = SendingView['byChannel'][number];
 
 /** The channel for every household, and how each channel went, with a retry where one failed. */
 export function ChannelSection({

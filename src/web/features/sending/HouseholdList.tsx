@@ -1,6 +1,7 @@
 import { Button, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { Channel, SendingHousehold } from '../../shared/cafe-types.js';
+import type { Channel } from '../../../domain/household.js';
+import type { SendingHousehold } from '../../../features/sending/contract.js';
 import { formatDateTime } from '../../shared/format.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';

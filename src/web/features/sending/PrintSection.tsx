@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { SendingView } from '../../shared/cafe-types.js';
+import type { SendingView } from '../../../features/sending/contract.js';
 
 /** The print room: one PDF of the letters, sorted by postcode, and marking them printed. */
 export function PrintSection({

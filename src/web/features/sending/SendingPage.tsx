@@ -2,11 +2,13 @@ import { Button, Checkbox, Heading, Link, Paragraph, Spinner } from '@digdir/des
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import type { Channel } from '../../../domain/household.js';
+import type { EventView } from '../../../features/events/contract.js';
+import type { SendingHousehold, SendingView } from '../../../features/sending/contract.js';
 import { intlLocale } from '../../app/i18n.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
-import type { CafeEvent, Channel, SendingHousehold, SendingView } from '../../shared/cafe-types.js';
 import { shortDate, when } from '../../shared/dates.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
@@ -31,7 +33,7 @@ export function SendingPage() {
   const base = `${eventPath}/sending`;
   const { loaded, view, error, pollError, busy, announcement, setAnnouncement, now, starting, receive, run } =
     useSendingRun(base);
-  const event = useLoad<CafeEvent>(eventPath);
+  const event = useLoad<EventView>(eventPath);
   const [confirmPrinted, setConfirmPrinted] = useState(false);
   const [confirmSend, setConfirmSend] = useState(false);
   const [onlyFailed, setOnlyFailed] = useState(false);

@@ -1,7 +1,8 @@
 import { Heading } from '@digdir/designsystemet-react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MESSAGE_STATUSES, type SendingView } from '../../shared/cafe-types.js';
+import { SENDING_STATUSES } from '../../../domain/sending.js';
+import type { SendingView } from '../../../features/sending/contract.js';
 import { atTime, finished, inRun } from './status.js';
 
 /** Where the sending stands: planned, under way (with a progress bar) or done, and the counts. */
@@ -46,7 +47,7 @@ export function StateSection({
           <dt>{t('cafe.sending.households')}</dt>
           <dd>{number(view.counts.households)}</dd>
         </div>
-        {MESSAGE_STATUSES.map((status) => (
+        {SENDING_STATUSES.map((status) => (
           <div key={status}>
             <dt>{t(`cafe.sending.statuses.${status}`)}</dt>
             <dd>{number(view.counts[status] ?? 0)}</dd>

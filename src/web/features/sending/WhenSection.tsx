@@ -1,8 +1,8 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SendingView } from '../../../features/sending/contract.js';
 import { ApiError } from '../../shared/api.js';
-import type { SendingView } from '../../shared/cafe-types.js';
 import { fromOsloInputValue, osloInputValue } from '../../shared/oslo-input.js';
 import { atTime } from './status.js';
 

@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { MessageStatus, SendingView } from '../../shared/cafe-types.js';
+import type { SendingStatus } from '../../../domain/sending.js';
+import type { SendingView } from '../../../features/sending/contract.js';
 import { longDate, osloTime } from '../../shared/dates.js';
 import { osloInputValue } from '../../shared/oslo-input.js';
 
-export const STATUS_COLOR: Record<MessageStatus, 'neutral' | 'info' | 'success' | 'danger'> = {
+export const STATUS_COLOR: Record<SendingStatus, 'neutral' | 'info' | 'success' | 'danger'> = {
   not_sent: 'neutral',
   queued: 'info',
   sending: 'info',
@@ -17,7 +18,7 @@ export const STATUS_COLOR: Record<MessageStatus, 'neutral' | 'info' | 'success' 
 export const ROW_STATUSES = ['queued', 'sent', 'delivered', 'printed', 'failed'] as const;
 
 /** Statuses where the channel can still be changed: nothing has gone, or it failed and will go again. */
-export const OPEN_STATUSES: MessageStatus[] = ['not_sent', 'failed'];
+export const OPEN_STATUSES: SendingStatus[] = ['not_sent', 'failed'];
 
 /** «tirsdag 19. januar 2027 kl. 09.00» for an instant, in Oslo. */
 export function atTime(t: TFunction, language: string, iso: string): string {

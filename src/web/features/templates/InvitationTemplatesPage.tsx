@@ -15,6 +15,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { MERGE_FIELDS } from '../../../domain/template.js';
+import type { AudienceView } from '../../../features/audience/contract.js';
+import type { EventView } from '../../../features/events/contract.js';
 import type {
   EmailPreview,
   PreviewChannel,
@@ -24,7 +26,6 @@ import type {
 } from '../../../features/templates/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { Audience, CafeEvent } from '../../shared/cafe-types.js';
 import { when } from '../../shared/dates.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
@@ -49,7 +50,7 @@ export function InvitationTemplatesPage() {
   const { t, i18n } = useTranslation();
   const { eventId = '' } = useParams();
   const base = `/api/events/${encodeURIComponent(eventId)}`;
-  const event = useLoad<CafeEvent>(base);
+  const event = useLoad<EventView>(base);
   const [language, setLanguage] = useState<Language>('nb');
   const [previewReload, setPreviewReload] = useState(0);
   const template = useLoad<Template>(`/api/invitation-templates/${language}`);
@@ -211,7 +212,7 @@ export function InvitationTemplatesPage() {
 /** One invited household's invitation as it will look, by the channel chosen. */
 function Preview({ base, reload }: { base: string; reload: number }) {
   const { t } = useTranslation();
-  const audience = useLoad<Audience>(`${base}/audience`);
+  const audience = useLoad<AudienceView>(`${base}/audience`);
   const households = (audience.data?.households ?? [])
     .filter((household) => household.included)
     .slice(0, PREVIEW_HOUSEHOLDS);

@@ -16,11 +16,10 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
-import type { VenueList } from '../../../features/venues/contract.js';
+import type { VenueInput, VenueList, VenueView } from '../../../features/venues/contract.js';
 import { intlLocale } from '../../app/i18n.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { Venue, VenueInput } from '../../shared/cafe-types.js';
 import { shortDate } from '../../shared/dates.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
@@ -48,7 +47,7 @@ const EMPTY: VenueForm = {
   notes: '',
 };
 
-const formOf = (venue: Venue): VenueForm => ({
+const formOf = (venue: VenueView): VenueForm => ({
   name: venue.name,
   line: venue.address.line ?? '',
   postcode: venue.address.postcode ?? '',
@@ -66,11 +65,11 @@ export function VenuesPage() {
   const { t, i18n } = useTranslation();
   const [reload, setReload] = useState(0);
   const { data, error, loading } = useLoad<VenueList>('/api/venues?archived=false', reload);
-  const [editing, setEditing] = useState<Venue | 'new' | null>(null);
+  const [editing, setEditing] = useState<VenueView | 'new' | null>(null);
   const [notice, setNotice] = useState('');
   const venues = data?.venues ?? [];
 
-  const open = (venue: Venue | 'new') => {
+  const open = (venue: VenueView | 'new') => {
     setNotice('');
     setEditing(venue);
     setTimeout(() => document.getElementById('venue-name')?.focus(), 0);
@@ -184,7 +183,7 @@ export function VenuesPage() {
   );
 }
 
-function VenueFormView({ venue, onDone }: { venue?: Venue; onDone: (saved?: Venue) => void }) {
+function VenueFormView({ venue, onDone }: { venue?: VenueView; onDone: (saved?: VenueView) => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<VenueForm>(venue ? formOf(venue) : EMPTY);
   const [errors, setErrors] = useState<Errors>({});
@@ -234,11 +233,11 @@ function VenueFormView({ venue, onDone }: { venue?: Venue; onDone: (saved?: Venu
     setBusy(true);
     try {
       const saved = venue
-        ? await api.put<Venue>(`/api/venues/${encodeURIComponent(venue.id)}`, {
+        ? await api.put<VenueView>(`/api/venues/${encodeURIComponent(venue.id)}`, {
             ...input,
             version: venue.version,
           })
-        : await api.post<Venue>('/api/venues', input);
+        : await api.post<VenueView>('/api/venues', input);
       onDone(saved);
     } catch (caught) {
       if (

@@ -16,10 +16,10 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { CALL_NOTE_MAX, CALL_OUTCOMES, type CallOutcome } from '../../../domain/welcome.js';
+import type { EventView } from '../../../features/events/contract.js';
 import type { WelcomeCall, WelcomeHousehold, WelcomeList } from '../../../features/welcome/contract.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
-import type { CafeEvent } from '../../shared/cafe-types.js';
 import { shortDate, when } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
 import { Page } from '../../shared/Page.js';
@@ -34,7 +34,7 @@ export function WelcomeListPage() {
   const language = i18n.language;
   const { eventId = '' } = useParams();
   const eventPath = `/api/events/${encodeURIComponent(eventId)}`;
-  const event = useLoad<CafeEvent>(eventPath);
+  const event = useLoad<EventView>(eventPath);
   const list = useLoad<WelcomeList>(`${eventPath}/welcome-list`);
   const heading = event.data
     ? t('cafe.welcome.heading', { title: event.data.title, date: shortDate(event.data.date, language) })
