@@ -3,8 +3,9 @@ import { api } from './api.js';
 
 /**
  * Loads `path` (again when it or `reload` changes, or when `load()` is called); the answer, an
- * error, and a way to set the answer. An answer to an older request is dropped, and a new answer
- * clears the error; the answer before stays shown while the next one loads.
+ * error, and a way to set the answer. An answer to an older request is dropped; a new request
+ * clears the error of the one before (no stale error beside new results), while the answer
+ * before stays shown until the next one arrives.
  */
 export function useLoad<T>(path: string | null, reload = 0) {
   const [data, setData] = useState<T>();
@@ -16,6 +17,7 @@ export function useLoad<T>(path: string | null, reload = 0) {
     if (!path) return;
     let current = true;
     setLoading(true);
+    setError(undefined);
     api
       .get<T>(path)
       .then((answer) => {
