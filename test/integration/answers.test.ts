@@ -164,6 +164,20 @@ describe("the household's answer page", () => {
     await expect
       .poll(() => mailsTo('siri').some((m) => m.subject?.startsWith('Det ble plass')), { timeout: 20_000 })
       .toBe(true);
+    // Each household that moved up (Siri's and Lars's: the only ones coming now) has its own audit entry.
+    const comingNow = await sql<{ householdId: string }>(
+      `SELECT household_id AS "householdId" FROM answer
+       WHERE event_id = $1 AND response = 'coming' AND waiting_since IS NULL`,
+      [eventId],
+    );
+    const audited = await sql<{ subjectId: string }>(
+      `SELECT subject_id AS "subjectId" FROM audit_log
+       WHERE action = 'update' AND record_type = 'household' AND details->>'via' = 'promotion'
+         AND details->>'eventId' = $1`,
+      [eventId],
+    );
+    expect(comingNow).toHaveLength(2);
+    expect(audited.map((r) => r.subjectId).sort()).toEqual(comingNow.map((r) => r.householdId).sort());
   });
 
   it('refuses more persons than there is room for from a household already coming', async () => {

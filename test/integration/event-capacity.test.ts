@@ -85,6 +85,17 @@ const promoted = async (eventId: string) =>
     )
   ).map((r) => r.householdId);
 
+/** The households whose move up from the waiting list the audit log holds (their answer's status changed). */
+const auditedPromotions = async (eventId: string) =>
+  (
+    await sql<{ subjectId: string }>(
+      `SELECT subject_id AS "subjectId" FROM audit_log
+       WHERE action = 'update' AND record_type = 'household' AND details->>'via' = 'promotion'
+         AND details->>'eventId' = $1`,
+      [eventId],
+    )
+  ).map((r) => r.subjectId);
+
 beforeAll(async () => {
   env = await createTestEnv();
   municipality = await createMunicipality(env.db, 'Plassby');
@@ -108,6 +119,7 @@ describe("raising an event's capacity", () => {
 
     expect(await waiting(eventId)).toEqual([]);
     expect(await promoted(eventId)).toEqual([lars]);
+    expect(await auditedPromotions(eventId)).toEqual([lars]);
     await expect
       .poll(
         () =>
@@ -142,5 +154,6 @@ describe("raising an event's capacity", () => {
     await setCapacity(eventId, null);
     expect(await waiting(eventId)).toEqual([]);
     expect((await promoted(eventId)).sort()).toEqual([ali, eva].sort());
+    expect((await auditedPromotions(eventId)).sort()).toEqual([ali, eva].sort());
   });
 });

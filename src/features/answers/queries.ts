@@ -144,10 +144,18 @@ export function waitingList(
   );
 }
 
-export async function promote(tx: Queryable, municipalityId: number, invitationId: string): Promise<void> {
-  await tx.query(
-    'UPDATE answer SET waiting_since = NULL, updated_at = now() WHERE municipality_id = $1 AND invitation_id = $2',
-    [municipalityId, invitationId],
+/** Takes these invitations' answers off the waiting list in one statement; returns their households. */
+export function promote(
+  tx: Queryable,
+  municipalityId: number,
+  invitationIds: string[],
+): Promise<{ invitationId: string; householdId: string | null }[]> {
+  if (invitationIds.length === 0) return Promise.resolve([]);
+  return tx.query(
+    `UPDATE answer SET waiting_since = NULL, updated_at = now()
+     WHERE municipality_id = $1 AND invitation_id = ANY($2::uuid[]) AND waiting_since IS NOT NULL
+     RETURNING invitation_id AS "invitationId", household_id AS "householdId"`,
+    [municipalityId, invitationIds],
   );
 }
 

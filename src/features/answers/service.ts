@@ -58,29 +58,38 @@ function checkAnswer(input: AnswerInput): AnswerInput {
 
 /**
  * Moves households up from the event's waiting list, first in line first, while each fits under
- * `capacity` (domain/answer-status.ts), and queues each a promotion notice ("you have a place"),
- * but for `answering`: the household whose own answer is being saved hears by its confirmation.
+ * `capacity` (domain/answer-status.ts), writes an audit entry for each (its answer's status changes),
+ * and queues each a promotion notice ("you have a place"), but for `answering`: the household whose
+ * own answer is being saved hears by its confirmation, and the caller audits that answer.
  * Runs in the caller's transaction with the event locked: after an answer, and when the team
  * raises the event's capacity. The caller asks the jobs to send once the transaction is done.
- * Returns the invitations that moved up.
+ * Returns the invitations that moved up, first in line first.
  */
 export async function promoteWaiting(
   tx: Queryable,
-  municipalityId: number,
+  ctx: TenantContext,
   eventId: string,
   capacity: number | null,
   answering: string | null = null,
 ): Promise<string[]> {
+  const { municipalityId } = ctx;
   const taken = await q.confirmedPersons(tx, municipalityId, eventId);
   const promoted = movesUp(await q.waitingList(tx, municipalityId, eventId), taken, capacity);
-  for (const invitationId of promoted) await q.promote(tx, municipalityId, invitationId);
-  await queueNotices(
-    tx,
-    municipalityId,
-    eventId,
-    promoted.filter((id) => id !== answering),
-    'promotion',
+  const households = new Map(
+    (await q.promote(tx, municipalityId, promoted)).map((r) => [r.invitationId, r.householdId]),
   );
+  const others = promoted.filter((id) => id !== answering);
+  for (const invitationId of others) {
+    const householdId = households.get(invitationId) ?? null;
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'household',
+      recordId: householdId,
+      subjectId: householdId,
+      details: { via: 'promotion', eventId, invitationId },
+    });
+  }
+  await queueNotices(tx, municipalityId, eventId, others, 'promotion');
   return promoted;
 }
 
@@ -143,13 +152,7 @@ export async function saveAnswer(
       if (joinsLine({ wasConfirmed, fits, othersWaiting })) waitingSince = before?.waitingSince ?? new Date();
     }
     await q.upsertAnswer(tx, ctx.municipalityId, invitation, checked, waitingSince, answeredBy);
-    const promoted = await promoteWaiting(
-      tx,
-      ctx.municipalityId,
-      invitation.eventId,
-      event.capacity,
-      invitationId,
-    );
+    const promoted = await promoteWaiting(tx, ctx, invitation.eventId, event.capacity, invitationId);
     const answer = (await q.findAnswer(tx, ctx.municipalityId, invitationId)) as q.AnswerRow;
     await queueNotices(
       tx,

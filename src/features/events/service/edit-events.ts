@@ -145,7 +145,7 @@ export async function updateEvent(
     const open = before.status === 'planned' && new Date(data.startsAt).getTime() > Date.now();
     const moved =
       open && raises(before.capacity, data.capacity)
-        ? await promoteWaiting(tx, ctx.municipalityId, eventId, data.capacity)
+        ? await promoteWaiting(tx, ctx, eventId, data.capacity)
         : [];
     await audit(tx, ctx, {
       action: 'update',
