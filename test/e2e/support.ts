@@ -10,7 +10,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/features/demo/service.js';
 import { seedPostcodes } from '../../src/features/registry/index.js';
 import { loadConfig } from '../../src/server/config.js';
-import { inDays } from '../support/cafe.js';
+import { eventInput, inDays } from '../support/cafe.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 export { DEMO_PASSWORD };
@@ -216,16 +216,12 @@ export async function createCafe(
   weeks: number,
   more: Record<string, unknown> = {},
 ): Promise<string> {
-  const created = await apiCall<{ id: string }>(page, 'POST', '/api/events', {
-    title,
-    date: inDays(weeks * 7),
-    startTime: '18:00',
-    endTime: '20:00',
-    food: true,
-    registration: 'optional',
-    confirmDate: true,
-    ...more,
-  });
+  const created = await apiCall<{ id: string }>(
+    page,
+    'POST',
+    '/api/events',
+    eventInput({ title, date: inDays(weeks * 7), confirmDate: true, ...more }),
+  );
   return created.id;
 }
 

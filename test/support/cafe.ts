@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, vi } from 'vitest';
 import type { Database, Queryable } from '../../src/db/connection.js';
 import { inTenant } from '../../src/db/tenant.js';
+import { addDays, todayInOslo } from '../../src/domain/calendar.js';
 import type { Agent } from './app.js';
 
 // Venues, events, invitations and answers for the tests. What the team makes goes through the
@@ -45,8 +46,8 @@ export async function createEvent(agent: Agent, input: Record<string, unknown> =
   return response.json().id;
 }
 
-/** The date `days` from today, as the event form takes it. */
-export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The date `days` from today in Oslo (the municipality's day, not UTC's), as the event form takes it. */
+export const inDays = (days: number) => addDays(todayInOslo(), days);
 
 /**
  * Sends the invitations of an event now, as the sending page's button does, and waits until the
