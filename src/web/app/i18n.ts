@@ -8,7 +8,7 @@ import type { Locale } from '../shared/types.js';
 export const LANGUAGES: readonly Locale[] = ['nb', 'nn', 'en'];
 const STORAGE_KEY = 'landsby.lang';
 
-export function isLanguage(value: unknown): value is Locale {
+function isLanguage(value: unknown): value is Locale {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 

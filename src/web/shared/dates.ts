@@ -44,7 +44,7 @@ export function weekdayName(weekday: number, language: string): string {
 }
 
 /** «18:00» as Norwegians write it: «18.00»; English keeps the colon. */
-export function clock(time: string, language: string): string {
+function clock(time: string, language: string): string {
   return language === 'en' ? time : time.replace(':', '.');
 }
 

@@ -143,7 +143,7 @@ export function HouseholdList({
 }
 
 /** One household's personal line: Enter saves and moves on to the next row; leaving the field saves too. */
-export function NoteField({
+function NoteField({
   household,
   base,
   onSaved,

@@ -19,7 +19,7 @@ import type { AuditPage } from '../../shared/types.js';
 import { useLoad } from '../../shared/use-load.js';
 import { AuditTable } from './AuditTable.js';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 interface AuditFilters {
   subject: string;

@@ -187,7 +187,7 @@ export function EventImageSection({ event }: { event: EventView }) {
 }
 
 /** The stored image as a file again (to save it with a new description). */
-export async function fetchImage(path: string): Promise<Blob> {
+async function fetchImage(path: string): Promise<Blob> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin' });

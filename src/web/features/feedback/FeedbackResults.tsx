@@ -5,7 +5,7 @@ import { CafeError } from '../../shared/CafeError.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { textIn } from './form.js';
 
-export function Bar({ share }: { share: number }) {
+function Bar({ share }: { share: number }) {
   return (
     <span
       aria-hidden="true"

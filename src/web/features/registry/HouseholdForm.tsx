@@ -29,7 +29,7 @@ import { AdultFields, ChildFields, PlacementFields, PostcodeFields, RadioGroup }
 import { MAX_ADULTS } from './options.js';
 import type { FieldProblem } from './types.js';
 
-export interface HouseholdFormViewProps {
+interface HouseholdFormViewProps {
   title: string;
   id: string;
   /** Set when editing: the version the form started from, for PUT. */
@@ -41,7 +41,7 @@ export interface HouseholdFormViewProps {
   onReload?: () => void;
 }
 
-export interface FieldError extends FieldPlace {
+interface FieldError extends FieldPlace {
   rule: string;
 }
 

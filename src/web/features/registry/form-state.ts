@@ -163,7 +163,7 @@ export function toInput(form: HouseholdForm): HouseholdInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** As the server allows: a day. */
-export const MAX_TRAVEL_MINUTES = 1440;
+const MAX_TRAVEL_MINUTES = 1440;
 
 /** What can be checked before asking the server: required fields and plain formats. Paths as the server names them. */
 export function validate(form: HouseholdForm): FieldProblem[] {

@@ -23,7 +23,7 @@ function holidayName(t: TFunction, params: Record<string, unknown>): string {
 }
 
 /** One problem of a date in plain language, from its code and parameters. */
-export function problemText(t: TFunction, language: string, problem: DateProblem): string {
+function problemText(t: TFunction, language: string, problem: DateProblem): string {
   const p = problem.params;
   switch (problem.code) {
     case 'public_holiday':
