@@ -1,2 +1,5 @@
-/** What other features may call of welcome/: nothing yet (channel statistics are sending's). */
-export {};
+/**
+ * What other features may call of welcome/: which events count as earlier (the channel statistics
+ * count them the same way).
+ */
+export { PAST_EVENTS } from './queries.js';

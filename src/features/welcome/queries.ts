@@ -2,8 +2,12 @@ import type { Queryable } from '../../db/connection.js';
 import type { Channel, HouseholdKind } from '../../domain/household.js';
 import type { CallOutcome } from '../../domain/welcome.js';
 
-/** Events that count as "earlier": held (not cancelled) and started before `before`. */
-const PAST_EVENTS = `past AS (
+/**
+ * Events that count as "earlier": held (not cancelled) and started before `before`. A `WITH`
+ * entry named `past` for a statement whose $1 is the municipality and $2 `before`; the channel
+ * statistics (sending/) count earlier events by it too, through welcome/index.ts.
+ */
+export const PAST_EVENTS = `past AS (
   SELECT id, starts_at, date, title FROM event
   WHERE municipality_id = $1 AND status = 'planned' AND starts_at < $2)`;
 

@@ -1,15 +1,11 @@
 import type { Queryable } from '../../../db/connection.js';
 import type { Channel, HouseholdKind } from '../../../domain/household.js';
+import { PAST_EVENTS } from '../../welcome/index.js';
 
 /**
  * Channel statistics: which channel has worked for households like these (the suggested channel,
- * domain/channel-choice.ts). Events that count as "earlier": held (not cancelled) and started
- * before `before` (the welcome list counts them the same way).
+ * domain/channel-choice.ts). Events count as "earlier" as on the welcome list (PAST_EVENTS).
  */
-const PAST_EVENTS = `past AS (
-  SELECT id, starts_at, date, title FROM event
-  WHERE municipality_id = $1 AND status = 'planned' AND starts_at < $2)`;
-
 export interface ChannelRecordRow {
   kind: HouseholdKind;
   channel: Channel;
