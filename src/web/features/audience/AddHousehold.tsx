@@ -1,13 +1,6 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, queryString } from '../../shared/api.js';
-
-interface Found {
-  id: string;
-  name: string;
-  place: string | null;
-}
+import { useHouseholdSearch } from '../../shared/use-household-search.js';
 
 /**
  * Invites a household the rule does not pick (a family further away that would like to come):
@@ -21,23 +14,7 @@ export function AddHousehold({
   onAdd: (householdId: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<Found[]>();
-  const [error, setError] = useState<unknown>();
-
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    setError(undefined);
-    try {
-      const answer = await api.get<{ households: Found[] }>(
-        `/api/households${queryString({ q: text.trim(), limit: 10 })}`,
-      );
-      setFound(answer.households);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { text, setText, found, error, search } = useHouseholdSearch();
 
   return (
     <section aria-labelledby="audience-add-heading" className="stack">

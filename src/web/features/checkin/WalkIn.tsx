@@ -1,15 +1,9 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, queryString } from '../../shared/api.js';
+import { useHouseholdSearch } from '../../shared/use-household-search.js';
 import type { NewHousehold } from './checkin-queue.js';
 import { FIELDS, LIST, NAME, ROW, STACK, TAP_TARGET } from './styles.js';
-
-export interface Found {
-  id: string;
-  name: string;
-  place: string | null;
-}
 
 /** "Legg til som ikke har svart": a household of the registry, or a new one with one adult. */
 export function WalkIn({
@@ -21,28 +15,12 @@ export function WalkIn({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<Found[]>();
-  const [searchError, setSearchError] = useState(false);
+  const { text, setText, found, error: searchError, search } = useHouseholdSearch();
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [mobile, setMobile] = useState('');
   const [missing, setMissing] = useState<{ firstName?: boolean; lastName?: boolean }>({});
   const [added, setAdded] = useState('');
-
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    setSearchError(false);
-    try {
-      const answer = await api.get<{ households: Found[] }>(
-        `/api/households${queryString({ q: text.trim(), limit: 10 })}`,
-      );
-      setFound(answer.households);
-    } catch {
-      setSearchError(true);
-    }
-  };
 
   const addNew = (event: FormEvent) => {
     event.preventDefault();

@@ -1,0 +1,29 @@
+import { type FormEvent, useState } from 'react';
+import type { HouseholdList, HouseholdSummary } from '../../features/registry/contract.js';
+import { api, queryString } from './api.js';
+
+/**
+ * Searching the registry by name, as a form: the text typed, the households found (the first
+ * ten; undefined before the first search) and the error of the last search.
+ */
+export function useHouseholdSearch() {
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<HouseholdSummary[]>();
+  const [error, setError] = useState<unknown>();
+
+  const search = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    setError(undefined);
+    try {
+      const answer = await api.get<HouseholdList>(
+        `/api/households${queryString({ q: text.trim(), limit: 10 })}`,
+      );
+      setFound(answer.households);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return { text, setText, found, error, search };
+}
