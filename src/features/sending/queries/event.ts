@@ -65,8 +65,6 @@ export interface ReminderSettings {
   reminders: number[];
   startsAt: Date;
   status: 'planned' | 'cancelled';
-  capacity: number | null;
-  food: boolean;
 }
 
 /** The event's reminder schedule; `lock` holds the event until the transaction ends. */
@@ -77,7 +75,7 @@ export async function findReminderSettings(
   lock = false,
 ): Promise<ReminderSettings | undefined> {
   const [row] = await tx.query<ReminderSettings>(
-    `SELECT reminders, starts_at AS "startsAt", status, capacity, food FROM event
+    `SELECT reminders, starts_at AS "startsAt", status FROM event
      WHERE municipality_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
     [municipalityId, eventId],
   );
