@@ -14,3 +14,10 @@ export function normaliseMobile(input: string): string | null {
   if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return null;
   return number.number;
 }
+
+/** A mobile number for people to read: «412 34 567»; abroad «+46 70 123 45 67». */
+export function displayMobile(e164: string): string {
+  const norwegian = /^\+47([49]\d{7})$/.exec(e164)?.[1];
+  if (norwegian) return `${norwegian.slice(0, 3)} ${norwegian.slice(3, 5)} ${norwegian.slice(5)}`;
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}

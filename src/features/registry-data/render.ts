@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { displayMobile } from '../../domain/phone.js';
 import { staffText, staffTexts } from '../../i18n/staff.js';
 import { csvDocument } from '../../server/csv.js';
 import type { ExportRow } from './queries.js';
@@ -21,13 +21,6 @@ function languageName(code: string): string {
   } catch {
     return code;
   }
-}
-
-/** "412 34 567" for Norwegian numbers, "+46 70 123 45 67" for others. */
-function formatMobile(e164: string | null): string | null {
-  if (!e164) return null;
-  if (/^\+47\d{8}$/.test(e164)) return `${e164.slice(3, 6)} ${e164.slice(6, 8)} ${e164.slice(8)}`;
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
 /** The wall-clock time in Oslo as a Date whose UTC fields show it: what a spreadsheet cell holds. */
@@ -71,7 +64,10 @@ function columns(maxAdults: number): Column[] {
       {
         header: text('adult.mobile', { n }),
         width: 16,
-        value: (r) => formatMobile(adult(r)?.mobile ?? null),
+        value: (r) => {
+          const mobile = adult(r)?.mobile;
+          return mobile ? displayMobile(mobile) : null;
+        },
       },
       {
         header: text('adult.language', { n }),

@@ -1,4 +1,5 @@
 import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { displayMobile } from '../../domain/phone.js';
 import {
   type CallOutcome,
   earlierThan,
@@ -9,7 +10,7 @@ import type { Deps } from '../../server/deps.js';
 import { notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
 import type { WelcomeCall, WelcomeList } from './contract.js';
-import { displayMobile, presentCall } from './present.js';
+import { presentCall } from './present.js';
 import * as q from './queries.js';
 
 /** Calls shown per household on the list. */
