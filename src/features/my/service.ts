@@ -75,6 +75,6 @@ export async function answerMyEvent(
     const households = await myHouseholds(tx, me);
     const row = await q.invitationCard(tx, me.municipalityId, invitation.invitationId);
     if (!row) throw notFound();
-    return { ...presentMyEvent(row, saved.place, households), status: saved.status, place: saved.place };
+    return presentMyEvent(row, saved.place, households);
   });
 }
