@@ -1,7 +1,8 @@
 import { Details, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { shortDate } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
-import { formatDate, formatPhone } from './format.js';
+import { formatPhone } from './format.js';
 import type { HistoryChange, HistoryEntry } from './types.js';
 
 /** More changes than this in one entry (a new household has many) fold away behind «Vis endringene». */
@@ -117,7 +118,7 @@ function useValueText(): (field: string, value: unknown) => string {
         .join(', ');
     if (lookup && i18n.exists(`registry.${lookup}.${raw}`)) return t(`registry.${lookup}.${raw}`);
     if (name === 'mobile') return formatPhone(raw);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return formatDate(raw, i18n.language);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return shortDate(raw, i18n.language);
     if (name === 'travelMinutes' && /^\d+$/.test(raw)) return t('registry.minutes', { minutes: Number(raw) });
     return raw;
   };

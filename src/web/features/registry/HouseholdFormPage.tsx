@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { HouseholdView } from '../../../features/registry/contract.js';
-import { ApiError } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { emptyForm, formFromHousehold } from './form-state.js';
 import { householdName, newId } from './format.js';
-import { HouseholdMissing } from './HouseholdPage.js';
+import { HouseholdMissing, isMissing } from './HouseholdPage.js';
 import './registry.css';
 import { useLoad } from '../../shared/use-load.js';
 import { HouseholdFormView } from './HouseholdForm.js';
@@ -61,6 +60,3 @@ export function EditHouseholdPage() {
     />
   );
 }
-
-export const isMissing = (error: unknown) =>
-  error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.code !== 'network'));

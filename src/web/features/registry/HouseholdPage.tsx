@@ -6,10 +6,11 @@ import type { HouseholdHistory, HouseholdView } from '../../../features/registry
 import { useUser } from '../../app/session.js';
 import { ApiError, api } from '../../shared/api.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
+import { shortDate } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
-import { ageOn, formatDate, formatPhone, householdName } from './format.js';
+import { ageOn, formatPhone, householdName } from './format.js';
 import { HistoryList } from './HistoryList.js';
 import { LIST_KEY, sessionStore } from './session-store.js';
 import './registry.css';
@@ -48,8 +49,7 @@ export function HouseholdPage() {
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
 
-  if (error instanceof ApiError && (error.status === 404 || error.status === 400))
-    return <HouseholdMissing />;
+  if (isMissing(error)) return <HouseholdMissing />;
   if (!household) {
     return (
       <Page title={t('registry.household.loading')}>
@@ -226,10 +226,10 @@ export function HouseholdPage() {
                   <strong>{child.firstName}</strong>
                   {', '}
                   {age === undefined
-                    ? formatDate(child.birthDate, i18n.language)
+                    ? shortDate(child.birthDate, i18n.language)
                     : t('registry.household.childAge', {
                         count: age,
-                        date: formatDate(child.birthDate, i18n.language),
+                        date: shortDate(child.birthDate, i18n.language),
                       })}
                 </li>
               );
@@ -254,11 +254,11 @@ export function HouseholdPage() {
                   {': '}
                   {placement.endDate
                     ? t('registry.household.period', {
-                        start: formatDate(placement.startDate, i18n.language),
-                        end: formatDate(placement.endDate, i18n.language),
+                        start: shortDate(placement.startDate, i18n.language),
+                        end: shortDate(placement.endDate, i18n.language),
                       })
                     : t('registry.household.ongoing', {
-                        start: formatDate(placement.startDate, i18n.language),
+                        start: shortDate(placement.startDate, i18n.language),
                       })}
                   {placement.endReason ? (
                     <>
@@ -348,6 +348,10 @@ function BackLink() {
     </Paragraph>
   );
 }
+
+/** Whether loading a household failed because there is none by that id (or the id is no id). */
+export const isMissing = (error: unknown) =>
+  error instanceof ApiError && (error.status === 404 || error.status === 400);
 
 /** An id that is not (or no longer) a household of this municipality. */
 export function HouseholdMissing() {

@@ -1,15 +1,6 @@
 import { isIsoDate, todayInOslo } from '../../../domain/calendar.js';
 import { intlLocale } from '../../app/i18n.js';
 
-/** A calendar date (YYYY-MM-DD) as people read it, e.g. 03.04.2016; never shifted by time zones. */
-export function formatDate(date: string, language: string): string {
-  const parsed = parseDate(date);
-  if (!parsed) return date;
-  return new Intl.DateTimeFormat(intlLocale(language), { timeZone: 'UTC', dateStyle: 'short' }).format(
-    parsed,
-  );
-}
-
 /** The day of a moment, as people in Norway read it (Europe/Oslo), e.g. 25.11.2026. */
 export function formatDay(iso: string, language: string): string {
   return new Intl.DateTimeFormat(intlLocale(language), {
@@ -21,13 +12,6 @@ export function formatDay(iso: string, language: string): string {
 /** 2000 → «2 000» in Norwegian. */
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(intlLocale(language)).format(value);
-}
-
-function parseDate(date: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return undefined;
-  const value = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(value.getTime()) ? undefined : value;
 }
 
 /** Whole years from a birth date to today (Norwegian time). */
