@@ -1,4 +1,4 @@
 // What other features may call: the audit entry written in the caller's transaction.
 
-export { type AuditEntry, insertAudit } from './queries.js';
+export { insertAudit } from './queries.js';
 export { audit, auditListRead } from './service.js';

@@ -1,6 +1,8 @@
 import type { Queryable } from '../../db/connection.js';
+import type { AuditFilter } from './contract.js';
 
-export interface AuditEntry {
+/** A row to write to the audit log (contract.ts AuditEntry is what the log's search shows). */
+export interface AuditInsert {
   municipalityId: number;
   actorUserId: string | null;
   action: string;
@@ -11,7 +13,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function insertAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
+export async function insertAudit(tx: Queryable, entry: AuditInsert): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (municipality_id, actor_user_id, action, record_type, record_id, subject_id, ip, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -44,15 +46,6 @@ export async function insertAuditReads(
      SELECT $1, $2, 'read', $3, person, person, $4 FROM unnest($5::text[]) AS person`,
     [reads.municipalityId, reads.actorUserId, reads.recordType, reads.ip, reads.personIds],
   );
-}
-
-/** What the audit log's search looks for (see contract.ts AuditFilter). */
-export interface AuditFilter {
-  subject?: string;
-  actor?: string;
-  record?: string;
-  from?: string;
-  to?: string;
 }
 
 export interface AuditRow {
