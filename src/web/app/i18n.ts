@@ -31,11 +31,6 @@ export function applyLanguage(language: Locale): void {
   if (i18n.language !== language) void i18n.changeLanguage(language);
 }
 
-/** Locale for dates and numbers, e.g. nb → nb-NO. */
-export function intlLocale(language: string): string {
-  return language === 'en' ? 'en-GB' : `${language}-NO`;
-}
-
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { intlLocale } from '../app/i18n.js';
+import { intlLocale } from './format.js';
 
 const parseDay = (date: string) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

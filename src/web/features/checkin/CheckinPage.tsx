@@ -3,10 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import type { Attendance, AttendanceHousehold } from '../../../features/checkin/contract.js';
-import { intlLocale } from '../../app/i18n.js';
 import { api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import { longDate } from '../../shared/dates.js';
+import { intlLocale } from '../../shared/format.js';
 import { Page } from '../../shared/Page.js';
 import { HouseholdRow } from './CheckinRow.js';
 import {

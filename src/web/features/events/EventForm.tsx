@@ -21,7 +21,7 @@ import { CafeError } from '../../shared/CafeError.js';
 import { SaveBar } from '../../shared/SaveBar.js';
 import { useFocusLater } from '../../shared/use-focus-later.js';
 import { useLoad } from '../../shared/use-load.js';
-import { ProblemList } from '../season/ProblemList.js';
+import { ProblemList } from './ProblemList.js';
 import { ProgrammeFields, type ProgrammeRow, rowKey } from './ProgrammeFields.js';
 
 export interface EventForm {

@@ -11,9 +11,9 @@ import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { EvaluationSection } from '../feedback/EvaluationSection.js';
-import { ProblemList } from '../season/ProblemList.js';
 import { type EventForm, EventFormView, formOf } from './EventForm.js';
 import { EventImageSection } from './EventImageSection.js';
+import { ProblemList } from './ProblemList.js';
 
 /** /kafe/ny: a café outside the season plan (or a gathering). */
 export function NewEventPage() {

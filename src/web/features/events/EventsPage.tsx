@@ -8,7 +8,7 @@ import { when } from '../../shared/dates.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
-import { ProblemList } from '../season/ProblemList.js';
+import { ProblemList } from './ProblemList.js';
 
 /** /kafe: the cafés of the past year and the ones ahead, with the ways to plan more. */
 export function EventsPage() {

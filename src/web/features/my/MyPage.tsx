@@ -3,7 +3,6 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../domain/calendar.js';
 import type { MyEvents } from '../../../features/my/contract.js';
-import { intlLocale } from '../../app/i18n.js';
 import { useUser } from '../../app/session.js';
 import {
   type AnswerErrors,
@@ -17,6 +16,7 @@ import {
 } from '../../shared/AnswerFields.js';
 import { ApiError, api } from '../../shared/api.js';
 import { longDate, when } from '../../shared/dates.js';
+import { intlLocale } from '../../shared/format.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';

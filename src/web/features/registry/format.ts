@@ -1,5 +1,5 @@
 import { isIsoDate, todayInOslo } from '../../../domain/calendar.js';
-import { intlLocale } from '../../app/i18n.js';
+import { intlLocale } from '../../shared/format.js';
 
 /** The day of a moment, as people in Norway read it (Europe/Oslo), e.g. 25.11.2026. */
 export function formatDay(iso: string, language: string): string {

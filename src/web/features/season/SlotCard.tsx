@@ -18,7 +18,7 @@ import type { DateProblem } from '../../../features/events/contract.js';
 import type { SeasonSlot } from '../../../features/season/contract.js';
 import type { VenueView } from '../../../features/venues/contract.js';
 import { longDate, monthName, osloTime, shortDate } from '../../shared/dates.js';
-import { ProblemList } from './ProblemList.js';
+import { ProblemList } from '../events/ProblemList.js';
 
 /** One proposed date as the team is deciding on it. */
 export interface Choice {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SendingView } from '../../../features/sending/contract.js';
-import { intlLocale } from '../../app/i18n.js';
 import { api } from '../../shared/api.js';
+import { intlLocale } from '../../shared/format.js';
 import { useLoad } from '../../shared/use-load.js';
 import { finished } from './status.js';
 
