@@ -1,15 +1,9 @@
 import type { Queryable } from '../../db/connection.js';
 import type { ImportMapping, SavedColumns } from '../../domain/import-targets.js';
+import type { ImportResult } from './contract.js';
 import type { ParsedRow } from './service/parse-file.js';
 
 // Every statement names municipality_id; row-level security enforces it again underneath.
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-}
 
 export interface JobRow {
   id: string;

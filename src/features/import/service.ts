@@ -8,7 +8,7 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
 import * as registry from '../registry/index.js';
-import type { DryRun, ImportJob, SavedMapping } from './contract.js';
+import type { DryRun, ImportJob, ImportResult, SavedMapping } from './contract.js';
 import { rowFailed } from './errors.js';
 import { presentJob, presentMapping, presentPlan } from './present.js';
 import * as q from './queries.js';
@@ -135,12 +135,12 @@ export async function applyImport(
   jobId: string,
   options: { mapping: ImportMapping; skipRejected: boolean },
   events: ImportEvents,
-): Promise<q.ImportResult & { repeated: boolean }> {
+): Promise<ImportResult & { repeated: boolean }> {
   return inTenant(deps.db, ctx, async (tx) => {
     const job = await readyJob(tx, ctx, jobId, true);
     if (job.status === 'done') {
       events.start(0);
-      return { ...(job.result as q.ImportResult), repeated: true };
+      return { ...(job.result as ImportResult), repeated: true };
     }
     const rows = (await q.jobRows(tx, ctx.municipalityId, jobId)) ?? [];
     const plan = await planImport(tx, ctx.municipalityId, job.headers, rows, options.mapping);
@@ -162,7 +162,7 @@ export async function applyImport(
         await nextTurn();
       }
     }
-    const result: q.ImportResult = {
+    const result: ImportResult = {
       created: plan.summary.create,
       updated: plan.summary.update,
       unchanged: plan.summary.unchanged,
