@@ -14,13 +14,13 @@ import {
 import type { Jobs, SendJob } from '../server/deps.js';
 
 /** Sends one event's due messages (invitations, confirmations, reminders …): a SendJob. */
-export const SEND_QUEUE = 'send-invitations';
+const SEND_QUEUE = 'send-invitations';
 /** Finds events with work left (a stopped process, a planned time that has come) and queues them. */
-export const RESUME_QUEUE = 'resume-sending';
+const RESUME_QUEUE = 'resume-sending';
 /** Asks SvarUt how the digital mail that is 'sent' is doing (every 10 minutes). */
-export const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
+const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
 /** Queues the reminders that are due (every 15 minutes; nothing in quiet hours). */
-export const REMINDERS_QUEUE = 'event-reminders';
+const REMINDERS_QUEUE = 'event-reminders';
 
 /**
  * pg-boss 10 on the app's own database, the embedded one included (through Database.executeSql).

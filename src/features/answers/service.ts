@@ -93,11 +93,6 @@ export async function promoteWaiting(
   return promoted;
 }
 
-/** The place in line of each of these invitations that waits (not in the map: not waiting). */
-export function placesInLine(tx: Queryable, municipalityId: number, invitationIds: string[]) {
-  return q.placesInLine(tx, municipalityId, invitationIds);
-}
-
 async function placeOf(tx: Queryable, municipalityId: number, invitationId: string): Promise<number | null> {
   return (await q.placesInLine(tx, municipalityId, [invitationId])).get(invitationId) ?? null;
 }

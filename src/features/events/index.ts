@@ -6,12 +6,12 @@ export { dateNotAllowed } from './errors.js';
 export {
   type EventData,
   type EventRow,
+  eventsBetween,
   findCafeOn,
   findEvent,
   findEventImage,
   findEventImageInfo,
   insertEvent,
-  listEvents as eventsBetween,
   type ProgrammeItem,
 } from './queries.js';
 export { eventOrNotFound, eventViews } from './service/show-events.js';

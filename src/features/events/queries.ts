@@ -75,7 +75,8 @@ export async function findEvent(
   return row;
 }
 
-export function listEvents(
+/** The events dated within `range` (either end open), in the order they start. */
+export function eventsBetween(
   tx: Queryable,
   municipalityId: number,
   range: { from?: string; to?: string },

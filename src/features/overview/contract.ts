@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CHANNELS } from '../../domain/household.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
-import { AnswerBody, AnswerDiet, AnswerResponse, AnswerStatus } from '../answers/contract.js';
+import { AnswerDiet, AnswerResponse, AnswerStatus } from '../answers/contract.js';
 
 export const OverviewParams = Type.Object({ eventId: Uuid });
 // The household is checked by the service (after the event), so another municipality's event
@@ -67,10 +67,6 @@ export const Overview = Type.Object({
   households: Type.Array(OverviewHousehold),
 });
 export type Overview = Static<typeof Overview>;
-
-/** The team notes a household's answer (a phone call): the answer form's fields. */
-export const NoteAnswerBody = AnswerBody;
-export type NoteAnswerBody = Static<typeof NoteAnswerBody>;
 
 /** The answer as noted: its status and place in line. */
 export const NotedAnswer = Type.Object({ status: AnswerStatus, place: Nullable(Type.Integer()) });

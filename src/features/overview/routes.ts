@@ -2,13 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { withErrors } from '../../server/schemas.js';
-import {
-  NoteAnswerBody,
-  NotedAnswer,
-  Overview,
-  OverviewHouseholdParams,
-  OverviewParams,
-} from './contract.js';
+import { AnswerBody } from '../answers/contract.js';
+import { NotedAnswer, Overview, OverviewHouseholdParams, OverviewParams } from './contract.js';
 import { getOverview, noteAnswer } from './service.js';
 
 const event = { permission: 'events:manage' as const, tenantObject: 'event' as const };
@@ -37,7 +32,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         tags,
         summary: "The team notes a household's answer (a phone call)",
         params: OverviewHouseholdParams,
-        body: NoteAnswerBody,
+        body: AnswerBody,
         response: withErrors({ 200: NotedAnswer }),
       },
     },

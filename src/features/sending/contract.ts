@@ -6,13 +6,6 @@ import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 const ChannelName = literals(CHANNELS);
 
-export {
-  SENDING_STATES,
-  SENDING_STATUSES,
-  type SendingState,
-  type SendingStatus,
-} from '../../domain/sending.js';
-
 export const SendingParams = Type.Object({ eventId: Uuid });
 // The household is checked by the service (after the event), so another municipality's event
 // answers 404 whatever the second id is.

@@ -52,7 +52,7 @@ export async function listEvents(deps: Deps, ctx: TenantContext, range: EventLis
   if (range.to !== undefined && !isIsoDate(range.to)) errors.push({ field: 'to', rule: 'date' });
   if (errors.length > 0) throw invalid(errors);
   return inTenant(deps.db, ctx, async (tx) => ({
-    events: await eventViews(tx, ctx, await q.listEvents(tx, ctx.municipalityId, range)),
+    events: await eventViews(tx, ctx, await q.eventsBetween(tx, ctx.municipalityId, range)),
   }));
 }
 

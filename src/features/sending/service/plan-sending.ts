@@ -2,19 +2,18 @@ import type { ChannelName } from '../../../channels/types.js';
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
 import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../../domain/calendar.js';
 import { chooseChannel, usableChannels } from '../../../domain/channel-choice.js';
+import type { SendingState } from '../../../domain/sending.js';
 import type { Deps } from '../../../server/deps.js';
 import { invalid, notFound } from '../../../server/errors.js';
 import { invitedHouseholds } from '../../audience/index.js';
 import { audit, auditListRead } from '../../audit/index.js';
 import { findEvent } from '../../events/index.js';
-import type { SendingCounts, SendingState, SendingView } from '../contract.js';
+import type { SendingCounts, SendingView } from '../contract.js';
 import { channelUnusable, eventCancelled, eventPassed } from '../errors.js';
 import * as eventsSql from '../queries/event.js';
 import * as householdsSql from '../queries/household.js';
 import * as messagesSql from '../queries/message.js';
 import { suggestedChannels } from './suggest-channels.js';
-
-type Counts = SendingCounts;
 
 /**
  * Invitations go out 4–5 weeks before: 32 days before the event, moved on to Monday when that is
@@ -29,7 +28,7 @@ export function defaultSendAt(eventDate: string, now: Date = new Date()): Date {
   return planned.getTime() > now.getTime() ? planned : now;
 }
 
-function emptyCounts(): Counts {
+function emptyCounts(): SendingCounts {
   return { households: 0, not_sent: 0, queued: 0, sending: 0, sent: 0, delivered: 0, printed: 0, failed: 0 };
 }
 
@@ -71,7 +70,7 @@ export async function getSending(
     }
 
     const counts = emptyCounts();
-    const byChannel = new Map<ChannelName, Counts>();
+    const byChannel = new Map<ChannelName, SendingCounts>();
     const households = reach.map((h) => {
       const message = messages.get(h.id);
       const channel =
