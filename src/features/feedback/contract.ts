@@ -82,9 +82,11 @@ export const FeedbackResults = Type.Object({
       id: Type.String(),
       type: literals(QUESTION_TYPES),
       text: FormTexts,
+      /** Responses that answered this question. */
       answered: Type.Integer(),
       options: Type.Optional(Type.Array(Count)),
       mean: Type.Optional(Nullable(Type.Number())),
+      /** Scale: how many chose 1, 2, 3, 4, 5. */
       distribution: Type.Optional(Type.Array(Type.Integer())),
       texts: Type.Optional(Type.Array(Type.String())),
     }),

@@ -8,7 +8,7 @@ import type { Deps } from '../../server/deps.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import { type EventRow, findEvent } from '../events/index.js';
-import type { FeedbackForm, FeedbackQuestion } from './contract.js';
+import type { FeedbackForm, FeedbackQuestion, FeedbackResults } from './contract.js';
 import * as q from './queries.js';
 import { DEFAULT_LANGUAGES, defaultQuestions } from './service/default-form.js';
 
@@ -227,28 +227,19 @@ export async function feedbackSheetPdf(deps: Deps, ctx: TenantContext, eventId: 
 
 // --- Results ------------------------------------------------------------------------------------------------
 
-export interface QuestionResult {
-  id: string;
-  type: FeedbackQuestion['type'];
-  text: Record<string, string>;
-  /** Responses that answered this question. */
-  answered: number;
-  options?: { id: string; text: Record<string, string>; count: number }[];
-  mean?: number | null;
-  /** Scale: how many chose 1, 2, 3, 4, 5. */
-  distribution?: number[];
-  texts?: string[];
-}
-
 /** Per question: counts per option, the scale's mean and distribution, the free texts; and N. */
-export async function feedbackResults(deps: Deps, ctx: TenantContext, eventId: string) {
+export async function feedbackResults(
+  deps: Deps,
+  ctx: TenantContext,
+  eventId: string,
+): Promise<FeedbackResults> {
   return inTenant(deps.db, ctx, async (tx) => {
     await eventOf(tx, ctx.municipalityId, eventId);
     const form = await q.findForm(tx, ctx.municipalityId, eventId);
     const rows = form ? await q.responses(tx, ctx.municipalityId, eventId) : [];
-    const questions: QuestionResult[] = (form?.questions ?? []).map((question) => {
+    const questions: FeedbackResults['questions'] = (form?.questions ?? []).map((question) => {
       const values = rows.map((r) => r.answers[question.id]).filter((v) => v !== undefined && v !== null);
-      const base = { id: question.id, type: question.type, text: question.text as Record<string, string> };
+      const base = { id: question.id, type: question.type, text: question.text };
       if (question.type === 'scale') {
         const scores = values.filter((v): v is number => typeof v === 'number' && v >= 1 && v <= 5);
         const distribution = [1, 2, 3, 4, 5].map((n) => scores.filter((s) => s === n).length);
@@ -264,7 +255,7 @@ export async function feedbackResults(deps: Deps, ctx: TenantContext, eventId: s
       const chosen = values.map((v) => [v].flat().map(String));
       const options = (question.options ?? []).map((option) => ({
         id: option.id,
-        text: option.text as Record<string, string>,
+        text: option.text,
         count: chosen.filter((c) => c.includes(option.id)).length,
       }));
       // "Which topics next time" is a wish list: the most wished first.
