@@ -94,6 +94,19 @@ export async function insertResponse(
   );
 }
 
+/** How many have answered the event's form. */
+export async function countResponses(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM feedback_response WHERE municipality_id = $1 AND event_id = $2`,
+    [municipalityId, eventId],
+  );
+  return row?.n ?? 0;
+}
+
 export function responses(
   tx: Queryable,
   municipalityId: number,

@@ -60,7 +60,7 @@ async function present(
   event: EventRow,
 ): Promise<FeedbackForm> {
   const form = await q.findForm(tx, ctx.municipalityId, event.id);
-  const responses = form ? (await q.responses(tx, ctx.municipalityId, event.id)).length : 0;
+  const responses = form ? await q.countResponses(tx, ctx.municipalityId, event.id) : 0;
   return {
     eventId: event.id,
     saved: form !== undefined,
