@@ -19,5 +19,6 @@ export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 /** The kinds of image an event can have. */
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
 /** The longest description of an event image, in characters. */
 export const ALT_MAX = 300;

@@ -33,6 +33,8 @@ import {
  */
 export const SEASON_MONTHS = { spring: [1, 3, 5], autumn: [9, 11] } as const;
 export type Term = keyof typeof SEASON_MONTHS;
+/** The terms of a café season: spring and autumn. */
+export const TERMS = Object.keys(SEASON_MONTHS) as Term[];
 
 /** How a café evening usually looks; every field can be changed per municipality. */
 export interface CafePattern {

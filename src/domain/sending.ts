@@ -11,6 +11,8 @@ export const SENDING_STATUSES = [
   'failed',
 ] as const;
 export type SendingStatus = (typeof SENDING_STATUSES)[number];
+/** A message's own status: every SendingStatus but 'not_sent' (no message yet). */
+export type MessageStatus = Exclude<SendingStatus, 'not_sent'>;
 
 /** The sending of one event: not planned, planned for a time, under way, or done. */
 export const SENDING_STATES = ['not_planned', 'scheduled', 'sending', 'done'] as const;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
-
 import type { AnswerInput } from '../../domain/answer.js';
+import type { EventStatus, Registration } from '../../domain/event.js';
 
 export interface AnswerRow extends AnswerInput {
   invitationId: string;
@@ -48,28 +48,22 @@ export async function findInvitation(
   return row;
 }
 
+/** What taking an answer needs of its event. */
+export interface LockedEvent {
+  capacity: number | null;
+  registration: Registration;
+  deadline: string | null;
+  startsAt: Date;
+  status: EventStatus;
+}
+
 /** The event, locked: answers to one event are taken one at a time, so capacity holds. */
 export async function lockEvent(
   tx: Queryable,
   municipalityId: number,
   eventId: string,
-): Promise<
-  | {
-      capacity: number | null;
-      registration: 'none' | 'optional' | 'required';
-      deadline: string | null;
-      startsAt: Date;
-      status: 'planned' | 'cancelled';
-    }
-  | undefined
-> {
-  const [row] = await tx.query<{
-    capacity: number | null;
-    registration: 'none' | 'optional' | 'required';
-    deadline: string | null;
-    startsAt: Date;
-    status: 'planned' | 'cancelled';
-  }>(
+): Promise<LockedEvent | undefined> {
+  const [row] = await tx.query<LockedEvent>(
     `SELECT capacity, registration, deadline::text AS deadline, starts_at AS "startsAt", status
      FROM event WHERE municipality_id = $1 AND id = $2 FOR UPDATE`,
     [municipalityId, eventId],

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { DEFAULT_AUDIENCE_RULE } from '../../domain/audience.js';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { withErrors } from '../../server/schemas.js';
@@ -43,7 +44,7 @@ export const audienceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         maxTravel,
         care,
         oversight,
-        kinds: kind ?? ['foster', 'emergency', 'family_home'],
+        kinds: kind ?? [...DEFAULT_AUDIENCE_RULE.kinds],
       });
     },
   );

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
 import type { AudienceRule } from '../../domain/audience.js';
-import type { EventKind, EventStatus, ProgrammeKind, Registration } from '../../domain/event.js';
+import type { EventKind, EventStatus, ImageType, ProgrammeKind, Registration } from '../../domain/event.js';
 
 // Every statement names municipality_id; row-level security enforces it again underneath.
 // Dates are read as text ('YYYY-MM-DD'), so no driver turns them into instants in its own zone.
@@ -205,8 +205,6 @@ export function listHosts(tx: Queryable, municipalityId: number): Promise<StaffR
 }
 
 // --- The event's image (one per event; migrations/0007) ---
-
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 export interface EventImageInfo {
   contentType: ImageType;

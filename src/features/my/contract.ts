@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { REGISTRATIONS } from '../../domain/event.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 import { AnswerFields, AnswerResponse, AnswerStatus } from '../answers/contract.js';
 
@@ -26,7 +27,7 @@ export const MyEvent = Type.Object({
     }),
   ),
   hosts: Type.Array(Type.String(), { description: 'first names of the hosts' }),
-  registration: literals(['none', 'optional', 'required'] as const),
+  registration: literals(REGISTRATIONS),
   deadline: Nullable(Type.String()),
   household: Type.Object({ id: Type.String(), firstNames: Type.Array(Type.String()) }),
   answer: Nullable(

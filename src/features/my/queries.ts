@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/connection.js';
 import type { Response } from '../../domain/answer.js';
+import type { Registration } from '../../domain/event.js';
 
 export interface MyHousehold {
   id: string;
@@ -40,7 +41,7 @@ export interface MyEventRow {
   venue: { name: string; addressLine: string | null; postcode: string | null; place: string | null } | null;
   programme: { kind: string; title: string; minutes: number | null; speaker: string | null }[];
   hosts: string[];
-  registration: 'none' | 'optional' | 'required';
+  registration: Registration;
   deadline: string | null;
   startsAt: Date | string;
   response: Response | null;

@@ -1,8 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { TERMS } from '../../domain/season.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 import { DateProblem, Day, EventList } from '../events/contract.js';
 
-export const Season = Type.Union([Type.Literal('spring'), Type.Literal('autumn')]);
+/** A season's term (domain/season.ts Term). */
+export const Season = literals(TERMS);
 export type Season = Static<typeof Season>;
 
 export const SeasonPlanQuery = Type.Object({

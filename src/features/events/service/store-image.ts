@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../../db/connection.js';
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
-import { ALT_MAX, IMAGE_MAX_BYTES, IMAGE_TYPES } from '../../../domain/event.js';
+import { ALT_MAX, IMAGE_MAX_BYTES, IMAGE_TYPES, type ImageType } from '../../../domain/event.js';
 import type { Deps } from '../../../server/deps.js';
 import { AppError, notFound } from '../../../server/errors.js';
 import { audit } from '../../audit/index.js';
@@ -19,7 +19,7 @@ const ascii = (bytes: Uint8Array, start: number, length: number) =>
  * the browser guessed from it: a text file renamed to .png is refused here. A file cut short
  * (a PNG without its end, a WebP shorter than its header says) is refused too.
  */
-function imageTypeOf(bytes: Uint8Array): q.ImageType | null {
+function imageTypeOf(bytes: Uint8Array): ImageType | null {
   if (bytes.length < 12) return null;
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

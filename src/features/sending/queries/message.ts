@@ -1,9 +1,8 @@
 import type { ChannelName, SendResult } from '../../../channels/types.js';
 import type { Queryable } from '../../../db/connection.js';
+import type { MessageStatus } from '../../../domain/sending.js';
 
 /** Messages: queued, claimed, sent, retried, delivered or printed; notices after the invitation. */
-
-export type MessageStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'printed' | 'failed';
 
 export interface ClaimedMessage {
   id: string;

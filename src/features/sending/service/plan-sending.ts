@@ -2,7 +2,7 @@ import type { ChannelName } from '../../../channels/types.js';
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
 import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../../domain/calendar.js';
 import { chooseChannel, usableChannels } from '../../../domain/channel-choice.js';
-import type { SendingState } from '../../../domain/sending.js';
+import type { SendingState, SendingStatus } from '../../../domain/sending.js';
 import type { Deps } from '../../../server/deps.js';
 import { invalid, notFound } from '../../../server/errors.js';
 import { invitedHouseholds } from '../../audience/index.js';
@@ -80,7 +80,7 @@ export async function getSending(
           all: settings.channel,
           suggested: suggested.get(h.id) ?? null,
         });
-      const status: messagesSql.MessageStatus | 'not_sent' = message?.status ?? 'not_sent';
+      const status: SendingStatus = message?.status ?? 'not_sent';
       for (const c of [
         counts,
         byChannel.get(channel) ?? byChannel.set(channel, emptyCounts()).get(channel),
