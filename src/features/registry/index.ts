@@ -3,6 +3,7 @@
 export { presentHousehold } from './present.js';
 export {
   findHousehold,
+  findHouseholds,
   findHouseholdsByRef,
   type HouseholdFilter,
   type HouseholdRow,

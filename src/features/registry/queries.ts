@@ -40,6 +40,19 @@ export async function findHousehold(
   return row;
 }
 
+/** The households of these ids, in one statement (an import matches thousands at once); unknown ids are left out. */
+export async function findHouseholds(
+  tx: Queryable,
+  municipalityId: number,
+  householdIds: string[],
+): Promise<HouseholdRow[]> {
+  if (householdIds.length === 0) return [];
+  return tx.query<HouseholdRow>(
+    `${SELECT_HOUSEHOLD} WHERE h.municipality_id = $1 AND h.id = ANY($2::uuid[])`,
+    [municipalityId, householdIds],
+  );
+}
+
 export async function findHouseholdsByRef(
   tx: Queryable,
   municipalityId: number,

@@ -69,13 +69,17 @@ async function matchHouseholds(
   for (const { email, householdId } of await q.householdsByEmail(tx, municipalityId, keys)) {
     byEmail.set(email, (byEmail.get(email) ?? new Set()).add(householdId));
   }
+  // One statement for every household named by one e-mail alone, not one per row.
+  const singles = [...byEmail.values()].flatMap((ids) => (ids.size === 1 ? [...ids] : []));
+  const found = await registry.findHouseholds(tx, municipalityId, singles);
+  const byId = new Map(found.map((household) => [household.id, household]));
   const matches = new Map<string, registry.HouseholdRow | null>();
   for (const [email, ids] of byEmail) {
     if (ids.size > 1) {
       matches.set(email, null);
       continue;
     }
-    const household = await registry.findHousehold(tx, municipalityId, [...ids][0] as string);
+    const household = byId.get([...ids][0] as string);
     if (household) matches.set(email, household);
   }
   return matches;
