@@ -54,7 +54,7 @@ export interface CafePattern {
   leadDays: number;
 }
 
-const DEFAULT_CAFE_PATTERN: CafePattern = {
+export const DEFAULT_CAFE_PATTERN: CafePattern = {
   weekdays: [2, 3],
   startTime: '18:00',
   endTime: '20:00',

@@ -2,7 +2,6 @@
  * What other features may call of events/: an event as stored or shown, a café planned on a date,
  * and the event's image (for an invitation and its preview).
  */
-export { dateNotAllowed } from './errors.js';
 export {
   type EventData,
   type EventRow,
@@ -14,4 +13,5 @@ export {
   insertEvent,
   type ProgrammeItem,
 } from './queries.js';
+export { refuseBlockedDate } from './service/check-date.js';
 export { eventOrNotFound, eventViews } from './service/show-events.js';

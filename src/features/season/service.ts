@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { isIsoDate, isoDate, todayInOslo, zonedInstant } from '../../domain/calendar.js';
-import {
-  blockingProblems,
-  checkCafeDate,
-  planSeason,
-  SEASON_MONTHS,
-  type Term,
-} from '../../domain/season.js';
+import { DEFAULT_CAFE_PATTERN, planSeason, SEASON_MONTHS, type Term } from '../../domain/season.js';
 import { suggestVenues } from '../../domain/venue-rotation.js';
 import type { Deps } from '../../server/deps.js';
 import { type FieldError, invalid } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import {
-  dateNotAllowed,
   type EventData,
   eventOrNotFound,
   eventsBetween,
   eventViews,
   findCafeOn,
   insertEvent,
+  refuseBlockedDate,
 } from '../events/index.js';
 import { holidaysAround, schoolHolidayRules } from '../school-holidays/index.js';
 import { listVenueFacts, venueIdsExisting, venueUses } from '../venues/index.js';
@@ -114,14 +108,15 @@ export async function seasonPlan(
 
 /** A season's café as accepted from the plan: the team fills in the rest on the event page. */
 function seasonCafe(date: string, venueId: string | null): EventData {
+  const { startTime, endTime } = DEFAULT_CAFE_PATTERN;
   return {
     kind: 'cafe',
     title: 'Fosterhjemskafé',
     date,
-    startTime: '18:00',
-    endTime: '20:00',
-    startsAt: zonedInstant(date, '18:00'),
-    endsAt: zonedInstant(date, '20:00'),
+    startTime,
+    endTime,
+    startsAt: zonedInstant(date, startTime),
+    endsAt: zonedInstant(date, endTime),
     venueId,
     capacity: null,
     food: true,
@@ -151,12 +146,7 @@ export async function acceptSeason(
   if (errors.length > 0) throw invalid(errors);
   return inTenant(deps.db, ctx, async (tx) => {
     const rules = await schoolHolidayRules(tx, ctx.municipalityId);
-    for (const { date } of unique) {
-      const problems = blockingProblems(
-        checkCafeDate({ date }, { schoolHolidays: holidaysAround(rules, Number(date.slice(0, 4))) }),
-      );
-      if (problems.length > 0) throw dateNotAllowed(date, problems);
-    }
+    for (const { date } of unique) refuseBlockedDate({ date }, rules);
     const venueIds = unique.flatMap((d) => (d.venueId ? [d.venueId] : []));
     const known = await venueIdsExisting(tx, ctx.municipalityId, venueIds);
     dates.forEach((d, i) => {

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Queryable } from '../../../db/connection.js';
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
 import { isIsoDate, isLocalTime, zonedInstant } from '../../../domain/calendar.js';
-import { blockingProblems, checkCafeDate } from '../../../domain/season.js';
 import type { Deps } from '../../../server/deps.js';
 import { type FieldError, invalid } from '../../../server/errors.js';
 import { promoteWaiting } from '../../answers/index.js';
 import { audit } from '../../audit/index.js';
-import { holidaysAround, schoolHolidayRules } from '../../school-holidays/index.js';
+import { schoolHolidayRules } from '../../school-holidays/index.js';
 import { venueIdsExisting } from '../../venues/index.js';
 import type { EventInput, EventView } from '../contract.js';
-import { dateNotAllowed, dateTaken, eventChanged } from '../errors.js';
+import { dateTaken, eventChanged } from '../errors.js';
 import * as q from '../queries.js';
+import { refuseBlockedDate } from './check-date.js';
 import { eventOrNotFound, eventView } from './show-events.js';
 
 const blank = (value: string | null | undefined) => {
@@ -64,10 +64,7 @@ async function eventData(
   if (errors.length > 0) throw invalid(errors);
 
   if (dateChanged && !input.confirmDate) {
-    const year = Number(input.date.slice(0, 4));
-    const rules = await schoolHolidayRules(tx, ctx.municipalityId);
-    const problems = blockingProblems(checkCafeDate(input, { schoolHolidays: holidaysAround(rules, year) }));
-    if (problems.length > 0) throw dateNotAllowed(input.date, problems);
+    refuseBlockedDate(input, await schoolHolidayRules(tx, ctx.municipalityId));
   }
   return {
     data: {
