@@ -221,6 +221,28 @@ describe('importing a CSV from a case-management system', () => {
       changes: expect.arrayContaining([expect.objectContaining({ field: 'kind' })]),
     });
   });
+
+  it('matches households on the e-mail address when that is the key', async () => {
+    const job = await uploaded(
+      [
+        'E-post;Fornavn;Etternavn;Mobil',
+        'bjorn@eksempel.no;Bjørn;Ødegård;+47 455 66 777',
+        'oystein@eksempel.no;Øystein;Blåbær;+47 400 00 000',
+        'ny@eksempel.no;Nina;Ny;+47 466 55 444',
+      ].join('\n'),
+    );
+    const plan = await dryRun(job, suggested(job, 'email'));
+    expect(plan.rows.map((r) => [r.key, r.status])).toEqual([
+      ['bjorn@eksempel.no', 'update'],
+      ['oystein@eksempel.no', 'unchanged'],
+      ['ny@eksempel.no', 'create'],
+    ]);
+    expect(plan.rows[0]?.changes).toContainEqual({
+      field: 'adults.0.mobile',
+      before: '+4799988777',
+      after: '+4745566777',
+    });
+  });
 });
 
 const BROKEN = [
