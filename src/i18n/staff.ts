@@ -15,6 +15,7 @@ export type Locale = (typeof LOCALES)[number];
 type Node = string | { [key: string]: Node };
 
 // Read from src/i18n both from src/ and from dist/ (the build does not copy the catalogues).
+// A catalogue that cannot be read stops the server at start, on purpose: a broken install should not run.
 const catalogues = Object.fromEntries(
   LOCALES.map((locale) => {
     const file = new URL(`../../src/i18n/${locale}.json`, import.meta.url);
