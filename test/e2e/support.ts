@@ -79,17 +79,50 @@ async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** WCAG 2.1 A and AA by axe-core: the page must have no violations at all. */
+/** WCAG 2.2 A and AA by axe-core (2.2 adds target size, 2.5.8): the page must have no violations at all. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // Colours half-way through a fade-in fail contrast: scan what the user sees once it has settled.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const summary = result.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(summary, `axe on ${what}`).toEqual([]);
+  expect(await barsHidingFocus(page), `bars that can hide the focus on ${what}`).toEqual([]);
+}
+
+/**
+ * WCAG 2.4.11 (focus not obscured), which axe does not check: a bar that stays on screen while
+ * the page scrolls (sticky or fixed, across the top or the bottom) would hide whatever gets focus
+ * under it, unless the page's scroll padding (html's scroll-padding-top / -bottom) is at least
+ * its height. Returns the bars that are higher than that padding.
+ */
+function barsHidingFocus(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = getComputedStyle(document.documentElement);
+    const padding = {
+      top: Number.parseFloat(root.scrollPaddingTop) || 0,
+      bottom: Number.parseFloat(root.scrollPaddingBottom) || 0,
+    };
+    const hiding: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const style = getComputedStyle(element);
+      if (style.position !== 'sticky' && style.position !== 'fixed') continue;
+      // A dialog or pop-over holds the focus itself while it is open.
+      if (element.closest('dialog, [popover]')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.height === 0 || box.width < window.innerWidth / 2) continue;
+      const edge = style.top !== 'auto' ? 'top' : style.bottom !== 'auto' ? 'bottom' : undefined;
+      if (edge && padding[edge] < box.height) {
+        hiding.push(
+          `${element.tagName.toLowerCase()}.${element.className} (${edge}, ${Math.round(box.height)} px)`,
+        );
+      }
+    }
+    return hiding;
+  });
 }
 
 /** Nothing wider than the window: no sideways scrolling of the page at 320 px. */
