@@ -1,4 +1,4 @@
-import { normaliseMobile } from './phone.js';
+import { checkMobile } from './phone.js';
 
 export const HOUSEHOLD_KINDS = ['foster', 'emergency', 'family_home', 'resource_family'] as const;
 export type HouseholdKind = (typeof HOUSEHOLD_KINDS)[number];
@@ -27,7 +27,8 @@ export interface HouseholdInput {
     preferredLanguage?: string | null;
     preferredChannels?: Channel[] | null;
   }[];
-  children?: { id?: string; firstName: string; birthDate: string }[];
+  /** A child may be known by its birth date alone (exports often hold no child names): firstName null. */
+  children?: { id?: string; firstName?: string | null; birthDate: string }[];
   placements?: {
     id?: string;
     childIndex: number;
@@ -56,7 +57,7 @@ export interface Household {
     preferredLanguage: string;
     preferredChannels: Channel[];
   }[];
-  children: { id: string; firstName: string; birthDate: string }[];
+  children: { id: string; firstName: string | null; birthDate: string }[];
   placements: {
     id: string;
     childId: string;
@@ -69,7 +70,7 @@ export interface Household {
 
 export interface FieldError {
   field: string;
-  rule: 'required' | 'phone' | 'email' | 'postcode' | 'date' | 'range';
+  rule: 'required' | 'phone' | 'landline' | 'email' | 'postcode' | 'date' | 'range';
 }
 
 /** What the checks need to know from the database, looked up before. */
@@ -139,8 +140,9 @@ export function checkHousehold(
     const email = text(adult.email)?.toLowerCase() ?? null;
     if (email && !EMAIL.test(email)) fail(`adults.${i}.email`, 'email');
     const typedMobile = text(adult.mobile);
-    const mobile = typedMobile ? normaliseMobile(typedMobile) : null;
-    if (typedMobile && !mobile) fail(`adults.${i}.mobile`, 'phone');
+    const checked = typedMobile ? checkMobile(typedMobile) : null;
+    const mobile = checked && 'mobile' in checked ? checked.mobile : null;
+    if (checked && 'problem' in checked) fail(`adults.${i}.mobile`, checked.problem);
     const language = text(adult.preferredLanguage) ?? 'nb';
     if (!LANGUAGE.test(language)) fail(`adults.${i}.preferredLanguage`, 'range');
     return {
@@ -155,10 +157,8 @@ export function checkHousehold(
   });
 
   const children = (input.children ?? []).map((child, i) => {
-    const firstName = text(child.firstName);
-    if (!firstName) fail(`children.${i}.firstName`, 'required');
     if (!isDate(child.birthDate)) fail(`children.${i}.birthDate`, 'date');
-    return { id: child.id ?? lookups.newId(), firstName: firstName ?? '', birthDate: child.birthDate };
+    return { id: child.id ?? lookups.newId(), firstName: text(child.firstName), birthDate: child.birthDate };
   });
 
   const placements = (input.placements ?? []).map((placement, i) => {
@@ -196,6 +196,45 @@ export function checkHousehold(
     },
     errors: [],
   };
+}
+
+/** Above these, a value is possible but odd enough that whoever imports it should look again. */
+export const WARNING_LIMITS = { travelMinutes: 300, childAge: 20 } as const;
+
+export interface FieldWarning {
+  field: string;
+  rule: 'travel_long' | 'child_over_age' | 'placement_before_birth';
+}
+
+/**
+ * What is plausible but odd in a checked household: stored as it is, shown to the person who
+ * imports or types it (a travel time over 5 hours, a child over 20 on `today`, a placement that
+ * starts before the child was born).
+ */
+export function householdWarnings(household: Household, today: string): FieldWarning[] {
+  const warnings: FieldWarning[] = [];
+  if ((household.travelMinutes ?? 0) > WARNING_LIMITS.travelMinutes) {
+    warnings.push({ field: 'travelMinutes', rule: 'travel_long' });
+  }
+  for (const [i, child] of household.children.entries()) {
+    if (ageOn(child.birthDate, today) > WARNING_LIMITS.childAge) {
+      warnings.push({ field: `children.${i}.birthDate`, rule: 'child_over_age' });
+    }
+  }
+  const born = new Map(household.children.map((child) => [child.id, child.birthDate]));
+  for (const [i, placement] of household.placements.entries()) {
+    const birthDate = born.get(placement.childId);
+    if (birthDate && placement.startDate < birthDate) {
+      warnings.push({ field: `placements.${i}.startDate`, rule: 'placement_before_birth' });
+    }
+  }
+  return warnings;
+}
+
+/** Whole years from a YYYY-MM-DD birth date to `today`. */
+function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /** "Kari og Ola Nordmann" when they share a last name, else "Kari Nordmann og Per Hansen". */

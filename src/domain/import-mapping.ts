@@ -1,4 +1,4 @@
-import type { FieldError, Household, HouseholdInput } from './household.js';
+import type { FieldError, FieldWarning, Household, HouseholdInput } from './household.js';
 import {
   ADULT_FIELDS,
   ADULT_SLOTS,
@@ -10,6 +10,7 @@ import {
   type ImportRule,
   normaliseHeader,
   type RowProblem,
+  type RowWarning,
   type Target,
 } from './import-targets.js';
 import {
@@ -67,7 +68,8 @@ const RULES: [RegExp, Suggestion][] = [
   [/språk|sprak|language|målform|malform/, { group: 'adult', field: 'language' }],
   [/kanal|channel|kontaktform|varsling/, { group: 'adult', field: 'channels' }],
   [
-    /saks ?nr|saksnummer|\bsak ?id\b|saks ?id|\bid\b|\bref\b|referanse|reference|external|løpe ?nr|løpenummer|klient ?nr|\bnr\b|nummer/,
+    // The key as offices name it: "Saksnr", "Fosterhjemsnr", "Klientnr", "Hjem-ID", "ID".
+    /saks ?nr|saksnummer|\bsak ?id\b|saks ?id|\bid\b|\bref\b|referanse|reference|external|løpe ?nr|løpenummer|klient ?(nr|id)|klientnummer|fosterhjems? ?(nr|id)|fosterhjemsnummer|hjems? ?(nr|id)|familie ?(nr|id)|husstands? ?(nr|id)|\bnr\b|nummer/,
     { group: 'household', target: 'externalRef' },
   ],
   [/hjemtype|\btype\b|\bkind\b|kategori|tiltakstype|\btiltak\b/, { group: 'household', target: 'kind' }],
@@ -247,6 +249,9 @@ export function buildInput(
       if (channels) adult.preferredChannels = channels;
       else problem(`adult${slot}.channels` as Target, 'range');
     }
+    // One surname column for both adults ("Etternavn", "Fornavn forelder 1", "Fornavn forelder 2"):
+    // an adult without a surname of its own takes the first adult's.
+    if (!adult.lastName && slot > 1) adult.lastName = input.adults[0]?.lastName ?? '';
     input.adults[index] = adult;
     origin.adults[index] = slot;
   }
@@ -259,14 +264,18 @@ export function buildInput(
     if (CHILD_FIELDS.every((name) => !field(name))) continue;
     const firstName = field('firstName');
     const birthDate = parseDay(field('birthDate'));
-    let index = children.findIndex(
-      (child) => child.firstName.toLowerCase() === firstName.toLowerCase() && child.birthDate === birthDate,
-    );
-    if (index < 0) {
-      if (!firstName) problem(target('firstName'), 'required');
-      if (!birthDate) problem(target('birthDate'), 'required');
-      if (!firstName || !birthDate) continue;
-      index = children.push({ firstName, birthDate }) - 1;
+    if (!birthDate) {
+      problem(target('birthDate'), 'required');
+      continue;
+    }
+    // Exports often hold no child names: a child is known by its birth date (and its name when
+    // given), and a name in a later export is added to the child stored without one.
+    const sameName = (name: string | null | undefined) =>
+      !firstName || !name || name.toLowerCase() === firstName.toLowerCase();
+    let index = children.findIndex((child) => child.birthDate === birthDate && sameName(child.firstName));
+    if (index < 0) index = children.push({ firstName: firstName || null, birthDate }) - 1;
+    else if (firstName && !children[index]?.firstName) {
+      children[index] = { ...(children[index] as (typeof children)[number]), firstName };
     }
     origin.children[index] = slot;
 
@@ -300,7 +309,9 @@ export function buildInput(
     .map((child, i) => ({ child, i }))
     .sort(
       (a, b) =>
-        compare(a.child.birthDate, b.child.birthDate) || compare(a.child.firstName, b.child.firstName),
+        compare(a.child.birthDate, b.child.birthDate) ||
+        // Unnamed last, as PostgreSQL sorts NULL.
+        compare(a.child.firstName ?? '\uffff', b.child.firstName ?? '\uffff'),
     );
   const newIndex = new Map(childOrder.map(({ i }, position) => [i, position]));
   input.children = childOrder.map(({ child }) => child);
@@ -347,14 +358,26 @@ const PLACEMENT_FIELD_OF: Record<string, ChildField> = {
 
 /** The registry's complaint about a field, told as the column of the file it came from. */
 export function problemOf(error: FieldError, built: BuiltRow, mapping: PreparedMapping): RowProblem {
-  const asTarget = (target: Target | null): RowProblem =>
-    target
-      ? { field: target, column: columnName(mapping, target), rule: error.rule }
-      : { field: error.field, column: null, rule: error.rule };
-  if (error.field === 'adults') return asTarget('adult1.firstName');
-  if (error.field === 'address.postcode') return asTarget('postcode');
-  if (error.field === 'travelMinutes') return asTarget('travelMinutes');
-  const [group, indexText, name = ''] = error.field.split('.');
+  return { ...locate(error.field, built, mapping), rule: error.rule };
+}
+
+/** The registry's warning about a field, told as the column of the file it came from. */
+export function warningOf(warning: FieldWarning, built: BuiltRow, mapping: PreparedMapping): RowWarning {
+  return { ...locate(warning.field, built, mapping), rule: warning.rule };
+}
+
+/** The target and column a field path of the registry ('children.0.birthDate') was read from. */
+function locate(
+  path: string,
+  built: BuiltRow,
+  mapping: PreparedMapping,
+): { field: string; column: string | null } {
+  const asTarget = (target: Target | null) =>
+    target ? { field: target, column: columnName(mapping, target) } : { field: path, column: null };
+  if (path === 'adults') return asTarget('adult1.firstName');
+  if (path === 'address.postcode') return asTarget('postcode');
+  if (path === 'travelMinutes') return asTarget('travelMinutes');
+  const [group, indexText, name = ''] = path.split('.');
   const index = Number(indexText);
   if (group === 'adults') {
     const slot = built.origin.adults[index];

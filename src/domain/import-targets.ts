@@ -65,13 +65,15 @@ export interface SavedColumns {
   defaults: ImportMapping['defaults'];
 }
 
-export const ROW_STATUSES = ['create', 'update', 'unchanged', 'rejected'] as const;
+/** 'repeat': the row is an exact copy of an earlier row with the same key (one household, written once). */
+export const ROW_STATUSES = ['create', 'update', 'unchanged', 'repeat', 'rejected'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 /** Why a row is rejected: the rules of the registry, plus the import's own. */
 export const IMPORT_RULES = [
   'required',
   'phone',
+  'landline',
   'email',
   'postcode',
   'date',
@@ -90,6 +92,18 @@ export interface RowProblem {
   rule: ImportRule;
   /** For 'duplicate': the other rows with the same key. */
   rows?: number[];
+  /** For 'duplicate': the headers of the columns where those rows differ from this one. */
+  differs?: string[];
+}
+
+/** What is imported but worth a second look: a travel time over 5 hours, a child over 20, a placement before birth. */
+export const IMPORT_WARNINGS = ['travel_long', 'child_over_age', 'placement_before_birth'] as const;
+export type ImportWarning = (typeof IMPORT_WARNINGS)[number];
+
+export interface RowWarning {
+  field: string;
+  column: string | null;
+  rule: ImportWarning;
 }
 
 /** Normalises a header for comparison: lower case, single spaces, no surrounding punctuation. */

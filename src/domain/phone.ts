@@ -6,13 +6,23 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
  * code are Norwegian.
  */
 export function normaliseMobile(input: string): string | null {
+  const checked = checkMobile(input);
+  return 'mobile' in checked ? checked.mobile : null;
+}
+
+/**
+ * A mobile number in E.164, or why it is not one: 'landline' when it is a valid number of a
+ * fixed line (it cannot take SMS, and the person who typed it should be told so), else 'phone'.
+ */
+export function checkMobile(input: string): { mobile: string } | { problem: 'phone' | 'landline' } {
   const trimmed = input.trim().replace(/^00/, '+');
   const number = parsePhoneNumberFromString(trimmed, 'NO');
-  if (!number?.isValid()) return null;
+  if (!number?.isValid()) return { problem: 'phone' };
   const type = number.getType();
-  // Norwegian landlines cannot take SMS; abroad, many numbers are "fixed line or mobile".
-  if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return null;
-  return number.number;
+  if (type === 'FIXED_LINE') return { problem: 'landline' };
+  // Abroad, many numbers are "fixed line or mobile": they may take SMS.
+  if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return { problem: 'phone' };
+  return { mobile: number.number };
 }
 
 /** A mobile number for people to read: «412 34 567»; abroad «+46 70 123 45 67». */

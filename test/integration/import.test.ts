@@ -131,7 +131,7 @@ describe('importing a CSV from a case-management system', () => {
     ]);
 
     const plan = await dryRun(job);
-    expect(plan.summary).toEqual({ create: 3, update: 0, unchanged: 0, rejected: 0 });
+    expect(plan.summary).toEqual({ create: 3, update: 0, unchanged: 0, repeat: 0, rejected: 0 });
     expect(plan.rows.map((r) => [r.row, r.name, r.status])).toEqual([
       [2, 'Bjørn Ødegård', 'create'],
       [3, 'Ærlige Æsøy', 'create'],
@@ -149,7 +149,7 @@ describe('importing a CSV from a case-management system', () => {
     });
     expect(last).toEqual({
       type: 'done',
-      result: { created: 3, updated: 0, unchanged: 0, skipped: 0, repeated: false },
+      result: { created: 3, updated: 0, unchanged: 0, skipped: 0, repeated: false, warnings: [] },
     });
 
     const found = await search('ødegård');
@@ -188,11 +188,11 @@ describe('importing a CSV from a case-management system', () => {
     const before = await registrySnapshot();
     const job = await uploaded(iconv.encode(WINDOWS_FILE, 'windows-1252'));
     const plan = await dryRun(job);
-    expect(plan.summary).toEqual({ create: 0, update: 0, unchanged: 3, rejected: 0 });
+    expect(plan.summary).toEqual({ create: 0, update: 0, unchanged: 3, repeat: 0, rejected: 0 });
     const { last } = await apply(job);
     expect(last).toEqual({
       type: 'done',
-      result: { created: 0, updated: 0, unchanged: 3, skipped: 0, repeated: false },
+      result: { created: 0, updated: 0, unchanged: 3, skipped: 0, repeated: false, warnings: [] },
     });
     expect(await registrySnapshot()).toEqual(before);
   });
@@ -204,7 +204,7 @@ describe('importing a CSV from a case-management system', () => {
     );
     const job = await uploaded(changed);
     const plan = await dryRun(job);
-    expect(plan.summary).toEqual({ create: 0, update: 1, unchanged: 2, rejected: 0 });
+    expect(plan.summary).toEqual({ create: 0, update: 1, unchanged: 2, repeat: 0, rejected: 0 });
     expect(plan.rows[0]).toMatchObject({
       status: 'update',
       key: 'W-1',
@@ -259,7 +259,7 @@ describe('a file with a broken row in the middle', () => {
     const job = await uploaded(BROKEN);
     expect(job.delimiter).toBe(',');
     const plan = await dryRun(job);
-    expect(plan.summary).toEqual({ create: 3, update: 0, unchanged: 0, rejected: 1 });
+    expect(plan.summary).toEqual({ create: 3, update: 0, unchanged: 0, repeat: 0, rejected: 1 });
     const rejected = plan.rows.find((r) => r.status === 'rejected');
     expect(rejected?.row).toBe(4);
     expect(rejected?.problems).toEqual(
@@ -283,7 +283,7 @@ describe('a file with a broken row in the middle', () => {
     const skipped = await apply(job, suggested(job), true);
     expect(skipped.last).toEqual({
       type: 'done',
-      result: { created: 3, updated: 0, unchanged: 0, skipped: 1, repeated: false },
+      result: { created: 3, updated: 0, unchanged: 0, skipped: 1, repeated: false, warnings: [] },
     });
     expect((await search('Dina Eng')).total).toBe(1);
     expect((await search('Carl')).total).toBe(0);
@@ -325,7 +325,7 @@ describe('a file with a broken row in the middle', () => {
     }
   });
 
-  it('rejects every row whose key is in the file twice, and rows without a key', async () => {
+  it('rejects both rows whose key is in the file twice with different content, naming the columns that differ, and rows without a key', async () => {
     const job = await uploaded('Saksnr;Fornavn;Etternavn\nD-1;Kari;A\nD-2;Ola;B\nD-1;Kari;C\n;Uten;Nøkkel\n');
     const plan = await dryRun(job);
     expect(plan.rows.map((r) => [r.row, r.status])).toEqual([
@@ -335,7 +335,10 @@ describe('a file with a broken row in the middle', () => {
       [5, 'rejected'],
     ]);
     expect(plan.rows[0]?.problems).toEqual([
-      { field: 'externalRef', column: 'Saksnr', rule: 'duplicate', rows: [4] },
+      { field: 'externalRef', column: 'Saksnr', rule: 'duplicate', rows: [4], differs: ['Etternavn'] },
+    ]);
+    expect(plan.rows[2]?.problems).toEqual([
+      { field: 'externalRef', column: 'Saksnr', rule: 'duplicate', rows: [2], differs: ['Etternavn'] },
     ]);
     expect(plan.rows[3]?.problems).toEqual([{ field: 'externalRef', column: 'Saksnr', rule: 'required' }]);
   });
@@ -375,7 +378,13 @@ describe('an Excel workbook', () => {
     const data = Buffer.from(await book.xlsx.writeBuffer());
     const job = await uploaded(data, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(job).toMatchObject({ format: 'xlsx', rowCount: 2 });
-    expect((await dryRun(job)).summary).toEqual({ create: 2, update: 0, unchanged: 0, rejected: 0 });
+    expect((await dryRun(job)).summary).toEqual({
+      create: 2,
+      update: 0,
+      unchanged: 0,
+      repeat: 0,
+      rejected: 0,
+    });
     expect((await apply(job)).last).toMatchObject({ type: 'done', result: { created: 2 } });
     const id = (await search('Sæther')).households[0]?.id;
     expect((await agent.get(`/api/households/${id}`)).json()).toMatchObject({

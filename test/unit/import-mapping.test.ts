@@ -316,3 +316,75 @@ describe('a row into a household', () => {
     expect(problemOf({ field: 'adults', rule: 'required' }, built, mapping).column).toBe('Fornavn');
   });
 });
+
+describe('exports as offices make them (issue 16)', () => {
+  const headers = [
+    'Fosterhjemsnr',
+    'Etternavn',
+    'Fornavn forelder 1',
+    'Fornavn forelder 2',
+    'Mobil forelder 2',
+    'Fødselsdato barn 1',
+    'Fødselsdato barn 2',
+  ];
+  const exportMapping = prepareMapping(
+    { columns: suggestMapping(headers), key: 'externalRef', defaults: { kind: 'foster', relation: 'care' } },
+    headers,
+  );
+
+  it('suggests the key column as offices name it', () => {
+    expect(suggestMapping(['Fosterhjemsnr', 'Saksnr', 'Klientnr', 'ID']).filter(Boolean)).toEqual([
+      'externalRef',
+    ]);
+    for (const header of ['Fosterhjemsnr', 'Saksnr', 'Klientnr', 'ID', 'Fosterhjem-ID', 'Klient-ID']) {
+      expect(suggestMapping([header]), header).toEqual(['externalRef']);
+    }
+    expect(exportMapping.columns).toEqual([
+      'externalRef',
+      'adult1.lastName',
+      'adult1.firstName',
+      'adult2.firstName',
+      'adult2.mobile',
+      'child1.birthDate',
+      'child2.birthDate',
+    ]);
+  });
+
+  it('gives the second adult the shared surname, and takes children known by birth date alone', () => {
+    const { input, problems } = buildInput(
+      ['FH-1', 'Nordmann', 'Kari', 'Ola', '', '03.04.2012', '17.05.2016'],
+      exportMapping,
+      null,
+    );
+    expect(problems).toEqual([]);
+    expect(input.adults).toMatchObject([
+      { firstName: 'Kari', lastName: 'Nordmann' },
+      { firstName: 'Ola', lastName: 'Nordmann' },
+    ]);
+    expect(input.children).toEqual([
+      { firstName: null, birthDate: '2012-04-03' },
+      { firstName: null, birthDate: '2016-05-17' },
+    ]);
+  });
+
+  it('adds a name from a later export to the stored child of the same birth date, without a second child', () => {
+    const unnamed: Household = {
+      ...stored,
+      children: [{ id: 'c9', firstName: null, birthDate: '2012-04-03' }],
+      placements: [],
+    };
+    const named = prepareMapping(
+      {
+        columns: ['externalRef', 'child1.firstName', 'child1.birthDate'],
+        key: 'externalRef',
+        defaults: mapping.defaults,
+      },
+      ['Saksnr', 'Barn', 'Født'],
+    );
+    expect(buildInput(['FS-1', 'Mia', '03.04.2012'], named, unnamed).input.children).toEqual([
+      { id: 'c9', firstName: 'Mia', birthDate: '2012-04-03' },
+    ]);
+    // A row without the name is the stored child of that birth date, its name kept.
+    expect(buildInput(['FS-1', '', '17.05.2014'], named, stored).input.children).toEqual(stored.children);
+  });
+});

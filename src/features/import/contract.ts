@@ -1,6 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { HOUSEHOLD_KINDS, RELATIONS } from '../../domain/household.js';
-import { IMPORT_KEYS, IMPORT_RULES, ROW_STATUSES, TARGETS } from '../../domain/import-targets.js';
+import {
+  IMPORT_KEYS,
+  IMPORT_RULES,
+  IMPORT_WARNINGS,
+  ROW_STATUSES,
+  TARGETS,
+} from '../../domain/import-targets.js';
 import { literals, Nullable, Uuid } from '../../server/schemas.js';
 
 /** A file may have at most this many columns (400 import.unreadable too_many_columns). */
@@ -16,12 +22,21 @@ export const Mapping = Type.Object({
 });
 export type Mapping = Static<typeof Mapping>;
 
+/** Something imported but worth a second look, told as the column of the file it came from. */
+export const RowWarning = Type.Object({
+  field: Type.String(),
+  column: Nullable(Type.String()),
+  rule: literals(IMPORT_WARNINGS),
+});
+
 /** What an import did, by household. */
 export const ImportResult = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   skipped: Type.Integer(),
+  /** The imported rows with warnings, by row of the file (absent in results of older imports). */
+  warnings: Type.Optional(Type.Array(Type.Object({ row: Type.Integer(), warnings: Type.Array(RowWarning) }))),
   /** The import had been applied before (a second click, a reload): nothing was written again. */
   repeated: Type.Optional(Type.Boolean()),
 });
@@ -59,6 +74,7 @@ export const RowProblem = Type.Object({
   column: Nullable(Type.String()),
   rule: literals(IMPORT_RULES),
   rows: Type.Optional(Type.Array(Type.Integer())),
+  differs: Type.Optional(Type.Array(Type.String())),
 });
 
 /** What the import would do with each row, and how many rows of each kind. */
@@ -67,6 +83,7 @@ export const DryRun = Type.Object({
     create: Type.Integer(),
     update: Type.Integer(),
     unchanged: Type.Integer(),
+    repeat: Type.Integer(),
     rejected: Type.Integer(),
   }),
   rows: Type.Array(
@@ -79,6 +96,9 @@ export const DryRun = Type.Object({
         Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() }),
       ),
       problems: Type.Array(RowProblem),
+      warnings: Type.Array(RowWarning),
+      /** For 'repeat': the earlier row of the file this row copies. */
+      repeatOf: Nullable(Type.Integer()),
     }),
   ),
 });

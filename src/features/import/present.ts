@@ -34,6 +34,8 @@ export function presentPlan(plan: Plan): DryRun {
       status: entry.status,
       changes: entry.changes,
       problems: entry.problems,
+      warnings: entry.warnings,
+      repeatOf: entry.repeatOf,
     })),
   };
 }

@@ -167,6 +167,9 @@ export async function applyImport(
       updated: plan.summary.update,
       unchanged: plan.summary.unchanged,
       skipped: plan.summary.rejected,
+      warnings: writes.flatMap((entry) =>
+        entry.warnings.length ? [{ row: entry.row, warnings: entry.warnings }] : [],
+      ),
     };
     await q.finishJob(tx, ctx.municipalityId, jobId, options.mapping, result);
     await audit(tx, ctx, {

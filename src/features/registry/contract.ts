@@ -37,9 +37,15 @@ export const HouseholdInput = Type.Object({
     { minItems: 1, maxItems: 4 },
   ),
   children: Type.Optional(
-    Type.Array(Type.Object({ id: Type.Optional(Uuid), firstName: ShortText(100), birthDate: Day }), {
-      maxItems: 20,
-    }),
+    // A child may be known by its birth date alone: firstName empty, null or left out.
+    Type.Array(
+      Type.Object({
+        id: Type.Optional(Uuid),
+        firstName: Type.Optional(Nullable(ShortText(100))),
+        birthDate: Day,
+      }),
+      { maxItems: 20 },
+    ),
   ),
   placements: Type.Optional(
     Type.Array(
@@ -89,7 +95,7 @@ export const HouseholdView = Type.Object({
     }),
   ),
   children: Type.Array(
-    Type.Object({ id: Type.String(), firstName: Type.String(), birthDate: Type.String() }),
+    Type.Object({ id: Type.String(), firstName: Nullable(Type.String()), birthDate: Type.String() }),
   ),
   placements: Type.Array(
     Type.Object({

@@ -1,5 +1,12 @@
 import type { Queryable } from '../../../db/connection.js';
-import { type Change, diffHouseholds, displayName, type Household } from '../../../domain/household.js';
+import { todayInOslo } from '../../../domain/calendar.js';
+import {
+  type Change,
+  diffHouseholds,
+  displayName,
+  type Household,
+  householdWarnings,
+} from '../../../domain/household.js';
 import {
   type BuiltRow,
   buildInput,
@@ -8,12 +15,14 @@ import {
   type PreparedMapping,
   prepareMapping,
   problemOf,
+  warningOf,
 } from '../../../domain/import-mapping.js';
 import {
   type ImportMapping,
   KEY_TARGET,
   type RowProblem,
   type RowStatus,
+  type RowWarning,
   type Target,
 } from '../../../domain/import-targets.js';
 import { AppError } from '../../../server/errors.js';
@@ -31,6 +40,10 @@ export interface PlannedRow {
   status: RowStatus;
   changes: Change[];
   problems: RowProblem[];
+  /** Imported all the same, but worth a second look. */
+  warnings: RowWarning[];
+  /** For 'repeat': the earlier row this one copies. */
+  repeatOf: number | null;
   household: Household | null;
   before: registry.HouseholdRow | null;
 }
@@ -100,19 +113,29 @@ export async function planImport(
   const prepared = prepareMapping(mapping, headers);
   const keyColumn = headers[prepared.columnOf.get(KEY_TARGET[mapping.key]) as number] ?? null;
 
-  // Keys that occur more than once in the file: which row would win is anyone's guess, so none does.
-  const rowsByKey = new Map<string, number[]>();
-  for (const { row, cells } of rows) {
-    const key = keyOf(cells, prepared);
-    if (key) rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), row]);
+  // Keys that occur more than once in the file. Exact copies (the same household listed twice)
+  // are one household, written once; rows that differ: which would win is anyone's guess, so none does.
+  const rowsByKey = new Map<string, ParsedRow[]>();
+  for (const parsed of rows) {
+    const key = keyOf(parsed.cells, prepared);
+    if (key) rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), parsed]);
+  }
+  const repeats = new Map<number, number>();
+  const conflicts = new Map<string, string[]>();
+  for (const [key, same] of rowsByKey) {
+    const [first, ...others] = same as [ParsedRow, ...ParsedRow[]];
+    const differs = differingColumns(same, prepared);
+    if (differs.length) conflicts.set(key, differs);
+    else for (const other of others) repeats.set(other.row, first.row);
   }
   const matches = await matchHouseholds(tx, municipalityId, prepared, [...rowsByKey.keys()]);
 
-  const built: (BuiltRow | null)[] = rows.map(({ cells }) => {
+  const built: (BuiltRow | null)[] = rows.map(({ row, cells }) => {
     const key = keyOf(cells, prepared);
-    if (!key || (rowsByKey.get(key)?.length ?? 0) > 1 || matches.get(key) === null) return null;
+    if (!key || repeats.has(row) || conflicts.has(key) || matches.get(key) === null) return null;
     return buildInput(cells, prepared, matches.get(key) ?? null);
   });
+  const today = todayInOslo();
   const inputs = built.flatMap((b) => (b ? [b.input] : []));
   const checks = await registry.checkHouseholds(tx, municipalityId, inputs);
 
@@ -143,10 +166,16 @@ export async function planImport(
       status: 'rejected',
       changes: [],
       problems: [],
+      warnings: [],
+      repeatOf: repeats.get(row) ?? null,
       household: null,
       before,
     };
     planned.push(entry);
+    if (entry.repeatOf !== null) {
+      entry.status = 'repeat';
+      continue;
+    }
     const b = built[i];
     if (!b) {
       const field = KEY_TARGET[mapping.key];
@@ -154,8 +183,9 @@ export async function planImport(
       else if (matches.get(key) === null)
         entry.problems.push({ field, column: keyColumn, rule: 'ambiguous' });
       else {
-        const others = (rowsByKey.get(key) ?? []).filter((other) => other !== row);
-        entry.problems.push({ field, column: keyColumn, rule: 'duplicate', rows: others });
+        const others = (rowsByKey.get(key) ?? []).flatMap((other) => (other.row === row ? [] : [other.row]));
+        const differs = conflicts.get(key) ?? [];
+        entry.problems.push({ field, column: keyColumn, rule: 'duplicate', rows: others, differs });
       }
       continue;
     }
@@ -176,6 +206,7 @@ export async function planImport(
     if (entry.problems.length || !household) continue;
     entry.household = household;
     entry.name = displayName(household.adults);
+    entry.warnings = householdWarnings(household, today).map((warning) => warningOf(warning, b, prepared));
     if (!before) {
       entry.status = 'create';
       continue;
@@ -183,9 +214,19 @@ export async function planImport(
     entry.changes = diffHouseholds(before, household);
     entry.status = entry.changes.length ? 'update' : 'unchanged';
   }
-  const summary = { create: 0, update: 0, unchanged: 0, rejected: 0 };
+  const summary = { create: 0, update: 0, unchanged: 0, repeat: 0, rejected: 0 };
   for (const entry of planned) summary[entry.status]++;
   return { rows: planned, summary };
+}
+
+/** The headers of the mapped columns whose values differ between rows (compared as trimmed text). */
+function differingColumns(same: readonly ParsedRow[], mapping: PreparedMapping): string[] {
+  const differs: string[] = [];
+  for (const [target, column] of mapping.columnOf) {
+    const values = new Set(same.map(({ cells }) => cellOf(cells, mapping, target)));
+    if (values.size > 1) differs.push(mapping.headers[column] ?? target);
+  }
+  return differs;
 }
 
 function headerOf(mapping: PreparedMapping, target: Target): string | null {

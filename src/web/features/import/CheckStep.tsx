@@ -18,14 +18,17 @@ import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useImportLabels } from './labels.js';
 import type { DryRunRow } from './types.js';
 
-const FILTERS = ['all', 'create', 'update', 'unchanged', 'rejected'] as const;
+const FILTERS = ['all', 'create', 'update', 'unchanged', 'repeat', 'rejected', 'warnings'] as const;
 type Filter = (typeof FILTERS)[number];
+/** Shown only when some row is one of them: most files have neither. */
+const OPTIONAL_FILTERS: readonly Filter[] = ['repeat', 'warnings'];
 const PAGE = 50;
 
 const TAG_COLOR: Record<RowStatus, 'success' | 'info' | 'neutral' | 'danger'> = {
   create: 'success',
   update: 'info',
   unchanged: 'neutral',
+  repeat: 'neutral',
   rejected: 'danger',
 };
 
@@ -48,8 +51,15 @@ export function CheckStep({ plan, progress, error, failedRow, onImport, onBack }
   const [skipProblem, setSkipProblem] = useState(false);
   const skipErrorId = useId();
   const number = new Intl.NumberFormat(i18n.language);
-  const count = (status: Filter) => (status === 'all' ? plan.rows.length : plan.summary[status]);
-  const rows = filter === 'all' ? plan.rows : plan.rows.filter((row) => row.status === filter);
+  const warned = plan.rows.filter((row) => row.warnings.length > 0);
+  const count = (status: Filter) =>
+    status === 'all' ? plan.rows.length : status === 'warnings' ? warned.length : plan.summary[status];
+  const rows =
+    filter === 'all'
+      ? plan.rows
+      : filter === 'warnings'
+        ? warned
+        : plan.rows.filter((row) => row.status === filter);
   const writes = plan.summary.create + plan.summary.update;
   const importing = progress !== null;
 
@@ -67,22 +77,27 @@ export function CheckStep({ plan, progress, error, failedRow, onImport, onBack }
   return (
     <div className="stack">
       <ul className="import-summary" aria-label={t('import.check.summaryLabel')}>
-        {(['create', 'update', 'unchanged', 'rejected'] as const).map((status) => (
-          <li key={status} className={`import-summary__item import-summary__item--${status}`}>
-            <span className="import-summary__count">{number.format(plan.summary[status])}</span>{' '}
-            <span>{t(`import.check.counts.${status}`, { count: plan.summary[status] })}</span>
-          </li>
-        ))}
+        {(['create', 'update', 'unchanged', 'repeat', 'rejected'] as const)
+          .filter((status) => status !== 'repeat' || plan.summary.repeat > 0)
+          .map((status) => (
+            <li key={status} className={`import-summary__item import-summary__item--${status}`}>
+              <span className="import-summary__count">{number.format(plan.summary[status])}</span>{' '}
+              <span>{t(`import.check.counts.${status}`, { count: plan.summary[status] })}</span>
+            </li>
+          ))}
       </ul>
 
       {plan.summary.rejected > 0 ? (
         <Notice kind="warning">{t('import.check.rejectedNotice', { count: plan.summary.rejected })}</Notice>
       ) : null}
+      {warned.length > 0 ? (
+        <Notice kind="info">{t('import.check.warningsNotice', { count: warned.length })}</Notice>
+      ) : null}
 
       <Fieldset className="import-filter">
         <Fieldset.Legend>{t('import.check.filterLegend')}</Fieldset.Legend>
         <div className="import-filter__options">
-          {FILTERS.map((value) => (
+          {FILTERS.filter((value) => count(value) > 0 || !OPTIONAL_FILTERS.includes(value)).map((value) => (
             <Radio
               key={value}
               name="import-filter"
@@ -206,8 +221,15 @@ function PlanRow({ row }: { row: DryRunRow }) {
               <li key={`${problem.field}-${problem.rule}`}>{labels.problem(problem)}</li>
             ))}
           </ul>
-        ) : row.status === 'update' ? (
+        ) : row.status === 'repeat' ? (
+          t('import.check.repeatOf', { row: row.repeatOf })
+        ) : row.status === 'update' || row.warnings.length ? (
           <ul className="import-rows__list">
+            {row.warnings.map((warning) => (
+              <li key={`${warning.field}-${warning.rule}`} className="import-rows__warning">
+                {t('import.check.warning', { text: labels.warning(warning) })}
+              </li>
+            ))}
             {row.changes.map((change) => (
               <li key={change.field}>
                 {t('import.check.change', {

@@ -15,6 +15,7 @@ import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { CheckStep } from './CheckStep.js';
 import { runImport } from './import-api.js';
+import { useImportLabels } from './labels.js';
 import { MappingStep } from './MappingStep.js';
 import { UploadStep } from './UploadStep.js';
 import './import.css';
@@ -219,6 +220,7 @@ export function ImportPage() {
                     skipped: number.format(result.skipped),
                   })}
             </Notice>
+            {result.warnings?.length ? <ResultWarnings warnings={result.warnings} /> : null}
             <Paragraph>
               <Link asChild>
                 <RouterLink to="/register">{t('import.done.toRegister')}</RouterLink>
@@ -233,5 +235,25 @@ export function ImportPage() {
         ) : null}
       </section>
     </Page>
+  );
+}
+
+/** The imported rows that are worth a second look, by row of the file. */
+function ResultWarnings({ warnings }: { warnings: NonNullable<ImportResult['warnings']> }) {
+  const { t } = useTranslation();
+  const labels = useImportLabels();
+  return (
+    <div className="stack">
+      <Paragraph>{t('import.done.warnings', { count: warnings.length })}</Paragraph>
+      <ul className="import-rows__list">
+        {warnings.flatMap(({ row, warnings: list }) =>
+          list.map((warning) => (
+            <li key={`${row}-${warning.field}-${warning.rule}`}>
+              {t('import.done.warningRow', { row, text: labels.warning(warning) })}
+            </li>
+          )),
+        )}
+      </ul>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { isTarget, type RowProblem } from '../../../domain/import-targets.js';
+import { WARNING_LIMITS } from '../../../domain/household.js';
+import { isTarget, type RowProblem, type RowWarning } from '../../../domain/import-targets.js';
 
 /** Names of import targets, registry fields and rules in the user's language. */
 export function useImportLabels() {
@@ -35,13 +36,25 @@ export function useImportLabels() {
     return String(raw);
   };
 
-  /** "Etternavn (kolonnen «Etternavn»): mangler" */
-  const problem = (p: RowProblem): string => {
-    const rule = t(`import.rules.${p.rule}`, { rows: (p.rows ?? []).join(', ') });
-    return p.column
+  const inColumn = (p: { field: string; column: string | null }, rule: string): string =>
+    p.column
       ? t('import.check.problemInColumn', { field: field(p.field), column: p.column, rule })
       : t('import.check.problem', { field: field(p.field), rule });
+
+  /** "Etternavn (kolonnen «Etternavn»): mangler" */
+  const problem = (p: RowProblem): string => {
+    const rows = (p.rows ?? []).join(', ');
+    const rule = p.differs?.length
+      ? t('import.rules.duplicateDiffers', { rows, columns: p.differs.map((c) => `«${c}»`).join(', ') })
+      : t(`import.rules.${p.rule}`, { rows });
+    return inColumn(p, rule);
   };
 
-  return { target, field, value, problem };
+  /** "Reisetid (kolonnen «Reisetid») er over 300 minutter. Sjekk at det stemmer." */
+  const warning = (w: RowWarning): string => {
+    const limit = w.rule === 'travel_long' ? WARNING_LIMITS.travelMinutes : WARNING_LIMITS.childAge;
+    return inColumn(w, t(`import.warnings.${w.rule}`, { limit }));
+  };
+
+  return { target, field, value, problem, warning };
 }

@@ -249,6 +249,7 @@ export function ChildFields({ row, index, onChange, onRemove, errorFor }: RowPro
         <Textfield
           id={id('firstName')}
           label={t('registry.form.firstName')}
+          description={t('registry.form.childFirstNameHint')}
           autoComplete="off"
           value={row.firstName}
           onChange={(event) => set({ firstName: event.target.value })}

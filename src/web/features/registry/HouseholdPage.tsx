@@ -10,7 +10,7 @@ import { shortDate } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
-import { ageOn, formatPhone, householdName } from './format.js';
+import { ageOn, childName, formatPhone, householdName } from './format.js';
 import { HistoryList } from './HistoryList.js';
 import { LIST_KEY, sessionStore } from './session-store.js';
 import './registry.css';
@@ -221,16 +221,19 @@ export function HouseholdPage() {
           <ul className="registry-list">
             {household.children.map((child) => {
               const age = ageOn(child.birthDate);
+              const born = shortDate(child.birthDate, i18n.language);
+              // Unnamed («Barn, født 03.04.2012»): the name already says the birth date.
+              const details = child.firstName
+                ? age === undefined
+                  ? born
+                  : t('registry.household.childAge', { count: age, date: born })
+                : age === undefined
+                  ? null
+                  : t('registry.household.childYears', { count: age });
               return (
                 <li key={child.id}>
-                  <strong>{child.firstName}</strong>
-                  {', '}
-                  {age === undefined
-                    ? shortDate(child.birthDate, i18n.language)
-                    : t('registry.household.childAge', {
-                        count: age,
-                        date: shortDate(child.birthDate, i18n.language),
-                      })}
+                  <strong>{childName(child, t, i18n.language)}</strong>
+                  {details ? `, ${details}` : null}
                 </li>
               );
             })}
@@ -250,7 +253,9 @@ export function HouseholdPage() {
               const child = household.children.find((candidate) => candidate.id === placement.childId);
               return (
                 <li key={placement.id}>
-                  <strong>{child?.firstName ?? t('registry.household.unknownChild')}</strong>
+                  <strong>
+                    {child ? childName(child, t, i18n.language) : t('registry.household.unknownChild')}
+                  </strong>
                   {': '}
                   {placement.endDate
                     ? t('registry.household.period', {

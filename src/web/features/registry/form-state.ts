@@ -110,7 +110,7 @@ export function formFromHousehold(household: HouseholdView): HouseholdForm {
     children: household.children.map((child) => ({
       key: child.id,
       id: child.id,
-      firstName: child.firstName,
+      firstName: child.firstName ?? '',
       birthDate: child.birthDate,
     })),
     placements: household.placements.map((placement) => ({
@@ -147,7 +147,8 @@ export function toInput(form: HouseholdForm): HouseholdInput {
     })),
     children: form.children.map((child) => ({
       ...(child.id ? { id: child.id } : {}),
-      firstName: child.firstName.trim(),
+      // Empty: the child is known by its birth date alone.
+      firstName: child.firstName.trim() || null,
       birthDate: child.birthDate,
     })),
     placements: form.placements.map((placement) => ({
@@ -182,7 +183,6 @@ export function validate(form: HouseholdForm): FieldProblem[] {
   });
   const now = todayInOslo();
   form.children.forEach((child, index) => {
-    if (!child.firstName.trim()) add(`children.${index}.firstName`, 'required');
     if (!child.birthDate) add(`children.${index}.birthDate`, 'required');
     else if (!isIsoDate(child.birthDate)) add(`children.${index}.birthDate`, 'date');
     else if (child.birthDate > now) add(`children.${index}.birthDate`, 'range');

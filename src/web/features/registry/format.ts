@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { isIsoDate, todayInOslo } from '../../../domain/calendar.js';
+import { shortDate } from '../../shared/dates.js';
 import { intlLocale } from '../../shared/format.js';
 
 /** The day of a moment, as people in Norway read it (Europe/Oslo), e.g. 25.11.2026. */
@@ -21,6 +23,17 @@ export function ageOn(birthDate: string, on = todayInOslo()): number | undefined
   const [ty = 0, tm = 0, td = 0] = on.split('-').map(Number);
   const age = ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
   return age < 0 ? undefined : age;
+}
+
+/** A child's first name, or «Barn, født 03.04.2012» for a child known by its birth date alone. */
+export function childName(
+  child: { firstName: string | null; birthDate: string },
+  t: TFunction,
+  language: string,
+): string {
+  return (
+    child.firstName || t('registry.household.unnamedChild', { date: shortDate(child.birthDate, language) })
+  );
 }
 
 /** +4741234567 → «412 34 567»; other countries stay as stored. */
