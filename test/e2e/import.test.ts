@@ -204,4 +204,63 @@ describe('importing households from the case-management system', () => {
     await expect.poll(async () => (await waiting()).length).toBe(0);
     await page.close();
   });
+
+  it('imports an export with one surname column and children by birth date only, showing the repeated row and a warning', async () => {
+    const page = await caseworker(1280);
+    await page.goto(`${e2e.server.url}/register/import`);
+    await page.getByLabel('Fil fra fagsystemet').setInputFiles({
+      name: 'fagsystem.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'Fosterhjemsnr;Etternavn;Fornavn forelder 1;Fornavn forelder 2;Postnr;Reisetid;Fødselsdato barn 1;Fødselsdato barn 2',
+          'FH-E2E-1;Fjellheim-Eksport;Randi;Tor;3370;45;03.04.2012;17.05.2016',
+          'FH-E2E-1;Fjellheim-Eksport;Randi;Tor;3370;45;03.04.2012;17.05.2016',
+          'FH-E2E-2;Langtvekk-Eksport;Sigrid;;9008;420;;',
+        ].join('\n'),
+      ),
+    });
+    await page.getByRole('button', { name: 'Last opp og fortsett' }).click();
+    await expect.poll(() => stepHeading(page).textContent()).toBe('Steg 2 av 4: Koble kolonner');
+    expect(await page.getByLabel('Fosterhjemsnr', { exact: true }).inputValue()).toBe('externalRef');
+    expect(await page.getByLabel('Fornavn forelder 2', { exact: true }).inputValue()).toBe(
+      'adult2.firstName',
+    );
+    expect(await page.getByLabel(/Saksnummer eller ID fra fagsystemet/).isChecked()).toBe(true);
+
+    await runDryRun(page);
+    expect(await summaryOf(page)).toBe('2 nye · 0 endres · 0 uendret · 1 gjentatt · 0 avvist');
+    const table = (await page.getByRole('table').textContent()) ?? '';
+    expect(table).toContain('Randi og Tor Fjellheim-Eksport');
+    expect(table).toContain('Samme husstand som rad 2. Importeres én gang.');
+    expect(table).toContain(
+      'Advarsel: Reisetid (minutter) (kolonnen «Reisetid») er over 300 minutter. Sjekk at det stemmer.',
+    );
+    expect(await main(page).textContent()).toContain('1 rad har en advarsel.');
+    await expectAccessible(page, 'import: dry run with a repeated row and a warning');
+    await page.screenshot({ path: '/tmp/registry-real/import-dry-run.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect.poll(() => stepHeading(page).textContent()).toBe('Steg 4 av 4: Ferdig');
+    const done = (await main(page).textContent()) ?? '';
+    expect(done).toContain('2 nye, 0 endret, 0 uendret og 0 hoppet over');
+    expect(done).toContain('Rad 4: Reisetid (minutter) (kolonnen «Reisetid») er over 300 minutter.');
+    await expectAccessible(page, 'import: done with a warning');
+
+    await page.goto(`${e2e.server.url}/register`);
+    await page.getByLabel('Søk i registeret').fill('fjellheim-eksport');
+    await page.getByRole('link', { name: 'Randi og Tor Fjellheim-Eksport' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Randi og Tor Fjellheim-Eksport');
+    const children =
+      (await page
+        .locator('section', { hasText: 'Barn' })
+        .filter({ has: page.getByRole('heading', { name: 'Barn', exact: true }) })
+        .textContent()) ?? '';
+    expect(children).toMatch(/Barn, født 03\.04\.2012, \d+ år/);
+    expect(children).toMatch(/Barn, født 17\.05\.2016, \d+ år/);
+    await expectAccessible(page, 'household with unnamed children');
+    await page.close();
+  });
 });
