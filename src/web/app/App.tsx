@@ -6,6 +6,8 @@ import { LoginPage } from '../features/auth/LoginPage.js';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage.js';
 import { ImportPage } from '../features/import/ImportPage.js';
 import { MyPage } from '../features/my/MyPage.js';
+import { MyNetworkRoutes } from '../features/my-network/MyNetworkRoutes.js';
+import { NetworkRoutes } from '../features/networks/NetworkRoutes.js';
 import { PostcodesPage } from '../features/registry-data/PostcodesPage.js';
 import { UsersPage } from '../features/users/UsersPage.js';
 import { PublicLayout } from '../shared/PublicLayout.js';
@@ -76,6 +78,22 @@ export function App() {
               element={
                 <RequireArea area={area('cafe')}>
                   <CafeRoutes />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/nettverk/*"
+              element={
+                <RequireArea area={area('networks')}>
+                  <NetworkRoutes />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/mitt-nettverk/*"
+              element={
+                <RequireArea area={area('myNetwork')}>
+                  <MyNetworkRoutes />
                 </RequireArea>
               }
             />

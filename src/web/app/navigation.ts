@@ -25,7 +25,7 @@ export const AREAS: readonly Area[] = [
   { key: 'home', path: '/', allowed: isStaff },
   { key: 'register', path: '/register', allowed: hasAny('registry:read') },
   { key: 'cafe', path: '/kafe', allowed: hasAny('events:manage') },
-  { key: 'networks', path: '/nettverk', allowed: hasAny('networks:supervise'), placeholder: true },
+  { key: 'networks', path: '/nettverk', allowed: hasAny('networks:supervise') },
   {
     key: 'goodStart',
     path: '/god-start',
@@ -47,7 +47,7 @@ export const AREAS: readonly Area[] = [
   { key: 'audit', path: '/admin/logg', allowed: hasAny('audit:read') },
   { key: 'postcodes', path: '/admin/postnumre', allowed: hasAny('settings:manage') },
   { key: 'myPage', path: '/min-side', allowed: hasAny('self:read') },
-  { key: 'myNetwork', path: '/mitt-nettverk', allowed: hasAny('network:own'), placeholder: true },
+  { key: 'myNetwork', path: '/mitt-nettverk', allowed: hasAny('network:own') },
 ];
 
 export function areasFor(user: SessionUser): Area[] {
