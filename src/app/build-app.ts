@@ -12,6 +12,7 @@ import { type Channels, createChannels } from '../channels/index.js';
 import type { Database } from '../db/connection.js';
 import { answerRoutes } from '../features/answers/routes.js';
 import { audienceRoutes } from '../features/audience/routes.js';
+import { recordRefusedAccess } from '../features/audit/index.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { oidcRoutes } from '../features/auth/routes/oidc.js';
 import { authRoutes } from '../features/auth/routes/session.js';
@@ -35,7 +36,7 @@ import { userRoutes } from '../features/users/routes.js';
 import { venueRoutes } from '../features/venues/routes.js';
 import { welcomeRoutes } from '../features/welcome/routes.js';
 import type { Config } from '../server/config.js';
-import { localeOf } from '../server/context.js';
+import { localeOf, tenantOf } from '../server/context.js';
 import { cookieNames, setCsrfCookie } from '../server/cookies.js';
 import { randomToken, safeEqual } from '../server/crypto.js';
 import type { Deps } from '../server/deps.js';
@@ -163,6 +164,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (routeConfig.permission && !request.auth.permissions.includes(routeConfig.permission)) {
       throw forbidden();
     }
+  });
+
+  // A route naming a municipality's object answered 404 to a logged-in user: the object is not in
+  // their municipality (another's, or gone). A security event for their admin and the operator.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const targetType = request.routeOptions.config?.tenantObject;
+    if (reply.statusCode === 404 && targetType && request.auth && request.routeOptions.url) {
+      await recordRefusedAccess(deps, tenantOf(request), {
+        method: request.method,
+        route: request.routeOptions.url,
+        targetType,
+      });
+    }
+    return payload;
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -5,16 +5,19 @@ import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
 import { htmlReply, publicErrorHandler } from '../../server/public-page.js';
+import { limitGuessing } from '../security/index.js';
 import { AnswerPageParams } from './contract.js';
 import { answerPage, badLinkPage, busyPage, type FormState } from './page.js';
 import { answerPageData, saveAnswer } from './service.js';
 
 /**
  * The household's answer page at /svar/<token>: no login, no cookie, no JavaScript. The token
- * is the only key, so guessing is rate limited, and the pages are never cached or indexed.
+ * is the only key, so guessing is limited (links that open nothing, per network: see
+ * features/security), and the pages are never cached or indexed.
  */
-// Guessing 128-bit tokens is hopeless anyway; the limit keeps anyone from trying at scale.
-const limited = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+// Only against floods, per process: one answer is about three requests, and a venue's Wi-Fi or a
+// mobile carrier's NAT puts hundreds of families behind one address in the same minutes.
+const limited = { rateLimit: { max: 3000, timeWindow: '1 minute' } };
 
 const number = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? 0 : Number(value);
@@ -46,6 +49,7 @@ function errorsOf(error: unknown): string[] | undefined {
 export const answerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   acceptForms(app);
   publicErrorHandler(app, { busy: busyPage, badLink: badLinkPage }, 'answer page');
+  limitGuessing(app, deps, 'answer_link', busyPage);
   const schema = { hide: true, params: AnswerPageParams };
 
   app.get('/svar/:token', { config: limited, schema }, async (request, reply) => {

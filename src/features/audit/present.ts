@@ -1,5 +1,5 @@
-import type { AuditEntry } from './contract.js';
-import type { AuditRow } from './queries.js';
+import type { AuditEntry, SecurityEvent } from './contract.js';
+import type { AuditRow, SecurityEventRow } from './queries.js';
 
 export function presentEntry(row: AuditRow): AuditEntry {
   return {
@@ -13,5 +13,17 @@ export function presentEntry(row: AuditRow): AuditEntry {
     subjectId: row.subject_id,
     subjectName: row.subject_name,
     ip: row.ip,
+  };
+}
+
+export function presentSecurityEvent(row: SecurityEventRow): SecurityEvent {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actorUserId: row.actor_user_id,
+    actorName: row.actor_name,
+    method: row.method ?? '',
+    route: row.route ?? '',
+    targetType: row.record_type,
   };
 }

@@ -106,3 +106,29 @@ export async function searchAudit(
   );
   return { total: count?.total ?? 0, rows };
 }
+
+/** What the audit log calls a refused attempt on another municipality's object. */
+export const ACCESS_REFUSED = 'access_refused';
+
+export interface SecurityEventRow {
+  id: number;
+  at: Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  method: string | null;
+  route: string | null;
+  record_type: string;
+}
+
+/** The newest refused attempts of the municipality (row-level security keeps it to its own). */
+export async function findRefusedAccess(tx: Queryable, limit: number): Promise<SecurityEventRow[]> {
+  return tx.query<SecurityEventRow>(
+    `SELECT a.id, a.at, a.actor_user_id, u.first_name || ' ' || u.last_name AS actor_name,
+            a.details->>'method' AS method, a.details->>'route' AS route, a.record_type
+     FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_user_id
+     WHERE a.action = $1
+     ORDER BY a.at DESC, a.id DESC
+     LIMIT $2`,
+    [ACCESS_REFUSED, limit],
+  );
+}

@@ -3,8 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { withErrors } from '../../server/schemas.js';
-import { AUDIT_EXPORT_MAX, AuditFilter, AuditPage, AuditQuery } from './contract.js';
-import { exportAuditLog, searchAuditLog } from './service.js';
+import { AUDIT_EXPORT_MAX, AuditFilter, AuditPage, AuditQuery, SecurityEvents } from './contract.js';
+import { exportAuditLog, listSecurityEvents, searchAuditLog } from './service.js';
 
 const audit = { permission: 'audit:read' as const };
 
@@ -46,5 +46,18 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         .header('content-disposition', `attachment; filename="landsby-logg-${day}.csv"`)
         .send(csv);
     },
+  );
+
+  app.get(
+    '/api/admin/security-events',
+    {
+      config: audit,
+      schema: {
+        tags: ['audit'],
+        summary: "The newest refused attempts on objects outside the user's municipality",
+        response: withErrors({ 200: SecurityEvents }),
+      },
+    },
+    async (request) => listSecurityEvents(deps, tenantOf(request)),
   );
 };

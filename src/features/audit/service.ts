@@ -1,9 +1,22 @@
 import type { Database, Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import type { Deps } from '../../server/deps.js';
-import { AUDIT_EXPORT_MAX, type AuditFilter, type AuditPage } from './contract.js';
-import { presentEntry } from './present.js';
-import { type AuditRow, insertAudit, insertAuditReads, searchAudit } from './queries.js';
+import {
+  AUDIT_EXPORT_MAX,
+  type AuditFilter,
+  type AuditPage,
+  SECURITY_EVENTS_MAX,
+  type SecurityEvents,
+} from './contract.js';
+import { presentEntry, presentSecurityEvent } from './present.js';
+import {
+  ACCESS_REFUSED,
+  type AuditRow,
+  findRefusedAccess,
+  insertAudit,
+  insertAuditReads,
+  searchAudit,
+} from './queries.js';
 import { auditCsv } from './render.js';
 
 /** One audit entry for a change or a single read, written in the caller's transaction. */
@@ -83,4 +96,42 @@ export async function exportAuditLog(deps: Deps, ctx: TenantContext, filter: Aud
     'export',
   );
   return auditCsv(rows);
+}
+
+/**
+ * A logged-in user asked for an object their municipality does not have (the route's
+ * tenantObject answered 404): most often someone trying another municipality's ids. Kept as a
+ * security event in the user's own municipality's audit log, where its admin sees it, and logged
+ * for the platform operator. The route's pattern and the kind of object only: never the id asked
+ * for, which may be another municipality's record.
+ */
+export async function recordRefusedAccess(
+  deps: Deps,
+  ctx: TenantContext,
+  attempt: { method: string; route: string; targetType: string },
+): Promise<void> {
+  await inTenant(deps.db, ctx, (tx) =>
+    audit(tx, ctx, {
+      action: ACCESS_REFUSED,
+      recordType: attempt.targetType,
+      details: { method: attempt.method, route: attempt.route },
+    }),
+  );
+  deps.log.warn(
+    { securityEvent: ACCESS_REFUSED, municipalityId: ctx.municipalityId, userId: ctx.userId, ...attempt },
+    "refused access to an object outside the user's municipality",
+  );
+}
+
+/** The municipality's newest refused attempts, for its admin. */
+export async function listSecurityEvents(deps: Deps, ctx: TenantContext): Promise<SecurityEvents> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const rows = await findRefusedAccess(tx, SECURITY_EVENTS_MAX);
+    await audit(tx, ctx, {
+      action: 'read',
+      recordType: 'audit_log',
+      details: { securityEvents: rows.length },
+    });
+    return { events: rows.map(presentSecurityEvent) };
+  });
 }

@@ -47,6 +47,27 @@ export async function recordLoginSuccess(tx: Queryable, userId: string): Promise
   );
 }
 
+/** Whether the account has logged in from this network before (a keyed hash, see login_network). */
+export async function isKnownNetwork(tx: Queryable, userId: string, addressHash: string): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM login_network WHERE user_id = $1 AND address_hash = $2', [
+    userId,
+    addressHash,
+  ]);
+  return rows.length > 0;
+}
+
+export async function rememberNetwork(
+  tx: Queryable,
+  account: { id: string; municipality_id: number },
+  addressHash: string,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO login_network (user_id, municipality_id, address_hash) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id, address_hash) DO UPDATE SET last_login_at = now()`,
+    [account.id, account.municipality_id, addressHash],
+  );
+}
+
 export async function setPasswordHash(tx: Queryable, userId: string, passwordHash: string): Promise<void> {
   await tx.query(
     `UPDATE app_user SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = now()

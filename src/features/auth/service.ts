@@ -9,14 +9,22 @@ import type { Deps } from '../../server/deps.js';
 import { AppError } from '../../server/errors.js';
 import { isLocale } from '../../server/messages.js';
 import { insertAudit } from '../audit/index.js';
+import { countGuess, guessesUsedUp, networkHash } from '../security/index.js';
 import type { OidcFailure } from './contract.js';
 import * as q from './queries.js';
 import { accountEmail } from './render.js';
 import { hashPassword, verifyPassword } from './service/hash-password.js';
 import type { OidcIdentity, OidcProvider } from './service/oidc-client.js';
 
+/**
+ * Failed logins in a row before the account backs off. Then each failure makes the next try from
+ * an unknown network wait: 1 minute, 2, 4, 8, at most MAX_BACKOFF_MINUTES. A correct password from
+ * a network the account has logged in from before still logs in, so knowing a colleague's e-mail
+ * is not enough to keep them out; the guesser's address is limited across accounts as well.
+ */
 export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+export const MAX_BACKOFF_MINUTES = 15;
+const backoffMinutes = (failed: number) => Math.min(2 ** (failed - MAX_FAILED_LOGINS), MAX_BACKOFF_MINUTES);
 /** However active, a session ends after this; the idle limit is SESSION_IDLE_MINUTES. */
 const SESSION_MAX_HOURS = 12;
 const INVITE_DAYS = 7;
@@ -40,6 +48,7 @@ async function openSession(
 ): Promise<string> {
   const token = randomToken();
   await q.recordLoginSuccess(tx, account.id);
+  if (ip) await q.rememberNetwork(tx, account, networkHash(deps, ip));
   await q.insertSession(tx, {
     tokenHash: sha256(token),
     userId: account.id,
@@ -111,6 +120,8 @@ export async function login(
   input: { email: string; password: string; ip: string | null },
 ): Promise<string> {
   const email = input.email.trim().toLowerCase();
+  const { ip } = input;
+  if (ip && (await guessesUsedUp(deps, 'login', ip))) throw new AppError('rate_limited', 429);
   // The transaction must commit the failure counter, so failures are returned, then thrown.
   const outcome = await asSystem(deps.db, async (tx): Promise<{ token: string } | { error: AppError }> => {
     const account = await q.findAccountByEmail(tx, email);
@@ -118,18 +129,14 @@ export async function login(
       await verifyPassword(null, input.password);
       return { error: new AppError('auth.invalid_credentials', 401) };
     }
-    if (account.locked_until && account.locked_until > new Date()) {
+    const backingOff = account.locked_until !== null && account.locked_until > new Date();
+    if (backingOff && !(ip && (await q.isKnownNetwork(tx, account.id, networkHash(deps, ip))))) {
       return { error: new AppError('auth.locked', 429) };
     }
     if (!(await verifyPassword(account.password_hash, input.password))) {
       const failed = account.failed_logins + 1;
-      const locked = failed >= MAX_FAILED_LOGINS;
-      await q.recordLoginFailure(
-        tx,
-        account.id,
-        locked ? 0 : failed,
-        locked ? minutesFromNow(LOCK_MINUTES) : null,
-      );
+      const minutes = failed >= MAX_FAILED_LOGINS ? backoffMinutes(failed) : null;
+      await q.recordLoginFailure(tx, account.id, failed, minutes ? minutesFromNow(minutes) : null);
       await insertAudit(tx, {
         municipalityId: account.municipality_id,
         actorUserId: null,
@@ -137,15 +144,21 @@ export async function login(
         recordType: 'user',
         recordId: account.id,
         subjectId: account.id,
-        ip: input.ip,
-        details: locked ? { locked: true } : undefined,
+        ip,
+        details: minutes ? { backoffMinutes: minutes } : undefined,
       });
-      return { error: new AppError(locked ? 'auth.locked' : 'auth.invalid_credentials', locked ? 429 : 401) };
+      return {
+        error: new AppError(minutes ? 'auth.locked' : 'auth.invalid_credentials', minutes ? 429 : 401),
+      };
     }
     if (!account.active) return { error: new AppError('auth.inactive', 403) };
-    return { token: await openSession(deps, tx, account, 'password', input.ip) };
+    return { token: await openSession(deps, tx, account, 'password', ip) };
   });
-  if ('error' in outcome) throw outcome.error;
+  if ('error' in outcome) {
+    // Every refusal counts against the address, whichever account it tried.
+    if (ip && outcome.error.code !== 'auth.inactive') await countGuess(deps, 'login', ip);
+    throw outcome.error;
+  }
   return outcome.token;
 }
 

@@ -7,6 +7,7 @@ import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
 import { browserLanguage, htmlReply, publicErrorHandler } from '../../server/public-page.js';
 import { withErrors } from '../../server/schemas.js';
+import { limitGuessing } from '../security/index.js';
 import {
   CodeParams,
   Evaluation,
@@ -205,11 +206,12 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 // --- The public form at /t/<code> ---------------------------------------------------------------------------
 
 /**
- * The short link is printed on the tables, so it is not a secret; the limit is against floods. It
- * is higher than the answer page's: at a café everyone sits behind the venue's one Wi-Fi address
- * and answers in the same few minutes (each answer is three requests).
+ * The short link is printed on the tables; codes that open nothing count as guesses per network
+ * (features/security), so no one walks the codes of other cafés. This limit is only against
+ * floods, per process: at a café everyone sits behind the venue's one Wi-Fi address and answers in
+ * the same few minutes (each answer is three requests).
  */
-const limited = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+const limited = { rateLimit: { max: 3000, timeWindow: '1 minute' } };
 
 /** ?lang= when the form has it, else the browser's, else the form's first language. */
 function languageOf(request: FastifyRequest, data: PublicForm, asked?: string): string {
@@ -223,6 +225,7 @@ const cookieName = (code: string) => `fb_${code}`;
 export const feedbackPageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   acceptForms(app);
   publicErrorHandler(app, { busy: busyPage, badLink: badLinkPage }, 'feedback page');
+  limitGuessing(app, deps, 'feedback_link', busyPage);
   const schema = { hide: true, params: CodeParams };
 
   app.get('/t/:code', { config: limited, schema }, async (request, reply) => {
