@@ -4,6 +4,7 @@ import postalCodes from 'norway-postal-codes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/features/demo/service.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { answer, insertEvent, invite } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 
 let env: TestEnv;
@@ -491,5 +492,40 @@ describe('the demo municipality', () => {
     const demoLeader = await loginAs(env.app, 'teamleder@demo.landsby.no', 'demo-passord-2026');
     const list = (await demoLeader.get('/api/households?language=so')).json();
     expect(list.total).toBeGreaterThan(0);
+  });
+});
+
+describe("erasure and the household's answers", () => {
+  it('removes the free-text comment and diet note of every answer, keeping the anonymous counts', async () => {
+    const id = await createHousehold(env.db, municipality, {
+      adults: [{ firstName: 'Svar', lastName: 'Sletteby' }],
+    });
+    const eventId = await insertEvent(env.db, municipality, { date: '2026-01-20' });
+    await invite(env.db, municipality, eventId, id);
+    await answer(env.db, municipality, eventId, id, { response: 'coming', adults: 2, children: 1 });
+    await query(
+      `UPDATE answer SET diet = '{halal}', diet_note = 'Eva tåler ikke nøtter', comment = 'Vi kommer litt sent, Ola jobber'
+       WHERE household_id = $1`,
+      [id],
+    );
+    await agent.post(`/api/households/${id}/archive`);
+    const erased = await leaderAgent.post(`/api/households/${id}/erase`);
+    expect(erased.statusCode, erased.body).toBe(200);
+
+    const left = await query(
+      'SELECT household_id, response, adults, children, diet, diet_note, comment FROM answer WHERE event_id = $1',
+      [eventId],
+    );
+    expect(left).toEqual([
+      {
+        household_id: null,
+        response: 'coming',
+        adults: 2,
+        children: 1,
+        diet: ['halal'],
+        diet_note: null,
+        comment: null,
+      },
+    ]);
   });
 });

@@ -158,8 +158,8 @@ export async function findErasure(
 
 /**
  * Records the erasure, copies the placements as facts without personal data (the child's birth
- * year, no name, no birth date), and deletes the household: adults, children, placements and
- * history go with it (ON DELETE CASCADE).
+ * year, no name, no birth date), removes the free text of its answers, and deletes the household:
+ * adults, children, placements and history go with it (ON DELETE CASCADE).
  */
 export async function eraseHousehold(
   tx: Queryable,
@@ -194,6 +194,12 @@ export async function eraseHousehold(
        p.start_date, p.end_date, p.end_reason, p.care_municipality
      FROM placement p JOIN child c ON c.id = p.child_id
      WHERE p.municipality_id = $1 AND p.household_id = $2`,
+    [municipalityId, household.id],
+  );
+  // Answers outlive the household (household_id is set null, the event's counts keep them), but
+  // what the household wrote in its own words goes: the comment and the diet note.
+  await tx.query(
+    'UPDATE answer SET comment = NULL, diet_note = NULL WHERE municipality_id = $1 AND household_id = $2',
     [municipalityId, household.id],
   );
   await tx.query('DELETE FROM household WHERE municipality_id = $1 AND id = $2', [
