@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { directionOf, escapeHtml as h } from '../domain/template.js';
+import { householdWords } from '../i18n/household/index.js';
 
 /**
  * The pages people open from a link without logging in (a household's answer page, a feedback
@@ -14,7 +15,7 @@ header{background:#f2f2f2;border-bottom:1px solid #d0d0d0;padding:.75rem 1rem;fo
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 dl{margin:0}dt{font-weight:600}dd{margin:0 0 .75rem}
-a{color:#0b5fae}a:focus,input:focus,textarea:focus,button:focus{outline:3px solid #f0a000;outline-offset:2px}
+a{color:#0b5fae}a:focus,input:focus,textarea:focus,button:focus,.box:focus{outline:3px solid #f0a000;outline-offset:2px}
 fieldset{border:0;padding:0;margin:1rem 0}
 legend{font-weight:600;font-size:1.2rem;margin-bottom:.5rem}
 .choice{display:flex;align-items:center;gap:.75rem;min-height:2.75rem}
@@ -30,18 +31,36 @@ button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.5rem;marg
 .box.alert{border-color:#b00020;background:#fdeeee}
 .box.ok{border-color:#1e7b34;background:#edf7ef}
 ul.links{padding:0;list-style:none}ul.links li{margin:.5rem 0}
+footer{max-width:36rem;margin:2rem auto 0;padding:1rem;border-top:1px solid #d0d0d0;color:#444;font-size:1rem}
 `;
 
-/** A whole page: `body` is HTML already escaped by the caller; `header` names who is asking. */
+/**
+ * A whole page: `body` is HTML already escaped by the caller; `header` names who is asking. The
+ * foot says where to get help, the same on every public page (WCAG 3.2.6).
+ */
 export function publicPage(language: string, title: string, header: string, body: string): string {
   return [
     '<!doctype html>',
     `<html lang="${h(language)}" dir="${directionOf(language)}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">',
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     `<title>${h(title)}</title><style>${STYLE}</style></head>`,
-    `<body><header>${h(header)}</header><main>${body}</main></body></html>`,
+    `<body><header>${h(header)}</header><main>${body}</main>`,
+    `<footer><p>${h(householdWords(language).help)}</p></footer></body></html>`,
   ].join('');
+}
+
+/**
+ * What a page that answers a form opens on: the confirmation or the summary of what to correct,
+ * as the first heading after the H1. It takes the focus as the page loads (autofocus; no
+ * JavaScript needed), so a screen reader reads it first and the next Tab goes on from it.
+ * `body`: HTML already escaped by the caller. One per page (a page has one autofocus).
+ */
+export function messageBox(kind: 'ok' | 'alert' | 'plain', heading: string, body = ''): string {
+  const role = kind === 'alert' ? 'alert' : 'status';
+  const style = kind === 'plain' ? 'box' : `box ${kind}`;
+  return `<div class="${style}" role="${role}" tabindex="-1" autofocus><h2>${h(heading)}</h2>${body}</div>`;
 }
 
 /** A public page: never cached, never indexed, never referred onwards. */

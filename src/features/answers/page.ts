@@ -1,7 +1,7 @@
 import { type AnswerInput, COMMENT_MAX, DIET_NOTE_MAX, DIETS } from '../../domain/answer.js';
 import { escapeHtml as h } from '../../domain/template.js';
 import { type AnswerWords, householdWords, invitationValues } from '../../i18n/household/index.js';
-import { publicPage } from '../../server/public-page.js';
+import { messageBox, publicPage } from '../../server/public-page.js';
 import type { AnswerPageData } from './service.js';
 
 /**
@@ -137,18 +137,23 @@ export function answerPage(data: AnswerPageData, state: FormState, action: strin
     .join('');
   const errorList = (state.errors ?? []).filter((e) => words.errors[e]);
   const parts = [
-    errorList.length > 0
-      ? `<div class="box alert" role="alert"><h2>${h(words.errorsHeading)}</h2><ul>${errorList
-          .map((e) =>
-            ['response', 'adults', 'children', 'dietNote', 'comment'].includes(e)
-              ? `<li><a href="#${e === 'response' ? 'response-error' : e}">${h(words.errors[e] ?? '')}</a></li>`
-              : `<li>${h(words.errors[e] ?? '')}</li>`,
-          )
-          .join('')}</ul></div>`
-      : '',
-    state.saved ? `<div class="box ok" role="status"><p>${h(words.saved)}</p></div>` : '',
     `<p>${h(words.hello(values.fornavn))}</p>`,
     `<h1>${h(data.event.title)}</h1>`,
+    // After sending, the page opens on what became of it (focused: see messageBox).
+    errorList.length > 0
+      ? messageBox(
+          'alert',
+          words.errorsHeading,
+          `<ul>${errorList
+            .map((e) =>
+              ['response', 'adults', 'children', 'dietNote', 'comment'].includes(e)
+                ? `<li><a href="#${e === 'response' ? 'response-error' : e}">${h(words.errors[e] ?? '')}</a></li>`
+                : `<li>${h(words.errors[e] ?? '')}</li>`,
+            )
+            .join('')}</ul>`,
+        )
+      : '',
+    state.saved ? messageBox('ok', words.saved) : '',
     '<dl>',
     `<dt>${h(words.when)}</dt><dd>${h(`${values.dato} ${values.tid}`)}</dd>`,
     data.venue

@@ -1,6 +1,6 @@
 import { escapeHtml as h } from '../../domain/template.js';
 import { type FeedbackWords, householdWords } from '../../i18n/household/index.js';
-import { publicPage } from '../../server/public-page.js';
+import { messageBox, publicPage } from '../../server/public-page.js';
 import type { FeedbackQuestion } from './contract.js';
 import type { PublicForm } from './service/answer-form.js';
 
@@ -90,8 +90,10 @@ function question(
         `<label class="choice"><input type="${multiple ? 'checkbox' : 'radio'}" name="${name}" value="${h(c.value)}"${chosen.includes(c.value) ? ' checked' : ''}> ${h(c.label)}</label>`,
     )
     .join('');
-  const hint = multiple ? `<span class="hint">${h(words.chooseMany)}</span>` : '';
-  return `<fieldset><legend>${h(text)}</legend>${hint}${inputs}</fieldset>`;
+  // The hint is read with the question's name, not only where it stands.
+  const hint = multiple ? `<span class="hint" id="${id('hint')}">${h(words.chooseMany)}</span>` : '';
+  const described = multiple ? ` aria-describedby="${id('hint')}"` : '';
+  return `<fieldset${described}><legend>${h(text)}</legend>${hint}${inputs}</fieldset>`;
 }
 
 export interface FeedbackFormState {
@@ -104,9 +106,7 @@ export function formPage(data: PublicForm, language: string, state: FeedbackForm
   const path = `/t/${data.code}`;
   const parts = [
     heading(data, language, path),
-    state.error
-      ? `<div class="box alert" role="alert"><h2>${h(words.errorsHeading)}</h2><p>${h(words[state.error])}</p></div>`
-      : '',
+    state.error ? messageBox('alert', words.errorsHeading, `<p>${h(words[state.error])}</p>`) : '',
     `<p>${h(words.intro)}</p>`,
     `<p class="hint">${h(words.anonymous)}</p>`,
     `<form method="post" action="${h(path)}" novalidate>`,
@@ -126,7 +126,7 @@ function messagePage(
   kind: 'ok' | 'plain' = 'plain',
 ): string {
   const words = householdWords(language).feedback;
-  const body = `${heading(data, language, `/t/${data.code}`)}<div class="box${kind === 'ok' ? ' ok' : ''}" role="status"><h2>${h(title)}</h2><p>${h(text)}</p></div>`;
+  const body = `${heading(data, language, `/t/${data.code}`)}${messageBox(kind, title, `<p>${h(text)}</p>`)}`;
   return publicPage(language, `${title} – ${data.event.title}`, words.team, body);
 }
 

@@ -10,6 +10,7 @@ const persons: HouseholdWords['persons'] = // Arabic counts agree in ways a temp
 export const ar: HouseholdWords = {
   language: 'ar',
   persons,
+  help: 'هل لديكم أسئلة؟ تواصلوا مع خدمة الأسر الحاضنة في بلديتكم وسنساعدكم.',
   answer: {
     team: 'خدمة الأسر الحاضنة',
     hello: (names) => `مرحباً ${names}!`,

@@ -9,6 +9,7 @@ const persons: HouseholdWords['persons'] = (adults, children) => ({
 export const en: HouseholdWords = {
   language: 'en',
   persons,
+  help: 'Questions? Contact the foster care team in your municipality and we will help you.',
   answer: {
     team: 'Foster care team',
     hello: (names) => `Hi ${names}!`,
@@ -99,6 +100,27 @@ export const en: HouseholdWords = {
     busyTitle: 'Please wait',
     busy: 'There have been many tries from this address in a short time. Wait a minute and try again.',
     sheetLine: 'Scan the code with your phone and tell us how the evening was. Completely anonymous.',
+  },
+  confidentiality: {
+    title: 'Group confidentiality in the resource-family network',
+    greeting: 'Hello {fornavn}!',
+    agreement: [
+      'We take part in a network of foster families with a resource family. We get to know each other and each other’s children.',
+      'We take care with what we tell about the foster children, in the network and to others. What we learn about other families and children in the network, we keep to ourselves.',
+      'We know that the resource family has a duty to report to the child welfare service, and that questions about a child’s case belong with the child welfare service.',
+      'We can leave the network at any time by telling the child welfare service.',
+    ],
+    confirm: 'I have read the text above and accept the group confidentiality',
+    sign: 'Sign',
+    signedTitle: 'Thank you! You have signed',
+    signed: 'Signed {tidspunkt}.',
+    mustConfirm: 'Tick the box to say you have read and accept the text.',
+    closedTitle: 'This link can no longer be used',
+    closed: 'Contact the child welfare service if you want to sign.',
+    emailSubject: 'Group confidentiality: please sign before joining the network',
+    emailGreeting: 'Hello {fornavn}!',
+    emailBody:
+      'Before your family joins the network “{nettverk}”, please read and sign the group confidentiality agreement. Open the link below (it is personal, do not share it):',
   },
   feedbackForm: {
     questions: {

@@ -11,6 +11,7 @@ const persons: HouseholdWords['persons'] = (adults, children) => ({
 export const nb: HouseholdWords = {
   language: 'nb',
   persons,
+  help: 'Spørsmål? Ta kontakt med fosterhjemstjenesten i kommunen deres, så hjelper vi dere.',
   answer: {
     team: 'Fosterhjemstjenesten',
     hello: (names) => `Hei ${names}!`,
@@ -102,6 +103,27 @@ export const nb: HouseholdWords = {
     busyTitle: 'Vent litt',
     busy: 'Det har kommet mange forsøk fra denne adressen på kort tid. Vent et minutt og prøv igjen.',
     sheetLine: 'Skann koden med mobilen og fortell oss hvordan kvelden var. Helt anonymt.',
+  },
+  confidentiality: {
+    title: 'Gruppe-taushetsplikt i ressursfamilie-nettverket',
+    greeting: 'Hei {fornavn}!',
+    agreement: [
+      'Vi er med i et nettverk av fosterfamilier med en ressursfamilie. Vi blir kjent med hverandre og hverandres barn.',
+      'Vi viser varsomhet med hva vi forteller om fosterbarna, både i nettverket og til andre. Det vi får vite om andre familier og barn i nettverket, holder vi for oss selv.',
+      'Vi vet at ressursfamilien har meldeplikt til barneverntjenesten, og at spørsmål om barnets sak hører hjemme hos barneverntjenesten.',
+      'Vi kan trekke oss fra nettverket når som helst ved å si fra til barneverntjenesten.',
+    ],
+    confirm: 'Jeg har lest teksten over og godtar gruppe-taushetsplikten',
+    sign: 'Signer',
+    signedTitle: 'Takk! Du har signert',
+    signed: 'Signert {tidspunkt}.',
+    mustConfirm: 'Kryss av for at du har lest og godtar teksten.',
+    closedTitle: 'Lenken kan ikke brukes lenger',
+    closed: 'Ta kontakt med barneverntjenesten hvis du vil signere.',
+    emailSubject: 'Gruppe-taushetsplikt: signer før dere blir med i nettverket',
+    emailGreeting: 'Hei {fornavn}!',
+    emailBody:
+      'Før familien deres blir med i nettverket «{nettverk}», ber vi deg lese og signere gruppe-taushetsplikten. Åpne lenken under (den er personlig, ikke del den):',
   },
   feedbackForm: {
     questions: {

@@ -12,6 +12,7 @@ const persons: HouseholdWords['persons'] = (adults, children) => ({
 export const nn: HouseholdWords = {
   language: 'nn',
   persons,
+  help: 'Spørsmål? Ta kontakt med fosterheimstenesta i kommunen dykkar, så hjelper vi dykk.',
   answer: {
     ...nb.answer,
     team: 'Fosterheimstenesta',
@@ -82,6 +83,27 @@ export const nn: HouseholdWords = {
     busyTitle: 'Vent litt',
     busy: 'Det har kome mange forsøk frå denne adressa på kort tid. Vent eit minutt og prøv igjen.',
     sheetLine: 'Skann koden med mobilen og fortel oss korleis kvelden var. Heilt anonymt.',
+  },
+  confidentiality: {
+    title: 'Gruppe-teieplikt i ressursfamilie-nettverket',
+    greeting: 'Hei {fornavn}!',
+    agreement: [
+      'Vi er med i eit nettverk av fosterfamiliar med ein ressursfamilie. Vi blir kjende med kvarandre og barna til kvarandre.',
+      'Vi viser varsemd med kva vi fortel om fosterbarna, både i nettverket og til andre. Det vi får vite om andre familiar og barn i nettverket, held vi for oss sjølve.',
+      'Vi veit at ressursfamilien har meldeplikt til barnevernstenesta, og at spørsmål om saka til barnet høyrer heime hos barnevernstenesta.',
+      'Vi kan trekkje oss frå nettverket når som helst ved å seie frå til barnevernstenesta.',
+    ],
+    confirm: 'Eg har lese teksten over og godtek gruppe-teieplikta',
+    sign: 'Signer',
+    signedTitle: 'Takk! Du har signert',
+    signed: 'Signert {tidspunkt}.',
+    mustConfirm: 'Kryss av for at du har lese og godtek teksten.',
+    closedTitle: 'Lenkja kan ikkje brukast lenger',
+    closed: 'Ta kontakt med barnevernstenesta om du vil signere.',
+    emailSubject: 'Gruppe-teieplikt: signer før de blir med i nettverket',
+    emailGreeting: 'Hei {fornavn}!',
+    emailBody:
+      'Før familien dykkar blir med i nettverket «{nettverk}», ber vi deg lese og signere gruppe-teieplikta. Opne lenkja under (ho er personleg, ikkje del henne):',
   },
   feedbackForm: {
     questions: {

@@ -16,10 +16,14 @@ export interface HouseholdWords {
   language: string;
   /** "1 voksen", "2 voksne", "0 barn": a number with its word. */
   persons: (adults: number, children: number) => { adults: string; children: string };
+  /** Where to get help: the foot of every public page says it, in the same place (WCAG 3.2.6). */
+  help: string;
   answer: AnswerWords;
   feedback: FeedbackWords;
   /** The feedback form's default questions and options, where the language has them. */
   feedbackForm?: FeedbackFormTexts;
+  /** The group confidentiality agreement's signing page and its e-mail, where the language has them. */
+  confidentiality?: ConfidentialityWords;
   /**
    * The short messages after an invitation, with the template's merge fields ({fornavn},
    * {tittel}, …) and the notice's own {voksne}, {barn} and {plass}.
@@ -128,4 +132,27 @@ export interface InvitationWords {
   required: (deadline: string, food: boolean) => string;
   closing: string;
   facts: { when: string; where: string };
+}
+
+/** The signing page of the group confidentiality agreement (gruppe-taushetsplikt) and its e-mail. */
+export interface ConfidentialityWords {
+  title: string;
+  /** "Hei {fornavn}!" */
+  greeting: string;
+  /** the agreement's paragraphs: what the adult signs (kept with the signature as shown) */
+  agreement: string[];
+  /** "I have read … and agree" (the checkbox's label) */
+  confirm: string;
+  sign: string;
+  signedTitle: string;
+  /** "Signert {tidspunkt}." */
+  signed: string;
+  mustConfirm: string;
+  closedTitle: string;
+  closed: string;
+  emailSubject: string;
+  /** "Hei {fornavn}!" */
+  emailGreeting: string;
+  /** mentions {nettverk} */
+  emailBody: string;
 }
