@@ -6,8 +6,6 @@ import { LoginPage } from '../features/auth/LoginPage.js';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage.js';
 import { ImportPage } from '../features/import/ImportPage.js';
 import { MyPage } from '../features/my/MyPage.js';
-import { MyNetworkRoutes } from '../features/my-network/MyNetworkRoutes.js';
-import { NetworkRoutes } from '../features/networks/NetworkRoutes.js';
 import { PostcodesPage } from '../features/registry-data/PostcodesPage.js';
 import { UsersPage } from '../features/users/UsersPage.js';
 import { PublicLayout } from '../shared/PublicLayout.js';
@@ -25,6 +23,13 @@ import { SessionProvider } from './session.js';
 // foster parent opens on a phone stay small.
 const InsightPage = lazy(() =>
   import('../features/insight/InsightPage.js').then((m) => ({ default: m.InsightPage })),
+);
+// The networks' pages are for the team and the resource families only: loaded when opened.
+const NetworkRoutes = lazy(() =>
+  import('../features/networks/NetworkRoutes.js').then((m) => ({ default: m.NetworkRoutes })),
+);
+const MyNetworkRoutes = lazy(() =>
+  import('../features/my-network/MyNetworkRoutes.js').then((m) => ({ default: m.MyNetworkRoutes })),
 );
 
 export function App() {
@@ -85,7 +90,9 @@ export function App() {
               path="/nettverk/*"
               element={
                 <RequireArea area={area('networks')}>
-                  <NetworkRoutes />
+                  <Suspense fallback={null}>
+                    <NetworkRoutes />
+                  </Suspense>
                 </RequireArea>
               }
             />
@@ -93,7 +100,9 @@ export function App() {
               path="/mitt-nettverk/*"
               element={
                 <RequireArea area={area('myNetwork')}>
-                  <MyNetworkRoutes />
+                  <Suspense fallback={null}>
+                    <MyNetworkRoutes />
+                  </Suspense>
                 </RequireArea>
               }
             />

@@ -21,7 +21,8 @@ export function JoinMember({
 }) {
   const { t } = useTranslation();
   const user = useUser();
-  const isTeamLeader = user.roles.includes('team_leader');
+  // The team leader's decision (approvals:decide), as the server checks it.
+  const isTeamLeader = user.permissions.includes('approvals:decide');
   const [tooMany, setTooMany] = useState(false);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);

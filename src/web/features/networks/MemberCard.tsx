@@ -1,6 +1,8 @@
 import { Alert, Button, Card, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { daysBetween, todayInOslo } from '../../../domain/calendar.js';
+import { CONSENT_NOTICE_DAYS } from '../../../domain/network.js';
 import type { MemberView, SigningLink } from '../../../features/networks/contract.js';
 import { api } from '../../shared/api.js';
 import { shortDate } from '../../shared/dates.js';
@@ -30,6 +32,7 @@ export function MemberCard({ networkId, member, onChanged, onEnd }: MemberCardPr
   const gateOpen = member.missing.adults.length === 0 && member.missing.children.length === 0;
   const current = member.status === 'active' || member.status === 'consent_missing';
   const headingId = `member-${member.id}`;
+  const today = todayInOslo();
 
   const act = async (key: string, action: () => Promise<void>) => {
     if (busy) return;
@@ -146,6 +149,9 @@ export function MemberCard({ networkId, member, onChanged, onEnd }: MemberCardPr
               <ul className="network-gate">
                 {member.children.map((child) => {
                   const name = child.firstName ?? t('networks.member.aChild');
+                  // From a month before the 15th birthday the child's consent can be recorded.
+                  const soon =
+                    child.turns15On !== null && daysBetween(today, child.turns15On) <= CONSENT_NOTICE_DAYS;
                   return (
                     <li key={child.id} className="stack">
                       <span>
@@ -162,12 +168,12 @@ export function MemberCard({ networkId, member, onChanged, onEnd }: MemberCardPr
                           </Tag>
                         ) : null}
                       </span>
-                      {child.turns15On ? (
+                      {soon && child.turns15On ? (
                         <span className="network-muted">
                           {t('networks.member.turns15', { date: shortDate(child.turns15On, language) })}
                         </span>
                       ) : null}
-                      {!child.consentRecordedAt && (child.consentNeeded || child.turns15On) && member.own ? (
+                      {!child.consentRecordedAt && (child.consentNeeded || soon) && member.own ? (
                         <div className="button-row">
                           <Button
                             data-size="sm"
@@ -229,10 +235,12 @@ export function MemberCard({ networkId, member, onChanged, onEnd }: MemberCardPr
 function LinkShown({ link, name }: { link: SigningLink; name: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  const fieldId = useId();
   if (link.sentTo) return <Notice>{t('networks.member.linkSent', { email: link.sentTo })}</Notice>;
   return (
     <div className="stack">
       <Textfield
+        id={fieldId}
         label={t('networks.member.linkLabel', { name })}
         description={t('networks.member.linkHint')}
         value={link.url}
@@ -244,8 +252,13 @@ function LinkShown({ link, name }: { link: SigningLink; name: string }) {
           data-size="sm"
           variant="secondary"
           onClick={async () => {
-            await navigator.clipboard.writeText(link.url);
-            setCopied(true);
+            try {
+              await navigator.clipboard.writeText(link.url);
+              setCopied(true);
+            } catch {
+              // No clipboard (an insecure page, a refused permission): the field is selected for Ctrl+C.
+              document.getElementById(fieldId)?.focus();
+            }
           }}
         >
           {t('networks.member.copy')}

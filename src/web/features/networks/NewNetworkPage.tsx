@@ -15,7 +15,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import type { HostList } from '../../../features/events/contract.js';
-import type { MunicipalityList, NetworkInput, NetworkView } from '../../../features/networks/contract.js';
+import type { NetworkInput, NetworkView } from '../../../features/networks/contract.js';
 import type { HouseholdList } from '../../../features/registry/contract.js';
 import { api } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
@@ -23,15 +23,14 @@ import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import './networks.css';
 
-type Errors = Partial<Record<'name' | 'family' | 'caseworkers', string>>;
+type Errors = Partial<Record<'name' | 'family' | 'caseworkers' | 'partner', string>>;
 
-/** /nettverk/ny: a network — its name, the resource family, the two caseworkers, a partner municipality. */
+/** /nettverk/ny: a network — its name, the resource family, the two caseworkers, a partner municipality (by its number). */
 export function NewNetworkPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const families = useLoad<HouseholdList>('/api/households?kind=resource_family&limit=200');
   const hosts = useLoad<HostList>('/api/cafe/hosts');
-  const municipalities = useLoad<MunicipalityList>('/api/networks/municipalities');
   const [name, setName] = useState('');
   const [family, setFamily] = useState('');
   const [caseworkers, setCaseworkers] = useState<string[]>([]);
@@ -47,6 +46,7 @@ export function NewNetworkPage() {
     if (!family) found.family = t('networks.form.errors.family');
     if (caseworkers.length === 0 || caseworkers.length > 2)
       found.caseworkers = t('networks.form.errors.caseworkers');
+    if (partner.trim() && !/^\d{4}$/.test(partner.trim())) found.partner = t('networks.form.errors.partner');
     return found;
   };
 
@@ -65,7 +65,7 @@ export function NewNetworkPage() {
       name: name.trim(),
       resourceFamilyHouseholdId: family,
       caseworkerUserIds: caseworkers,
-      partnerMunicipalityId: partner ? Number(partner) : null,
+      partnerMunicipalityNumber: partner.trim() || null,
     };
     busyRef.current = true;
     setBusy(true);
@@ -79,8 +79,8 @@ export function NewNetworkPage() {
     }
   };
 
-  const loading = !families.data || !hosts.data || !municipalities.data;
-  const loadError = families.error ?? hosts.error ?? municipalities.error;
+  const loading = !families.data || !hosts.data;
+  const loadError = families.error ?? hosts.error;
 
   return (
     <Page title={t('networks.form.title')}>
@@ -144,24 +144,20 @@ export function NewNetworkPage() {
             ))}
             {errors.caseworkers ? <ValidationMessage>{errors.caseworkers}</ValidationMessage> : null}
           </Fieldset>
-          {municipalities.data && municipalities.data.municipalities.length > 0 ? (
-            <Field>
-              <Label>{t('networks.form.partner')}</Label>
-              <Field.Description>{t('networks.form.partnerHint')}</Field.Description>
-              <Select
-                id="network-partner"
-                value={partner}
-                onChange={(event) => setPartner(event.target.value)}
-              >
-                <Select.Option value="">{t('networks.form.noPartner')}</Select.Option>
-                {municipalities.data.municipalities.map((municipality) => (
-                  <Select.Option key={municipality.id} value={String(municipality.id)}>
-                    {municipality.name}
-                  </Select.Option>
-                ))}
-              </Select>
-            </Field>
-          ) : null}
+          <Textfield
+            id="network-partner"
+            label={t('networks.form.partner')}
+            description={t('networks.form.partnerHint')}
+            inputMode="numeric"
+            maxLength={4}
+            value={partner}
+            onChange={(event) => {
+              setPartner(event.target.value);
+              setErrors((current) => ({ ...current, partner: undefined }));
+            }}
+            error={errors.partner}
+            autoComplete="off"
+          />
           <ErrorNotice error={error} />
           <div className="button-row">
             <Button type="submit" loading={busy}>
