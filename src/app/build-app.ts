@@ -40,8 +40,9 @@ import { localeOf, tenantOf } from '../server/context.js';
 import { cookieNames, setCsrfCookie } from '../server/cookies.js';
 import { randomToken, safeEqual } from '../server/crypto.js';
 import type { Deps } from '../server/deps.js';
-import { AppError, forbidden, unauthenticated } from '../server/errors.js';
+import { AppError, forbidden, invalid, unauthenticated } from '../server/errors.js';
 import { errorMessage } from '../server/messages.js';
+import { pathOfUnstorable } from '../server/schemas.js';
 import type { RouteSummary } from '../server/types.js';
 import { startJobs } from './jobs.js';
 
@@ -164,6 +165,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (routeConfig.permission && !request.auth.permissions.includes(routeConfig.permission)) {
       throw forbidden();
     }
+  });
+
+  // Nothing in a request may be text with NUL or a number that is not finite (schemas.ts
+  // pathOfUnstorable), whatever its contract says: no column can store either.
+  app.addHook('preHandler', async (request) => {
+    const field =
+      pathOfUnstorable(request.params) ?? pathOfUnstorable(request.query) ?? pathOfUnstorable(request.body);
+    if (field) throw invalid([{ field, rule: 'storable' }]);
   });
 
   // A route naming a municipality's object answered 404 to a logged-in user: the object is not in

@@ -12,7 +12,8 @@ export function acceptForms(app: FastifyInstance): void {
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
     (_request, body, done) => {
-      const fields: FormFields = {};
+      // No prototype: a field named "constructor" or "__proto__" is just a field.
+      const fields: FormFields = Object.create(null);
       for (const [name, value] of new URLSearchParams(body as string)) {
         fields[name] = [...(fields[name] ?? []), value];
       }

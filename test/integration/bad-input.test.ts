@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yazl from 'yazl';
 import { ROLES } from '../../src/domain/roles.js';
 import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createMunicipality, createUser } from '../support/factories.js';
@@ -8,6 +10,8 @@ import { createMunicipality, createUser } from '../support/factories.js';
 let env: TestEnv;
 let agent: Agent;
 let operations: { method: string; path: string }[];
+/** The staff user's e-mail: the sweep above may log its agent out, so later tests log in again. */
+let staffEmail: string;
 
 beforeAll(async () => {
   env = await createTestEnv({
@@ -21,6 +25,7 @@ beforeAll(async () => {
   });
   const municipality = await createMunicipality(env.db, 'Feilstad');
   const user = await createUser(env.db, municipality, [...ROLES]);
+  staffEmail = user.email;
   agent = await loginAs(env.app, user.email);
   const document = (await agent.get('/api/openapi.json')).json() as {
     paths: Record<string, Record<string, unknown>>;
@@ -135,4 +140,115 @@ describe('bad input on every documented operation', () => {
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('not_found');
   });
+});
+
+describe('hostile values that pass for text and numbers', () => {
+  beforeAll(async () => {
+    agent = await loginAs(env.app, staffEmail);
+  });
+  const VENUE = { name: 'Bygdehuset', kitchen: true, parking: false, stepFree: true };
+
+  it('refuses NUL in any text with 400 validation.invalid, even in the login e-mail', async () => {
+    for (const [who, url, payload] of [
+      [new Agent(env.app), '/api/auth/login', { email: 'kari\u0000@test.no', password: 'x' }],
+      [agent, '/api/venues', { ...VENUE, name: 'Frivillig\u0000sentralen' }],
+    ] as const) {
+      const response = await who.post(url, payload);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'validation.invalid' });
+      expect(response.json().message).toMatch(/ikke gyldige/);
+    }
+    const query = await agent.get('/api/households?q=Kari%00');
+    expect(query.statusCode).toBe(400);
+    expect(query.json()).toMatchObject({ code: 'validation.invalid', details: [{ field: 'q' }] });
+  });
+
+  it('refuses a version past 2^31−1, 1e309 in a query and a year the database has not', async () => {
+    const venue = (await agent.post('/api/venues', VENUE)).json();
+    const tooBig = await agent.put(`/api/venues/${venue.id}`, { ...VENUE, version: 2147483648 });
+    expect(tooBig.statusCode, tooBig.body).toBe(400);
+    expect(tooBig.json()).toMatchObject({ code: 'validation.invalid', details: [{ field: 'version' }] });
+    for (const url of [
+      '/api/admin/audit?limit=1e309',
+      '/api/households?maxTravel=-1e309',
+      '/api/cafe/season-plan?season=autumn&year=1e309',
+      '/api/admin/audit?from=0000-01-01',
+      `/api/insight?from=${'9'.repeat(129)}-01-01`,
+    ]) {
+      const response = await agent.get(url);
+      expect(response.statusCode, `${url} ${response.body}`).toBe(400);
+      expect(response.json().code).toBe('validation.invalid');
+    }
+  });
+});
+
+/**
+ * An .xlsx-shaped zip whose sheet inflates to `unpacked` bytes of spaces (about a thousandth of
+ * that packed): made here, as the attacker would, never kept in the repository.
+ */
+async function zipBomb(unpacked: number): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from('<?xml version="1.0"?><Types/>'), '[Content_Types].xml');
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  zip.addReadStream(
+    Readable.from(
+      (function* () {
+        for (let left = unpacked; left > 0; left -= chunk.length)
+          yield chunk.subarray(0, Math.min(left, chunk.length));
+      })(),
+    ),
+    'xl/worksheets/sheet1.xml',
+  );
+  zip.end();
+  const parts: Buffer[] = [];
+  for await (const part of zip.outputStream) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+/** The same zip with the sheet's size in the central directory made small: a zip that lies. */
+function lyingAboutSize(zip: Buffer): Buffer {
+  const copy = Buffer.from(zip);
+  for (let at = copy.indexOf('PK\u0001\u0002'); at >= 0; at = copy.indexOf('PK\u0001\u0002', at + 4)) {
+    const name = copy.subarray(at + 46, at + 46 + copy.readUInt16LE(at + 28)).toString();
+    if (name.endsWith('sheet1.xml')) copy.writeUInt32LE(1000, at + 24);
+  }
+  return copy;
+}
+
+describe('a zip bomb as an import file', () => {
+  beforeAll(async () => {
+    agent = await loginAs(env.app, staffEmail);
+  });
+  const UNPACKED = 400 * 1024 * 1024;
+
+  it.each([
+    ['declares 400 MB unpacked', (bomb: Buffer) => bomb, 'unpacks_too_large'],
+    ['declares 1 kB but inflates to 400 MB', lyingAboutSize, 'xlsx'],
+  ])(
+    'refuses a .xlsx that %s before unpacking it into memory',
+    async (_what, shape, reason) => {
+      const file = shape(await zipBomb(UNPACKED));
+      expect(file.length).toBeLessThan(2 * 1024 * 1024);
+      // The highest the process's memory goes while the upload is handled, sampled as it runs.
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sample = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 5);
+      const response = await agent.request({
+        method: 'POST',
+        url: '/api/imports?fileName=register.xlsx',
+        payload: file,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+      clearInterval(sample);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'import.unreadable', details: { reason } });
+      expect(response.json().message).toMatch(/lese filen/);
+      // Unpacked into memory, the 400 MB would show; refused first, only the upload and a stream's buffers do.
+      expect(peak - before).toBeLessThan(64 * 1024 * 1024);
+    },
+    60_000,
+  );
 });

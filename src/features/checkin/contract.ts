@@ -1,8 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { literals, Name, Nullable, Uuid } from '../../server/schemas.js';
+import { Instant, literals, Name, Nullable, Uuid } from '../../server/schemas.js';
 
 const Persons = Type.Integer({ minimum: 0, maximum: 20 });
-const Instant = Type.String({ format: 'date-time', maxLength: 40 });
 
 export const EventParams = Type.Object({ eventId: Uuid });
 

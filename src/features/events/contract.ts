@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ALT_MAX, EVENT_KINDS, EVENT_STATUSES, PROGRAMME_KINDS, REGISTRATIONS } from '../../domain/event.js';
-import { literals, Nullable, Uuid } from '../../server/schemas.js';
+import { Int, literals, Nullable, Uuid } from '../../server/schemas.js';
 
 // Dates and times are checked by the service with the rest of the form, so every problem is
 // reported at once.
@@ -51,10 +51,7 @@ export const EventInput = Type.Object({
 export type EventInput = Static<typeof EventInput>;
 
 /** The event form sent again to replace an event: with the version it was read at. */
-export const EventUpdate = Type.Intersect([
-  EventInput,
-  Type.Object({ version: Type.Integer({ minimum: 1 }) }),
-]);
+export const EventUpdate = Type.Intersect([EventInput, Type.Object({ version: Int({ minimum: 1 }) })]);
 export type EventUpdate = Static<typeof EventUpdate>;
 
 export const EventView = Type.Object({

@@ -6,7 +6,7 @@ import {
   QUESTION_TYPES,
   type QuestionType,
 } from '../../domain/feedback.js';
-import { literals, Nullable, Uuid } from '../../server/schemas.js';
+import { Instant, Int, literals, Nullable, Uuid } from '../../server/schemas.js';
 
 /**
  * The shapes of a café's feedback: questions and their options (their types, languages and limits
@@ -52,8 +52,8 @@ export const FormQuestion = Type.Object(
 export const FeedbackFormBody = Type.Object({
   questions: Type.Array(FormQuestion, { minItems: 1, maxItems: 20 }),
   languages: Type.Array(Language, { minItems: 1, maxItems: FORM_LANGUAGES.length }),
-  closesAt: Type.String({ format: 'date-time' }),
-  version: Type.Optional(Type.Integer({ minimum: 0 })),
+  closesAt: Instant,
+  version: Type.Optional(Int({ minimum: 0 })),
 });
 
 /** The event's form (or the default form when none is saved), its short link and how many have answered. */
@@ -113,7 +113,7 @@ export const EvaluationBody = Type.Object({
   changeNext: Type.Optional(Note),
   attendanceNote: Type.Optional(Note),
   programmeNote: Type.Optional(Note),
-  version: Type.Integer({ minimum: 0 }),
+  version: Int({ minimum: 0 }),
 });
 
 /** The evaluation of the last earlier event of the same kind, or null. */

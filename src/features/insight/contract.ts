@@ -2,7 +2,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { Channel } from '../../domain/household.js';
 import type { ShownShare, Verdict as VerdictName } from '../../domain/insight.js';
 import type { ShownCount } from '../../domain/statistics.js';
-import { literals, Nullable } from '../../server/schemas.js';
+import { Day, literals, Nullable } from '../../server/schemas.js';
 
 /** The figures of the insight page; each id names its export (`/api/insight/<id>.xlsx|.csv`). */
 export const FIGURES = [
@@ -19,7 +19,6 @@ export const FIGURES = [
 ] as const;
 export type FigureId = (typeof FIGURES)[number];
 
-const Day = Type.String({ format: 'date' });
 /** The cafés held from `from` to `to` (default: all up to today). */
 export const Period = Type.Object(
   { from: Type.Optional(Day), to: Type.Optional(Day) },

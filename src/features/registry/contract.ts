@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CHANNELS, END_REASONS, HOUSEHOLD_KINDS, RELATIONS } from '../../domain/household.js';
-import { literals, Nullable, Uuid } from '../../server/schemas.js';
+import { Int, literals, Nullable, Uuid } from '../../server/schemas.js';
 
 // Dates are checked by the domain with the rest of the form, so every problem is reported at once.
 const Day = Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });
@@ -66,7 +66,7 @@ export type HouseholdInput = Static<typeof HouseholdInput>;
 /** A change: the household and the version it was read at (409 registry.conflict when that is not the stored one). */
 export const HouseholdUpdate = Type.Intersect([
   HouseholdInput,
-  Type.Object({ version: Type.Integer({ minimum: 1 }) }),
+  Type.Object({ version: Int({ minimum: 1 }) }),
 ]);
 export type HouseholdUpdate = Static<typeof HouseholdUpdate>;
 

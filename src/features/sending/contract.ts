@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { CHANNELS } from '../../domain/household.js';
 import { REMINDER_DAYS, REMINDER_GROUPS } from '../../domain/reminders.js';
 import { SENDING_STATES, SENDING_STATUSES } from '../../domain/sending.js';
-import { literals, Nullable, Uuid } from '../../server/schemas.js';
+import { Instant, literals, Nullable, Uuid } from '../../server/schemas.js';
 
 const ChannelName = literals(CHANNELS);
 
@@ -56,7 +56,7 @@ export const SendingView = Type.Object({
 });
 export type SendingView = Static<typeof SendingView>;
 
-export const ScheduleBody = Type.Object({ sendAt: Nullable(Type.String({ format: 'date-time' })) });
+export const ScheduleBody = Type.Object({ sendAt: Nullable(Instant) });
 export type ScheduleBody = Static<typeof ScheduleBody>;
 
 /** The channel for every household, or for one (null: back to the rule). */

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Nullable, Uuid } from '../../server/schemas.js';
+import { Int, Nullable, Uuid } from '../../server/schemas.js';
 
 /** The venue form: what the team registers about a place for the café. */
 export const VenueInput = Type.Object({
@@ -19,10 +19,7 @@ export const VenueInput = Type.Object({
 export type VenueInput = Static<typeof VenueInput>;
 
 /** The venue form sent again to replace a venue: with the version it was read at. */
-export const VenueUpdate = Type.Intersect([
-  VenueInput,
-  Type.Object({ version: Type.Integer({ minimum: 1 }) }),
-]);
+export const VenueUpdate = Type.Intersect([VenueInput, Type.Object({ version: Int({ minimum: 1 }) })]);
 export type VenueUpdate = Static<typeof VenueUpdate>;
 
 export const VenueView = Type.Object({

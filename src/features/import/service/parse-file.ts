@@ -1,6 +1,9 @@
+import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import yauzl from 'yauzl';
 import { MAX_COLUMNS } from '../contract.js';
 
 /** A file as rows of text: the header row, then every row with its number as a spreadsheet shows it. */
@@ -28,7 +31,8 @@ export type UnreadableReason =
   | 'no_header'
   | 'no_rows'
   | 'too_many_rows'
-  | 'too_many_columns';
+  | 'too_many_columns'
+  | 'unpacks_too_large';
 
 /** The file cannot be read as a table; `reason` says why, for a message the user can act on. */
 export class UnreadableFile extends Error {
@@ -42,6 +46,11 @@ export class UnreadableFile extends Error {
 }
 
 const MAX_ROWS = 100_000;
+/**
+ * What an .xlsx may unpack to, all its parts together. A registry export of thousands of
+ * households unpacks to a few MB; a zip bomb (1.5 MB that unpacks to 800 MB) is refused.
+ */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 const MAX_CELL = 2_000;
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -127,7 +136,64 @@ function parseCsvFile(data: Buffer): ParsedFile {
 
 // ---- xlsx -------------------------------------------------------------------------------------
 
+/**
+ * Refuses a zip that unpacks to more than MAX_UNPACKED_BYTES before exceljs unpacks it into
+ * memory: first by the sizes its central directory declares, then by inflating each part as a
+ * stream and counting what comes out, a chunk at a time (a zip can lie about its sizes; yauzl
+ * also refuses a part that inflates to more than it declared).
+ */
+async function checkUnpackedSize(data: Buffer): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(data, { lazyEntries: true, autoClose: false });
+  } catch {
+    throw new UnreadableFile('xlsx');
+  }
+  try {
+    const entries = await centralDirectory(zip);
+    const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    if (declared > MAX_UNPACKED_BYTES) throw new UnreadableFile('unpacks_too_large');
+    let inflated = 0;
+    for (const entry of entries) {
+      const stream = await openEntry(zip, entry);
+      for await (const chunk of stream) {
+        inflated += (chunk as Buffer).length;
+        if (inflated > MAX_UNPACKED_BYTES) {
+          stream.destroy();
+          throw new UnreadableFile('unpacks_too_large');
+        }
+      }
+    }
+  } catch (error) {
+    throw error instanceof UnreadableFile ? error : new UnreadableFile('xlsx');
+  } finally {
+    zip.close();
+  }
+}
+
+const openZip = promisify(yauzl.fromBuffer) as (
+  data: Buffer,
+  options: yauzl.Options,
+) => Promise<yauzl.ZipFile>;
+const openEntry = (zip: yauzl.ZipFile, entry: yauzl.Entry) =>
+  promisify(zip.openReadStream.bind(zip))(entry) as Promise<Readable>;
+
+/** Every part of the zip as its central directory lists it; nothing inflated yet. */
+function centralDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
 async function parseXlsx(data: Buffer): Promise<ParsedFile> {
+  await checkUnpackedSize(data);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's types predate Node's generic Buffer.
