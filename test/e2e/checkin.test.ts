@@ -13,6 +13,8 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const counts = (page: Page) => page.locator('.checkin-counts').textContent();
 const pending = (page: Page) => page.locator('.checkin-pending').textContent();
 const row = (page: Page, householdId: string) => page.locator(`li[data-household="${householdId}"]`);
+/** What a screen reader is told after a tap (a status, a polite live region, not shown). */
+const announced = (page: Page) => page.locator('[role="status"].checkin-announcement').textContent();
 
 /** Invitations to the first `count` demo households by name, as the sending would have made them; the first answers «coming». */
 async function invite(eventId: string, count: number): Promise<{ id: string; name: string }[]> {
@@ -83,8 +85,9 @@ describe('check-in on the evening, on a phone', () => {
     await page.getByLabel('Søk etter navn').fill(first.name.toLowerCase());
     await expect.poll(() => page.locator('li[data-household]').count()).toBe(1);
     expect(await page.getByText('1 treff', { exact: true }).count()).toBe(1);
-    await row(page, first.id).getByRole('button', { name: 'Sjekk inn' }).click();
+    await page.getByRole('button', { name: `Sjekk inn ${first.name}`, exact: true }).click();
     await expect.poll(() => counts(page)).toBe('1 av 1 husstand er her, 2 voksne og 1 barn');
+    await expect.poll(() => announced(page)).toBe(`${first.name} er sjekket inn, 1 av 1 her`);
     await expect
       .poll(() => row(page, first.id).getByRole('button').textContent())
       .toBe('Sjekket inn ✓ (angre)');
@@ -124,17 +127,23 @@ describe('check-in on the evening, on a phone', () => {
     await expect.poll(() => counts(page)).toMatch(/^4 av 4 husstander er her, /);
 
     // Someone who did not answer, new to the registry.
+    // Not in the registry: the name searched for is not typed again (WCAG 3.3.7).
     await page.getByRole('button', { name: 'Legg til som ikke har svart' }).click();
-    await page.getByLabel('Fornavn').fill('Nora');
-    await page.getByLabel('Etternavn').fill('Nykomling');
+    await page.getByLabel('Søk i registeret').fill('Nora Nykomling');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await page.getByText('Ingen treff i registeret.').waitFor();
+    expect(await page.getByLabel('Fornavn').inputValue()).toBe('Nora');
+    expect(await page.getByLabel('Etternavn').inputValue()).toBe('Nykomling');
     await page.getByRole('button', { name: 'Legg til og sjekk inn' }).click();
     const walkIn = page.locator('li[data-household]', { hasText: 'Nora Nykomling' });
     await expect.poll(() => walkIn.textContent()).toContain('Kom uten å svare');
+    expect(await announced(page)).toBe('Nora Nykomling er sjekket inn, 5 av 5 her');
     await expect.poll(() => pending(page)).toBe('');
     await expect.poll(() => counts(page)).toMatch(/^5 av 5 husstander er her, /);
 
     // Undo is one more tap; a household that said it is coming is still expected.
-    await row(page, first.id).getByRole('button', { name: 'Sjekket inn ✓ (angre)' }).click();
+    await page.getByRole('button', { name: `Sjekket inn ✓ (angre) ${first.name}`, exact: true }).click();
+    await expect.poll(() => announced(page)).toBe(`${first.name} er ikke lenger sjekket inn, 4 av 5 her`);
     await expect.poll(() => pending(page)).toBe('');
     expect(await presentOnServer(page, eventId, first.id)).toBe(false);
     await expect.poll(() => counts(page)).toMatch(/^4 av 5 husstander er her, /);

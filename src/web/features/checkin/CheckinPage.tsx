@@ -62,6 +62,8 @@ function CheckinList({ eventId }: { eventId: string }) {
   const queueRef = useRef(queue);
   const [dropped, setDropped] = useState<Dropped[]>([]);
   const [query, setQuery] = useState('');
+  /** What a screen reader says after a tap: who is in or out now, and how many are here. */
+  const [announcement, setAnnouncement] = useState('');
   const sending = useRef(false);
   /** Counts the answers to taps, so a list asked for before one cannot undo it on screen. */
   const answers = useRef(0);
@@ -133,8 +135,22 @@ function CheckinList({ eventId }: { eventId: string }) {
     };
   }, [load, flush]);
 
+  const number = (value: number) => new Intl.NumberFormat(intlLocale(language)).format(value);
+
   const enqueue = (tap: QueuedTap) => {
-    setQueue([...queueRef.current, tap]);
+    const next = [...queueRef.current, tap];
+    setQueue(next);
+    if (base) {
+      const after = countsOf(applyQueue(base.households, next));
+      const present = tap.kind === 'walkIn' || tap.present;
+      setAnnouncement(
+        t(present ? 'cafe.checkin.announceIn' : 'cafe.checkin.announceOut', {
+          name: tap.name,
+          checkedIn: number(after.checkedIn),
+          expected: number(after.expected),
+        }),
+      );
+    }
     void flush();
   };
 
@@ -176,7 +192,6 @@ function CheckinList({ eventId }: { eventId: string }) {
     });
   };
 
-  const number = (value: number) => new Intl.NumberFormat(intlLocale(language)).format(value);
   const title = base ? t('cafe.checkin.heading', { title: base.event.title }) : t('cafe.checkin.title');
 
   return (
@@ -193,6 +208,10 @@ function CheckinList({ eventId }: { eventId: string }) {
             })}
           </Paragraph>
         ) : null}
+        {/* In the page from the start, so the first announcement is heard too. */}
+        <div role="status" className="ds-sr-only checkin-announcement">
+          {announcement}
+        </div>
         <div aria-live="polite" className="checkin-pending">
           {queue.length > 0 ? (
             <Paragraph>

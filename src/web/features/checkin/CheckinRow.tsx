@@ -13,6 +13,7 @@ export function HouseholdRow({
 }) {
   const { t } = useTranslation();
   const nameId = `checkin-name-${household.id}`;
+  const buttonId = `checkin-button-${household.id}`;
   return (
     <li style={household.present ? ROW_PRESENT : ROW} data-household={household.id}>
       <div style={ROW_TEXT}>
@@ -40,7 +41,9 @@ export function HouseholdRow({
       <Button
         variant={household.present ? 'secondary' : 'primary'}
         data-color={household.present ? 'success' : undefined}
-        aria-describedby={nameId}
+        id={buttonId}
+        // Its name says whom it is for: "Sjekk inn Kari og Ola Hansen" (its own text, then the name).
+        aria-labelledby={`${buttonId} ${nameId}`}
         onClick={(event) => onToggle(event.detail)}
         style={TAP_TARGET}
       >

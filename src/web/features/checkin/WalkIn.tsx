@@ -22,6 +22,16 @@ export function WalkIn({
   const [missing, setMissing] = useState<{ firstName?: boolean; lastName?: boolean }>({});
   const [added, setAdded] = useState('');
 
+  /** No one of that name in the registry: the name searched for is the new household's, not to
+   * be typed again (WCAG 3.3.7). "Kari Nordmann" → Kari, Nordmann; a single word could be either. */
+  const find = async (event: FormEvent) => {
+    const hits = await search(event);
+    const words = text.trim().split(/\s+/);
+    if (hits?.length !== 0 || words.length < 2) return;
+    setFirstName((first) => first || words.slice(0, -1).join(' '));
+    setLastName((last) => last || (words.at(-1) ?? ''));
+  };
+
   const addNew = (event: FormEvent) => {
     event.preventDefault();
     const first = firstName.trim();
@@ -50,9 +60,10 @@ export function WalkIn({
         </Button>
       </Heading>
       <div id="checkin-walkin" hidden={!open} style={STACK}>
-        <Paragraph aria-live="polite">{added}</Paragraph>
+        {/* Seen here; heard from the page's announcement of every check-in. */}
+        <Paragraph>{added}</Paragraph>
         <search style={STACK}>
-          <form onSubmit={search} style={FIELDS}>
+          <form onSubmit={find} style={FIELDS}>
             <Textfield
               label={t('cafe.checkin.registrySearch')}
               type="search"
