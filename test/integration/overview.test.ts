@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channels, createChannels } from '../../src/channels/index.js';
 import { inTenant } from '../../src/db/tenant.js';
 import { sendDue, sendDueReminders } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { attend, createEvent, sendInvitations } from '../support/cafe.js';
+import { answer, attend, createEvent, insertEvent, invite, sendInvitations } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 import { type SveveStandIn, startSveveStandIn, sveveEnv } from '../support/sveve-stand-in.js';
 
@@ -299,5 +300,69 @@ describe('a reminder now to a group', () => {
     expect(sent.map((m) => m.household_id)).toEqual([h.coming]);
     const bad = await agent.post(`/api/events/${eventId}/reminders/now`, { group: 'everyone' });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe("the evening's figures", () => {
+  it('counts who came, who said yes and did not, walk-ins and first-timers, and keeps the persons of a check-in when the answer changes', async () => {
+    const evening = await insertEvent(env.db, municipality, { date: '2027-10-05' });
+    const person = (firstName: string, lastName: string) =>
+      createHousehold(env.db, municipality, { adults: [{ firstName, lastName }] });
+    const came = await person('Kom', 'Tidlig');
+    const stayedHome = await person('Ble', 'Hjemme');
+    const regular = await person('Fast', 'Gjest');
+    const declined = await person('Takket', 'Nei');
+    const walkIn = await person('Kom', 'Innom');
+    for (const household of [came, stayedHome, regular, declined]) {
+      await invite(env.db, municipality, evening, household, { channel: 'email' });
+    }
+    await answer(env.db, municipality, evening, came, { response: 'coming', adults: 2, children: 1 });
+    await answer(env.db, municipality, evening, stayedHome, { response: 'coming', adults: 1 });
+    await answer(env.db, municipality, evening, regular, { response: 'coming', adults: 1 });
+    await answer(env.db, municipality, evening, declined, { response: 'not_coming' });
+    // The regular has been to a café before.
+    const before = await insertEvent(env.db, municipality, { date: '2027-05-04' });
+    await attend(env.db, municipality, before, regular);
+
+    const tap = (householdId: string) =>
+      agent.post(`/api/events/${evening}/attendance`, {
+        tapId: randomUUID(),
+        householdId,
+        present: true,
+        tappedAt: new Date().toISOString(),
+      });
+    expect((await tap(came)).statusCode).toBe(200);
+    expect((await tap(regular)).statusCode).toBe(200);
+    const walked = await agent.post(`/api/events/${evening}/walk-ins`, {
+      tapId: randomUUID(),
+      householdId: walkIn,
+    });
+    expect(walked.statusCode, walked.body).toBeLessThan(300);
+
+    const figures = async () =>
+      (await agent.get(`/api/events/${evening}/overview`)).json() as Overview & {
+        attendance: unknown;
+        households: (OverviewHousehold & { present: boolean })[];
+      };
+    const expected = {
+      attended: { households: 3, adults: 4, children: 1 },
+      noShow: 1,
+      walkIns: { households: 1, persons: 1 },
+      firstTimers: 2,
+    };
+    expect((await figures()).attendance).toEqual(expected);
+
+    // The household that came says afterwards that it was not coming: it came all the same.
+    const changed = await agent.put(`/api/events/${evening}/answers/${came}`, noted('not_coming'));
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = await figures();
+    expect(after.counts).toMatchObject({ notComing: 2 });
+    expect(after.attendance).toEqual(expected);
+    expect(
+      after.households
+        .filter((x) => x.present)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([came, regular].sort());
   });
 });

@@ -1,2 +1,2 @@
-// Nothing in other features calls checkin today: what they may call goes here, re-exported by name.
-export {};
+// What other features may call of checkin, re-exported by name.
+export { eveningAttendance } from './service.js';

@@ -138,9 +138,14 @@ export interface Tap {
 
 /**
  * Stores a tap unless a later one is stored already (tapped_at, then the tap id, decide), in one
- * statement so two requests at once cannot both win. A walk-in stays a walk-in. Returns whether
- * the tap was written.
+ * statement so two requests at once cannot both win. A walk-in stays a walk-in. A check-in without
+ * numbers keeps the persons counted then (the answer's, else the registry's), so an answer changed
+ * afterwards does not change who came. Returns whether the tap was written.
  */
+/** The household's answer to this event's invitation, when it said it is coming (or maybe). */
+const ANSWERED = `JOIN invitation i ON i.id = an.invitation_id
+  WHERE i.municipality_id = $1 AND i.event_id = $2 AND i.household_id = $3 AND an.response IN ('coming', 'maybe')`;
+
 export async function saveTap(
   tx: Queryable,
   municipalityId: number,
@@ -151,7 +156,12 @@ export async function saveTap(
   const rows = await tx.query(
     `INSERT INTO attendance (event_id, household_id, municipality_id, present, adults, children, walk_in,
                              last_tap, tapped_at, checked_by)
-     VALUES ($2, $3, $1, $4, $5, $6, $7, $8, $9, $10)
+     VALUES ($2, $3, $1, $4,
+       CASE WHEN $4 THEN coalesce($5::int, (SELECT an.adults FROM answer an ${ANSWERED}),
+         (SELECT count(*)::int FROM adult a WHERE a.municipality_id = $1 AND a.household_id = $3)) ELSE $5::int END,
+       CASE WHEN $4 THEN coalesce($6::int, (SELECT an.children FROM answer an ${ANSWERED}),
+         (SELECT count(*)::int FROM child c WHERE c.municipality_id = $1 AND c.household_id = $3)) ELSE $6::int END,
+       $7, $8, $9, $10)
      ON CONFLICT (event_id, household_id) DO UPDATE SET
        present = EXCLUDED.present,
        adults = EXCLUDED.adults,

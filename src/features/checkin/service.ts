@@ -42,6 +42,11 @@ async function view(tx: Queryable, municipalityId: number, eventId: string) {
   return { households, counts: countsOf(households) };
 }
 
+/** The evening's households as the check-in counts them: the team's overview reads its figures from them. */
+export async function eveningAttendance(tx: Queryable, municipalityId: number, eventId: string) {
+  return (await view(tx, municipalityId, eventId)).households;
+}
+
 /** The event's date and start time as the team reads them: in Oslo. */
 function startOf(instant: Date): { date: string; startTime: string } {
   const { date, time } = zonedDateTime(instant);

@@ -27,6 +27,8 @@ export const OverviewHousehold = Type.Object({
   place: Nullable(Type.Integer()),
   firstTime: Type.Boolean(),
   answeredBy: Nullable(literals(['household', 'team'] as const)),
+  /** Checked in at the event. */
+  present: Type.Boolean(),
 });
 export type OverviewHousehold = Static<typeof OverviewHousehold>;
 
@@ -47,6 +49,17 @@ export const Overview = Type.Object({
     maybe: Type.Integer(),
     silent: Type.Integer(),
     waiting: Type.Object({ households: Type.Integer(), persons: Type.Integer() }),
+  }),
+  /**
+   * The evening as the check-in counted it: who came (persons as counted at check-in, so a later
+   * change of answer does not move them), who said they were coming and did not (no-show), who
+   * came without having said so (walk-ins), and who came for the first time.
+   */
+  attendance: Type.Object({
+    attended: Type.Object({ households: Type.Integer(), adults: Type.Integer(), children: Type.Integer() }),
+    noShow: Type.Integer(),
+    walkIns: Type.Object({ households: Type.Integer(), persons: Type.Integer() }),
+    firstTimers: Type.Integer(),
   }),
   food: Type.Object({
     served: Type.Boolean(),

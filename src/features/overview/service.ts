@@ -6,6 +6,7 @@ import type { Deps } from '../../server/deps.js';
 import { notFound } from '../../server/errors.js';
 import { placesInLine, saveAnswer } from '../answers/index.js';
 import { auditListRead } from '../audit/index.js';
+import { eveningAttendance } from '../checkin/index.js';
 import type { NotedAnswer, Overview } from './contract.js';
 import * as q from './queries.js';
 
@@ -35,12 +36,9 @@ export async function getOverview(deps: Deps, ctx: TenantContext, eventId: strin
     );
     const rows = invited.map((r) => ({ ...r, place: places.get(r.invitationId) ?? null }));
     const sent = await q.remindersSent(tx, ctx.municipalityId, eventId);
-    await auditListRead(
-      tx,
-      ctx,
-      'household',
-      rows.map((r) => r.id),
-    );
+    const evening = await eveningAttendance(tx, ctx.municipalityId, eventId);
+    const present = new Set(evening.filter((e) => e.present).map((e) => e.id));
+    await auditListRead(tx, ctx, 'household', [...new Set([...rows.map((r) => r.id), ...present])]);
 
     const counts = {
       invited: rows.length,
@@ -51,6 +49,23 @@ export async function getOverview(deps: Deps, ctx: TenantContext, eventId: strin
       silent: 0,
       waiting: { households: 0, persons: 0 },
     };
+    const attendance = {
+      attended: { households: 0, adults: 0, children: 0 },
+      noShow: 0,
+      walkIns: { households: 0, persons: 0 },
+      firstTimers: 0,
+    };
+    for (const e of evening) {
+      if (!e.present) continue;
+      attendance.attended.households++;
+      attendance.attended.adults += e.adults;
+      attendance.attended.children += e.children;
+      if (e.walkIn) {
+        attendance.walkIns.households++;
+        attendance.walkIns.persons += e.adults + e.children;
+      }
+      if (e.firstTime) attendance.firstTimers++;
+    }
     const diets = new Map<Diet, { households: number; persons: number }>();
     const notes: string[] = [];
     const byChannel = new Map<Channel, ChannelCounts>();
@@ -75,6 +90,7 @@ export async function getOverview(deps: Deps, ctx: TenantContext, eventId: strin
         counts.waiting.households++;
         counts.waiting.persons += persons;
       } else {
+        if (!present.has(row.id)) attendance.noShow++;
         counts.coming.households++;
         counts.coming.adults += row.adults ?? 0;
         counts.coming.children += row.children ?? 0;
@@ -100,6 +116,7 @@ export async function getOverview(deps: Deps, ctx: TenantContext, eventId: strin
         at: new Date(r.at).toISOString(),
       })),
       counts,
+      attendance,
       food: {
         served: settings.food,
         persons,
@@ -124,6 +141,7 @@ export async function getOverview(deps: Deps, ctx: TenantContext, eventId: strin
         place: r.place,
         firstTime: r.firstTime,
         answeredBy: r.answeredBy,
+        present: present.has(r.id),
       })),
     };
   });

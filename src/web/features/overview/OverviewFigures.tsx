@@ -1,4 +1,4 @@
-import { Heading, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../domain/household.js';
 import type { Overview } from '../../../features/overview/contract.js';
@@ -30,6 +30,54 @@ export function Counts({ view, number }: { view: Overview; number: (value: numbe
         </div>
       ))}
     </dl>
+  );
+}
+
+/**
+ * The evening as the check-in counted it, next to the answers: shown once someone is checked in,
+ * or after the café (then "nobody was checked in" is a figure too).
+ */
+export function Attendance({
+  view,
+  over,
+  number,
+}: {
+  view: Overview;
+  over: boolean;
+  number: (value: number) => string;
+}) {
+  const { t } = useTranslation();
+  const { attended, noShow, walkIns, firstTimers } = view.attendance;
+  if (attended.households === 0 && !over) return null;
+  const figures: [string, number][] = [
+    ['attended', attended.households],
+    ['adults', attended.adults],
+    ['children', attended.children],
+    ['noShow', noShow],
+    ['walkIns', walkIns.households],
+    ['firstTimers', firstTimers],
+  ];
+  return (
+    <section aria-labelledby="overview-attendance-heading" className="stack">
+      <Heading level={2} data-size="sm" id="overview-attendance-heading">
+        {t('cafe.overview.event.attendanceHeading')}
+      </Heading>
+      {attended.households === 0 ? (
+        <Paragraph className="measure">{t('cafe.overview.event.attendanceNone')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph className="measure">{t('cafe.overview.event.attendanceIntro')}</Paragraph>
+          <dl className="overview-figures">
+            {figures.map(([key, value]) => (
+              <div key={key} className="overview-figure">
+                <dt>{t(`cafe.overview.event.attendance.${key}`)}</dt>
+                <dd>{number(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -21,7 +21,7 @@ import './overview.css';
 import type { Overview, OverviewHousehold } from '../../../features/overview/contract.js';
 import { answerOf, FILTERS, type Filter } from './answers.js';
 import { NoteAnswerDialog } from './NoteAnswerDialog.js';
-import { Channels, Counts, WaitingList } from './OverviewFigures.js';
+import { Attendance, Channels, Counts, WaitingList } from './OverviewFigures.js';
 import { Households } from './OverviewHouseholds.js';
 import { Reminders } from './Reminders.js';
 
@@ -99,6 +99,11 @@ export function OverviewPage() {
               </Button>
             </div>
           </section>
+          <Attendance
+            view={view}
+            over={Boolean(event.data && Date.parse(event.data.startsAt) < Date.now())}
+            number={number}
+          />
           <WaitingList view={view} />
           <Channels view={view} number={number} />
           <Reminders
