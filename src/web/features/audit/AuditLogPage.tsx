@@ -18,6 +18,7 @@ import { Page } from '../../shared/Page.js';
 import type { AuditPage } from '../../shared/types.js';
 import { useLoad } from '../../shared/use-load.js';
 import { AuditTable } from './AuditTable.js';
+import { SecurityEvents } from './SecurityEvents.js';
 
 const AUDIT_PAGE_SIZE = 50;
 
@@ -142,6 +143,7 @@ export function AuditLogPage() {
           <Spinner aria-label={t('app.loading')} />
         )}
       </section>
+      <SecurityEvents />
     </Page>
   );
 }
