@@ -110,6 +110,7 @@ export function createDigitalMailChannel(
           status: 'failed',
           reason: `SvarUt could not be reached: ${(error as Error).cause ?? (error as Error).message}`,
           retryable: true,
+          providerDown: true,
         };
       }
       if (response.status !== 200) {
@@ -117,6 +118,8 @@ export function createDigitalMailChannel(
           status: 'failed',
           reason: svarUtReason(response.status, text),
           retryable: retryableStatus(response.status),
+          // Every passing answer from SvarUt (5xx, 429, 408) is about SvarUt, not the letter.
+          providerDown: retryableStatus(response.status),
         };
       }
       try {

@@ -70,15 +70,26 @@ function messageIdOf(config: Pick<Config, 'mailFrom'>, id: string): string {
   return `<${id}@${domain}>`;
 }
 
-/** An SMTP failure → our result: 5xx is a refusal; 4xx, timeouts and lost connections are worth another try. */
-function smtpFailure(error: unknown): SendResult {
-  const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+/**
+ * An SMTP failure → our result: 5xx is a refusal; 4xx, timeouts and lost connections are worth
+ * another try. A 4xx for the recipient (greylisting, a full mailbox) is that address's trouble;
+ * anything else means the server is not taking mail.
+ */
+export function smtpFailure(error: unknown): SendResult {
+  const e = error as {
+    responseCode?: number;
+    response?: string;
+    code?: string;
+    command?: string;
+    message?: string;
+  };
   const reason = (e.response || e.message || 'SMTP error').slice(0, 500);
   if (typeof e.responseCode === 'number' && e.responseCode >= 500) {
     return { status: 'failed', reason, retryable: false };
   }
   if (e.code === 'EENVELOPE' && !e.responseCode) return { status: 'failed', reason, retryable: false };
-  return { status: 'failed', reason, retryable: true };
+  const recipient = e.code === 'EENVELOPE' || /^RCPT/i.test(e.command ?? '');
+  return { status: 'failed', reason, retryable: true, providerDown: !recipient };
 }
 
 /**

@@ -224,6 +224,7 @@ export function createSmsChannel(
             status: 'failed',
             reason: `Sveve could not be reached: ${(error as Error).cause ?? (error as Error).message}`,
             retryable: true,
+            providerDown: true,
           };
         }
         if (response.status === 429) {
@@ -231,10 +232,16 @@ export function createSmsChannel(
             status: 'failed',
             reason: 'Sveve: too many requests at once (HTTP 429).',
             retryable: true,
+            providerDown: true,
           };
         }
         if (response.status >= 500 || response.status === 408) {
-          return { status: 'failed', reason: `Sveve answered HTTP ${response.status}.`, retryable: true };
+          return {
+            status: 'failed',
+            reason: `Sveve answered HTTP ${response.status}.`,
+            retryable: true,
+            providerDown: true,
+          };
         }
         if (response.status !== 200) {
           return refuse(`Sveve answered HTTP ${response.status}: ${text.slice(0, 200)}`);

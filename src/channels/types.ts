@@ -52,6 +52,12 @@ export interface SendResult {
   reason?: string;
   /** A failure worth trying again later (network, 5xx, 429) rather than a refusal. */
   retryable?: boolean;
+  /**
+   * The provider itself is not taking messages (unreachable, 5xx, 429): every message of the
+   * channel would fail the same way, so the sending waits for it rather than trying each one.
+   * A passing failure of one recipient (an SMTP 4xx for one address) is retryable without it.
+   */
+  providerDown?: boolean;
 }
 
 /** A channel's transport: sends one message and says what became of it. */

@@ -56,6 +56,10 @@ export const ENV_VARS = {
   SEND_LEASE_SECONDS:
     'How long a message being sent is left to its worker before another takes it over, e.g. after a crash (default 120).',
   SEND_CONCURRENCY: 'Messages sent at the same time by one process (default 4; Sveve allows 5 per account).',
+  SEND_RETRY_HOURS:
+    "How long a message whose provider is down or answers with a passing error is tried again, with back-off of at most 10 minutes, before it is marked failed; never past the event's answer deadline or start (default 24).",
+  SEND_PROBE_SECONDS:
+    'While a channel is down, one message is tried this often to see whether the provider is back; the others wait (default 30).',
   SVEVE_DLR_KEY:
     'A secret of at least 20 characters in the delivery-report address given to Sveve (PUBLIC_URL/api/channels/sveve/dlr/KEY); unset = delivery reports are refused.',
   MASKINPORTEN_URL:
@@ -129,6 +133,8 @@ export interface Config {
   maskinporten: MaskinportenConfig | undefined;
   sendLeaseSeconds: number;
   sendConcurrency: number;
+  sendRetryHours: number;
+  sendProbeSeconds: number;
   sveveDlrKey: string | undefined;
 }
 
@@ -310,6 +316,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     sendLeaseSeconds: integer(env, 'SEND_LEASE_SECONDS', 120, 1, 3600),
     sendConcurrency: integer(env, 'SEND_CONCURRENCY', 4, 1, 20),
+    sendRetryHours: integer(env, 'SEND_RETRY_HOURS', 24, 1, 24 * 30),
+    sendProbeSeconds: integer(env, 'SEND_PROBE_SECONDS', 30, 1, 600),
     sveveDlrKey: dlrKey(env),
     sveve: sveve(env),
     smsFrom: smsFrom(env),

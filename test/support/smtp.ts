@@ -1,9 +1,12 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { type Outage, outageSwitch } from './outage.js';
 
-export interface TestSmtp {
+export interface TestSmtp extends Outage {
   url: string;
   messages: ParsedMail[];
+  /** Milliseconds each message is held before the server accepts it, so a send can be caught midway. */
+  delayMs: number;
   /** Resolves with the first message to `to` that arrives (or has arrived). */
   waitFor(to: string): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -30,7 +33,7 @@ export async function startSmtp(): Promise<TestSmtp> {
               w.resolve(mail);
             }
           }
-          callback();
+          setTimeout(callback, smtp.delayMs);
         })
         .catch(callback);
     },
@@ -38,9 +41,11 @@ export async function startSmtp(): Promise<TestSmtp> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  const smtp: TestSmtp = {
+    ...outageSwitch(server.server),
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    delayMs: 0,
     waitFor(to) {
       const found = messages.find((m) => addressesOf(m).includes(to.toLowerCase()));
       if (found) return Promise.resolve(found);
@@ -48,4 +53,5 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return smtp;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Outage, outageSwitch } from './outage.js';
 
 /**
  * A stand-in for KS Fiks SvarUt REST v2 on loopback: a real HTTP server that checks each request
@@ -50,7 +51,7 @@ export interface SvarUtRequest {
   answer: string;
 }
 
-export interface SvarUtStandIn {
+export interface SvarUtStandIn extends Outage {
   /** As SVARUT_URL. */
   url: string;
   kontoId: string;
@@ -361,6 +362,7 @@ export async function startSvarUtStandIn(): Promise<SvarUtStandIn> {
   const { port } = server.address() as AddressInfo;
 
   return {
+    ...outageSwitch(server),
     url: `http://127.0.0.1:${port}`,
     kontoId,
     token,

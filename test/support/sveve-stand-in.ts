@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Outage, outageSwitch } from './outage.js';
 
 /**
  * A stand-in for Sveve's SMS API on loopback: a real HTTP server that checks each request the
@@ -63,7 +64,7 @@ export interface DeliveryReportInput {
   errorDesc?: string;
 }
 
-export interface SveveStandIn {
+export interface SveveStandIn extends Outage {
   /** Base URL, as SVEVE_URL. */
   url: string;
   user: string;
@@ -310,6 +311,7 @@ export async function startSveveStandIn(
   const { port } = server.address() as AddressInfo;
 
   const standIn: SveveStandIn = {
+    ...outageSwitch(server),
     url: `http://127.0.0.1:${port}`,
     user,
     password,

@@ -2,9 +2,13 @@ import { type Static, Type } from '@sinclair/typebox';
 import { CHANNELS } from '../../domain/household.js';
 import { REMINDER_DAYS, REMINDER_GROUPS } from '../../domain/reminders.js';
 import { SENDING_STATES, SENDING_STATUSES } from '../../domain/sending.js';
-import { Instant, literals, Nullable, Uuid } from '../../server/schemas.js';
+import { Instant, literals, Nullable, Text, Uuid } from '../../server/schemas.js';
 
 const ChannelName = literals(CHANNELS);
+
+/** Why a message was given up: the event started, the answer deadline passed, the retry time ran out. */
+export const GAVE_UP_REASONS = ['event_started', 'deadline', 'retry_time'] as const;
+const GaveUpReason = literals(GAVE_UP_REASONS);
 
 export const SendingParams = Type.Object({ eventId: Uuid });
 // The household is checked by the service (after the event), so another municipality's event
@@ -38,6 +42,8 @@ export const SendingHousehold = Type.Object({
   usable: Type.Array(ChannelName),
   status: literals(SENDING_STATUSES),
   reason: Nullable(Type.String()),
+  /** Set when its provider kept failing until its time ran out. */
+  gaveUp: Nullable(GaveUpReason),
   sentAt: Nullable(Type.String()),
 });
 export type SendingHousehold = Static<typeof SendingHousehold>;
@@ -53,6 +59,20 @@ export const SendingView = Type.Object({
   byChannel: Type.Array(Type.Object({ channel: ChannelName, ...CountFields })),
   households: Type.Array(SendingHousehold),
   lettersToPrint: Type.Integer(),
+  /**
+   * The channels failing now that have messages of this event waiting: since when, the
+   * provider's last answer (without addresses or numbers), how many wait. Landsby keeps trying.
+   */
+  trouble: Type.Array(
+    Type.Object({
+      channel: ChannelName,
+      since: Type.String({ format: 'date-time' }),
+      lastAnswer: Nullable(Type.String()),
+      waiting: Type.Integer(),
+    }),
+  ),
+  /** Messages given up because their time ran out while their provider failed, by why: one notice. */
+  gaveUp: Type.Array(Type.Object({ reason: GaveUpReason, count: Type.Integer() })),
 });
 export type SendingView = Static<typeof SendingView>;
 
@@ -98,5 +118,14 @@ export type RemindNowResult = Static<typeof RemindNowResult>;
 export const LettersPdf = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });
 
 export const DeliveryReportParams = Type.Object({ key: Type.String({ maxLength: 200 }) });
-export const DeliveryReportQuery = Type.Record(Type.String(), Type.String({ maxLength: 500 }));
+/** The fields of Sveve's delivery report (INTEGRATIONS.md §1.4); any others it sends are ignored. */
+const ReportField = Type.Optional(Text(500));
+export const DeliveryReportQuery = Type.Object({
+  id: ReportField,
+  number: ReportField,
+  status: ReportField,
+  ref: ReportField,
+  errorCode: ReportField,
+  errorDesc: ReportField,
+});
 export const DeliveryReportReply = Type.Object({ ok: Type.Boolean() });

@@ -1,47 +1,51 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Channels } from '../../channels/index.js';
-import type { OutgoingMessage, SendResult } from '../../channels/types.js';
+import type { ChannelName, OutgoingMessage, SendResult } from '../../channels/types.js';
 import type { Database } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
-import { LetterError } from '../../documents/letter.js';
 import { chooseChannel } from '../../domain/channel-choice.js';
-import type { NoticeKind } from '../../domain/notices.js';
 import { dueReminder, inQuietHours, scheduledReminderPurpose } from '../../domain/reminders.js';
-import { TemplateError } from '../../domain/template.js';
 import type { Config } from '../../server/config.js';
 import type { Jobs, SendJob } from '../../server/deps.js';
-import { answersWithStatus } from '../answers/index.js';
 import { invitedHouseholds } from '../audience/index.js';
 import { audit } from '../audit/index.js';
-import { findEvent, findEventImage } from '../events/index.js';
-import { municipalityName, templateChooser } from '../templates/index.js';
-import { findVenueFacts } from '../venues/index.js';
+import { findEvent } from '../events/index.js';
+import { templateChooser } from '../templates/index.js';
+import * as healthSql from './queries/channel-health.js';
 import * as eventsSql from './queries/event.js';
+import * as heldSql from './queries/held-back.js';
 import * as householdsSql from './queries/household.js';
 import * as invitationsSql from './queries/invitation.js';
 import * as messagesSql from './queries/message.js';
-import { type InvitationFactsForSending, renderInvitation } from './render.js';
-import { answerToken, answerUrl, tokenHash } from './service/answer-tokens.js';
+import { answerToken, tokenHash } from './service/answer-tokens.js';
+import {
+  channelHealthAfter,
+  giveUpExpired,
+  logChannelChange,
+  retryDelayMs,
+} from './service/provider-outage.js';
+import { eventFacts, renderClaimed } from './service/render-claimed.js';
 import { suggestedChannels } from './service/suggest-channels.js';
 
 /** What the sending needs; the app's Deps hold it all. */
 export interface SendingDeps {
   db: Database;
-  config: Pick<Config, 'secretKey' | 'publicUrl' | 'sendLeaseSeconds' | 'sendConcurrency'>;
+  config: Pick<
+    Config,
+    'secretKey' | 'publicUrl' | 'sendLeaseSeconds' | 'sendConcurrency' | 'sendRetryHours' | 'sendProbeSeconds'
+  >;
   channels: Channels;
+  /** A channel that starts failing or recovers is logged (warn, info); without it, not. */
+  log?: Pick<FastifyBaseLogger, 'warn' | 'info'>;
+  /** The time retries, probes and giving up are reckoned in (tests move it on by hours). */
+  now?: () => Date;
 }
 
-/** A message whose provider failed for a passing reason is tried this many times in all. */
-const MAX_ATTEMPTS = 5;
 /** Messages claimed at a time: small, so a killed worker leaves little in doubt. */
 const BATCH = 20;
 /** A job sends for at most this long, then hands the rest to the next job. */
 const SLICE_MS = 5 * 60_000;
-
-/** 30 s, 1 min, 2 min, 4 min … after the n-th attempt. */
-function retryDelayMs(attempts: number): number {
-  return 30_000 * 2 ** Math.max(0, attempts - 1);
-}
 
 function contextOf(municipalityId: number, settings: eventsSql.SendingSettings): TenantContext {
   // The sending acts for whoever planned or started it, so the audit log names them.
@@ -107,129 +111,16 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
 }
 
 /**
- * What every message of the event shares: read once per run, not once per batch (the image alone
- * can be 2 MB). A template edited during a run is used from the next run (at most SLICE_MS on).
- */
-async function eventFacts(deps: SendingDeps, ctx: TenantContext, eventId: string) {
-  return inTenant(deps.db, ctx, async (tx) => {
-    const event = await findEvent(tx, ctx.municipalityId, eventId);
-    const venue = event?.venue ? await findVenueFacts(tx, ctx.municipalityId, event.venue.id) : undefined;
-    return {
-      event,
-      venue,
-      templateFor: await templateChooser(tx, ctx.municipalityId),
-      municipality: await municipalityName(tx, ctx.municipalityId),
-      image: await findEventImage(tx, ctx.municipalityId, eventId),
-    };
-  });
-}
-
-/** The claimed messages rendered, or why one cannot be. */
-async function renderClaimed(
-  deps: SendingDeps,
-  ctx: TenantContext,
-  eventId: string,
-  shared: Awaited<ReturnType<typeof eventFacts>>,
-  claimed: messagesSql.ClaimedMessage[],
-): Promise<Map<string, OutgoingMessage | SendResult>> {
-  const batch = await inTenant(deps.db, ctx, async (tx) => {
-    const householdIds = claimed.flatMap((m) => (m.householdId ? [m.householdId] : []));
-    const households = new Map(
-      (await householdsSql.householdsForMessages(tx, ctx.municipalityId, eventId, householdIds)).map((h) => [
-        h.householdId,
-        h,
-      ]),
-    );
-    const languages = await invitationsSql.invitationLanguages(
-      tx,
-      ctx.municipalityId,
-      claimed.map((m) => m.invitationId),
-    );
-    const notices = claimed.filter((m) => m.purpose !== 'invitation');
-    const answers = new Map(
-      (
-        await answersWithStatus(
-          tx,
-          ctx.municipalityId,
-          notices.map((m) => m.invitationId),
-        )
-      ).map((a) => [a.invitationId, a]),
-    );
-    const firstTimers = await householdsSql.firstTimers(
-      tx,
-      ctx.municipalityId,
-      notices.flatMap((m) => (m.householdId && m.purpose.startsWith('reminder:') ? [m.householdId] : [])),
-    );
-    return { households, languages, answers, firstTimers };
-  });
-  const facts = { ...shared, ...batch };
-  const result = new Map<string, OutgoingMessage | SendResult>();
-  for (const message of claimed) {
-    const household = message.householdId ? facts.households.get(message.householdId) : undefined;
-    if (!facts.event || !household) {
-      result.set(message.id, {
-        status: 'failed',
-        reason: 'The household or the event is gone.',
-        retryable: false,
-      });
-      continue;
-    }
-    const language = facts.languages.get(message.invitationId) ?? 'nb';
-    const input: InvitationFactsForSending = {
-      messageId: message.id,
-      channel: message.channel,
-      event: facts.event,
-      venue: facts.venue
-        ? {
-            name: facts.venue.name,
-            addressLine: facts.venue.addressLine,
-            postcode: facts.venue.postcode,
-            place: facts.venue.place,
-          }
-        : null,
-      template: facts.templateFor([language]),
-      municipality: facts.municipality,
-      household,
-      answerUrl: answerUrl(deps.config.publicUrl, answerToken(deps.config.secretKey, message.invitationId)),
-      ...(facts.image ? { image: facts.image } : {}),
-    };
-    if (message.purpose !== 'invitation') {
-      const answer = facts.answers.get(message.invitationId);
-      const kind: NoticeKind = message.purpose.startsWith('reminder:')
-        ? facts.firstTimers.has(household.householdId)
-          ? 'reminder_first_time'
-          : 'reminder'
-        : message.purpose === 'promotion'
-          ? 'promotion'
-          : !answer
-            ? 'maybe'
-            : answer.status === 'confirmed'
-              ? 'coming'
-              : answer.status;
-      input.notice = {
-        kind,
-        adults: answer?.adults ?? 0,
-        children: answer?.children ?? 0,
-        place: answer?.place ?? null,
-      };
-    }
-    try {
-      result.set(message.id, await renderInvitation(input));
-    } catch (error) {
-      if (error instanceof TemplateError || error instanceof LetterError) {
-        result.set(message.id, { status: 'failed', reason: error.message, retryable: false });
-      } else throw error;
-    }
-  }
-  return result;
-}
-
-/**
  * Sends what is due for one event until nothing is left, the time slice is used, or `stop` is
  * set. Each message is claimed (committed) before it is sent and its outcome recorded after:
  * a worker killed in between leaves it claimed, and once the lease has run out the next worker
  * sends it again under the same id, which the providers and mail systems see as the same
  * message. Returns when the event next has something due, for the next job.
+ *
+ * A provider that is down (providerDown) makes its channel failing for the municipality: its
+ * messages wait, and one of them is tried every SEND_PROBE_SECONDS (the probe); the first that
+ * goes through makes the channel work again and sends the others at once. Messages whose time
+ * runs out meanwhile are given up first thing in every run.
  */
 export async function sendDue(
   deps: SendingDeps,
@@ -238,43 +129,72 @@ export async function sendDue(
   options: { prepare?: boolean; stop?: { stopped: boolean } } = {},
 ): Promise<{ sent: number; next: Date | null }> {
   const stop = options.stop ?? { stopped: false };
+  const now = deps.now ?? (() => new Date());
   const settings = await inTenant(deps.db, { municipalityId, userId: null, ip: null }, (tx) =>
     eventsSql.findSendingSettings(tx, municipalityId, eventId),
   );
   if (!settings) return { sent: 0, next: null };
   const ctx = contextOf(municipalityId, settings);
-  if (options.prepare && settings.sendAt && settings.sendAt.getTime() <= Date.now()) {
+  if (options.prepare && settings.sendAt && settings.sendAt.getTime() <= now().getTime()) {
     await prepareInvitations(deps, ctx, eventId);
   }
+  await giveUpExpired(deps, ctx, eventId, now());
 
   const lease = deps.config.sendLeaseSeconds;
   const started = Date.now();
   let sent = 0;
   let shared: Awaited<ReturnType<typeof eventFacts>> | undefined;
   while (!stop.stopped && Date.now() - started < SLICE_MS) {
-    const claimed = await inTenant(deps.db, ctx, (tx) =>
-      messagesSql.claimMessages(tx, municipalityId, eventId, lease, BATCH),
-    );
+    const { claimed, failing } = await inTenant(deps.db, ctx, async (tx) => {
+      const failing = new Set((await healthSql.failingChannels(tx, municipalityId)).map((h) => h.channel));
+      const probes = await healthSql.takeProbes(
+        tx,
+        municipalityId,
+        eventId,
+        now(),
+        deps.config.sendProbeSeconds,
+      );
+      const claimed = await messagesSql.claimMessages(tx, municipalityId, eventId, lease, BATCH, now(), [
+        ...failing,
+      ]);
+      for (const channel of probes) {
+        claimed.push(...(await heldSql.claimProbe(tx, municipalityId, eventId, lease, channel)));
+      }
+      return { claimed, failing };
+    });
     if (claimed.length === 0) break;
     shared ??= await eventFacts(deps, ctx, eventId);
     const rendered = await renderClaimed(deps, ctx, eventId, shared, claimed);
+    // Channels seen failing in this batch: their messages not yet tried go back untried.
+    const down = new Set<ChannelName>();
+    const untried: string[] = [];
     await eachLimited(claimed, deps.config.sendConcurrency, async (message) => {
       const outgoing = rendered.get(message.id) as OutgoingMessage | SendResult;
+      if (!('status' in outgoing) && down.has(message.channel)) {
+        untried.push(message.id);
+        return;
+      }
       let result: SendResult;
       if ('status' in outgoing) result = outgoing;
       else {
         try {
           result = await deps.channels[message.channel].send(outgoing);
         } catch (error) {
-          result = { status: 'failed', reason: (error as Error).message, retryable: true };
+          result = {
+            status: 'failed',
+            reason: (error as Error).message,
+            retryable: true,
+            providerDown: true,
+          };
         }
       }
       const retryAt =
-        result.status === 'failed' && result.retryable && message.attempts < MAX_ATTEMPTS
-          ? new Date(Date.now() + retryDelayMs(message.attempts))
+        result.status === 'failed' && result.retryable
+          ? new Date(now().getTime() + retryDelayMs(message.attempts))
           : null;
-      await inTenant(deps.db, ctx, async (tx) => {
-        await messagesSql.recordOutcome(tx, municipalityId, message.id, result, retryAt);
+      if (result.providerDown) down.add(message.channel);
+      const change = await inTenant(deps.db, ctx, async (tx) => {
+        await messagesSql.recordOutcome(tx, municipalityId, message.id, result, retryAt, now());
         await audit(tx, ctx, {
           action: 'send',
           recordType: 'household',
@@ -287,9 +207,21 @@ export async function sendDue(
             status: retryAt ? 'queued' : result.status,
           },
         });
+        return channelHealthAfter(
+          deps,
+          tx,
+          municipalityId,
+          message.channel,
+          result,
+          failing.has(message.channel),
+          now(),
+        );
       });
+      if (change) logChannelChange(deps, municipalityId, message.channel, change);
+      if (change && 'recovered' in change) failing.delete(message.channel);
       if (result.status !== 'failed') sent++;
     });
+    await inTenant(deps.db, ctx, (tx) => heldSql.releaseMessages(tx, municipalityId, untried));
   }
   const next = await inTenant(deps.db, ctx, (tx) => messagesSql.nextDue(tx, municipalityId, eventId, lease));
   return { sent, next };

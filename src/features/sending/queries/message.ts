@@ -1,6 +1,7 @@
 import type { ChannelName, SendResult } from '../../../channels/types.js';
 import type { Queryable } from '../../../db/connection.js';
 import type { MessageStatus } from '../../../domain/sending.js';
+import type { GAVE_UP_REASONS } from '../contract.js';
 
 /** Messages: queued, claimed, sent, retried, delivered or printed; notices after the invitation. */
 
@@ -14,10 +15,14 @@ export interface ClaimedMessage {
   attempts: number;
 }
 
+export const CLAIMED = `RETURNING id, invitation_id AS "invitationId", household_id AS "householdId", channel, purpose,
+  attempts`;
+
 /**
- * Takes up to `limit` messages of the event to send: queued ones that are due, and ones another
- * worker claimed longer than the lease ago (it was killed: resume). SKIP LOCKED lets several
- * workers share an event without taking the same message.
+ * Takes up to `limit` messages of the event to send: queued ones that are due at `now`, and ones
+ * another worker claimed longer than the lease ago (it was killed: resume), leaving out the
+ * channels in `except` (failing: they are probed instead). SKIP LOCKED lets several workers share
+ * an event without taking the same message.
  */
 export function claimMessages(
   tx: Queryable,
@@ -25,33 +30,40 @@ export function claimMessages(
   eventId: string,
   leaseSeconds: number,
   limit: number,
+  now: Date,
+  except: ChannelName[],
 ): Promise<ClaimedMessage[]> {
   return tx.query<ClaimedMessage>(
     `UPDATE message SET status = 'sending', attempts = attempts + 1, claimed_at = now(), updated_at = now()
      WHERE id IN (
-       SELECT id FROM message WHERE municipality_id = $1 AND event_id = $2
-         AND ((status = 'queued' AND not_before <= now())
+       SELECT id FROM message WHERE municipality_id = $1 AND event_id = $2 AND channel <> ALL($6::text[])
+         AND ((status = 'queued' AND not_before <= $5)
            OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $3)))
        ORDER BY created_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
-     RETURNING id, invitation_id AS "invitationId", household_id AS "householdId", channel, purpose, attempts`,
-    [municipalityId, eventId, leaseSeconds, limit],
+     ${CLAIMED}`,
+    [municipalityId, eventId, leaseSeconds, limit, now, except],
   );
 }
 
-/** What the provider answered. A retryable failure goes back in the queue until `retryAt`. */
+/**
+ * What the provider answered. A retryable failure goes back in the queue until `retryAt`, failing
+ * since `now` unless it already was (its time to give up counts from its first failure).
+ */
 export async function recordOutcome(
   tx: Queryable,
   municipalityId: number,
   messageId: string,
   result: SendResult,
   retryAt: Date | null,
+  now: Date,
 ): Promise<void> {
   const reason = result.reason?.slice(0, 1000) ?? null;
   if (result.status === 'failed' && retryAt) {
     await tx.query(
-      `UPDATE message SET status = 'queued', not_before = $3, reason = $4, claimed_at = NULL, updated_at = now()
+      `UPDATE message SET status = 'queued', not_before = $3, reason = $4, claimed_at = NULL,
+         failing_since = COALESCE(failing_since, $5), updated_at = now()
        WHERE municipality_id = $1 AND id = $2`,
-      [municipalityId, messageId, retryAt, reason],
+      [municipalityId, messageId, retryAt, reason, now],
     );
     return;
   }
@@ -63,7 +75,10 @@ export async function recordOutcome(
   );
 }
 
-/** When the event next has a message to send (a retry waiting, or a claim whose lease runs out). */
+/**
+ * When the event next has a message to send: a retry waiting, a claim whose lease runs out, or,
+ * for a failing channel, its next probe.
+ */
 export async function nextDue(
   tx: Queryable,
   municipalityId: number,
@@ -71,13 +86,19 @@ export async function nextDue(
   leaseSeconds: number,
 ): Promise<Date | null> {
   const [row] = await tx.query<{ due: Date | null }>(
-    `SELECT min(CASE WHEN status = 'queued' THEN not_before
-                     ELSE claimed_at + make_interval(secs => $3) END) AS due
-     FROM message WHERE municipality_id = $1 AND event_id = $2 AND status IN ('queued', 'sending')`,
+    `SELECT min(CASE WHEN h.failing_since IS NOT NULL THEN h.next_probe_at
+                     WHEN m.status = 'queued' THEN m.not_before
+                     ELSE m.claimed_at + make_interval(secs => $3) END) AS due
+     FROM message m
+     LEFT JOIN channel_health h ON h.municipality_id = m.municipality_id AND h.channel = m.channel
+     WHERE m.municipality_id = $1 AND m.event_id = $2 AND m.status IN ('queued', 'sending')`,
     [municipalityId, eventId, leaseSeconds],
   );
   return row?.due ? new Date(row.due) : null;
 }
+
+/** Why a message held back by passing failures was given up: its time ran out (queries/held-back.ts). */
+export type GaveUp = (typeof GAVE_UP_REASONS)[number];
 
 export interface MessageRow {
   id: string;
@@ -85,6 +106,7 @@ export interface MessageRow {
   channel: ChannelName;
   status: MessageStatus;
   reason: string | null;
+  gaveUp: GaveUp | null;
   sentAt: Date | null;
 }
 
@@ -96,7 +118,7 @@ export function latestMessages(
 ): Promise<MessageRow[]> {
   return tx.query<MessageRow>(
     `SELECT DISTINCT ON (household_id) id, household_id AS "householdId", channel, status, reason,
-       sent_at AS "sentAt"
+       gave_up AS "gaveUp", sent_at AS "sentAt"
      FROM message WHERE municipality_id = $1 AND event_id = $2 AND household_id IS NOT NULL
        AND purpose = 'invitation'
      ORDER BY household_id, created_at DESC, id`,
@@ -120,7 +142,8 @@ export async function requeueFailed(
      SELECT $1, t.invitation_id, $2, t.household_id, t.channel
      FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS t(invitation_id, household_id, channel)
      ON CONFLICT (invitation_id, purpose, channel) DO UPDATE SET status = 'queued', attempts = 0,
-       not_before = now(), claimed_at = NULL, reason = NULL, created_at = now(), updated_at = now()
+       not_before = now(), claimed_at = NULL, reason = NULL, failing_since = NULL, gave_up = NULL,
+       created_at = now(), updated_at = now()
      WHERE message.status = 'failed'
      RETURNING id`,
     [
@@ -184,14 +207,22 @@ export async function markLettersPrinted(
   return rows.flatMap((r) => (r.householdId ? [r.householdId] : []));
 }
 
+/**
+ * Events with messages due or left claimed by a stopped process. A failing channel's messages
+ * are its probes' to send: they count only when the probe is a minute overdue (no process is
+ * probing it, e.g. after a restart).
+ */
 export function eventsWithWork(
   tx: Queryable,
   leaseSeconds: number,
 ): Promise<{ municipalityId: number; eventId: string }[]> {
   return tx.query(
-    `SELECT DISTINCT municipality_id AS "municipalityId", event_id AS "eventId" FROM message
-     WHERE (status = 'queued' AND not_before <= now())
-        OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $1))`,
+    `SELECT DISTINCT m.municipality_id AS "municipalityId", m.event_id AS "eventId" FROM message m
+     LEFT JOIN channel_health h ON h.municipality_id = m.municipality_id AND h.channel = m.channel
+     WHERE CASE WHEN h.failing_since IS NOT NULL
+                THEN m.status IN ('queued', 'sending') AND h.next_probe_at <= now() - interval '1 minute'
+                ELSE (m.status = 'queued' AND m.not_before <= now())
+                  OR (m.status = 'sending' AND m.claimed_at < now() - make_interval(secs => $1)) END`,
     [leaseSeconds],
   );
 }

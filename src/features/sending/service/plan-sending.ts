@@ -10,7 +10,9 @@ import { audit, auditListRead } from '../../audit/index.js';
 import { findEvent } from '../../events/index.js';
 import type { SendingCounts, SendingView } from '../contract.js';
 import { channelUnusable, eventCancelled, eventPassed } from '../errors.js';
+import * as healthSql from '../queries/channel-health.js';
 import * as eventsSql from '../queries/event.js';
+import * as heldSql from '../queries/held-back.js';
 import * as householdsSql from '../queries/household.js';
 import * as messagesSql from '../queries/message.js';
 import { suggestedChannels } from './suggest-channels.js';
@@ -97,6 +99,7 @@ export async function getSending(
         usable: usableChannels(h),
         status,
         reason: message?.status === 'failed' ? message.reason : null,
+        gaveUp: message?.status === 'failed' ? message.gaveUp : null,
         sentAt: message?.sentAt ? new Date(message.sentAt).toISOString() : null,
       };
     });
@@ -110,6 +113,24 @@ export async function getSending(
           : settings.sendAt
             ? 'scheduled'
             : 'not_planned';
+    const waiting = await heldSql.waitingByChannel(tx, ctx.municipalityId, eventId);
+    const trouble = (await healthSql.failingChannels(tx, ctx.municipalityId)).flatMap((h) => {
+      const count = waiting.get(h.channel) ?? 0;
+      return count > 0
+        ? [
+            {
+              channel: h.channel,
+              since: h.failingSince.toISOString(),
+              lastAnswer: h.lastAnswer,
+              waiting: count,
+            },
+          ]
+        : [];
+    });
+    const gaveUp = (await heldSql.gaveUpCounts(tx, ctx.municipalityId, eventId)).map((g) => ({
+      reason: g.gaveUp,
+      count: g.count,
+    }));
     return {
       eventId,
       sendAt: settings.sendAt?.toISOString() ?? null,
@@ -120,6 +141,8 @@ export async function getSending(
       byChannel: [...byChannel.entries()].map(([channel, c]) => ({ channel, ...c })),
       households: withHouseholds ? households : [],
       lettersToPrint: byChannel.get('letter')?.sent ?? 0,
+      trouble,
+      gaveUp,
     };
   });
 }
