@@ -30,6 +30,7 @@ button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.5rem;marg
 .box{border-left:6px solid #0b5fae;background:#eef5fc;padding:.75rem 1rem;margin:1rem 0}
 .box.alert{border-color:#b00020;background:#fdeeee}
 .box.ok{border-color:#1e7b34;background:#edf7ef}
+.box>:first-child{margin-top:0}.box>:last-child{margin-bottom:0}
 ul.links{padding:0;list-style:none}ul.links li{margin:.5rem 0}
 footer{max-width:36rem;margin:2rem auto 0;padding:1rem;border-top:1px solid #d0d0d0;color:#444;font-size:1rem}
 `;
