@@ -16,11 +16,16 @@ BEGIN
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END
 $$;
+-- Granted to the owner so that it may SET ROLE for the dump; where the owner may not grant it
+-- (neither superuser nor CREATEROLE), the DBA does, and the backup says so until then.
 DO $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'landsby_backup') THEN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'landsby_backup')
+     AND NOT pg_has_role(current_user, 'landsby_backup', 'MEMBER') THEN
     EXECUTE 'GRANT landsby_backup TO CURRENT_USER';
   END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE NOTICE 'landsby_backup is not granted to %: see docs/operations.md, Backups', current_user;
 END
 $$;
 

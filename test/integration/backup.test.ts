@@ -44,17 +44,22 @@ interface Place {
   restore(dir: string): Promise<{ place: Place; differences: Difference[] }>;
 }
 
+// On PostgreSQL Landsby connects as the owner of its schema, not as a superuser (which row-level
+// security would not bind): here a role with LOGIN and CREATEROLE, as docs/operations.md says.
 const serverUrl = () => inject('postgresUrl');
-async function newPostgres(template: string): Promise<string> {
+const OWNER = `landsby_owner_${randomBytes(4).toString('hex')}`;
+async function newPostgres(): Promise<string> {
   const name = `landsby_backup_${randomBytes(5).toString('hex')}`;
-  await adminQuery(serverUrl(), `CREATE DATABASE ${name} TEMPLATE ${template}`);
-  return serverUrl().replace(/\/postgres$/, `/${name}`);
+  await adminQuery(serverUrl(), `CREATE DATABASE ${name} OWNER ${OWNER} TEMPLATE template0`);
+  return serverUrl()
+    .replace(/\/\/postgres@/, `//${OWNER}:owner-secret@`)
+    .replace(/\/postgres$/, `/${name}`);
 }
 const postgresPlace = (url: string): Place => ({
   open: () => openPostgres(url),
   backup: (dir) => backupPostgres(url, dir),
   async restore(dir) {
-    const target = await newPostgres('template0');
+    const target = await newPostgres();
     return { place: postgresPlace(target), differences: await restorePostgres(target, dir) };
   },
 });
@@ -91,9 +96,13 @@ async function withLandsby<T>(
   }
 }
 
-/** The audit log as stored, entry by entry (read as the superuser the tests connect as). */
+/**
+ * The audit log as stored, entry by entry: on PostgreSQL as landsby_backup (row-level security
+ * binds the owner), on PGlite as its superuser.
+ */
 const auditLog = (db: Database) =>
   db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.exec('SET LOCAL ROLE landsby_backup');
     await tx.query("SELECT set_config('TimeZone', 'UTC', true)");
     return tx.query(
       `SELECT id, municipality_id, at::text, actor_user_id, action, record_type, record_id, subject_id, ip,
@@ -108,10 +117,10 @@ const backupDir = join(work, 'backup');
 
 beforeAll(async () => {
   smtp = await startSmtp();
+  if (testDatabaseKind === 'postgres')
+    await adminQuery(serverUrl(), `CREATE ROLE ${OWNER} LOGIN CREATEROLE PASSWORD 'owner-secret'`);
   source =
-    testDatabaseKind === 'postgres'
-      ? postgresPlace(await newPostgres('landsby_template'))
-      : pglitePlace(join(work, 'data'));
+    testDatabaseKind === 'postgres' ? postgresPlace(await newPostgres()) : pglitePlace(join(work, 'data'));
   const db = await source.open();
   await migrate(db);
   await seedPostcodes(db);
@@ -139,9 +148,12 @@ beforeAll(async () => {
     expect((await app.inject({ method: 'GET', url: answerLink })).statusCode).toBe(200);
     expect((await agent.get('/api/households')).statusCode).toBe(200);
   });
-  auditBefore = await auditLog(db);
   await db.close(); // Landsby stopped, as the embedded database's backup needs
   manifest = await source.backup(backupDir);
+  // The log as it is (the backup only reads; on PostgreSQL it has granted landsby_backup SELECT).
+  const again = await source.open();
+  auditBefore = await auditLog(again);
+  await again.close();
 }, 120_000);
 
 afterAll(async () => {
@@ -194,6 +206,29 @@ describe(`backup and restore (${testDatabaseKind})`, () => {
       { what: 'rows in public.household', expected: HOUSEHOLDS + 1, found: HOUSEHOLDS },
     ]);
   }, 120_000);
+
+  it('refuses, saying why, rather than write a backup that could miss rows', async () => {
+    const dir = join(work, 'refused');
+    if (testDatabaseKind === 'postgres') {
+      // Without landsby_backup a dump as the owner would hold no personal data.
+      await adminQuery(serverUrl(), `REVOKE landsby_backup FROM ${OWNER}`);
+      try {
+        await expect(source.backup(dir)).rejects.toThrow(
+          /landsby_backup with BYPASSRLS .* GRANT landsby_backup/s,
+        );
+      } finally {
+        await adminQuery(serverUrl(), `GRANT landsby_backup TO ${OWNER}`);
+      }
+    } else {
+      // The embedded database while Landsby runs on it.
+      const running = await source.open();
+      try {
+        await expect(source.backup(dir)).rejects.toThrow(/stop Landsby first/);
+      } finally {
+        await running.close();
+      }
+    }
+  });
 
   it('refuses to write a backup over an existing one', async () => {
     await expect(source.backup(backupDir)).rejects.toThrow(/not empty/);
