@@ -61,6 +61,13 @@ function logError(error: Error & { code?: string }) {
   return { type: error.name, code: error.code, message: error.message, stack: error.stack ?? '' };
 }
 
+/** An OpenAPI operationId from a route's method and path: "getEventsEventIdAudience". */
+function operationId(method: string | string[], url: string): string {
+  const words = url.replace(/^\/api\//, '').split(/[^A-Za-z0-9]+/);
+  const capitalized = words.filter(Boolean).map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+  return [String(method).toLowerCase(), ...capitalized].join('');
+}
+
 export interface AppOptions {
   config: Config;
   db: Database;
@@ -114,6 +121,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Per process; a guard against floods and guessing, not the account lockout (that is in the database).
   await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
   await app.register(swagger, {
+    // Clients are generated from the document: each operation is named by its method and path
+    // ("GET /api/events/:eventId/audience" is getEventsEventIdAudience) unless its schema names it.
+    transform: ({ schema, url, route }) => ({
+      schema: schema && { ...schema, operationId: schema.operationId ?? operationId(route.method, url) },
+      url,
+    }),
     openapi: {
       info: {
         title: 'Landsby API',

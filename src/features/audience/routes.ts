@@ -22,7 +22,15 @@ const tags = ['cafe'];
 export const audienceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
     '/api/events/:eventId/audience',
-    { config: event, schema: { tags, params: AudienceParams, response: withErrors({ 200: AudienceView }) } },
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: "An event's audience: its rule and the households it takes in",
+        params: AudienceParams,
+        response: withErrors({ 200: AudienceView }),
+      },
+    },
     async (request) => getAudience(deps, tenantOf(request), request.params.eventId),
   );
 
@@ -55,6 +63,7 @@ export const audienceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       config: event,
       schema: {
         tags,
+        summary: "Sets the rule for who an event's invitations go to",
         params: AudienceParams,
         body: AudienceRule,
         response: withErrors({ 200: AudienceView }),

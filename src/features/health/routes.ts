@@ -9,7 +9,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     '/healthz',
     {
       config: { public: true },
-      schema: { tags: ['operations'], response: { 200: Healthy, 503: Unavailable } },
+      schema: {
+        tags: ['operations'],
+        summary: 'Whether the server and its database answer (for a load balancer)',
+        response: { 200: Healthy, 503: Unavailable },
+      },
     },
     async (_request, reply) => {
       const health = await checkHealth(deps);

@@ -88,7 +88,12 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     '/api/imports/:importId',
     {
       config: { ...read, tenantObject: 'import' },
-      schema: { tags: ['import'], params: JobParams, response: withErrors({ 200: ImportJob }) },
+      schema: {
+        tags: ['import'],
+        summary: 'An uploaded import file: its columns and the suggested mapping',
+        params: JobParams,
+        response: withErrors({ 200: ImportJob }),
+      },
     },
     async (request) => getImport(deps, tenantOf(request), request.params.importId),
   );
@@ -228,6 +233,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       config: { ...write, tenantObject: 'importMapping' },
       schema: {
         tags: ['import'],
+        summary: 'Deletes a saved column mapping',
         params: MappingParams,
         response: withErrors({ 204: Type.Null() }),
       },

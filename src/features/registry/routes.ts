@@ -49,7 +49,12 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/api/households/:householdId',
     {
       config: { ...read, ...one },
-      schema: { tags: ['registry'], params: Params, response: withErrors({ 200: HouseholdView }) },
+      schema: {
+        tags: ['registry'],
+        summary: 'One household, as its form shows it',
+        params: Params,
+        response: withErrors({ 200: HouseholdView }),
+      },
     },
     async (request) => getHousehold(deps, tenantOf(request), request.params.householdId),
   );
@@ -97,7 +102,14 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       `/api/households/:householdId/${path}`,
       {
         config: { ...write, ...one },
-        schema: { tags: ['registry'], params: Params, response: withErrors({ 200: HouseholdView }) },
+        schema: {
+          tags: ['registry'],
+          summary: archived
+            ? 'Archives a household: kept, no longer invited'
+            : 'Takes a household back from the archive',
+          params: Params,
+          response: withErrors({ 200: HouseholdView }),
+        },
       },
       async (request) => setHouseholdArchived(deps, tenantOf(request), request.params.householdId, archived),
     );
@@ -109,6 +121,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       config: { ...read, ...one },
       schema: {
         tags: ['registry'],
+        summary: 'What changed in a household, newest first',
         params: Params,
         response: withErrors({ 200: HouseholdHistory }),
       },
@@ -124,6 +137,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       config: { ...read, referenceData: true },
       schema: {
         tags: ['registry'],
+        summary: 'The place of a Norwegian postcode',
         params: PostcodeParams,
         response: withErrors({ 200: PostcodePlace }),
       },

@@ -29,7 +29,12 @@ export const schoolHolidayRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
     '/api/cafe/school-holidays',
     {
       config: manage,
-      schema: { tags, body: SchoolHolidayRules, response: withErrors({ 200: SchoolHolidays }) },
+      schema: {
+        tags,
+        summary: "Saves the municipality's school-holiday rules",
+        body: SchoolHolidayRules,
+        response: withErrors({ 200: SchoolHolidays }),
+      },
     },
     async (request) => saveSchoolHolidays(deps, tenantOf(request), request.body),
   );

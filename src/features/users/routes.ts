@@ -20,7 +20,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     '/api/admin/users',
     {
       config: admin,
-      schema: { tags: ['users'], response: withErrors({ 200: UserList }) },
+      schema: {
+        tags: ['users'],
+        summary: 'Users of the municipality',
+        response: withErrors({ 200: UserList }),
+      },
     },
     async (request) => ({ users: await listUsers(deps, tenantOf(request)) }),
   );
@@ -29,7 +33,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     '/api/admin/users/:userId',
     {
       config: { ...admin, tenantObject: 'user' },
-      schema: { tags: ['users'], params: UserParams, response: withErrors({ 200: AdminUser }) },
+      schema: {
+        tags: ['users'],
+        summary: 'One user, with roles',
+        params: UserParams,
+        response: withErrors({ 200: AdminUser }),
+      },
     },
     async (request) => getUser(deps, tenantOf(request), request.params.userId),
   );
@@ -57,6 +66,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       config: { ...admin, tenantObject: 'user' },
       schema: {
         tags: ['users'],
+        summary: 'Changes a user',
         params: UserParams,
         body: UserChange,
         response: withErrors({ 200: AdminUser }),

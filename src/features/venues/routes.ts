@@ -27,7 +27,15 @@ export const venueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.post(
     '/api/venues',
-    { config: manage, schema: { tags, body: VenueInput, response: withErrors({ 201: VenueView }) } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Registers a venue',
+        body: VenueInput,
+        response: withErrors({ 201: VenueView }),
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await createVenue(deps, tenantOf(request), request.body)),
   );
@@ -52,7 +60,15 @@ export const venueRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.post(
     '/api/venues/:venueId/archive',
-    { config: venue, schema: { tags, params: VenueParams, response: withErrors({ 200: VenueView }) } },
+    {
+      config: venue,
+      schema: {
+        tags,
+        summary: 'Archives a venue',
+        params: VenueParams,
+        response: withErrors({ 200: VenueView }),
+      },
+    },
     async (request) => archiveVenue(deps, tenantOf(request), request.params.venueId),
   );
 };

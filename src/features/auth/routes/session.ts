@@ -62,6 +62,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       },
       schema: {
         tags: ['auth'],
+        summary: 'Logs in with e-mail and password',
         body: LoginBody,
         response: withErrors({ 200: LoginResult }),
       },
@@ -77,7 +78,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], response: withErrors({ 204: Type.Null() }) } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Logs out: ends the session',
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
     async (request, reply) => {
       await logout(deps, requireAuth(request), request.ip);
       clearSessionCookie(reply, deps.config);
@@ -125,6 +132,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     {
       schema: {
         tags: ['auth'],
+        summary: "Sets the user's language (nb, nn or en)",
         body: LocaleBody,
         response: withErrors({ 204: Type.Null() }),
       },

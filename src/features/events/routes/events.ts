@@ -37,7 +37,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     '/api/events',
     {
       config: manage,
-      schema: { tags, querystring: EventListQuery, response: withErrors({ 200: EventList }) },
+      schema: {
+        tags,
+        summary: 'Events between two days',
+        querystring: EventListQuery,
+        response: withErrors({ 200: EventList }),
+      },
     },
     async (request) => listEvents(deps, tenantOf(request), request.query),
   );
@@ -61,7 +66,10 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.get(
     '/api/events/:eventId',
-    { config: event, schema: { tags, params: EventParams, response: withErrors({ 200: EventView }) } },
+    {
+      config: event,
+      schema: { tags, summary: 'One event', params: EventParams, response: withErrors({ 200: EventView }) },
+    },
     async (request) => getEvent(deps, tenantOf(request), request.params.eventId),
   );
 
@@ -86,7 +94,15 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.post(
     '/api/events/:eventId/cancel',
-    { config: event, schema: { tags, params: EventParams, response: withErrors({ 200: EventView }) } },
+    {
+      config: event,
+      schema: {
+        tags,
+        summary: 'Cancels an event',
+        params: EventParams,
+        response: withErrors({ 200: EventView }),
+      },
+    },
     async (request) => cancelEvent(deps, tenantOf(request), request.params.eventId),
   );
 };
