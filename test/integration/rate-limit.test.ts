@@ -58,7 +58,7 @@ const answer = (token: string, remoteAddress: string) =>
 const busyTitle = householdWords('nb').answer.busyTitle;
 
 describe('limits that stop guessers, not families', () => {
-  // Within the minute of a rate-limit window where the machine allows it (about 17 s on PostgreSQL,
+  // Within the minute of a rate-limit window where the machine allows it (17–34 s on PostgreSQL,
   // 56 s on PGlite here); the old limit of 30 requests a minute refused the 31st request anyway.
   it(`lets ${FAMILIES} families answer from one address, none refused`, async () => {
     const started = Date.now();
@@ -103,6 +103,17 @@ describe('limits that stop guessers, not families', () => {
     expect((await open(`/svar/${tokens[0]}`, GUESSER)).statusCode).toBe(429);
     // …while the families at the venue go on answering.
     expect((await open(`/svar/${tokens[1]}`, VENUE_WIFI)).statusCode).toBe(200);
+  });
+
+  it('lets a burst of guesses sent at once no further than the limit', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        open(`/svar/${randomBytes(16).toString('base64url')}`, '198.51.100.9'),
+      ),
+    );
+    const statuses = burst.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(GUESS_LIMITS.answer_link);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(50 - GUESS_LIMITS.answer_link);
   });
 
   it("stops a guesser walking the feedback form's short codes, and not the café's guests", async () => {

@@ -22,12 +22,14 @@ export async function addGuess(
   scope: GuessScope,
   addressHash: string,
   windowStart: Date,
-): Promise<void> {
-  await tx.query(
+): Promise<number> {
+  const [row] = await tx.query<{ guesses: number }>(
     `INSERT INTO guess_count (scope, address_hash, window_start, guesses) VALUES ($1, $2, $3, 1)
-     ON CONFLICT (scope, address_hash, window_start) DO UPDATE SET guesses = guess_count.guesses + 1`,
+     ON CONFLICT (scope, address_hash, window_start) DO UPDATE SET guesses = guess_count.guesses + 1
+     RETURNING guesses`,
     [scope, addressHash, windowStart],
   );
+  return row?.guesses ?? 1;
 }
 
 /** Windows that ended count for nothing any more. */

@@ -53,11 +53,16 @@ export async function guessesUsedUp(deps: Deps, scope: GuessScope, ip: string): 
   return guesses >= GUESS_LIMITS[scope];
 }
 
-/** Counts one miss (a wrong link or code, a failed login) against the address. */
-export async function countGuess(deps: Deps, scope: GuessScope, ip: string): Promise<void> {
+/**
+ * Counts one miss (a wrong link or code, a failed login) against the address; whether the address
+ * has now gone past its limit (misses sent at the same moment all pass the check before the
+ * lookup, so the count after it decides too).
+ */
+export async function countGuess(deps: Deps, scope: GuessScope, ip: string): Promise<boolean> {
   const window = currentWindow();
-  await asSystem(deps.db, async (tx) => {
+  const guesses = await asSystem(deps.db, async (tx) => {
     await deleteGuessesBefore(tx, window);
-    await addGuess(tx, scope, networkHash(deps, ip), window);
+    return addGuess(tx, scope, networkHash(deps, ip), window);
   });
+  return guesses > GUESS_LIMITS[scope];
 }
