@@ -5,9 +5,10 @@ import type { HouseholdKind, Relation } from './household.js';
  * team's own additions and removals. Pure: the caller passes the households and the hand-made
  * changes.
  *
- * The SPEC's default: households in the municipality's care within a travel time (90 minutes;
- * no travel time known = included, flagged), every household under its oversight, and emergency
- * homes. Resource families are not foster homes and are left out unless the rule names them.
+ * The default, as Asker's foster-home café did it (seed 000): foster and emergency homes in the
+ * municipality's care within a travel time (1½ hours; no travel time known = included, flagged),
+ * and every household under its oversight (they live in the municipality). Resource families are
+ * not foster homes and are left out unless the rule names them.
  */
 export interface AudienceRule {
   /** minutes from the team's office, for households in the municipality's care */
@@ -40,12 +41,12 @@ export type AudienceReason = 'care' | 'care_travel_unknown' | 'oversight' | 'eme
 
 export function ruleReason(household: AudienceHousehold, rule: AudienceRule): AudienceReason | null {
   if (household.archived || !rule.kinds.includes(household.kind)) return null;
-  // Emergency homes take children at short notice from anywhere; the SPEC invites them all.
-  if (household.kind === 'emergency') return 'emergency';
   if (household.relation === 'oversight') return rule.oversight ? 'oversight' : null;
   if (!rule.care) return null;
   if (household.travelMinutes === null) return 'care_travel_unknown';
-  return household.travelMinutes <= rule.maxTravel ? 'care' : null;
+  // Emergency homes too only within the travel limit: a café is an evening out, wherever they live.
+  if (household.travelMinutes > rule.maxTravel) return null;
+  return household.kind === 'emergency' ? 'emergency' : 'care';
 }
 
 /** The team's change for one household: included true (added), false (removed), null (none). */

@@ -319,7 +319,8 @@ describe('the audience of an event', () => {
     ids.far = await make('Fjern', { travelMinutes: 120 });
     ids.unknown = await make('Ukjent', { travelMinutes: null });
     ids.oversight = await make('Tilsyn', { relation: 'oversight', travelMinutes: 300 });
-    ids.emergency = await make('Beredskap', { kind: 'emergency', travelMinutes: 200 });
+    // Within the travel limit: emergency homes too are invited only within it (seed 000).
+    ids.emergency = await make('Beredskap', { kind: 'emergency', travelMinutes: 60 });
     ids.familyHome = await make('Familiehjem', {
       kind: 'family_home',
       travelMinutes: 45,
@@ -341,7 +342,7 @@ describe('the audience of an event', () => {
   const shown = (answer: { households: { id: string; included: boolean; source: string }[] }) =>
     Object.fromEntries(answer.households.map((h) => [h.id, `${h.included ? 'in' : 'out'}:${h.source}`]));
 
-  it('follows the default rule: care within 90 minutes, oversight, emergency homes', async () => {
+  it('follows the default rule: care within 90 minutes (emergency homes too), oversight', async () => {
     const response = await agent.get(`/api/events/${eventId}/audience`);
     expect(response.statusCode).toBe(200);
     const answer = response.json();

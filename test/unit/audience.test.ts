@@ -17,14 +17,22 @@ const household = (id: string, overrides: Partial<AudienceHousehold> = {}): Audi
 });
 
 describe('the audience rule', () => {
-  it("follows the SPEC's default: care within 90 minutes, oversight, emergency homes", () => {
+  it('follows seed 000: foster and emergency homes in care within 90 minutes, and oversight', () => {
     const rule = DEFAULT_AUDIENCE_RULE;
     expect(ruleReason(household('a'), rule)).toBe('care');
     expect(ruleReason(household('a', { travelMinutes: 90 }), rule)).toBe('care');
     expect(ruleReason(household('a', { travelMinutes: 91 }), rule)).toBeNull();
     expect(ruleReason(household('a', { travelMinutes: null }), rule)).toBe('care_travel_unknown');
     expect(ruleReason(household('a', { relation: 'oversight', travelMinutes: 500 }), rule)).toBe('oversight');
-    expect(ruleReason(household('a', { kind: 'emergency', travelMinutes: 500 }), rule)).toBe('emergency');
+    // Emergency homes too only within the travel limit (they were invited from any distance before).
+    expect(ruleReason(household('a', { kind: 'emergency', travelMinutes: 90 }), rule)).toBe('emergency');
+    expect(ruleReason(household('a', { kind: 'emergency', travelMinutes: 500 }), rule)).toBeNull();
+    expect(ruleReason(household('a', { kind: 'emergency', travelMinutes: null }), rule)).toBe(
+      'care_travel_unknown',
+    );
+    expect(
+      ruleReason(household('a', { kind: 'emergency', relation: 'oversight', travelMinutes: 500 }), rule),
+    ).toBe('oversight');
     expect(ruleReason(household('a', { kind: 'family_home' }), rule)).toBe('care');
   });
 
@@ -40,7 +48,8 @@ describe('the audience rule', () => {
     expect(ruleReason(household('a', { relation: 'oversight' }), noOversight)).toBeNull();
     const noCare = { ...DEFAULT_AUDIENCE_RULE, care: false };
     expect(ruleReason(household('a'), noCare)).toBeNull();
-    expect(ruleReason(household('a', { kind: 'emergency' }), noCare)).toBe('emergency');
+    // An emergency home in the municipality's care follows the care switch like any other.
+    expect(ruleReason(household('a', { kind: 'emergency' }), noCare)).toBeNull();
     const fosterOnly = { ...DEFAULT_AUDIENCE_RULE, kinds: ['foster' as const] };
     expect(ruleReason(household('a', { kind: 'emergency' }), fosterOnly)).toBeNull();
     expect(
