@@ -64,7 +64,12 @@ export function HouseholdList({
       <Tag data-size="sm" data-color={STATUS_COLOR[household.status] ?? 'neutral'}>
         {t(`cafe.sending.statuses.${household.status}`)}
       </Tag>
-      {household.status === 'failed' && household.reason ? (
+      {household.status === 'failed' && household.gaveUp ? (
+        <span className="cafe-sending-reason">
+          {t(`cafe.sending.gaveUpReason.${household.gaveUp}`)}
+          {household.reason ? ` (${household.reason})` : ''}
+        </span>
+      ) : household.status === 'failed' && household.reason ? (
         <span className="cafe-sending-reason">{household.reason}</span>
       ) : household.sentAt && household.status !== 'not_sent' ? (
         <span className="cafe-sending-hint">{formatDateTime(household.sentAt, i18n.language)}</span>

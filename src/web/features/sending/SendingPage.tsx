@@ -17,6 +17,7 @@ import { HouseholdList } from './HouseholdList.js';
 import { PrintSection } from './PrintSection.js';
 import { StateSection } from './StateSection.js';
 import { atTime } from './status.js';
+import { TroubleSection } from './TroubleSection.js';
 import { useSendingRun } from './use-sending-run.js';
 import { WhenSection } from './WhenSection.js';
 
@@ -104,6 +105,7 @@ export function SendingPage() {
       {view ? (
         <>
           <StateSection view={view} headingRef={statusHeading} number={number} />
+          <TroubleSection view={view} number={number} />
           <CafeError error={error ?? pollError} />
           {closed ? (
             <Paragraph className="measure">{t(`cafe.sending.closed.${closed}`)}</Paragraph>
