@@ -26,7 +26,8 @@ export function MyNetworkPage() {
   const [reload, setReload] = useState(0);
   const contacts = useLoad<ContactList>(network ? '/api/my-network/contacts' : null, reload);
 
-  if (error instanceof ApiError && error.code === 'network.no_network') {
+  // 404: the account is not linked to a network (yet).
+  if (error instanceof ApiError && error.status === 404) {
     return (
       <Page title={t('nav.myNetwork')}>
         <Paragraph className="measure">{t('myNetwork.noNetwork')}</Paragraph>

@@ -17,7 +17,7 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import type { HostList } from '../../../features/events/contract.js';
 import type { NetworkInput, NetworkView } from '../../../features/networks/contract.js';
 import type { HouseholdList } from '../../../features/registry/contract.js';
-import { api } from '../../shared/api.js';
+import { ApiError, api } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
@@ -73,7 +73,16 @@ export function NewNetworkPage() {
       const created = await api.post<NetworkView>('/api/networks', input);
       navigate(`/nettverk/${created.id}`, { state: { notice: 'created' } });
     } catch (caught) {
-      setError(caught);
+      const partnerRule = partnerProblem(caught);
+      if (partnerRule) {
+        setErrors({
+          partner:
+            partnerRule === 'own'
+              ? t('networks.form.errors.partner_own')
+              : t('networks.form.errors.partner_unknown'),
+        });
+        document.getElementById('network-partner')?.focus();
+      } else setError(caught);
       busyRef.current = false;
       setBusy(false);
     }
@@ -176,4 +185,15 @@ export function NewNetworkPage() {
       </Paragraph>
     </Page>
   );
+}
+
+/** The server's word on the partner's number: no such municipality, or our own. */
+function partnerProblem(error: unknown): 'unknown' | 'own' | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'validation.invalid' || !Array.isArray(error.details))
+    return undefined;
+  const detail = (error.details as { field?: string; rule?: string }[]).find((d) =>
+    d.field?.endsWith('partnerMunicipalityNumber'),
+  );
+  if (!detail) return undefined;
+  return detail.rule === 'own' ? 'own' : 'unknown';
 }
