@@ -9,36 +9,36 @@ import type { TextSetter, TextStyle } from './text-setter.js';
  * address where the window shows it, and the first page above the text.
  *
  * Where the address goes. A C5 envelope (229 × 162 mm, ISO 269) takes an A4 sheet folded once,
- * at 148.5 mm, so the top half of the page faces the window. Two references, and the address
- * sits where both agree:
- * - DIN 5008 Form B: the address field is 20 mm from the left edge and 45 mm from the top,
- *   85 × 45 mm: 17.7 mm for the return address and postal notes (8 pt), then 27.3 mm for up to
- *   six address lines, text starting 5 mm inside the field (25 mm from the edge).
- *   (din-5008-richtlinien.de "Anschriftenfeld"; korrespondenz-din-5008.de "DIN 5008 Adressfeld".)
- * - Norwegian window envelopes: most windows start 15 mm from the left; on a C5 the window is
- *   44 mm from the top, 105 mm wide and 35 mm high (officeconsult.no, "Brevmaler: plassering av
- *   mottakerfelt i vinduskonvolutter").
- * So everything shown in the window is written inside x 25–105 mm, y 46–78 mm: in the DIN field,
- * in the Norwegian C5 window, and at least 10 mm clear of the window's left and right edges for
- * a sheet that shifts sideways in the envelope. Nothing else is printed in the larger area
- * x 15–120 mm, y 44–90 mm (the union of the two), so no letter text shows through the window.
- * The event image goes right of that, from x 130 mm. A short fold mark at 148.5 mm (DIN 5008's
- * hole mark, the middle of the page) shows where to fold for C5.
+ * at 148.5 mm, so the top half of the page faces the window (a C4 takes it flat, the same way up).
+ * The common C5/C4 window lies 20 mm from the left edge, 90 × 40 mm, its top at 45 mm (DIN 5008
+ * Form B) or at 50 mm (many Norwegian and Swedish envelopes). The recipient's address is written
+ * at least 4 mm inside both, x 24–106 mm and y 54–81 mm, so a sheet that shifts a little in the
+ * envelope still shows it whole; the return address (8 pt) sits above it in the part both windows
+ * show, from y 50 mm. Nothing else is printed in the larger area x 15–120 mm, y 44–90 mm (the two
+ * windows and a margin), so no letter text shows through the window. The event image goes right
+ * of that, from x 130 mm. A short fold mark at 148.5 mm (DIN 5008's hole mark, the middle of the
+ * page) shows where to fold for C5.
  */
 
 // --- Page geometry (millimetres from the top left corner) --------------------------------------------
 
-/** A Norwegian C5 window envelope's window, as it lies on the page. */
-export const C5_WINDOW = { left: 15, top: 44, width: 105, height: 35 } as const;
-/** Where the return address and the address are written: inside both the DIN 5008 field and the window. */
-export const ADDRESS_AREA = { left: 25, top: 46, width: 80, height: 32 } as const;
-/** Nothing but the address is printed here (the union of the field and the window). */
+/** The two common window positions of C5/C4 window envelopes, as they lie on the page. */
+export const ENVELOPE_WINDOWS = [
+  { left: 20, top: 45, width: 90, height: 40 },
+  { left: 20, top: 50, width: 90, height: 40 },
+] as const;
+/** Where the recipient's address is written: at least 4 mm inside both windows. */
+export const ADDRESS_AREA = { left: 25, top: 54, width: 81, height: 27 } as const;
+/** Where anything shown in the window is written (the return address above the address). */
+export const WINDOW_TEXT_AREA = { left: 25, top: 50, width: 81, height: 31 } as const;
+/** Nothing but the return address and the address is printed here (the windows and a margin). */
 export const WINDOW_CLEAR_AREA = { left: 15, top: 44, width: 105, height: 46 } as const;
 
 export const MARGIN = { left: 25, right: 20, top: 20, bottom: 22 } as const;
 export const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right; // 165 mm
-const RETURN_BASELINE = 49.5;
-const ADDRESS_BASELINE = 56;
+// Baselines: a line's ink rises ~1.07 × its size above the baseline and falls ~0.3 × below (Noto Sans).
+const RETURN_BASELINE = 53.3;
+const ADDRESS_BASELINE = 58.6;
 const IMAGE_BOX = { left: 130, top: 45, width: 60, height: 43 } as const;
 const FOLD_MARK = 148.5;
 export const QR_SIZE = 26;
@@ -212,7 +212,7 @@ export function drawFirstPage(s: TextSetter, page: PDFPage, first: FirstPage): v
       `The address cannot be printed: it needs ${addressRows.length} lines, and the envelope window holds 6.`,
     );
   }
-  const addressPitch = addressSize === 11 ? 4.8 : 4.2;
+  const addressPitch = addressSize === 11 ? 4.8 : 4.1;
   addressRows.forEach((line, i) => {
     s.drawLine(
       page,
