@@ -268,7 +268,7 @@ CREATE POLICY own_network ON placement AS RESTRICTIVE TO landsby_app
   USING (app_network_user_network() IS NULL);
 
 GRANT SELECT, INSERT ON network, network_municipality, network_caseworker, network_user TO landsby_app;
-GRANT DELETE ON network_caseworker, network_user TO landsby_app;
+GRANT UPDATE, DELETE ON network_caseworker, network_user TO landsby_app;
 GRANT SELECT, INSERT, UPDATE ON network_member, child_consent, signing_link, confidentiality_signature,
   contact_category, network_settings, contact_log, call_back, expense_claim TO landsby_app;
 -- The signing page finds the link before it knows the municipality: the hash and where it belongs.
@@ -342,13 +342,13 @@ ALTER FUNCTION network_member_contacts(uuid) OWNER TO landsby_network_share;
 REVOKE ALL ON FUNCTION network_member_contacts(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION network_member_contacts(uuid) TO landsby_app;
 
--- The municipalities one may pick for a joint network: names only, no tenant data.
+-- Municipalities by name and number (kommunenummer), for a joint network: no tenant data.
 CREATE FUNCTION municipality_names()
-  RETURNS TABLE (id int, name text)
+  RETURNS TABLE (id int, name text, number text)
   LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = public, pg_temp
-  AS $$ SELECT id, name FROM municipality WHERE NOT is_demo OR id = app_municipality() ORDER BY name $$;
-GRANT SELECT (id, name, is_demo) ON municipality TO landsby_network_share;
+  AS $$ SELECT id, name, number::text FROM municipality ORDER BY name $$;
+GRANT SELECT (id, name, number) ON municipality TO landsby_network_share;
 CREATE POLICY network_share ON municipality TO landsby_network_share USING (true);
 ALTER FUNCTION municipality_names() OWNER TO landsby_network_share;
 REVOKE ALL ON FUNCTION municipality_names() FROM PUBLIC;

@@ -25,6 +25,9 @@ import { healthRoutes } from '../features/health/routes.js';
 import { importRoutes } from '../features/import/routes.js';
 import { insightRoutes } from '../features/insight/routes.js';
 import { myRoutes } from '../features/my/routes.js';
+import { myNetworkRoutes } from '../features/networks/routes/my-network.js';
+import { signingPageRoutes } from '../features/networks/routes/signing.js';
+import { networkRoutes } from '../features/networks/routes/team.js';
 import { overviewRoutes } from '../features/overview/routes.js';
 import { registryRoutes } from '../features/registry/routes.js';
 import { registryDataRoutes } from '../features/registry-data/routes.js';
@@ -254,6 +257,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(insightRoutes, { deps });
   await app.register(overviewRoutes, { deps });
   await app.register(myRoutes, { deps });
+  await app.register(networkRoutes, { deps });
+  // Its own plugin: the receipt's raw-body parsers reach no other route.
+  await app.register(myNetworkRoutes, { deps });
+  await app.register(signingPageRoutes, { deps });
   await app.register(checkinRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });

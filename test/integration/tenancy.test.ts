@@ -6,6 +6,12 @@ import type { RouteSummary } from '../../src/server/types.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createEvent, createVenue } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
+import {
+  createNetwork,
+  joinedHousehold,
+  resourceFamilyAgent,
+  type TestNetwork,
+} from '../support/networks.js';
 
 // A user of municipality A who holds every role, so no route refuses for lack of permission,
 // and municipality B with people whose names must never reach A.
@@ -96,7 +102,31 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     newHousehold: { firstName: 'Inntrenger', lastName: 'A' },
   },
   'POST /api/households/:householdId/welcome-calls': { outcome: 'reached', note: 'Inntrenger' },
+  'POST /api/networks/:networkId/members/:memberId/end': { reason: 'left' },
+  'POST /api/networks/:networkId/members': { householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
+  'POST /api/networks/:networkId/members/:memberId/consents': {
+    childId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70',
+  },
+  'POST /api/networks/:networkId/members/:memberId/withdraw': {
+    childId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70',
+  },
+  'POST /api/networks/:networkId/members/:memberId/signing-links': {
+    adultId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70',
+  },
+  'POST /api/networks/:networkId/resource-family-users': { userId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
+  'POST /api/networks/claims/:claimId/decision': { decision: 'approve' },
 };
+
+/** A claim of the network's resource family, as it submits it. */
+async function submitClaim(network: TestNetwork): Promise<string> {
+  const { agent } = await resourceFamilyAgent(env, network);
+  const claim = await agent.post('/api/my-network/claims', {
+    date: '2026-01-05',
+    amountOre: 45000,
+    purpose: 'Pizza',
+  });
+  return claim.json().id;
+}
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -134,7 +164,13 @@ beforeAll(async () => {
     date: '2027-03-16',
     venueId: venueB,
   });
+  const networkB = await createNetwork(env, b, { name: 'Nettverket i Bjørkedalen', caseworker: personB });
+  await joinedHousehold(env, networkB.agent, b, networkB.network.id, {
+    adults: [{ firstName: 'Bodvar', lastName: 'Bergkvist' }],
+  });
   objectsOfB = {
+    network: networkB.network.id,
+    claim: await submitClaim(networkB),
     event: eventB,
     venue: venueB,
     user: personB.id,
@@ -179,6 +215,8 @@ async function rowsOfB() {
     await tx.query('SELECT * FROM attendance WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM feedback_form WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM event_evaluation WHERE event_id = $1', [objectsOfB.event]),
+    await tx.query('SELECT * FROM network_member WHERE network_id = $1 ORDER BY id', [objectsOfB.network]),
+    await tx.query('SELECT * FROM expense_claim WHERE id = $1', [objectsOfB.claim]),
   ]);
 }
 
@@ -220,6 +258,50 @@ describe('tenant isolation over every route', () => {
     expect(checked).toContain('PUT /api/events/:eventId/audience/:householdId/note');
     expect(checked).toContain('POST /api/venues/:venueId/archive');
     expect(checked).toContain('PUT /api/my/events/:eventId/answer');
+    expect(checked).toContain('POST /api/networks/:networkId/members/:memberId/join');
+    expect(checked).toContain('PUT /api/my-network/claims/:claimId/receipt');
+  });
+
+  it('gives a resource family 403 or 404 on everything of another network and on the registry, changing nothing', async () => {
+    const a = await createMunicipality(env.db, 'Ytre Nettby');
+    const x = await createNetwork(env, a, { name: 'Nettverk X' });
+    const y = await createNetwork(env, a, { name: 'Nettverk Y' });
+    const memberY = await joinedHousehold(env, y.agent, a, y.network.id, {
+      adults: [{ firstName: 'Yngvild', lastName: 'Ypsilon' }],
+    });
+    const { agent: familyX } = await resourceFamilyAgent(env, x);
+    const objectsOfY = {
+      ...objectsOfB,
+      network: y.network.id,
+      claim: await submitClaim(y),
+      household: memberY.householdId,
+    };
+    const rowsOfY = () =>
+      env.db.transaction(async (tx) => [
+        await tx.query('SELECT * FROM network_member WHERE network_id = $1 ORDER BY id', [y.network.id]),
+        await tx.query('SELECT * FROM expense_claim WHERE network_id = $1', [y.network.id]),
+        await tx.query('SELECT * FROM adult WHERE household_id = $1', [memberY.householdId]),
+      ]);
+    const routes = env.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.config.public);
+    for (const route of routes) {
+      if (!route.url.includes(':') && route.method !== 'GET') continue;
+      const kind = route.config.tenantObject;
+      const url = kind ? route.url.replace(/:[A-Za-z]+/, objectsOfY[kind]) : route.url;
+      if (url.includes(':') && !kind) continue;
+      const before = await rowsOfY();
+      const response = await familyX.request({
+        method: route.method as 'GET',
+        url,
+        payload: bodyFor(route) as object,
+      });
+      if (route.url.includes(':')) {
+        expect([403, 404], `${route.method} ${route.url}: ${response.body}`).toContain(response.statusCode);
+      }
+      expect(response.statusCode, `${route.method} ${route.url}`).toBeLessThan(500);
+      expect(response.body, `${route.url} leaks network Y`).not.toContain('Yngvild');
+      expect(await rowsOfY()).toEqual(before);
+    }
+    expect((await familyX.get('/api/households')).statusCode).toBe(403);
   });
 
   it("never shows B's people or municipality on any list or page of A", async () => {

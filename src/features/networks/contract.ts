@@ -27,8 +27,12 @@ export const EndReason = literals(END_REASONS);
 
 export const NetworkParams = Type.Object({ networkId: Uuid });
 export type NetworkParams = Static<typeof NetworkParams>;
-export const MemberParams = Type.Object({ networkId: Uuid, memberId: Uuid });
+// The second id is a plain string: the network is checked first, so another municipality's network
+// answers 404 whatever follows it (the route walk of test/integration/tenancy.test.ts).
+export const MemberParams = Type.Object({ networkId: Uuid, memberId: Type.String({ maxLength: 64 }) });
 export type MemberParams = Static<typeof MemberParams>;
+export const CallBackParams = Type.Object({ networkId: Uuid, callBackId: Type.String({ maxLength: 64 }) });
+export type CallBackParams = Static<typeof CallBackParams>;
 export const ClaimParams = Type.Object({ claimId: Uuid });
 export type ClaimParams = Static<typeof ClaimParams>;
 export const SigningParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 64 }) });
@@ -70,10 +74,6 @@ export type NetworkSummary = Static<typeof NetworkSummary>;
 export const NetworkList = Type.Object({ networks: Type.Array(NetworkSummary) });
 export type NetworkList = Static<typeof NetworkList>;
 
-/** Municipalities one may pick as the second municipality of a joint network (no personal data). */
-export const MunicipalityList = Type.Object({ municipalities: Type.Array(Municipality) });
-export type MunicipalityList = Static<typeof MunicipalityList>;
-
 // --- Create a network ------------------------------------------------------------------------------
 
 export const NetworkInput = Type.Object({
@@ -82,8 +82,8 @@ export const NetworkInput = Type.Object({
   resourceFamilyHouseholdId: Uuid,
   /** the two caseworkers who share the supervision (GET /api/cafe/hosts lists who may be picked) */
   caseworkerUserIds: Type.Array(Uuid, { minItems: 1, maxItems: 2 }),
-  /** a joint network: the other municipality (it adds its own households) */
-  partnerMunicipalityId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  /** a joint network: the other municipality's number (kommunenummer); it adds its own households */
+  partnerMunicipalityNumber: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{4}$' }))),
 });
 export type NetworkInput = Static<typeof NetworkInput>;
 
@@ -212,6 +212,10 @@ export const WithdrawInput = Type.Object({
   adultId: Type.Optional(Uuid),
 });
 export type WithdrawInput = Static<typeof WithdrawInput>;
+
+/** A user account with the resource-family role, given access to this network (and only it). */
+export const NetworkUserInput = Type.Object({ userId: Uuid });
+export type NetworkUserInput = Static<typeof NetworkUserInput>;
 
 /** A fresh personal signing link for one adult (the old one stops working); `send` e-mails it. */
 export const SigningLinkInput = Type.Object({ adultId: Uuid, send: Type.Optional(Type.Boolean()) });
