@@ -159,3 +159,65 @@ describe("the team's overview of the answers, as the demo caseworker", () => {
     await page.close();
   });
 });
+
+describe("the evening's attendance on the team's overview", () => {
+  it('shows who came after the check-in, and keeps them counted when their answer changes afterwards', async () => {
+    const page = await caseworker(1280);
+    const eventId = await createCafe(page, 'Oppmøtekafé', 6);
+    const view = await sendInvitations<{ households: { id: string; status: string }[] }>(page, eventId);
+    const [came, stayedHome] = view.households.filter((h) => h.status !== 'failed') as [
+      { id: string },
+      { id: string },
+    ];
+    const answer = { diet: [], dietNote: null, comment: null, children: 1 };
+    await apiCall(page, 'PUT', `/api/events/${eventId}/answers/${came.id}`, {
+      ...answer,
+      response: 'coming',
+      adults: 2,
+    });
+    await apiCall(page, 'PUT', `/api/events/${eventId}/answers/${stayedHome.id}`, {
+      ...answer,
+      response: 'coming',
+      adults: 1,
+    });
+
+    // Before anyone is checked in, the figures of the evening are not there yet.
+    await page.goto(`${e2e.server.url}/kafe/${eventId}/oversikt`);
+    await expect.poll(() => figure(page, 'Invitert').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Oppmøte', exact: true }).count()).toBe(0);
+
+    // The evening: one of the two who said yes is checked in.
+    await page.goto(`${e2e.server.url}/kafe/${eventId}`);
+    await page.getByRole('link', { name: 'Innsjekk', exact: true }).click();
+    const row = page.locator(`li[data-household="${came.id}"]`);
+    await row.getByRole('button', { name: 'Sjekk inn' }).click();
+    await expect.poll(() => row.getByRole('button').textContent()).toBe('Sjekket inn ✓ (angre)');
+    // The tap has reached the server (nothing waits in the phone's queue).
+    await expect.poll(() => page.locator('.checkin-pending').textContent(), { timeout: 15_000 }).toBe('');
+
+    await page.goto(`${e2e.server.url}/kafe/${eventId}/oversikt`);
+    await expect.poll(() => figure(page, 'Kom (husstander)').textContent()).toBe('1');
+    expect(await figure(page, 'Voksne som kom').textContent()).toBe('2');
+    expect(await figure(page, 'Barn som kom').textContent()).toBe('1');
+    expect(await figure(page, 'Sa ja, men kom ikke').textContent()).toBe('1');
+    expect(await figure(page, 'Kom uten å ha meldt seg').textContent()).toBe('0');
+    expect(Number(await figure(page, 'Kom for første gang').textContent())).toBeLessThanOrEqual(1);
+    await expectAccessible(page, "overview with the evening's attendance");
+    await page.evaluate(() => document.getElementById('overview-attendance-heading')?.scrollIntoView());
+    await page.screenshot({ path: `${SCREENSHOTS}/overview-attendance.png` });
+
+    // The household that came changes its answer afterwards: it came all the same.
+    await apiCall(page, 'PUT', `/api/events/${eventId}/answers/${came.id}`, {
+      ...answer,
+      response: 'not_coming',
+      adults: 0,
+      children: 0,
+    });
+    await page.reload();
+    await expect.poll(() => figure(page, 'Kom (husstander)').textContent()).toBe('1');
+    expect(await figure(page, 'Voksne som kom').textContent()).toBe('2');
+    expect(await figure(page, 'Barn som kom').textContent()).toBe('1');
+    await expectNoHorizontalScroll(page, 'overview with attendance');
+    await page.close();
+  });
+});
