@@ -119,7 +119,7 @@ export function createDigitalMailChannel(
           reason: svarUtReason(response.status, text),
           retryable: retryableStatus(response.status),
           // Every passing answer from SvarUt (5xx, 429, 408) is about SvarUt, not the letter.
-          providerDown: retryableStatus(response.status),
+          ...(retryableStatus(response.status) ? { providerDown: true } : {}),
         };
       }
       try {

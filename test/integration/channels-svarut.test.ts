@@ -205,19 +205,21 @@ describe('digital mail through SvarUt', () => {
     expect(svarut.received).toHaveLength(0);
   });
 
-  it('5xx and a closed port are failures worth retrying', async () => {
+  it('5xx and a closed port are failures worth retrying, with SvarUt down', async () => {
     svarut.failNext(503, 'Tjenesten er midlertidig utilgjengelig');
     const channel = channelFor(svarut);
     expect(await channel.send(letter())).toEqual({
       status: 'failed',
       reason: 'SvarUt: Tjenesten er midlertidig utilgjengelig (SYSTEMFEIL)',
       retryable: true,
+      providerDown: true,
     });
     const closed = await startSvarUtStandIn();
     await closed.close();
     expect(await channelFor(closed).send(letter())).toMatchObject({
       status: 'failed',
       retryable: true,
+      providerDown: true,
       reason: expect.stringMatching(/could not be reached/),
     });
   });
