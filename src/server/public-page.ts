@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { directionOf, escapeHtml as h } from '../domain/template.js';
 import { householdWords } from '../i18n/household/index.js';
+import { AppError } from './errors.js';
 
 /**
  * The pages people open from a link without logging in (a household's answer page, a feedback
@@ -86,7 +87,9 @@ export function publicErrorHandler(
 ) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.statusCode === 429) return htmlReply(reply, 429, pages.busy());
-    const ours = Boolean(error.statusCode && error.statusCode < 500);
+    // Refused by us (an AppError: NUL in a field or the link is refused with 400) or by Fastify.
+    const status = error instanceof AppError ? error.httpStatus : error.statusCode;
+    const ours = Boolean(status && status < 500);
     if (!ours) request.log.error({ err: error }, `${what} error`);
     return htmlReply(reply, ours ? 400 : 500, pages.badLink());
   });

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant } from '../../src/db/tenant.js';
 import { ROLES } from '../../src/domain/roles.js';
+import { tokenHash } from '../../src/features/sending/index.js';
 import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createEvent, createVenue } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
@@ -264,6 +267,31 @@ function serialize(body: unknown): string {
   );
 }
 
+/** The fields the household's forms read (answer page, feedback page), and values they take. */
+const FORM_FIELDS = [
+  'response',
+  'adults',
+  'children',
+  'diet',
+  'dietNote',
+  'comment',
+  'lang',
+  'q1',
+  'q2',
+  'rating',
+];
+const FORM_VALUES = ['coming', 'maybe', 'not_coming', '0', '2', '20', 'vegetarian', 'nb', 'ar', '5', 'Hei!'];
+
+/** A path parameter: a real one now and then (ids), an allowed-looking one or a hostile one. */
+function pathValue(name: string): fc.Arbitrary<string> {
+  const known = ids[name] ?? [];
+  return fc.oneof(
+    { weight: known.length ? 4 : 0, arbitrary: known.length ? fc.constantFrom(...known) : fc.constant('') },
+    { weight: 2, arbitrary: fc.string({ maxLength: 40 }).map(encode) },
+    { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_PATH) },
+  );
+}
+
 interface Input {
   path: Record<string, string>;
   query: [string, string][];
@@ -362,7 +390,18 @@ beforeAll(async () => {
   const venueId = await createVenue(staff);
   const eventId = await createEvent(staff, { venueId });
   const householdId = await createHousehold(env.db, municipality);
+  // An answer link that opens (the sending worker would have made it), and the feedback page's code.
+  const token = randomBytes(32).toString('base64url');
+  await inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, (tx) =>
+    tx.query(
+      "INSERT INTO invitation (municipality_id, event_id, household_id, token_hash, language) VALUES ($1, $2, $3, $4, 'nb')",
+      [municipality, eventId, householdId, tokenHash(token)],
+    ),
+  );
+  const code = (await staff.get(`/api/events/${eventId}/feedback`)).json().code as string | null;
   Object.assign(ids, {
+    token: [token],
+    code: code ? [code] : [],
     eventId: [eventId],
     householdId: [householdId],
     venueId: [venueId],
@@ -423,4 +462,48 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     console.info(`fuzz: ${operations.length} operations, ${requests} requests`);
     expect(failures, failures.join('\n')).toEqual([]);
   }, 300_000);
+
+  it('never answers 500 on the server-rendered pages and their forms', async () => {
+    // The household's pages are not in the API document: found in the route table (hidden, not /api/).
+    const pages = env.app.routeTable.filter(
+      (route) =>
+        (route.schema as { hide?: boolean } | undefined)?.hide &&
+        !route.url.startsWith('/api/') &&
+        route.url.includes(':'),
+    );
+    expect(pages.map((page) => page.url)).toEqual(expect.arrayContaining(['/svar/:token', '/t/:code']));
+    const fieldName = fc.constantFrom(...FORM_FIELDS, 'constructor', '__proto__', 'toString', 'a\u0000', '');
+    const fieldValue = fc.oneof(
+      fc.constantFrom(...FORM_VALUES),
+      fc.constantFrom(...HOSTILE_QUERY),
+      fc.string(),
+    );
+    const failures: string[] = [];
+    for (const [index, page] of pages.entries()) {
+      const input = fc.record({
+        params: fc.tuple(...[...page.url.matchAll(/:(\w+)/g)].map(([, name]) => pathValue(name as string))),
+        fields: fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 8 }),
+      });
+      for (const [n, { params, fields }] of fc
+        .sample(input, { seed: SEED - index, numRuns: RUNS * 2 })
+        .entries()) {
+        let at = 0;
+        const url = page.url.replace(/:\w+/g, () => params[at++] ?? 'x');
+        const payload = fields.map(([name, value]) => `${encode(name)}=${encode(value)}`).join('&');
+        const response = await new Agent(env.app).request({
+          method: page.method as 'POST',
+          url,
+          ...(page.method === 'GET'
+            ? {}
+            : { payload, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+          remoteAddress: `10.200.${index}.${n}`,
+        });
+        if (response.statusCode >= 500)
+          failures.push(
+            `${page.method} ${page.url} → ${response.statusCode}\n  url: ${url.slice(0, 300)}\n  form: ${payload.slice(0, 300)}`,
+          );
+      }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  }, 120_000);
 });
