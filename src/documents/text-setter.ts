@@ -23,6 +23,11 @@ import {
  * for mixed text (an Arabic sentence with a Norwegian place name, a time or a link in it); that
  * is bidi-js: embedding levels per character, lines broken in logical order, then each line's
  * runs put in visual order (UAX #9 rule L2) and mirrored brackets swapped (L4).
+ *
+ * Each run stands where the visual order puts it, but the runs are written into the PDF in
+ * logical order, and a right-to-left run word by word from its right end: text copied from the
+ * letter (a viewer, a screen reader, pdftotext -raw) then reads in logical order. Drawn as one
+ * run in visual order, an Arabic sentence was copied back to front.
  */
 
 export interface TextStyle {
@@ -36,6 +41,10 @@ export interface Piece {
   text: string;
   family: Family;
   width: number;
+  /** Where the run starts in the paragraph (its logical place). */
+  start: number;
+  /** What is drawn, in logical order: a right-to-left run's words, each at its offset from the run's left edge. */
+  parts: { text: string; offset: number }[];
 }
 
 export interface Line {
@@ -233,14 +242,26 @@ export class TextSetter {
     return lineRanges.map(([start, end]) => {
       const runs = reorder(runsOf(start, end));
       const pieces = runs
-        .map((run) => {
+        .map((run): Piece => {
           const logical = mirrored(text, levels, run.start, run.end).replace(BIDI_CONTROLS, '');
           const width = this.measure(logical, run.family, style.style, style.size);
-          // fontkit puts an Arabic-script run right to left itself; other right-to-left runs
-          // (punctuation and spaces between Arabic words) are reversed here.
           const rtl = run.level % 2 === 1;
-          const drawn = rtl && !ARABIC_SCRIPT.test(logical) ? [...logical].reverse().join('') : logical;
-          return { text: drawn, family: run.family, width };
+          if (!rtl) return { text: logical, family: run.family, width, start: run.start, parts: [] };
+          // fontkit puts an Arabic-script run right to left itself; other right-to-left text
+          // (punctuation and spaces between Arabic words) is reversed here.
+          const visual = (t: string) => (ARABIC_SCRIPT.test(t) ? t : [...t].reverse().join(''));
+          // Words, and each punctuation mark on its own (drawn in visual order, "،" and "!"
+          // would otherwise be read before the word they follow).
+          const parts: Piece['parts'] = [];
+          let right = width;
+          const tokens = [...logical.matchAll(/\s+|[\p{L}\p{M}\p{N}\p{Cf}]+|./gu)];
+          for (const token of tokens) {
+            const part = token[0];
+            right -= this.measure(part, run.family, style.style, style.size);
+            if (part.trim() === '') continue;
+            parts.push({ text: visual(part), offset: right });
+          }
+          return { text: visual(logical), family: run.family, width, start: run.start, parts };
         })
         .filter((p) => p.text !== '');
       return { pieces, width: pieces.reduce((w, p) => w + p.width, 0) };
@@ -261,15 +282,24 @@ export class TextSetter {
         : align === 'right'
           ? box.x + box.width - line.width
           : box.x + (box.width - line.width) / 2;
-    for (const piece of line.pieces) {
-      page.drawText(piece.text, {
-        x,
-        y: box.y,
-        size: style.size,
-        font: this.font(piece.family, style.style),
-        color: style.color,
-      });
+    const placed = line.pieces.map((piece) => {
+      const at = x;
       x += piece.width;
+      return { piece, at };
+    });
+    placed.sort((a, b) => a.piece.start - b.piece.start);
+    for (const { piece, at } of placed) {
+      const font = this.font(piece.family, style.style);
+      const parts = piece.parts.length > 0 ? piece.parts : [{ text: piece.text, offset: 0 }];
+      for (const part of parts) {
+        page.drawText(part.text, {
+          x: at + part.offset,
+          y: box.y,
+          size: style.size,
+          font,
+          color: style.color,
+        });
+      }
     }
   }
 }

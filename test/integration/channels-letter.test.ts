@@ -11,11 +11,7 @@ import { createLetterChannel } from '../../src/channels/letter.js';
 import type { OutgoingMessage } from '../../src/channels/types.js';
 import { unprintableCharacters } from '../../src/documents/fonts.js';
 import { type LetterContent, LetterError, renderLetter } from '../../src/documents/letter.js';
-import {
-  ENVELOPE_WINDOWS,
-  WINDOW_CLEAR_AREA,
-  WINDOW_TEXT_AREA,
-} from '../../src/documents/letter-page.js';
+import { ENVELOPE_WINDOWS, WINDOW_CLEAR_AREA, WINDOW_TEXT_AREA } from '../../src/documents/letter-page.js';
 import { A4 } from '../../src/documents/pdf.js';
 import { mergeLetterPdfs, mergeLetters } from '../../src/documents/print-file.js';
 
@@ -258,6 +254,20 @@ describe('a letter', () => {
     expect(ar).toContain('1384 ASKER');
     expect(ar).toContain('https://landsby.asker.kommune.no/svar/0a1b2c3d4e5f');
     expect(ar).toMatch(/\p{Script=Arabic}{4,}/u);
+  });
+
+  it('copies Arabic text in logical order: words, numbers and punctuation as they were written (pdftotext -raw)', () => {
+    // -raw keeps the order the text is written into the PDF, as copying from most viewers does.
+    const raw = execFileSync('pdftotext', ['-raw', file('ar-raw.pdf', pdfs.get('ar') as Uint8Array), '-'], {
+      encoding: 'utf8',
+    })
+      .replace(/[\u202A-\u202E]/g, '')
+      .replace(/\s+/g, ' ');
+    expect(raw).toContain('يدعوكم فريق');
+    expect(raw).toContain('بكم في مقهى');
+    expect(raw).toContain('أسكر ) Asker kommune ( إلى'); // brackets copy as the glyphs drawn
+    expect(raw).toContain('الساعة 18:00 إلى 20:00 .');
+    expect(raw).toContain('14 أكتوبر 2025');
   });
 
   it('has a QR code that reads as the household’s answer link', () => {
