@@ -426,7 +426,7 @@ beforeAll(async () => {
       body: operation.requestBody?.content['application/json']?.schema,
     })),
   );
-});
+}, 120_000);
 afterAll(() => env.close());
 
 describe('fuzzing every operation of the OpenAPI document', () => {
