@@ -169,6 +169,17 @@ describe('failed logins: the guesser backs off, the colleague does not', () => {
     // …while a colleague elsewhere logs in as usual.
     expect((await loginFrom('198.51.100.99', other.email, TEST_PASSWORD)).statusCode).toBe(200);
   });
+
+  it(`lets failed logins sent at once from one address get no further than ${GUESS_LIMITS.login}`, async () => {
+    const tries = await Promise.all(
+      Array.from({ length: GUESS_LIMITS.login + 5 }, (_, i) =>
+        loginFrom('203.0.113.77', `ingen-${i}@asker.kommune.no`, 'sommer2026'),
+      ),
+    );
+    const codes = tries.map((t) => t.json().code);
+    expect(codes.filter((c) => c === 'auth.invalid_credentials')).toHaveLength(GUESS_LIMITS.login);
+    expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(5);
+  });
 });
 
 describe('sessions', () => {

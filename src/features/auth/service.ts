@@ -155,8 +155,10 @@ export async function login(
     return { token: await openSession(deps, tx, account, 'password', ip) };
   });
   if ('error' in outcome) {
-    // Every refusal counts against the address, whichever account it tried.
-    if (ip && outcome.error.code !== 'auth.inactive') await countGuess(deps, 'login', ip);
+    // Every refusal counts against the address, whichever account it tried; past the limit
+    // (tries sent at the same moment all pass the check above) the answer says to wait.
+    const counted = ip !== null && outcome.error.code !== 'auth.inactive';
+    if (counted && (await countGuess(deps, 'login', ip))) throw new AppError('rate_limited', 429);
     throw outcome.error;
   }
   return outcome.token;
