@@ -56,23 +56,30 @@ export const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '^\\s*[
  * schema can refuse it; build-app checks every request's body, query and path with this after
  * validation, and a contract that still has a plain Type.String() cannot let NUL reach SQL either.
  */
-export function pathOfUnstorable(value: unknown, path = ''): string | undefined {
-  const here = path || '(value)';
-  if (typeof value === 'string') return value.includes('\u0000') ? here : undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : here;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = pathOfUnstorable(item, path ? `${path}.${index}` : String(index));
-      if (found) return found;
-    }
-    return undefined;
+export function pathOfUnstorable(value: unknown): string | undefined {
+  // A stack, not recursion: a 256 kB JSON body can nest 100,000 arrays deep. Each place keeps its
+  // parent, so a path is spelled out only for what is refused.
+  interface Place {
+    value: unknown;
+    key?: string;
+    parent?: Place;
   }
-  // Plain objects only: an upload's Buffer is bytes, where NUL is allowed.
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) return here;
-      const found = pathOfUnstorable(item, path ? `${path}.${key}` : key);
-      if (found) return found;
+  const pathOf = (place: Place) => {
+    const keys: string[] = [];
+    for (let at: Place | undefined = place; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+    return keys.join('.') || '(value)';
+  };
+  const stack: Place[] = [{ value }];
+  for (let place = stack.pop(); place; place = stack.pop()) {
+    const item = place.value;
+    if (typeof item === 'string' && item.includes('\u0000')) return pathOf(place);
+    if (typeof item === 'number' && !Number.isFinite(item)) return pathOf(place);
+    // Plain objects and arrays only: an upload's Buffer is bytes, where NUL is allowed.
+    if (item && typeof item === 'object' && !Buffer.isBuffer(item)) {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.includes('\u0000')) return pathOf(place);
+        stack.push({ value: child, key, parent: place });
+      }
     }
   }
   return undefined;

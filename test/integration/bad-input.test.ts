@@ -163,6 +163,17 @@ describe('hostile values that pass for text and numbers', () => {
     expect(query.json()).toMatchObject({ code: 'validation.invalid', details: [{ field: 'q' }] });
   });
 
+  it('answers a body nested 100,000 arrays deep without a 500', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const response = await agent.request({
+      method: 'POST',
+      url: '/api/venues',
+      payload: `{"name":"Bygdehuset","kitchen":true,"parking":false,"stepFree":true,"extra":${deep}}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.statusCode, response.body.slice(0, 200)).toBeLessThan(500);
+  });
+
   it('refuses a version past 2^31−1, 1e309 in a query and a year the database has not', async () => {
     const venue = (await agent.post('/api/venues', VENUE)).json();
     const tooBig = await agent.put(`/api/venues/${venue.id}`, { ...VENUE, version: 2147483648 });
