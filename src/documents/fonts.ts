@@ -9,16 +9,17 @@ import fontkit from '@pdf-lib/fontkit';
  * Fonts come from npm packages that ship TrueType files (nothing is fetched at install or run
  * time): Noto Sans (Latin, Greek, Cyrillic: æøå, Sámi letters, Ukrainian …) from
  * @embedpdf/fonts-latin, Noto Naskh Arabic (Arabic, Persian/Dari, Urdu, Sorani) from
- * @embedpdf/fonts-arabic and the black-and-white Noto Emoji from @expo-google-fonts/noto-emoji,
- * all under the SIL Open Font License. Each PDF embeds subsets of them. A character none of them
- * has (Chinese, Ethiopic, …) is refused with its name, before anything is printed. Setting
- * text in them (lines, directions) is text-setter.ts.
+ * @embedpdf/fonts-arabic, Noto Sans Ethiopic (Tigrinya, Amharic) from @fontsource/noto-sans-ethiopic
+ * (its Ethiopic WOFF files, which fontkit reads) and the black-and-white Noto Emoji from
+ * @expo-google-fonts/noto-emoji, all under the SIL Open Font License. Each PDF embeds subsets of
+ * them. A character none of them has (Chinese, …) is refused with its name, before anything is
+ * printed. Setting text in them (lines, directions) is text-setter.ts.
  */
 
 export type FontStyle = 'regular' | 'bold' | 'italic';
 /** A font family, in fallback order: a character is set in the first family that has it. */
-export type Family = 'latin' | 'arabic' | 'emoji';
-const FAMILIES: readonly Family[] = ['latin', 'arabic', 'emoji'];
+export type Family = 'latin' | 'arabic' | 'ethiopic' | 'emoji';
+const FAMILIES: readonly Family[] = ['latin', 'arabic', 'ethiopic', 'emoji'];
 
 const require = createRequire(import.meta.url);
 /** The @embedpdf packages' export maps expose only their index; the fonts sit in ../fonts beside dist/. */
@@ -36,6 +37,18 @@ const FONT_FILES: Record<Family, { dir: () => string; files: Record<FontStyle, s
       regular: 'NotoNaskhArabic-Regular.ttf',
       bold: 'NotoNaskhArabic-Bold.ttf',
       italic: 'NotoNaskhArabic-Regular.ttf',
+    },
+  },
+  // Ethiopic has no italic tradition either.
+  ethiopic: {
+    dir: () =>
+      dirname(
+        require.resolve('@fontsource/noto-sans-ethiopic/files/noto-sans-ethiopic-ethiopic-400-normal.woff'),
+      ),
+    files: {
+      regular: 'noto-sans-ethiopic-ethiopic-400-normal.woff',
+      bold: 'noto-sans-ethiopic-ethiopic-700-normal.woff',
+      italic: 'noto-sans-ethiopic-ethiopic-400-normal.woff',
     },
   },
   // Black-and-white emoji, for the smiley in a personal note (one face for every style).
@@ -56,7 +69,7 @@ export function fontFile(family: Family, style: FontStyle): string {
   return FONT_FILES[family].files[style];
 }
 
-/** The TrueType file of a family's style (read once per process). */
+/** The font file of a family's style (read once per process). */
 export function fontBytes(family: Family, style: FontStyle): Uint8Array {
   const { dir, files } = FONT_FILES[family];
   const file = files[style];
@@ -202,7 +215,7 @@ export function familiesOf(text: string): Set<Family> {
 export class UnprintableTextError extends Error {
   constructor(readonly characters: string[]) {
     super(
-      `These characters cannot be printed with the letter fonts (Noto Sans, Noto Naskh Arabic, Noto Emoji): ${characters
+      `These characters cannot be printed with the letter fonts (Noto Sans, Noto Naskh Arabic, Noto Sans Ethiopic, Noto Emoji): ${characters
         .map((c) => `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`)
         .join(', ')}.`,
     );

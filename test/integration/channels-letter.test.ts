@@ -270,6 +270,30 @@ describe('a letter', () => {
     expect(raw).toContain('14 أكتوبر 2025');
   });
 
+  it('prints Tigrinya in Noto Sans Ethiopic and Ukrainian in Noto Sans, with ink where the words are', async () => {
+    for (const [language, title, word] of [
+      ['ti', 'ዕድመ ናብ ካፈ ኣለይቲ ስድራቤታት', 'ስድራቤታት'],
+      ['uk', 'Запрошення на кафе прийомних сімей', 'прийомних'],
+    ] as const) {
+      const pdf = await renderLetter({ ...norwegian, title, paragraphs: [title], note: undefined, language });
+      const fonts = execFileSync('pdffonts', [file(`${language}-fonts.pdf`, pdf)], { encoding: 'utf8' });
+      if (language === 'ti') expect(fonts).toContain('NotoSansEthiopic');
+      expect(text(pdf, language)).toContain(title);
+      const png = renderPage(language, pdf, 150);
+      const perMm = 150 / 25.4;
+      const box = words(pdf, `${language}-words`).find((b) => b.text === word);
+      expect(box, word).toBeDefined();
+      if (!box) continue;
+      let ink = 0;
+      for (let py = Math.floor(box.top * perMm); py < Math.ceil(box.bottom * perMm); py++) {
+        for (let px = Math.floor(box.left * perMm); px < Math.ceil(box.right * perMm); px++) {
+          if ((png.data[(py * png.width + px) * 4] ?? 255) < 128) ink++;
+        }
+      }
+      expect(ink, language).toBeGreaterThan(100);
+    }
+  });
+
   it('has a QR code that reads as the household’s answer link', () => {
     for (const [name, content] of [
       ['nb', norwegian],
@@ -370,7 +394,7 @@ describe('a letter', () => {
     );
     expect(unprintableCharacters('Kari Nordmann, Åsgårdstoppen 3')).toEqual([]);
     expect(unprintableCharacters('مرحبًا Привет Ελλάδα')).toEqual([]);
-    expect(unprintableCharacters('😀 👍🏽 ❤️ 张 ሰላም')).toEqual(['张', 'ሰ', 'ላ', 'ም']);
+    expect(unprintableCharacters('😀 👍🏽 ❤️ 张 ሰላም ꯃ')).toEqual(['张', 'ꯃ']); // Ethiopic prints (Noto Sans Ethiopic); Meitei does not
   });
 
   it('runs over to a second page with page numbers when the text is long', async () => {

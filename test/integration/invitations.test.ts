@@ -64,10 +64,20 @@ describe('invitation templates', () => {
     expect(nb.json().body).toContain('{fornavn}');
     const ar = await agent.get('/api/invitation-templates/ar');
     expect(ar.json()).toMatchObject({ language: 'ar', direction: 'rtl', custom: false });
-    // A language without a default: bokmål's text to translate from.
+    // Somali has a default, machine-made and marked as awaiting a native speaker's review.
     const so = await agent.get('/api/invitation-templates/so');
-    expect(so.json()).toMatchObject({ language: 'so', direction: 'ltr', custom: false });
-    expect(so.json().subject).toBe(nb.json().subject);
+    expect(so.json()).toMatchObject({ language: 'so', custom: false, machineTranslated: true });
+    expect(so.json().subject).toBe('Martiqaad {tittel} {dato}');
+    expect(nb.json().machineTranslated).toBe(false);
+    // A language without a default: bokmål's text to translate from.
+    const fa = await agent.get('/api/invitation-templates/fa');
+    expect(fa.json()).toMatchObject({
+      language: 'fa',
+      direction: 'rtl',
+      custom: false,
+      machineTranslated: false,
+    });
+    expect(fa.json().subject).toBe(nb.json().subject);
   });
 
   it('saves a template per language and municipality', async () => {

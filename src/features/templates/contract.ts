@@ -22,6 +22,8 @@ export const TemplateView = Type.Object({
   sms: Type.String(),
   /** false: the built-in default (or, for a language without one, bokmål to translate from). */
   custom: Type.Boolean(),
+  /** true: the built-in default is machine-translated and awaits a native speaker's review. */
+  machineTranslated: Type.Boolean(),
   version: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type TemplateView = Static<typeof TemplateView>;

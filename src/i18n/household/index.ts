@@ -21,4 +21,10 @@ export type {
   InvitationWords,
   LetterLabels,
 } from './types.js';
-export { HOUSEHOLD_LANGUAGES, type HouseholdLanguage, householdLanguage, householdWords } from './words.js';
+export {
+  HOUSEHOLD_LANGUAGES,
+  type HouseholdLanguage,
+  householdLanguage,
+  householdWords,
+  MACHINE_TRANSLATED,
+} from './words.js';

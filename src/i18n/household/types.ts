@@ -6,7 +6,7 @@ import type { TemplateText } from '../../domain/template.js';
  * feedback form Landsby starts from, the notices after an invitation (confirmations, promotions,
  * reminders), the letter's own labels, the words an invitation's facts are written with, and
  * the invitation template a team starts from. One object per language (nb.ts, nn.ts, en.ts,
- * ar.ts …): adding a language is adding one file and naming it in index.ts.
+ * ar.ts …): adding a language is adding one file and naming it in words.ts.
  *
  * Not in the staff catalogues (../nb.json …): a household can read a language the staff's UI
  * does not have (Arabic, right to left), and the words carry functions for counts and dates.
@@ -14,6 +14,12 @@ import type { TemplateText } from '../../domain/template.js';
 export interface HouseholdWords {
   /** The words' own language: what a page or letter in them declares (lang="…"). */
   language: string;
+  /**
+   * 'machine': machine-translated, awaiting a native speaker's review (staff see it where they
+   * choose a language, so a municipality knows what it sends). Absent: written or checked by a
+   * person who reads the language.
+   */
+  review?: 'machine';
   /** "1 voksen", "2 voksne", "0 barn": a number with its word. */
   persons: (adults: number, children: number) => { adults: string; children: string };
   /** Where to get help: the foot of every public page says it, in the same place (WCAG 3.2.6). */

@@ -9,7 +9,7 @@ import {
   TemplateError,
   type TemplateText,
 } from '../../../domain/template.js';
-import { DEFAULT_LANGUAGES, defaultTemplate } from '../../../i18n/household/index.js';
+import { DEFAULT_LANGUAGES, defaultTemplate, MACHINE_TRANSLATED } from '../../../i18n/household/index.js';
 import type { Deps } from '../../../server/deps.js';
 import { invalid } from '../../../server/errors.js';
 import { audit } from '../../audit/index.js';
@@ -39,11 +39,14 @@ async function templateOf(
       body: row.body,
       sms: row.sms,
       custom: true,
+      machineTranslated: false,
       version: row.version,
     };
   }
   const fallback = defaultTemplate(language);
-  return fallback ? { ...fallback, custom: false, version: null } : undefined;
+  if (!fallback) return undefined;
+  const machineTranslated = (MACHINE_TRANSLATED as string[]).includes(language);
+  return { ...fallback, custom: false, machineTranslated, version: null };
 }
 
 export async function getTemplate(deps: Deps, ctx: TenantContext, language: string): Promise<TemplateView> {
@@ -53,7 +56,14 @@ export async function getTemplate(deps: Deps, ctx: TenantContext, language: stri
     if (found) return found;
     // No template in this language yet: bokmål's, to translate from.
     const nb = (await templateOf(tx, ctx.municipalityId, 'nb')) as TemplateView;
-    return { ...nb, language: base, direction: directionOf(base), custom: false, version: null };
+    return {
+      ...nb,
+      language: base,
+      direction: directionOf(base),
+      custom: false,
+      machineTranslated: false,
+      version: null,
+    };
   });
 }
 

@@ -31,7 +31,7 @@ import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 
-const LANGUAGES = ['nb', 'nn', 'en', 'ar'] as const;
+const LANGUAGES = ['nb', 'nn', 'en', 'ar', 'so', 'pl', 'uk', 'ti'] as const;
 type Language = (typeof LANGUAGES)[number];
 
 const CHANNELS = ['email', 'sms', 'letter'] as const satisfies readonly PreviewChannel[];
@@ -139,6 +139,9 @@ export function InvitationTemplatesPage() {
             <Paragraph data-size="sm">
               {template.data.custom ? t('cafe.invitation.custom') : t('cafe.invitation.default')}
             </Paragraph>
+            {template.data.machineTranslated ? (
+              <Notice kind="warning">{t('cafe.invitation.machineTranslated')}</Notice>
+            ) : null}
             <Textfield
               id="template-subject"
               label={t('cafe.invitation.subject')}
