@@ -304,3 +304,58 @@ describe('exports', () => {
     expect((await team.get('/api/insight/season.pdf?term=summer&year=2024')).statusCode).toBe(400);
   });
 });
+
+describe('the first-timers over several visits', () => {
+  // Four cafés and five households, counted by hand: A came to 1, 3 and 4; B to 2 and 4; C to 1
+  // only; D to 3 only (a walk-in); E to 4 only. Cafés 1–4 are 2023-03-07, -04-04, -05-02, -06-06.
+  let leader: Agent;
+  beforeAll(async () => {
+    const m = await createMunicipality(env.db, 'Gjentakvik');
+    leader = await loginAs(env.app, (await createUser(env.db, m, ['team_leader'])).email);
+    const dates = ['2023-03-07', '2023-04-04', '2023-05-02', '2023-06-06'];
+    const cafes: string[] = [];
+    for (const date of dates) cafes.push(await insertEvent(env.db, m, { date }));
+    const visits: Record<string, number[]> = { A: [1, 3, 4], B: [2, 4], C: [1], D: [3], E: [4] };
+    for (const [name, numbers] of Object.entries(visits)) {
+      const household = await createHousehold(env.db, m);
+      for (const n of numbers) {
+        const cafe = cafes[n - 1] as string;
+        if (name !== 'D') await invite(env.db, m, cafe, household, { channel: 'email' });
+        await attend(env.db, m, cafe, household, { adults: 1, walkIn: name === 'D' });
+      }
+    }
+  });
+
+  it('counts each household once, at its first café, and days until its next café', async () => {
+    const body = (await leader.get('/api/insight')).json();
+    const rows = body.returners.rows.map((r: { date: string; firstTimers: number; cameAgain: number }) => [
+      r.date,
+      r.firstTimers,
+      r.cameAgain,
+    ]);
+    // Café 1: A (back at café 3, 56 days later) and C (never back). Café 2: B (back at café 4,
+    // 63 days). Café 3: D (never back; A was no first-timer there). Café 4: E.
+    expect(rows).toEqual([
+      ['2023-03-07', 2, 1],
+      ['2023-04-04', 1, 1],
+      ['2023-05-02', 1, 0],
+      ['2023-06-06', 1, 0],
+    ]);
+    expect(body.returners.rows.map((r: { medianDays: number | null }) => r.medianDays)).toEqual([
+      56,
+      63,
+      null,
+      null,
+    ]);
+    expect(body.returners.total.medianDays).toBe(59.5);
+    expect(body.attendance.map((r: { firstTimers: number }) => r.firstTimers)).toEqual([2, 1, 1, 1]);
+  });
+
+  it('counts a household whose first café is before the period at none of the period', async () => {
+    const csv = (await leader.get('/api/insight/returners.csv?from=2023-05-01')).body;
+    // A's first café (1) and B's (2) are before the period: only D at café 3 and E at café 4.
+    expect(csv).toContain('2023-05-02;Fosterhjemskafé;1;0;');
+    expect(csv).toContain('2023-06-06;Fosterhjemskafé;1;0;');
+    expect(csv).not.toContain('2023-03-07');
+  });
+});

@@ -49,8 +49,15 @@ export function invitationCounts(
   from: string,
   to: string,
 ): Promise<InvitationCount[]> {
+  // The channel of each invitation's latest message, for all of the period at once: one sort
+  // instead of an index lookup per invitation (50,000 of them at five years).
   return tx.query<InvitationCount>(
-    `SELECT i.event_id AS "eventId", m.channel, h.travel_minutes AS "travelMinutes",
+    `WITH latest AS (
+       SELECT DISTINCT ON (x.invitation_id) x.invitation_id, x.channel
+       FROM message x JOIN event e ON e.id = x.event_id AND e.municipality_id = x.municipality_id
+       WHERE x.municipality_id = $1 AND x.purpose = 'invitation' AND ${PERIOD}
+       ORDER BY x.invitation_id, x.created_at DESC, x.id)
+     SELECT i.event_id AS "eventId", m.channel, h.travel_minutes AS "travelMinutes",
        (a.invitation_id IS NOT NULL) AS answered,
        coalesce(a.response = 'coming', false) AS coming,
        coalesce(t.present, false) AS came,
@@ -58,9 +65,7 @@ export function invitationCounts(
      FROM invitation i
      JOIN event e ON e.id = i.event_id AND e.municipality_id = i.municipality_id
      LEFT JOIN household h ON h.id = i.household_id AND h.municipality_id = i.municipality_id
-     LEFT JOIN LATERAL (
-       SELECT x.channel FROM message x WHERE x.municipality_id = $1 AND x.invitation_id = i.id
-         AND x.purpose = 'invitation' ORDER BY x.created_at DESC, x.id LIMIT 1) m ON true
+     LEFT JOIN latest m ON m.invitation_id = i.id
      LEFT JOIN answer a ON a.invitation_id = i.id AND a.municipality_id = i.municipality_id
      LEFT JOIN attendance t ON t.event_id = i.event_id AND t.household_id = i.household_id
        AND t.municipality_id = i.municipality_id
@@ -115,24 +120,22 @@ export async function firstTimers(
   to: string,
   today: string,
 ): Promise<FirstTimers[]> {
+  // One pass over the visits, numbered per household in date order: the first is the household's
+  // first café, lead() its next one. A municipality holds one café a day (event_one_cafe_a_day),
+  // so the next visit is on a later date.
   const rows = await tx.query<FirstTimers>(
     `WITH visits AS (
-       SELECT t.household_id, e.id AS event_id, e.date
+       SELECT e.id AS event_id, e.date,
+         row_number() OVER w AS nth, lead(e.date) OVER w - e.date AS days
        FROM attendance t JOIN event e ON e.id = t.event_id AND e.municipality_id = t.municipality_id
        WHERE t.municipality_id = $1 AND t.present AND e.kind = 'cafe' AND e.status = 'planned'
-         AND e.date <= $4::date),
-     firsts AS (
-       SELECT DISTINCT ON (household_id) household_id, event_id, date FROM visits
-       ORDER BY household_id, date, event_id),
-     nexts AS (
-       SELECT f.event_id, (SELECT min(v.date) FROM visits v
-         WHERE v.household_id = f.household_id AND v.date > f.date) - f.date AS days
-       FROM firsts f)
-     SELECT n.event_id AS "eventId", count(*)::int AS "firstTimers", count(n.days)::int AS "cameAgain",
-       coalesce(array_agg(n.days ORDER BY n.days) FILTER (WHERE n.days IS NOT NULL), '{}') AS days
-     FROM nexts n JOIN event e ON e.id = n.event_id
-     WHERE ${PERIOD}
-     GROUP BY n.event_id`,
+         AND e.date <= $4::date
+       WINDOW w AS (PARTITION BY t.household_id ORDER BY e.date, e.id))
+     SELECT v.event_id AS "eventId", count(*)::int AS "firstTimers", count(v.days)::int AS "cameAgain",
+       coalesce(array_agg(v.days ORDER BY v.days) FILTER (WHERE v.days IS NOT NULL), '{}') AS days
+     FROM visits v JOIN event e ON e.id = v.event_id
+     WHERE v.nth = 1 AND ${PERIOD}
+     GROUP BY v.event_id`,
     [municipalityId, from, to, today],
   );
   return rows.map((row) => ({ ...row, days: row.days.map(Number), medianDays: null }));

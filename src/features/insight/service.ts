@@ -37,31 +37,50 @@ const CHANNEL_QUESTIONS: readonly { a: ChannelName; b: ChannelName }[] = [
   { a: 'digital_mail', b: 'email' },
 ];
 
+/** The queries behind the figures, beyond the period's cafés and the municipality's name. */
+type Part = 'counts' | 'attendance' | 'firsts' | 'ever' | 'feedback' | 'topics';
+const FIGURE_PARTS: Record<FigureId, readonly Part[]> = {
+  'attendance-over-time': ['counts', 'attendance', 'firsts'],
+  returners: ['firsts'],
+  'ever-came': ['ever'],
+  channels: ['counts'],
+  deadline: ['counts'],
+  venues: ['counts'],
+  weekdays: ['counts'],
+  'travel-time': ['counts'],
+  feedback: ['feedback'],
+  topics: ['topics'],
+};
+
 /**
- * Every figure of the insight page for the cafés of a period that have taken place. `hide`: a
- * viewer outside the team (a programme coordinator) gets counts under 5 as { under: 5 }. One audit
- * entry per request: what was read (aggregates, no person) and for which period.
+ * The figures of the insight page for the cafés of a period that have taken place: every figure
+ * for the page and the season report, or only what one figure needs for its download (the other
+ * figures come out empty). `hide`: a viewer outside the team (a programme coordinator) gets
+ * counts under 5 as { under: 5 }. One audit entry per request: what was read (aggregates, no
+ * person) and for which period.
  */
 export async function readInsight(
   db: Database,
   ctx: TenantContext,
   period: Period,
   hide: boolean,
-  what: { figure: string; format: string },
+  what: { figure: FigureId | 'all' | 'season'; format: string },
 ): Promise<Insight> {
   const today = todayInOslo();
   const from = period.from ?? '2000-01-01';
   const to = period.to && period.to < today ? period.to : today;
+  const parts = what.figure === 'all' || what.figure === 'season' ? null : FIGURE_PARTS[what.figure];
+  const needs = (part: Part) => parts === null || parts.includes(part);
   return inTenant(db, ctx, async (tx) => {
     const m = ctx.municipalityId;
     // One after another: a transaction is one connection, which runs one query at a time.
     const events = await periodEvents(tx, m, from, to);
-    const counts = await invitationCounts(tx, m, from, to);
-    const attendance = await eventAttendance(tx, m, from, to);
-    const firsts = await firstTimers(tx, m, from, to, today);
-    const ever = await everCame(tx, m, from, to);
-    const feedback = await feedbackCounts(tx, m, from, to);
-    const topics = await topicCounts(tx, m, from, to);
+    const counts = needs('counts') ? await invitationCounts(tx, m, from, to) : [];
+    const attendance = needs('attendance') ? await eventAttendance(tx, m, from, to) : [];
+    const firsts = needs('firsts') ? await firstTimers(tx, m, from, to, today) : [];
+    const ever = needs('ever') ? await everCame(tx, m, from, to) : { invited: 0, came: 0 };
+    const feedback = needs('feedback') ? await feedbackCounts(tx, m, from, to) : [];
+    const topics = needs('topics') ? await topicCounts(tx, m, from, to) : [];
     const municipality = await municipalityName(tx, m);
     await audit(tx, ctx, {
       action: 'read',
