@@ -131,13 +131,23 @@ export async function insertEvent(
   id: string,
   e: EventData,
   createdBy: string | null,
+  /** a resource-family network's gathering: the network, its place as typed, Christmas or summer */
+  gathering: { networkId: string; place: string; occasion: string | null } | null = null,
 ): Promise<boolean> {
   const rows = await tx.query(
     `INSERT INTO event (id, municipality_id, kind, title, date, start_time, end_time, starts_at, ends_at, venue_id,
-       capacity, food, registration, deadline, programme, created_by)
-     VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14::date, $15::jsonb, $16)
+       capacity, food, registration, deadline, programme, created_by, network_id, place, occasion)
+     VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14::date, $15::jsonb, $16, $17, $18, $19)
      ON CONFLICT DO NOTHING RETURNING id`,
-    [id, municipalityId, ...eventValues(e), createdBy],
+    [
+      id,
+      municipalityId,
+      ...eventValues(e),
+      createdBy,
+      gathering?.networkId ?? null,
+      gathering?.place ?? null,
+      gathering?.occasion ?? null,
+    ],
   );
   return rows.length > 0;
 }

@@ -178,6 +178,15 @@ export const NetworkView = Type.Object({
   ),
   /** the resource family's user accounts (e-mail only) */
   resourceFamilyUsers: Type.Array(Type.Object({ id: Type.String(), email: Type.String() })),
+  /** active accounts with the resource-family role in the municipality not linked to this network */
+  resourceFamilyCandidates: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      firstName: Type.String(),
+      lastName: Type.String(),
+      email: Type.String(),
+    }),
+  ),
 });
 export type NetworkView = Static<typeof NetworkView>;
 

@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '../../domain/calendar.js';
+import { dateFormat, TIME_ZONE } from '../../domain/calendar.js';
 import { escapeHtml as h } from '../../domain/template.js';
 import { householdWords } from '../../i18n/household/index.js';
 import { messageBox, publicPage } from '../../server/public-page.js';
@@ -29,7 +29,7 @@ export function busySigningPage(): string {
 }
 
 function when(at: Date, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', {
+  return dateFormat(language === 'en' ? 'en-GB' : 'nb-NO', {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: TIME_ZONE,

@@ -196,17 +196,3 @@ export function gatheringsOf(
     [municipalityId, networkId],
   );
 }
-
-/** Makes an event (inserted by events/) the network's gathering, with its place and occasion. */
-export async function setGatheringOf(
-  tx: Queryable,
-  municipalityId: number,
-  eventId: string,
-  gathering: { networkId: string; place: string; occasion: GatheringOccasion | null },
-): Promise<void> {
-  await tx.query(
-    `UPDATE event SET network_id = $3, place = $4, occasion = $5
-     WHERE municipality_id = $1 AND id = $2 AND kind = 'gathering'`,
-    [municipalityId, eventId, gathering.networkId, gathering.place, gathering.occasion],
-  );
-}

@@ -301,3 +301,39 @@ export async function isResourceFamilyUser(
   );
   return rows.length > 0;
 }
+
+/** Active accounts with the resource-family role not linked to this network, for the caseworker to pick. */
+export function resourceFamilyCandidates(
+  tx: Queryable,
+  municipalityId: number,
+  networkId: string,
+): Promise<{ id: string; firstName: string; lastName: string; email: string }[]> {
+  return tx.query(
+    `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName", u.email FROM app_user u
+     WHERE u.municipality_id = $1 AND u.active AND 'resource_family' = ANY(u.roles)
+       AND NOT EXISTS (SELECT 1 FROM network_user nu WHERE nu.user_id = u.id AND nu.network_id = $2)
+     ORDER BY u.first_name, u.last_name`,
+    [municipalityId, networkId],
+  );
+}
+
+/**
+ * Links the resource-family accounts whose e-mail is an adult's of the resource family's household
+ * (an account already linked to another network keeps it). Returns their ids.
+ */
+export async function linkFamilyAccounts(
+  tx: Queryable,
+  municipalityId: number,
+  networkId: string,
+  householdId: string,
+): Promise<string[]> {
+  const rows = await tx.query<{ userId: string }>(
+    `INSERT INTO network_user (user_id, network_id, municipality_id)
+     SELECT DISTINCT u.id, $2::uuid, $1::int FROM app_user u JOIN adult a ON lower(a.email) = u.email
+     WHERE u.municipality_id = $1 AND a.municipality_id = $1 AND a.household_id = $3
+       AND 'resource_family' = ANY(u.roles)
+     ON CONFLICT (user_id) DO NOTHING RETURNING user_id AS "userId"`,
+    [municipalityId, networkId, householdId],
+  );
+  return rows.map((r) => r.userId);
+}

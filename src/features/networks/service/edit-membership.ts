@@ -54,12 +54,13 @@ export function createNetwork(deps: Deps, ctx: TenantContext, input: NetworkInpu
     await q.insertNetworkMunicipality(tx, m, id, m);
     if (partner !== null) await q.insertNetworkMunicipality(tx, m, id, partner);
     await q.insertCaseworkers(tx, m, id, userIds);
+    const linked = await q.linkFamilyAccounts(tx, m, id, family.id);
     await audit(tx, ctx, {
       action: 'create',
       recordType: 'network',
       recordId: id,
       subjectId: family.id,
-      details: { partnerMunicipalityId: partner, caseworkers: userIds.length },
+      details: { partnerMunicipalityId: partner, caseworkers: userIds.length, accounts: linked },
     });
     return networkView(tx, ctx, await networkOrNotFound(tx, ctx, id));
   });

@@ -238,13 +238,9 @@ export function planGathering(deps: Deps, ctx: TenantContext, input: GatheringIn
         programme: [],
       },
       ctx.userId,
+      { networkId: network.id, place: input.place.trim(), occasion: input.occasion ?? null },
     );
     if (created) {
-      await logQ.setGatheringOf(tx, ctx.municipalityId, id, {
-        networkId: network.id,
-        place: input.place.trim(),
-        occasion: input.occasion ?? null,
-      });
       await audit(tx, ctx, {
         action: 'create',
         recordType: 'event',

@@ -196,6 +196,7 @@ export async function networkView(
       doneAt: c.doneAt ? new Date(c.doneAt).toISOString() : null,
     })),
     resourceFamilyUsers: await q.networkUsers(tx, m, network.id),
+    resourceFamilyCandidates: await q.resourceFamilyCandidates(tx, m, network.id),
   };
 }
 
