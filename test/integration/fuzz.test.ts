@@ -92,7 +92,17 @@ const HOSTILE_NUMBERS = [
   0.5,
   1e-320,
 ];
-const WRONG_TYPES = [null, true, {}, [], { a: { b: [{}] } }, ['\u0000'], 'tekst'];
+const WRONG_TYPES = [
+  null,
+  true,
+  {},
+  [],
+  { a: { b: [{}] } },
+  ['\u0000'],
+  'tekst',
+  // Arrays 50,000 deep: whatever walks a body must not recurse.
+  new Raw(`${'['.repeat(50_000)}${']'.repeat(50_000)}`),
+];
 /** Query strings carry text only: the hostile ones, as text. */
 const HOSTILE_QUERY = [
   ...HOSTILE_TEXT.filter((text) => text !== LONG),
