@@ -10,6 +10,7 @@
 
 import { PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { PostalAddress } from '../channels/types.js';
+import { dateFormat } from '../domain/calendar.js';
 import { baseLanguage, type Direction, directionOf } from '../domain/template.js';
 import { householdLanguage, householdWords, type LetterLabels } from '../i18n/household/index.js';
 import { UnprintableTextError } from './fonts.js';
@@ -409,9 +410,9 @@ export class LetterWriter {
 function formatDate(date: Date, language: string): string {
   const locale = language === 'nb' || language === 'nn' ? `${language}-NO` : language;
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(date);
+    return dateFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(date);
   } catch {
-    return new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(date);
+    return dateFormat('nb-NO', { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(date);
   }
 }
 

@@ -86,6 +86,23 @@ export function isoWeekMonday(year: number, week: number): IsoDate {
 // ---------------------------------------------------------------------------------------------
 // Wall-clock time in Oslo ↔ UTC instants
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat made once per locale and options and kept: making one costs far more
+ * than using it, and the answer pages, the sending and the letters format a date per household.
+ * Throws as the constructor does for an unknown locale.
+ */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsIn(timeZone: string, ms: number): Record<string, number> {

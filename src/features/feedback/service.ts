@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { feedbackSheet, qrPng, qrSvg } from '../../documents/qr-sheet.js';
+import { dateFormat } from '../../domain/calendar.js';
 import { CHOICE_TYPES, FORM_LANGUAGES } from '../../domain/feedback.js';
 import { householdWords } from '../../i18n/household/index.js';
 import type { Deps } from '../../server/deps.js';
@@ -200,7 +201,7 @@ export async function feedbackQr(deps: Deps, ctx: TenantContext, eventId: string
 
 export function eventDate(date: string, language: string): string {
   const locale = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB', ar: 'ar' }[language] ?? 'nb-NO';
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../domain/calendar.js';
 import {
   baseLanguage,
   directionOf,
@@ -28,7 +29,7 @@ function joinNames(names: readonly string[], language: string): string {
 
 /** '2027-01-19' → "tirsdag 19. januar" (the calendar date itself, no time zone shift). */
 function formatDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(householdWords(language).invitation.locale, {
+  return dateFormat(householdWords(language).invitation.locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
