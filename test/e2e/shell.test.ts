@@ -57,8 +57,12 @@ describe.each([1280, 320])('the demo caseworker at %i px', (width) => {
 
     for (const name of NAV.nb.slice(1)) {
       await openFromMenu(page, name, 'Meny');
-      // Pages not built yet say plainly what will come (a page loaded on demand, once it is there).
-      await expect.poll(() => page.locator('main').textContent()).toMatch(/kommer|Her/);
+      // Every programme opens with its own heading and text, pages loaded on demand too (pages not
+      // built yet say plainly what will come).
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      await expect
+        .poll(async () => ((await page.locator('main p').first().textContent()) ?? '').length)
+        .toBeGreaterThan(20);
       await expectAccessible(page, `${name} at ${width}`);
       await expectNoHorizontalScroll(page, name);
     }

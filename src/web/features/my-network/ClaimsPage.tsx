@@ -227,7 +227,7 @@ function ClaimForm({ onSaved }: { onSaved: (claim: ClaimView, text?: string) => 
             value={occasion}
             onChange={(event) => setOccasion(event.target.value as GatheringOccasion | '')}
           >
-            <Select.Option value="">{t('myNetwork.occasions.none')}</Select.Option>
+            <Select.Option value="">{t('myNetwork.claims.noOccasion')}</Select.Option>
             {GATHERING_OCCASIONS.map((option) => (
               <Select.Option key={option} value={option}>
                 {t(`myNetwork.occasions.${option}`)}
