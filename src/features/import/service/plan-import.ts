@@ -214,6 +214,11 @@ export async function planImport(
     entry.changes = diffHouseholds(before, household);
     entry.status = entry.changes.length ? 'update' : 'unchanged';
   }
+  // A repeated row is named as the household of the row it repeats ("Kari og Ola Nordmann").
+  const byRow = new Map(planned.map((entry) => [entry.row, entry]));
+  for (const entry of planned) {
+    if (entry.repeatOf !== null) entry.name = byRow.get(entry.repeatOf)?.name ?? entry.name;
+  }
   const summary = { create: 0, update: 0, unchanged: 0, repeat: 0, rejected: 0 };
   for (const entry of planned) summary[entry.status]++;
   return { rows: planned, summary };
