@@ -6,7 +6,7 @@ import {
   GATHERING_OCCASIONS,
   MEMBER_STATUSES,
 } from '../../domain/network.js';
-import { literals, Nullable, Uuid } from '../../server/schemas.js';
+import { Day as CheckedDay, literals, Nullable, Uuid } from '../../server/schemas.js';
 
 // The resource-family networks (SPEC section 3, docs/networks-api.md). Money is in øre (integers),
 // dates are Oslo calendar days (YYYY-MM-DD), instants ISO 8601. One file because the team's pages
@@ -371,7 +371,11 @@ export const ClaimDecision = Type.Object({
 });
 export type ClaimDecision = Static<typeof ClaimDecision>;
 
-export const ClaimExportQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) });
+// A query goes straight to SQL (no domain check as for the forms): the shared, checked day.
+export const ClaimExportQuery = Type.Object({
+  from: Type.Optional(CheckedDay),
+  to: Type.Optional(CheckedDay),
+});
 export type ClaimExportQuery = Static<typeof ClaimExportQuery>;
 
 // --- The resource family's own view (/api/my-network) -------------------------------------------------

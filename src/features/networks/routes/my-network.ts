@@ -41,19 +41,37 @@ export const myNetworkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
 
   app.get(
     '/api/my-network',
-    { config: own, schema: { tags: myTags, response: withErrors({ 200: MyNetworkView }) } },
+    {
+      config: own,
+      schema: {
+        tags: myTags,
+        summary: "The resource family's network",
+        response: withErrors({ 200: MyNetworkView }),
+      },
+    },
     async (request) => getMyNetwork(deps, tenantOf(request)),
   );
 
   app.get(
     '/api/my-network/contacts',
-    { config: own, schema: { tags: myTags, response: withErrors({ 200: ContactList }) } },
+    {
+      config: own,
+      schema: { tags: myTags, summary: 'The contact log', response: withErrors({ 200: ContactList }) },
+    },
     async (request) => listContacts(deps, tenantOf(request)),
   );
 
   app.post(
     '/api/my-network/contacts',
-    { config: own, schema: { tags: myTags, body: ContactInput, response: withErrors({ 201: ContactView }) } },
+    {
+      config: own,
+      schema: {
+        tags: myTags,
+        summary: 'Logs a contact with a family of the network',
+        body: ContactInput,
+        response: withErrors({ 201: ContactView }),
+      },
+    },
     async (request, reply) => reply.status(201).send(await logContact(deps, tenantOf(request), request.body)),
   );
 
@@ -72,7 +90,14 @@ export const myNetworkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
 
   app.get(
     '/api/my-network/gatherings',
-    { config: own, schema: { tags: myTags, response: withErrors({ 200: GatheringList }) } },
+    {
+      config: own,
+      schema: {
+        tags: myTags,
+        summary: "The network's gatherings",
+        response: withErrors({ 200: GatheringList }),
+      },
+    },
     async (request) => listGatherings(deps, tenantOf(request)),
   );
 
@@ -80,7 +105,12 @@ export const myNetworkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
     '/api/my-network/gatherings',
     {
       config: own,
-      schema: { tags: myTags, body: GatheringInput, response: withErrors({ 201: GatheringView }) },
+      schema: {
+        tags: myTags,
+        summary: 'Plans a gathering',
+        body: GatheringInput,
+        response: withErrors({ 201: GatheringView }),
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await planGathering(deps, tenantOf(request), request.body)),
@@ -88,13 +118,28 @@ export const myNetworkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
 
   app.get(
     '/api/my-network/claims',
-    { config: own, schema: { tags: myTags, response: withErrors({ 200: ClaimList }) } },
+    {
+      config: own,
+      schema: {
+        tags: myTags,
+        summary: "The resource family's claims for expenses",
+        response: withErrors({ 200: ClaimList }),
+      },
+    },
     async (request) => myClaims(deps, tenantOf(request)),
   );
 
   app.post(
     '/api/my-network/claims',
-    { config: own, schema: { tags: myTags, body: ClaimInput, response: withErrors({ 201: ClaimView }) } },
+    {
+      config: own,
+      schema: {
+        tags: myTags,
+        summary: 'Claims an expense (the receipt follows as its own upload)',
+        body: ClaimInput,
+        response: withErrors({ 201: ClaimView }),
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await submitClaim(deps, tenantOf(request), request.body)),
   );

@@ -67,14 +67,29 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
 
   app.post(
     '/api/networks',
-    { config: team, schema: { tags, body: NetworkInput, response: withErrors({ 201: NetworkView }) } },
+    {
+      config: team,
+      schema: {
+        tags,
+        summary: 'Makes a network: its resource family, caseworkers and partner municipality',
+        body: NetworkInput,
+        response: withErrors({ 201: NetworkView }),
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await createNetwork(deps, tenantOf(request), request.body)),
   );
 
   app.get(
     '/api/networks/contact-settings',
-    { config: team, schema: { tags, response: withErrors({ 200: ContactSettings }) } },
+    {
+      config: team,
+      schema: {
+        tags,
+        summary: 'How often the networks are to be contacted',
+        response: withErrors({ 200: ContactSettings }),
+      },
+    },
     async (request) => getContactSettings(deps, tenantOf(request)),
   );
 
@@ -82,14 +97,27 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     '/api/networks/contact-settings',
     {
       config: team,
-      schema: { tags, body: ContactSettingsInput, response: withErrors({ 200: ContactSettings }) },
+      schema: {
+        tags,
+        summary: 'Saves how often the networks are to be contacted',
+        body: ContactSettingsInput,
+        response: withErrors({ 200: ContactSettings }),
+      },
     },
     async (request) => saveContactSettings(deps, tenantOf(request), request.body),
   );
 
   app.get(
     '/api/networks/claims',
-    { config: team, schema: { tags, querystring: ClaimListQuery, response: withErrors({ 200: ClaimList }) } },
+    {
+      config: team,
+      schema: {
+        tags,
+        summary: "The networks' claims for expenses",
+        querystring: ClaimListQuery,
+        response: withErrors({ 200: ClaimList }),
+      },
+    },
     async (request) => listClaims(deps, tenantOf(request), request.query.status),
   );
 
@@ -117,14 +145,28 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     '/api/networks/claims/:claimId/decision',
     {
       config: claim,
-      schema: { tags, params: ClaimParams, body: ClaimDecision, response: withErrors({ 200: ClaimView }) },
+      schema: {
+        tags,
+        summary: 'Approves or rejects a claim',
+        params: ClaimParams,
+        body: ClaimDecision,
+        response: withErrors({ 200: ClaimView }),
+      },
     },
     async (request) => decideClaim(deps, tenantOf(request), request.params.claimId, request.body),
   );
 
   app.get(
     '/api/networks/claims/:claimId/receipt',
-    { config: claim, schema: { tags, params: ClaimParams, produces: [...RECEIPT_TYPES] } },
+    {
+      config: claim,
+      schema: {
+        tags,
+        summary: "A claim's receipt (JPEG, PNG or PDF)",
+        params: ClaimParams,
+        produces: [...RECEIPT_TYPES],
+      },
+    },
     async (request, reply) => {
       const receipt = await claimReceipt(deps, tenantOf(request), request.params.claimId);
       return reply
@@ -136,7 +178,15 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
 
   app.get(
     '/api/networks/:networkId',
-    { config: network, schema: { tags, params: NetworkParams, response: withErrors({ 200: NetworkView }) } },
+    {
+      config: network,
+      schema: {
+        tags,
+        summary: 'One network: its members, consents, signatures and contacts',
+        params: NetworkParams,
+        response: withErrors({ 200: NetworkView }),
+      },
+    },
     async (request) => getNetwork(deps, tenantOf(request), request.params.networkId),
   );
 
@@ -184,7 +234,13 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     '/api/networks/:networkId/members/:memberId/end',
     {
       config: network,
-      schema: { tags, params: MemberParams, body: EndMemberInput, response: withErrors({ 200: MemberView }) },
+      schema: {
+        tags,
+        summary: "Ends a household's membership",
+        params: MemberParams,
+        body: EndMemberInput,
+        response: withErrors({ 200: MemberView }),
+      },
     },
     async (request) =>
       endMember(
@@ -200,7 +256,13 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     '/api/networks/:networkId/members/:memberId/consents',
     {
       config: network,
-      schema: { tags, params: MemberParams, body: ConsentInput, response: withErrors({ 200: MemberView }) },
+      schema: {
+        tags,
+        summary: "Records a member's consents",
+        params: MemberParams,
+        body: ConsentInput,
+        response: withErrors({ 200: MemberView }),
+      },
     },
     async (request) =>
       recordConsent(
@@ -216,7 +278,13 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     '/api/networks/:networkId/members/:memberId/withdraw',
     {
       config: network,
-      schema: { tags, params: MemberParams, body: WithdrawInput, response: withErrors({ 200: MemberView }) },
+      schema: {
+        tags,
+        summary: "Withdraws a member's consent, which ends the membership",
+        params: MemberParams,
+        body: WithdrawInput,
+        response: withErrors({ 200: MemberView }),
+      },
     },
     async (request) =>
       withdraw(deps, tenantOf(request), request.params.networkId, request.params.memberId, request.body),
@@ -228,6 +296,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       config: network,
       schema: {
         tags,
+        summary: 'A personal link for signing the confidentiality agreement',
         params: MemberParams,
         body: SigningLinkInput,
         response: withErrors({ 200: SigningLink }),
@@ -255,7 +324,15 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
 
   app.post(
     '/api/networks/:networkId/call-backs/:callBackId/done',
-    { config: network, schema: { tags, params: CallBackParams, response: withErrors({ 204: Type.Null() }) } },
+    {
+      config: network,
+      schema: {
+        tags,
+        summary: 'Marks a call-back as done',
+        params: CallBackParams,
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
     async (request, reply) => {
       await markCallBackDone(deps, tenantOf(request), request.params.networkId, request.params.callBackId);
       return reply.status(204).send(null);
