@@ -301,7 +301,7 @@ describe('a message whose time runs out while its provider is down', () => {
     const eventId = await insertEvent(db, municipality, { ...input, sendAt: new Date(), sendBy: anne.id });
     const ctx = { municipalityId: municipality, userId: anne.id, ip: null };
     const page = () => getSending({ db } as Deps, ctx, eventId);
-    return { municipality, eventId, page };
+    return { municipality, eventId, page, anne };
   }
 
   it('keeps trying for hours, then gives every message up at the answer deadline with that reason, told once', async () => {
@@ -345,6 +345,29 @@ describe('a message whose time runs out while its provider is down', () => {
     hours = 25;
     await sendDue(deps, municipality, eventId);
     expect((await page()).gaveUp).toEqual([{ reason: 'retry_time', count: 3 }]);
+  });
+
+  it('gives a message queued while its channel has long been failing its own SEND_RETRY_HOURS', async () => {
+    const first = await eventWithThree({ date: '2099-10-21' });
+    hours = 0;
+    await sendDue(deps, first.municipality, first.eventId, { prepare: true });
+    const ctx = { municipalityId: first.municipality, userId: first.anne.id, ip: null };
+    // E-mail has been failing for 25 hours when the team plans another café.
+    await inTenant(db, ctx, (tx) =>
+      tx.query(
+        "UPDATE channel_health SET failing_since = now() - interval '25 hours' WHERE channel = 'email'",
+      ),
+    );
+    const eventId = await insertEvent(db, first.municipality, {
+      date: '2099-10-28',
+      sendAt: new Date(),
+      sendBy: first.anne.id,
+    });
+    await sendDue(deps, first.municipality, eventId, { prepare: true });
+    const later = await getSending({ db } as Deps, ctx, eventId);
+    expect(later.counts.queued).toBe(3);
+    expect(later.gaveUp).toEqual([]);
+    expect(later.trouble.map((t) => t.channel)).toEqual(['email']);
   });
 
   it('gives up a message whose café has begun', async () => {

@@ -68,7 +68,8 @@ export async function resumeChannel(
  * Marks failed the event's waiting messages whose time has run out while a provider failed (the
  * message's own passing failure, or its channel failing): the event has started, the answer
  * deadline has passed (invitations and reminders: they ask for an answer), or they have been
- * failing `retryHours` already. Returns how many, by why.
+ * failing `retryHours` already (one never tried: since it was queued or its channel began
+ * failing, whichever came later). Returns how many, by why.
  */
 export async function giveUpExpired(
   tx: Queryable,
@@ -83,7 +84,7 @@ export async function giveUpExpired(
          CASE WHEN e.starts_at <= $3 THEN 'event_started'
               WHEN (m.purpose = 'invitation' OR m.purpose LIKE 'reminder:%') AND e.deadline IS NOT NULL
                 AND $3 >= (e.deadline + 1)::timestamp AT TIME ZONE 'Europe/Oslo' THEN 'deadline'
-              WHEN COALESCE(m.failing_since, h.failing_since) <= $3::timestamptz - make_interval(hours => $4)
+              WHEN COALESCE(m.failing_since, greatest(h.failing_since, m.created_at)) <= $3::timestamptz - make_interval(hours => $4)
                 THEN 'retry_time'
          END AS gave_up
        FROM message m
