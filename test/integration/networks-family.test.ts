@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/features/demo/service.js';
 import type { Agent } from '../support/app.js';
 import { createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { inDays } from '../support/cafe.js';
@@ -352,5 +353,25 @@ describe('a joint network across two municipalities', () => {
       tx.query('SELECT * FROM network_member_contacts($1)', [joint.network.id]),
     );
     expect(none).toEqual([]);
+  });
+});
+
+describe('the demo', () => {
+  it('gives the demo resource family a network of four members who passed the gate, and the team sees it', async () => {
+    await seedDemo(env.db);
+    const family = await loginAs(env.app, 'ressursfamilie@demo.landsby.no', DEMO_PASSWORD);
+    const mine = (await family.get('/api/my-network')).json();
+    expect(mine.name).toBe('Nettverket på Heggedal');
+    expect(mine.members).toHaveLength(4);
+    expect(mine.members.every((m: { lastContactOn: string | null }) => m.lastContactOn !== null)).toBe(true);
+    const caseworker = await loginAs(env.app, 'saksbehandler@demo.landsby.no', DEMO_PASSWORD);
+    const [network] = (await caseworker.get('/api/networks')).json().networks;
+    expect(network.members.map((m: { status: string }) => m.status)).toEqual([
+      'active',
+      'active',
+      'active',
+      'active',
+    ]);
+    expect(network.caseworkers).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@ import type { Database } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import type { Role } from '../../domain/roles.js';
 import { hashPassword } from '../auth/index.js';
+import { seedDemoNetwork } from '../networks/index.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';
 import { seedDemoHistory } from './service/seed-history.js';
 import { seedDemoHouseholds } from './service/seed-households.js';
@@ -43,5 +44,9 @@ export async function seedDemo(db: Database): Promise<boolean> {
   // Households are programme data: written as the demo municipality, not as landsby_system.
   await seedDemoHouseholds(db, municipalityId);
   await seedDemoHistory(db, municipalityId);
+  await seedDemoNetwork(db, municipalityId, {
+    resourceFamily: 'ressursfamilie@demo.landsby.no',
+    caseworkers: ['saksbehandler@demo.landsby.no', 'teamleder@demo.landsby.no'],
+  });
   return created;
 }

@@ -1,3 +1,3 @@
-// What other features may call of networks/: linking a resource family's account (the demo data).
+// What other features may call of networks/: the demo municipality's network (features/demo).
 
-export { linkResourceFamilyUser } from './service/edit-membership.js';
+export { seedDemoNetwork } from './service/seed-demo.js';
