@@ -3,6 +3,7 @@ import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../features/demo/service.js';
 import { seedPostcodes } from '../features/registry/index.js';
+import nb from '../i18n/nb.json' with { type: 'json' };
 import { ConfigError, loadConfig } from '../server/config.js';
 import { buildApp } from './build-app.js';
 
@@ -31,19 +32,20 @@ await app.listen({ port: config.port, host: config.host }).catch((error: Error) 
 
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
+// The banner is for the person who started Landsby, in the UI's first language (bokmål), roles by name.
 const lines = [
   '',
-  `Landsby kjører på http://localhost:${port}  (started in ${Date.now() - started} ms)`,
-  `Database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''}`,
+  `Landsby kjører på http://localhost:${port}  (startet på ${Date.now() - started} ms)`,
+  `Database: ${db.kind === 'pglite' ? `innebygd PGlite i ${config.dataDir}` : 'PostgreSQL'}${applied.length ? `, migreringer kjørt nå: ${applied.join(', ')}` : ''}`,
 ];
 if (config.demoData) {
   lines.push(
-    `Demo kommune (demodata${seeded ? ', created now' : ''}). Log in with password "${DEMO_PASSWORD}" as:`,
-    ...DEMO_USERS.map((u) => `  ${u.email.padEnd(34)} ${u.role}`),
+    `Demokommune (demodata${seeded ? ', opprettet nå' : ''}). Logg inn med passordet «${DEMO_PASSWORD}» som:`,
+    ...DEMO_USERS.map((u) => `  ${u.email.padEnd(34)} ${nb.roles[u.role]}`),
   );
 }
-if (!config.smtpUrl) lines.push(`E-mail is not sent: messages are written to ${config.dataDir}/outbox`);
-lines.push('Stop with Ctrl-C.', '');
+if (!config.smtpUrl) lines.push(`E-post sendes ikke: meldingene skrives til ${config.dataDir}/outbox`);
+lines.push('Stopp med Ctrl-C.', '');
 console.log(lines.join('\n'));
 
 let stopping = false;

@@ -113,7 +113,7 @@ describe('importing households from the case-management system', () => {
     await expectAccessible(page, 'import: dry run, new rows');
 
     const done = await importSkippingRejected(page);
-    expect(done).toContain('3 nye, 0 endret, 0 uendret og 1 hoppet over');
+    expect(done).toContain('Nye husstander: 3, endret: 0, uendret: 0, hoppet over: 1');
     await expectAccessible(page, 'import: done');
     // Clicked twice, imported once: one history entry per household.
     expect(await importedRows()).toEqual([
@@ -183,7 +183,7 @@ describe('importing households from the case-management system', () => {
     expect(await summaryOf(page)).toBe('0 nye · 0 endres · 3 uendret · 1 avvist');
 
     const done = await importSkippingRejected(page);
-    expect(done).toContain('0 nye, 0 endret, 3 uendret og 1 hoppet over');
+    expect(done).toContain('Nye husstander: 0, endret: 0, uendret: 3, hoppet over: 1');
     await expectNoHorizontalScroll(page, 'import done at 320 px');
     await expectAccessible(page, 'import done at 320 px');
     // Nothing new in the history: the import changed nothing.
@@ -243,7 +243,7 @@ describe('importing households from the case-management system', () => {
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await expect.poll(() => stepHeading(page).textContent()).toBe('Steg 4 av 4: Ferdig');
     const done = (await main(page).textContent()) ?? '';
-    expect(done).toContain('2 nye, 0 endret, 0 uendret og 0 hoppet over');
+    expect(done).toContain('Nye husstander: 2, endret: 0, uendret: 0, hoppet over: 0');
     expect(done).toContain('Rad 4: Reisetid (minutter) (kolonnen «Reisetid») er over 300 minutter.');
     await expectAccessible(page, 'import: done with a warning');
 
