@@ -31,6 +31,7 @@ import { networkRoutes } from '../features/networks/routes/team.js';
 import { overviewRoutes } from '../features/overview/routes.js';
 import { registryRoutes } from '../features/registry/routes.js';
 import { registryDataRoutes } from '../features/registry-data/routes.js';
+import { retentionRoutes } from '../features/retention/routes.js';
 import { schoolHolidayRoutes } from '../features/school-holidays/routes.js';
 import { seasonRoutes } from '../features/season/routes.js';
 import { sendingRoutes } from '../features/sending/routes.js';
@@ -264,18 +265,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(checkinRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
+  await app.register(retentionRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const hasWeb = existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {
-    // The files of the build, registered one route each at start. Their names carry content
-    // hashes, so they can be cached for long; a rebuild needs a restart to be served.
+    // The files of the build, registered one route each at start; a rebuild needs a restart to
+    // be served. The build writes each file brotli- and gzip-compressed beside it (vite.config.ts),
+    // sent to a browser that takes them. Files under assets/ carry content hashes in their
+    // names, so a browser keeps them a year without asking again; index.html and the favicons
+    // it checks every time, so a new release is seen at once.
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
       wildcard: false,
       index: false,
-      maxAge: '30d',
-      immutable: true,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (response, path) => {
+        const hashed = path.startsWith(`${WEB_ROOT}assets/`);
+        response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader('vary', 'accept-encoding');
+      },
     });
   }
   app.setNotFoundHandler((request, reply) => {
@@ -288,7 +298,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     // Client-side routes: the single-page app answers every other GET.
     if (!hasWeb) return reply.type('text/plain').send('The web app is not built: run `npm run build`.');
-    return reply.sendFile('index.html', { maxAge: 0, immutable: false });
+    return reply.sendFile('index.html');
   });
 
   return app;

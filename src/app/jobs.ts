@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
+import { RETENTION_CRON, runRetentionEverywhere } from '../features/retention/index.js';
 import {
   checkDigitalMailStatus,
   DIGITAL_MAIL_STATUS_CRON,
@@ -21,6 +22,8 @@ const RESUME_QUEUE = 'resume-sending';
 const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
 /** Queues the reminders that are due (every 15 minutes; nothing in quiet hours). */
 const REMINDERS_QUEUE = 'event-reminders';
+/** Removes or anonymises the personal data that has passed its retention period (daily). */
+const RETENTION_QUEUE = 'retention';
 
 /**
  * pg-boss 10 on the app's own database, the embedded one included (through Database.executeSql).
@@ -40,6 +43,7 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
   await boss.createQueue(RESUME_QUEUE, { name: RESUME_QUEUE, policy: 'singleton' });
   await boss.createQueue(DIGITAL_MAIL_STATUS_QUEUE, { name: DIGITAL_MAIL_STATUS_QUEUE, policy: 'singleton' });
   await boss.createQueue(REMINDERS_QUEUE, { name: REMINDERS_QUEUE, policy: 'singleton' });
+  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton' });
 
   const stop = { stopped: false };
   const send = async (job: SendJob, startAfter?: Date) => {
@@ -66,6 +70,10 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
     if (queued > 0) deps.log.info({ queued }, 'reminders queued');
   });
   await boss.schedule(REMINDERS_QUEUE, REMINDERS_CRON);
+  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    await runRetentionEverywhere(deps);
+  });
+  await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Oslo' });
   // What a stopped or killed process left behind is picked up now rather than in a minute.
   await boss.send(RESUME_QUEUE, {});
 

@@ -1,0 +1,151 @@
+import type { Queryable } from '../../db/connection.js';
+import { DEFAULT_RETENTION, type RetentionKind, type RetentionPeriods } from '../../domain/retention.js';
+
+// The one place where retention touches other features' tables (answers, messages, invitations,
+// feedback, imports, call notes, households, the audit log). Every statement names
+// municipality_id and runs in the municipality's tenant; row-level security enforces it again.
+
+export async function findPeriods(tx: Queryable, municipalityId: number): Promise<RetentionPeriods> {
+  const [row] = await tx.query<RetentionPeriods>(
+    `SELECT answers_months AS answers, feedback_months AS feedback, import_files_months AS import_files,
+       call_notes_months AS call_notes, archived_households_months AS archived_households,
+       audit_log_months AS audit_log
+     FROM retention_setting WHERE municipality_id = $1`,
+    [municipalityId],
+  );
+  return row ?? DEFAULT_RETENTION;
+}
+
+export async function savePeriods(tx: Queryable, municipalityId: number, p: RetentionPeriods): Promise<void> {
+  await tx.query(
+    `INSERT INTO retention_setting (municipality_id, answers_months, feedback_months, import_files_months,
+       call_notes_months, archived_households_months, audit_log_months)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (municipality_id) DO UPDATE SET answers_months = EXCLUDED.answers_months,
+       feedback_months = EXCLUDED.feedback_months, import_files_months = EXCLUDED.import_files_months,
+       call_notes_months = EXCLUDED.call_notes_months,
+       archived_households_months = EXCLUDED.archived_households_months,
+       audit_log_months = EXCLUDED.audit_log_months, updated_at = now()`,
+    [municipalityId, p.answers, p.feedback, p.import_files, p.call_notes, p.archived_households, p.audit_log],
+  );
+}
+
+/** Which rows of a kind have passed its cut-off; counting and removing use the same condition. */
+const PASSED = {
+  // An invitation still tied to a household, of an event that ended before the cut-off.
+  answers: `FROM invitation i JOIN event e ON e.id = i.event_id
+    WHERE i.municipality_id = $1 AND e.ends_at < $2 AND i.household_id IS NOT NULL`,
+  feedback: 'FROM feedback_response WHERE municipality_id = $1 AND created_at < $2',
+  import_files: 'FROM import_job WHERE municipality_id = $1 AND created_at < $2',
+  welcome_notes: 'FROM welcome_call WHERE municipality_id = $1 AND called_at < $2 AND note IS NOT NULL',
+  contact_notes: 'FROM contact_log WHERE municipality_id = $1 AND created_at < $2 AND note IS NOT NULL',
+  // Archived before the cut-off with every placement ended: what a team leader may erase.
+  archived_households: `FROM household h WHERE h.municipality_id = $1 AND h.archived_at < $2
+    AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.household_id = h.id AND p.end_date IS NULL)`,
+  audit_log: 'FROM audit_log WHERE municipality_id = $1 AND at < $2',
+};
+
+async function count(tx: Queryable, from: string, municipalityId: number, before: Date): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, [municipalityId, before]);
+  return row?.n ?? 0;
+}
+
+/** How many of a kind's rows the run would remove or anonymise now. */
+export async function countPassed(
+  tx: Queryable,
+  municipalityId: number,
+  kind: RetentionKind,
+  before: Date,
+): Promise<number> {
+  if (kind === 'call_notes') {
+    return (
+      (await count(tx, PASSED.welcome_notes, municipalityId, before)) +
+      (await count(tx, PASSED.contact_notes, municipalityId, before))
+    );
+  }
+  return count(tx, PASSED[kind], municipalityId, before);
+}
+
+/**
+ * Anonymises the answers, messages and invitations of events that ended before the cut-off: the
+ * household and what it wrote go, the counts and channels stay for the figures. The team's
+ * audience notes of those events go too. Returns the invitations anonymised.
+ */
+export async function anonymiseAnswers(tx: Queryable, municipalityId: number, before: Date): Promise<number> {
+  const ended = 'SELECT id FROM event WHERE municipality_id = $1 AND ends_at < $2';
+  await tx.query(
+    `UPDATE answer SET household_id = NULL, comment = NULL, diet_note = NULL
+     WHERE municipality_id = $1 AND event_id IN (${ended})
+       AND (household_id IS NOT NULL OR comment IS NOT NULL OR diet_note IS NOT NULL)`,
+    [municipalityId, before],
+  );
+  await tx.query(
+    `UPDATE message SET household_id = NULL, reason = NULL, provider_id = NULL
+     WHERE municipality_id = $1 AND event_id IN (${ended}) AND household_id IS NOT NULL`,
+    [municipalityId, before],
+  );
+  await tx.query(`DELETE FROM event_invitee WHERE municipality_id = $1 AND event_id IN (${ended})`, [
+    municipalityId,
+    before,
+  ]);
+  const rows = await tx.query(
+    `UPDATE invitation SET household_id = NULL
+     WHERE municipality_id = $1 AND event_id IN (${ended}) AND household_id IS NOT NULL RETURNING id`,
+    [municipalityId, before],
+  );
+  return rows.length;
+}
+
+export async function deleteFeedback(tx: Queryable, municipalityId: number, before: Date): Promise<number> {
+  return (await tx.query(`DELETE ${PASSED.feedback} RETURNING id`, [municipalityId, before])).length;
+}
+
+export async function deleteImportFiles(
+  tx: Queryable,
+  municipalityId: number,
+  before: Date,
+): Promise<number> {
+  return (await tx.query(`DELETE ${PASSED.import_files} RETURNING id`, [municipalityId, before])).length;
+}
+
+/** Removes the free text of old welcome calls and network contacts; the outcome and date stay. */
+export async function removeCallNotes(tx: Queryable, municipalityId: number, before: Date): Promise<number> {
+  const welcome = await tx.query(
+    `UPDATE welcome_call SET note = NULL WHERE municipality_id = $1 AND called_at < $2 AND note IS NOT NULL
+     RETURNING id`,
+    [municipalityId, before],
+  );
+  const contact = await tx.query(
+    `UPDATE contact_log SET note = NULL WHERE municipality_id = $1 AND created_at < $2 AND note IS NOT NULL
+     RETURNING id`,
+    [municipalityId, before],
+  );
+  return welcome.length + contact.length;
+}
+
+export async function archivedHouseholdsPassed(
+  tx: Queryable,
+  municipalityId: number,
+  before: Date,
+): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(`SELECT h.id ${PASSED.archived_households} ORDER BY h.id`, [
+    municipalityId,
+    before,
+  ]);
+  return rows.map((row) => row.id);
+}
+
+/** Deletes audit entries older than the cut-off (the database refuses any younger than its period). */
+export async function deleteAuditEntries(
+  tx: Queryable,
+  municipalityId: number,
+  before: Date,
+): Promise<number> {
+  return (await tx.query(`DELETE ${PASSED.audit_log} RETURNING id`, [municipalityId, before])).length;
+}
+
+/** Every municipality, for the daily run (as landsby_system: ids only). */
+export async function municipalityIds(tx: Queryable): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>('SELECT id FROM municipality ORDER BY id');
+  return rows.map((row) => row.id);
+}

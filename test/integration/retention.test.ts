@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant } from '../../src/db/tenant.js';
+import { runRetention } from '../../src/features/retention/service.js';
+import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { answer, insertEvent, invite } from '../support/cafe.js';
+import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
+
+// Two municipalities with the same crafted data: some of it past its default period, some not.
+// The run in A removes exactly what has passed, keeps the rest, and leaves B as it was.
+let env: TestEnv;
+let a: number;
+let b: number;
+let admin: Agent;
+let caseworker: Agent;
+
+const query = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  env.db.transaction((tx) => tx.query<T>(sql, params));
+const count = async (sql: string, params: unknown[] = []) =>
+  (await query<{ n: number }>(`SELECT count(*)::int AS n ${sql}`, params))[0]?.n;
+
+/** A date `days` ago, as YYYY-MM-DD. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+interface Crafted {
+  oldEvent: string;
+  newEvent: string;
+  family: string;
+  erasable: string;
+  recentlyArchived: string;
+}
+
+async function craft(municipality: number): Promise<Crafted> {
+  const family = await createHousehold(env.db, municipality, {
+    adults: [{ firstName: 'Gamle', lastName: 'Svarsen', email: 'gamle@example.com' }],
+  });
+  const oldEvent = await insertEvent(env.db, municipality, { date: daysAgo(3 * 365) });
+  const newEvent = await insertEvent(env.db, municipality, { date: daysAgo(30) });
+  for (const event of [oldEvent, newEvent]) {
+    await invite(env.db, municipality, event, family, { channel: 'email' });
+    await answer(env.db, municipality, event, family, { adults: 2 });
+    await query(
+      "UPDATE answer SET comment = 'Vi gleder oss', diet_note = 'Ingen nøtter' WHERE event_id = $1",
+      [event],
+    );
+  }
+  for (const [event, age] of [
+    [oldEvent, '3 years'],
+    [newEvent, '1 month'],
+  ]) {
+    await query(
+      `INSERT INTO feedback_response (municipality_id, event_id, language, answers, created_at)
+       VALUES ($1, $2, 'nb', '{"comment": "Fint"}', now() - $3::interval)`,
+      [municipality, event, age],
+    );
+    await query(
+      `INSERT INTO welcome_call (municipality_id, household_id, outcome, note, called_at)
+       VALUES ($1, $2, 'reached', 'Ringte, hyggelig prat', now() - $3::interval)`,
+      [municipality, family, age],
+    );
+  }
+  for (const age of ['2 months', '1 day']) {
+    await query(
+      `INSERT INTO import_job (id, municipality_id, file_name, format, headers, row_count, status, created_at)
+       VALUES (gen_random_uuid(), $1, 'fosterhjem.csv', 'csv', '[]', 0, 'done', now() - $2::interval)`,
+      [municipality, age],
+    );
+  }
+  const archived = async (age: string) => {
+    const id = await createHousehold(env.db, municipality, {
+      adults: [{ firstName: 'Flyttet', lastName: 'Bort' }],
+      children: [{ firstName: 'Lise', birthDate: '2010-04-05' }],
+      placements: [{ childIndex: 0, startDate: '2015-01-01', endDate: '2020-05-31', endReason: 'unplanned' }],
+    });
+    await query(
+      `UPDATE household SET archived_at = now() - $2::interval WHERE municipality_id = $1 AND id = $3`,
+      [municipality, age, id],
+    );
+    return id;
+  };
+  const erasable = await archived('4 years');
+  const recentlyArchived = await archived('1 year');
+  for (const age of ['6 years', '4 years']) {
+    await query(
+      `INSERT INTO audit_log (municipality_id, at, action, record_type, record_id)
+       VALUES ($1, now() - $2::interval, 'read', 'household', $3)`,
+      [municipality, age, family],
+    );
+  }
+  return { oldEvent, newEvent, family, erasable, recentlyArchived };
+}
+
+let inA: Crafted;
+let inB: Crafted;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  a = await createMunicipality(env.db, 'Glemsel');
+  b = await createMunicipality(env.db, 'Naboby');
+  const adminUser = await createUser(env.db, a, ['municipality_admin']);
+  const caseworkerUser = await createUser(env.db, a, ['caseworker']);
+  admin = await loginAs(env.app, adminUser.email);
+  caseworker = await loginAs(env.app, caseworkerUser.email);
+  inA = await craft(a);
+  inB = await craft(b);
+}, 120_000);
+afterAll(() => env.close());
+
+describe('retention settings', () => {
+  it('start at the documented defaults, with their bounds, for the municipality admin only', async () => {
+    const response = await admin.get('/api/admin/retention');
+    expect(response.statusCode).toBe(200);
+    expect(response.json().periods).toEqual({
+      answers: 24,
+      feedback: 24,
+      import_files: 1,
+      call_notes: 24,
+      archived_households: 36,
+      audit_log: 60,
+    });
+    expect(response.json().bounds.audit_log).toEqual({ default: 60, min: 60, max: 120 });
+    expect((await caseworker.get('/api/admin/retention')).statusCode).toBe(403);
+    expect((await caseworker.get('/api/admin/retention/preview')).statusCode).toBe(403);
+  });
+
+  it('refuses a period out of bounds with a stable code naming each field, and saves nothing', async () => {
+    const response = await admin.put('/api/admin/retention', {
+      answers: 24,
+      feedback: 24,
+      import_files: 1,
+      call_notes: 24,
+      archived_households: 121,
+      audit_log: 12,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: 'retention.out_of_bounds',
+      details: [
+        { field: 'archived_households', rule: 'max' },
+        { field: 'audit_log', rule: 'min' },
+      ],
+    });
+    expect(await count('FROM retention_setting WHERE municipality_id = $1', [a])).toBe(0);
+  });
+
+  it('keeps an audit entry younger than its period even against a direct delete', async () => {
+    const attempt = inTenant(env.db, { municipalityId: a, userId: null, ip: null }, (tx) =>
+      tx.query("DELETE FROM audit_log WHERE municipality_id = $1 AND at > now() - interval '5 years'", [a]),
+    );
+    await expect(attempt).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('the retention run', () => {
+  let preview: Record<string, { count: number }>;
+  let removed: Record<string, number>;
+  let auditBefore: number | undefined;
+
+  beforeAll(async () => {
+    const response = await admin.get('/api/admin/retention/preview');
+    expect(response.statusCode).toBe(200);
+    preview = response.json();
+    auditBefore = await count("FROM audit_log WHERE municipality_id = $1 AND action = 'retention_run'", [a]);
+    removed = await runRetention(env, a);
+  });
+
+  it('shows beforehand how many of each kind it removes, and then removes exactly that many', () => {
+    const counts = Object.fromEntries(Object.entries(preview).map(([kind, p]) => [kind, p.count]));
+    expect(counts).toEqual({
+      answers: 1,
+      feedback: 1,
+      import_files: 1,
+      call_notes: 1,
+      archived_households: 1,
+      audit_log: 1,
+    });
+    expect(removed).toEqual(counts);
+  });
+
+  it("anonymises the past event's answers, messages and invitations, keeping their counts", async () => {
+    const [old] = await query<Record<string, unknown>>(
+      `SELECT a.household_id AS answer_household, a.comment, a.diet_note, a.adults,
+         m.household_id AS message_household, m.channel, i.household_id AS invitation_household
+       FROM answer a JOIN message m ON m.invitation_id = a.invitation_id JOIN invitation i ON i.id = a.invitation_id
+       WHERE a.event_id = $1`,
+      [inA.oldEvent],
+    );
+    expect(old).toEqual({
+      answer_household: null,
+      comment: null,
+      diet_note: null,
+      adults: 2,
+      message_household: null,
+      channel: 'email',
+      invitation_household: null,
+    });
+    const [recent] = await query<Record<string, unknown>>(
+      'SELECT household_id, comment FROM answer WHERE event_id = $1',
+      [inA.newEvent],
+    );
+    expect(recent).toEqual({ household_id: inA.family, comment: 'Vi gleder oss' });
+  });
+
+  it('deletes old feedback and import files and removes old call notes, keeping the recent ones', async () => {
+    expect(await count('FROM feedback_response WHERE municipality_id = $1', [a])).toBe(1);
+    expect(await count('FROM feedback_response WHERE event_id = $1', [inA.newEvent])).toBe(1);
+    expect(await count('FROM import_job WHERE municipality_id = $1', [a])).toBe(1);
+    const notes = await query<{ note: string | null; outcome: string }>(
+      'SELECT note, outcome FROM welcome_call WHERE municipality_id = $1 ORDER BY called_at',
+      [a],
+    );
+    expect(notes).toEqual([
+      { note: null, outcome: 'reached' },
+      { note: 'Ringte, hyggelig prat', outcome: 'reached' },
+    ]);
+  });
+
+  it('erases the household archived long ago and keeps its placements as nameless facts', async () => {
+    expect(await count('FROM household WHERE id = $1', [inA.erasable])).toBe(0);
+    expect(await count('FROM adult WHERE household_id = $1', [inA.erasable])).toBe(0);
+    expect(
+      await query(
+        `SELECT child_birth_year, to_char(end_date, 'YYYY-MM-DD') AS end_date, end_reason
+         FROM erased_placement WHERE household_id = $1`,
+        [inA.erasable],
+      ),
+    ).toEqual([{ child_birth_year: 2010, end_date: '2020-05-31', end_reason: 'unplanned' }]);
+    expect(await count('FROM household WHERE id = $1', [inA.recentlyArchived])).toBe(1);
+  });
+
+  it('deletes audit entries past five years only, and writes one audit entry for the run', async () => {
+    expect(
+      await count("FROM audit_log WHERE municipality_id = $1 AND at < now() - interval '5 years'", [a]),
+    ).toBe(0);
+    expect(
+      await count("FROM audit_log WHERE municipality_id = $1 AND at < now() - interval '3 years'", [a]),
+    ).toBe(1);
+    const runs = await query<{ details: { removed: Record<string, number>; erasedHouseholds: string[] } }>(
+      "SELECT details FROM audit_log WHERE municipality_id = $1 AND action = 'retention_run'",
+      [a],
+    );
+    expect(runs.length - (auditBefore ?? 0)).toBe(1);
+    expect(runs.at(-1)?.details.removed).toEqual(removed);
+    expect(runs.at(-1)?.details.erasedHouseholds).toEqual([inA.erasable]);
+    expect(JSON.stringify(runs)).not.toContain('Flyttet');
+  });
+
+  it("leaves another municipality's data untouched", async () => {
+    expect(
+      await count('FROM invitation WHERE event_id = $1 AND household_id IS NOT NULL', [inB.oldEvent]),
+    ).toBe(1);
+    expect(await count('FROM feedback_response WHERE municipality_id = $1', [b])).toBe(2);
+    expect(await count('FROM import_job WHERE municipality_id = $1', [b])).toBe(2);
+    expect(await count('FROM welcome_call WHERE municipality_id = $1 AND note IS NOT NULL', [b])).toBe(2);
+    expect(await count('FROM household WHERE id = $1', [inB.erasable])).toBe(1);
+    expect(
+      await count("FROM audit_log WHERE municipality_id = $1 AND at < now() - interval '5 years'", [b]),
+    ).toBe(1);
+  });
+
+  it('has nothing left to remove right after, and follows a longer period the admin saves', async () => {
+    const after = (await admin.get('/api/admin/retention/preview')).json();
+    for (const kind of Object.keys(after)) expect(after[kind].count, kind).toBe(0);
+
+    const saved = await admin.put('/api/admin/retention', {
+      answers: 3,
+      feedback: 60,
+      import_files: 12,
+      call_notes: 60,
+      archived_households: 120,
+      audit_log: 120,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(
+      await count(
+        "FROM audit_log WHERE municipality_id = $1 AND action = 'update' AND record_type = 'retention_setting'",
+        [a],
+      ),
+    ).toBe(1);
+    // The next run measures from the saved periods: answers three months back, the audit log ten years.
+    const preview = (await admin.get('/api/admin/retention/preview')).json();
+    const monthsBack = (iso: string) => Math.round((Date.now() - Date.parse(iso)) / (30.44 * 86_400_000));
+    expect(monthsBack(preview.answers.before)).toBe(3);
+    expect(monthsBack(preview.audit_log.before)).toBe(120);
+  });
+});
