@@ -197,6 +197,21 @@ describe('gatherings and the budget', () => {
     );
     expect(event).toEqual([{ kind: 'gathering', network_id: tn.network.id }]);
     expect((await tn.agent.get(`/api/networks/${tn.network.id}`)).json().gatheringsThisYear).toBe(4);
+    // Its invitations go to the network's member households (the audience the sending engine uses).
+    const gathering = list.gatherings.find((g: { title: string }) => g.title === 'Samling 1');
+    const audience = (await tn.agent.get(`/api/events/${gathering.id}/audience`)).json();
+    const members = (await tn.agent.get(`/api/networks/${tn.network.id}`)).json().members;
+    expect(
+      audience.households
+        .filter((h: { included: boolean }) => h.included)
+        .map((h: { id: string }) => h.id)
+        .sort(),
+    ).toEqual(
+      members
+        .filter((m: { status: string }) => m.status === 'active')
+        .map((m: { householdId: string }) => m.householdId)
+        .sort(),
+    );
   });
 });
 

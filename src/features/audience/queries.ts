@@ -40,6 +40,25 @@ export function audienceHouseholds(tx: Queryable, municipalityId: number): Promi
   );
 }
 
+/**
+ * A network's gathering: the households that are members of its network today (this municipality's
+ * own); undefined for an event of no network.
+ */
+export async function gatheringMembers(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+): Promise<Set<string> | undefined> {
+  const [row] = await tx.query<{ members: string[] | null }>(
+    `SELECT (SELECT array_agg(m.household_id) FROM network_member m
+             WHERE m.municipality_id = e.municipality_id AND m.network_id = e.network_id
+               AND m.joined_on IS NOT NULL AND m.left_on IS NULL) AS members
+     FROM event e WHERE e.municipality_id = $1 AND e.id = $2 AND e.network_id IS NOT NULL`,
+    [municipalityId, eventId],
+  );
+  return row ? new Set(row.members ?? []) : undefined;
+}
+
 export async function householdIsActive(
   tx: Queryable,
   municipalityId: number,

@@ -6,6 +6,7 @@ import {
   DEFAULT_AUDIENCE_RULE,
   type ManualChange,
 } from '../../domain/audience.js';
+import { HOUSEHOLD_KINDS } from '../../domain/household.js';
 import type { Deps } from '../../server/deps.js';
 import { invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
@@ -20,7 +21,13 @@ function ruleOf(event: Pick<EventRow, 'audienceRule'>): AudienceRule {
 }
 
 async function audienceOf(tx: Queryable, municipalityId: number, eventId: string, rule: AudienceRule) {
-  const households = await q.audienceHouseholds(tx, municipalityId);
+  // A network's gathering is for its member households, wherever they live and whatever their kind.
+  const members = await q.gatheringMembers(tx, municipalityId, eventId);
+  if (members)
+    rule = { maxTravel: Number.POSITIVE_INFINITY, care: true, oversight: true, kinds: [...HOUSEHOLD_KINDS] };
+  const households = (await q.audienceHouseholds(tx, municipalityId)).filter(
+    (h) => !members || members.has(h.id),
+  );
   const manual = new Map<string, ManualChange>(
     (await q.listInvitees(tx, municipalityId, eventId)).map((r) => [
       r.householdId,
