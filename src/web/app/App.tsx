@@ -7,6 +7,7 @@ import { SetPasswordPage } from '../features/auth/SetPasswordPage.js';
 import { ImportPage } from '../features/import/ImportPage.js';
 import { MyPage } from '../features/my/MyPage.js';
 import { PostcodesPage } from '../features/registry-data/PostcodesPage.js';
+import { RetentionPage } from '../features/retention/RetentionPage.js';
 import { UsersPage } from '../features/users/UsersPage.js';
 import { PublicLayout } from '../shared/PublicLayout.js';
 import { AppShell } from './AppShell.js';
@@ -146,6 +147,14 @@ export function App() {
               element={
                 <RequireArea area={area('postcodes')}>
                   <PostcodesPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/admin/oppbevaring"
+              element={
+                <RequireArea area={area('retention')}>
+                  <RetentionPage />
                 </RequireArea>
               }
             />
