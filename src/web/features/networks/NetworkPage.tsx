@@ -14,6 +14,7 @@ import { AddMember } from './AddMember.js';
 import { ClaimsSection } from './ClaimsSection.js';
 import { listOf } from './format.js';
 import { MemberCard } from './MemberCard.js';
+import { ResourceFamilyUsers } from './ResourceFamilyUsers.js';
 import './networks.css';
 
 /** /nettverk/:networkId — one network: its households and their gate, call-backs, consents, claims. */
@@ -123,6 +124,10 @@ export function NetworkPage() {
           <dd>{network.resourceFamilyUsers.map((u) => u.email).join(', ') || t('networks.noUsers')}</dd>
         </div>
       </dl>
+      <ResourceFamilyUsers
+        network={network}
+        onLinked={(email) => changed(t('networks.link.done', { email }))}
+      />
 
       {openCallBacks.length ? (
         <section aria-labelledby="network-callbacks-heading" className="stack">
