@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { useLoad } from '../../shared/use-load.js';
 import { EvaluationSection } from '../feedback/EvaluationSection.js';
 import { type EventForm, EventFormView, formOf } from './EventForm.js';
 import { EventImageSection } from './EventImageSection.js';
+import { EventStatusTag, isPast } from './EventStatusTag.js';
 import { ProblemList } from './ProblemList.js';
 
 /** /kafe/ny: a café outside the season plan (or a gathering). */
@@ -85,10 +86,7 @@ export function EventPage() {
       {saved ? <Notice>{t('cafe.event.saved')}</Notice> : null}
       <Card data-color="neutral" className="cafe-card">
         <Heading level={2} data-size="xs">
-          {event.title}{' '}
-          <Tag data-size="sm" data-color={cancelled ? 'danger' : 'success'}>
-            {t(`cafe.status.${event.status}`)}
-          </Tag>
+          {event.title} <EventStatusTag event={event} />
         </Heading>
         <dl className="cafe-facts">
           <div>
@@ -143,7 +141,7 @@ export function EventPage() {
             </ul>
           </div>
         ) : null}
-        <ProblemList problems={event.problems} />
+        {isPast(event) ? null : <ProblemList problems={event.problems} />}
         {cancelled ? null : (
           <div className="button-row">
             {EVENT_PAGES.map(([path, label], index) => (

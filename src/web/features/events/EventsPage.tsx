@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { addDays, todayInOslo } from '../../../domain/calendar.js';
@@ -8,6 +8,7 @@ import { when } from '../../shared/dates.js';
 import { Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
+import { EventStatusTag, isPast } from './EventStatusTag.js';
 import { ProblemList } from './ProblemList.js';
 
 /** /kafe: the cafés of the past year and the ones ahead, with the ways to plan more. */
@@ -100,11 +101,9 @@ function EventGroup({
                   : t('cafe.noVenue')}
               </Paragraph>
               <p className="cafe-card__tags">
-                <Tag data-size="sm" data-color={event.status === 'cancelled' ? 'danger' : 'success'}>
-                  {t(`cafe.status.${event.status}`)}
-                </Tag>
+                <EventStatusTag event={event} />
               </p>
-              {event.status === 'planned' ? (
+              {event.status === 'planned' && !isPast(event) ? (
                 <ProblemList problems={event.problems.filter((p) => p.severity !== 'info')} />
               ) : null}
             </Card>
