@@ -1,6 +1,16 @@
 import type { Database, Queryable } from '../../../db/connection.js';
 import { inTenant } from '../../../db/tenant.js';
-import { addDays, todayInOslo, weekdayOf } from '../../../domain/calendar.js';
+import {
+  addDays,
+  daysInMonth,
+  type IsoDate,
+  isoDate,
+  todayInOslo,
+  weekdayOf,
+} from '../../../domain/calendar.js';
+import type { SchoolHoliday } from '../../../domain/holidays.js';
+import { checkCafeDate, SEASON_MONTHS } from '../../../domain/season.js';
+import { holidaysAround, schoolHolidayRules } from '../../school-holidays/index.js';
 import * as q from '../queries.js';
 
 // Six invented past cafés for the demo municipality, so the insight page has something to show:
@@ -38,12 +48,35 @@ function random(seed: number) {
   };
 }
 
-/** A Tuesday or Wednesday near `date`, at or before it. */
-function tuesdayOrWednesday(date: string, wednesday: boolean): string {
-  let d = date;
-  const want = wednesday ? 3 : 2;
-  while (weekdayOf(d) !== want) d = addDays(d, -1);
-  return d;
+/**
+ * The dates of the demo's past cafés, as the planner would have chosen them: the last `count`
+ * season months before today (domain/season.ts SEASON_MONTHS), in each the first Tuesday or
+ * Wednesday (alternating) from the second week on that breaks none of the planner's date rules
+ * (no public or school holiday, nor the day next to one). Oldest first.
+ */
+export function pastCafeDates(today: IsoDate, count: number, schoolHolidays: SchoolHoliday[]): IsoDate[] {
+  const months = new Set<number>([...SEASON_MONTHS.spring, ...SEASON_MONTHS.autumn]);
+  const dates: IsoDate[] = [];
+  let year = Number(today.slice(0, 4));
+  let month = Number(today.slice(5, 7));
+  while (dates.length < count) {
+    if (months.has(month)) {
+      const wednesday = dates.length % 2 === 1;
+      for (let day = 8; day <= daysInMonth(year, month); day++) {
+        const date = isoDate(year, month, day);
+        if (date >= today || weekdayOf(date) !== (wednesday ? 3 : 2)) continue;
+        if (checkCafeDate({ date }, { schoolHolidays }).some((p) => p.severity !== 'info')) continue;
+        dates.push(date);
+        break;
+      }
+    }
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  return dates.reverse();
 }
 
 export async function seedDemoHistory(
@@ -69,8 +102,14 @@ export async function seedDemoHistory(
     );
     const venues = await q.insertDemoVenues(tx, municipalityId);
     const cameBefore = new Set<string>();
+    const year = Number(today.slice(0, 4));
+    const dates = pastCafeDates(
+      today,
+      CAFES,
+      holidaysAround(await schoolHolidayRules(tx, municipalityId), year),
+    );
     for (let k = CAFES; k >= 1; k--) {
-      const date = tuesdayOrWednesday(addDays(today, -k * 61), k % 2 === 0);
+      const date = dates[CAFES - k] as IsoDate;
       const deadline = k % 2 === 0 ? addDays(date, -7) : null;
       const venueId = venues[k % 2]?.id ?? null;
       const eventId = await q.insertPastCafe(tx, municipalityId, date, venueId, deadline);
