@@ -18,6 +18,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { loginAs } from '../test/support/app.ts';
 import { createMunicipality, createUser } from '../test/support/factories.ts';
 import { adminQuery, startPostgres } from '../test/support/postgres.ts';
+import { summary } from './summary.mjs';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const REPEAT = 15;
@@ -206,6 +207,13 @@ async function run(label, db) {
     );
   }
 
+  const first = (what) => (figures.find(([w]) => w === `first import: ${what}`)?.[1] ?? Number.NaN) / 1000;
+  summary(
+    `import ${ROWS} rows: dry run + import`,
+    label.split(' ')[0],
+    `${first('dry run').toFixed(1)} + ${first('import (all or nothing)').toFixed(1)} s`,
+    '< 10 s',
+  );
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
   console.log(`\n${label}`);

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { summary } from './summary.mjs';
 
 if (!existsSync('dist/app/main.js')) {
   console.error('Build first: npm run build');
@@ -76,3 +77,10 @@ console.log(
 console.log(
   `idle resident memory after 10 s, median of ${runs}: ${median(idle).toFixed(0)} MiB  [${idle.map((x) => x.toFixed(0)).join(', ')}]`,
 );
+summary(
+  'cold start, empty data folder, demo data → /healthz (median)',
+  'PGlite',
+  `${median(cold).toFixed(0)} ms`,
+  '< 2 s',
+);
+summary('idle memory after a start (median)', 'PGlite', `${median(idle).toFixed(0)} MiB`, '< 250 MB');

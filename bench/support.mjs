@@ -1,6 +1,6 @@
 // What the benches share: a free loopback port, timing, the two databases, and the summary
 // line each bench hands to `npm run bench` (bench/run.mjs) for its one table.
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,11 +49,4 @@ export async function onBothDatabases(fn, { pglite = true } = {}) {
   }
 }
 
-/**
- * One row of `npm run bench`'s table: the moment, the database, the figure (with its unit) and
- * the goal from issue 18. Written to the file bench/run.mjs names; a bench run alone skips it.
- */
-export function summary(moment, database, figure, goal = '') {
-  const file = process.env.BENCH_SUMMARY;
-  if (file) appendFileSync(file, `${JSON.stringify({ moment, database, figure, goal })}\n`);
-}
+export { summary } from './summary.mjs';
