@@ -164,11 +164,12 @@ describe("the evening's attendance on the team's overview", () => {
   it('shows who came after the check-in, and keeps them counted when their answer changes afterwards', async () => {
     const page = await caseworker(1280);
     const eventId = await createCafe(page, 'Oppmøtekafé', 6);
-    const view = await sendInvitations<{ households: { id: string; status: string }[] }>(page, eventId);
-    const [came, stayedHome] = view.households.filter((h) => h.status !== 'failed') as [
-      { id: string },
-      { id: string },
-    ];
+    const view = await sendInvitations<{ state: string; households: { id: string; status: string }[] }>(
+      page,
+      eventId,
+    );
+    const [came, stayedHome] = view.households.filter((h) => h.status !== 'failed');
+    if (!came || !stayedHome) throw new Error('the demo has at least two households to invite');
     const answer = { diet: [], dietNote: null, comment: null, children: 1 };
     await apiCall(page, 'PUT', `/api/events/${eventId}/answers/${came.id}`, {
       ...answer,
@@ -183,7 +184,7 @@ describe("the evening's attendance on the team's overview", () => {
 
     // Before anyone is checked in, the figures of the evening are not there yet.
     await page.goto(`${e2e.server.url}/kafe/${eventId}/oversikt`);
-    await expect.poll(() => figure(page, 'Invitert').count()).toBe(1);
+    await expect.poll(() => figure(page, 'Invitert').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByRole('heading', { name: 'Oppmøte', exact: true }).count()).toBe(0);
 
     // The evening: one of the two who said yes is checked in.
@@ -191,12 +192,14 @@ describe("the evening's attendance on the team's overview", () => {
     await page.getByRole('link', { name: 'Innsjekk', exact: true }).click();
     const row = page.locator(`li[data-household="${came.id}"]`);
     await row.getByRole('button', { name: 'Sjekk inn' }).click();
-    await expect.poll(() => row.getByRole('button').textContent()).toBe('Sjekket inn ✓ (angre)');
+    await expect
+      .poll(() => row.getByRole('button').textContent(), { timeout: 15_000 })
+      .toBe('Sjekket inn ✓ (angre)');
     // The tap has reached the server (nothing waits in the phone's queue).
     await expect.poll(() => page.locator('.checkin-pending').textContent(), { timeout: 15_000 }).toBe('');
 
     await page.goto(`${e2e.server.url}/kafe/${eventId}/oversikt`);
-    await expect.poll(() => figure(page, 'Kom (husstander)').textContent()).toBe('1');
+    await expect.poll(() => figure(page, 'Kom (husstander)').textContent(), { timeout: 15_000 }).toBe('1');
     expect(await figure(page, 'Voksne som kom').textContent()).toBe('2');
     expect(await figure(page, 'Barn som kom').textContent()).toBe('1');
     expect(await figure(page, 'Sa ja, men kom ikke').textContent()).toBe('1');
@@ -214,7 +217,7 @@ describe("the evening's attendance on the team's overview", () => {
       children: 0,
     });
     await page.reload();
-    await expect.poll(() => figure(page, 'Kom (husstander)').textContent()).toBe('1');
+    await expect.poll(() => figure(page, 'Kom (husstander)').textContent(), { timeout: 15_000 }).toBe('1');
     expect(await figure(page, 'Voksne som kom').textContent()).toBe('2');
     expect(await figure(page, 'Barn som kom').textContent()).toBe('1');
     await expectNoHorizontalScroll(page, 'overview with attendance');
