@@ -214,7 +214,7 @@ export async function logout(deps: Deps, auth: Auth, ip: string | null): Promise
  * sent after the caller commits, via the returned function.
  */
 export async function createAccountLink(
-  deps: Deps,
+  deps: Pick<Deps, 'config' | 'mailer'>,
   tx: Queryable,
   purpose: 'invite' | 'reset',
   user: { id: string; municipalityId: number; email: string; firstName: string; locale: Locale },
