@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { HouseholdHistory, HouseholdView } from '../../../features/registry/contract.js';
 import { useUser } from '../../app/session.js';
+import { Address } from '../../shared/Address.js';
 import { ApiError, api } from '../../shared/api.js';
 import { ConfirmDialog } from '../../shared/ConfirmDialog.js';
 import { shortDate } from '../../shared/dates.js';
@@ -147,12 +148,7 @@ export function HouseholdPage() {
           <Fact term={t('registry.household.kind')}>{t(`registry.kinds.${household.kind}`)}</Fact>
           <Fact term={t('registry.household.relation')}>{t(`registry.relations.${household.relation}`)}</Fact>
           <Fact term={t('registry.household.address')}>
-            {[
-              household.address.line,
-              [household.address.postcode, household.address.place].filter(Boolean).join(' '),
-            ]
-              .filter(Boolean)
-              .join(', ') || t('registry.household.notGiven')}
+            <Address address={household.address} empty={t('registry.household.notGiven')} />
           </Fact>
           <Fact term={t('registry.household.travel')}>
             {household.travelMinutes === null

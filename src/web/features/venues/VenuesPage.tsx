@@ -17,6 +17,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import type { VenueInput, VenueList, VenueView } from '../../../features/venues/contract.js';
+import { Address } from '../../shared/Address.js';
 import { ApiError, api } from '../../shared/api.js';
 import { CafeError } from '../../shared/CafeError.js';
 import { shortDate } from '../../shared/dates.js';
@@ -111,12 +112,7 @@ export function VenuesPage() {
                   {venue.name}
                 </Heading>
                 <Paragraph data-size="sm">
-                  {[
-                    venue.address.line,
-                    [venue.address.postcode, venue.address.place].filter(Boolean).join(' '),
-                  ]
-                    .filter(Boolean)
-                    .join(', ') || t('cafe.venues.noAddress')}
+                  <Address address={venue.address} empty={t('cafe.venues.noAddress')} />
                 </Paragraph>
                 <p className="cafe-card__tags">
                   {venue.kitchen ? (
