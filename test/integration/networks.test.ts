@@ -167,6 +167,33 @@ describe('signing through a personal link', () => {
     ).toBe(404);
     await tn.agent.post(`/api/networks/${tn.network.id}/members/${member.id}/end`, { reason: 'left' });
   });
+
+  it('stops a guesser of links with a page that says to wait, while a real link keeps opening from one address', async () => {
+    const member = await proposeHousehold(env, tn.agent, asker, tn.network.id);
+    const path = await signingPath(tn.agent, tn.network.id, member.id, member.adults[0]?.id as string);
+    const open = (url: string, remoteAddress: string) =>
+      env.app.inject({ method: 'GET', url, remoteAddress });
+
+    // Forty families behind one venue Wi-Fi open their links: links that open are never counted.
+    for (let family = 0; family < 40; family += 1) {
+      expect((await open(path, '198.51.100.20')).statusCode).toBe(200);
+    }
+
+    const statuses: number[] = [];
+    for (let guess = 0; guess < 32; guess += 1) {
+      const token = `G${String(guess).padStart(21, '0')}`;
+      statuses.push((await open(`/taushetsplikt/${token}`, '198.51.100.9')).statusCode);
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 404)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    // Past the limit even a right guess opens nothing, and the page says to wait.
+    const lucky = await open(path, '198.51.100.9');
+    expect(lucky.statusCode).toBe(429);
+    expect(lucky.headers['content-type']).toContain('text/html');
+    expect(lucky.body).toContain('Vent litt');
+    expect((await open(path, '198.51.100.20')).statusCode).toBe(200);
+    await tn.agent.post(`/api/networks/${tn.network.id}/members/${member.id}/end`, { reason: 'left' });
+  });
 });
 
 describe('a child turning 15 in a member household', () => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../server/deps.js';
 import { acceptForms, type FormFields, field } from '../../../server/forms.js';
 import { htmlReply, publicErrorHandler } from '../../../server/public-page.js';
+import { limitGuessing } from '../../security/index.js';
 import { SigningParams } from '../contract.js';
 import { badSigningLinkPage, busySigningPage, signingPage } from '../page.js';
 import { signAgreement, signingPageData } from '../service/sign-agreement.js';
@@ -13,6 +14,9 @@ const limited = { rateLimit: { max: 3000, timeWindow: '1 minute' } };
 export const signingPageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   acceptForms(app);
   publicErrorHandler(app, { busy: busySigningPage, badLink: badSigningLinkPage }, 'signing page');
+  // A signing link is a personal link like an answer link: wrong tokens count against the
+  // client's network in the same budget (one guesser, one limit), links that open never count.
+  limitGuessing(app, deps, 'answer_link', busySigningPage);
   const schema = { hide: true, params: SigningParams };
 
   app.get('/taushetsplikt/:token', { config: limited, schema }, async (request, reply) => {
