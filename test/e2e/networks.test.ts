@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInOslo } from '../../src/domain/calendar.js';
 import { apiCall, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
@@ -150,7 +150,8 @@ describe('resource-family networks, from the team to the resource family and bac
     await expect.poll(() => page.getByText('Samtykket fra Jonas er registrert.').count()).toBe(1);
     await card.getByRole('button', { name: `Ta ${memberName} inn i nettverket` }).click();
     await expect.poll(() => page.getByText(`${memberName} er med i nettverket.`).count()).toBe(1);
-    expect(await card.getByText('Med i nettverket', { exact: true }).count()).toBe(1);
+    // The notice comes with the answer, the card with the reload after it.
+    await expect.poll(() => card.getByText('Med i nettverket', { exact: true }).count()).toBe(1);
     await expectAccessible(page, 'the network with a member');
 
     // The demo's resource-family account belongs to the demo's network: the caseworker moves it here.
@@ -161,7 +162,7 @@ describe('resource-family networks, from the team to the resource family and bac
     await expect
       .poll(() => page.getByText(`${RESOURCE_FAMILY} har fått tilgang til nettverket.`).count())
       .toBe(1);
-    expect(await page.getByText(RESOURCE_FAMILY, { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText(RESOURCE_FAMILY, { exact: true }).count()).toBe(1);
     await expectAccessible(page, 'the network with its resource family user');
     await page.close();
   });
@@ -267,4 +268,68 @@ describe('resource-family networks, from the team to the resource family and bac
     expect(csv).toContain('Pepperkakedeig og glasur');
     await page.close();
   });
+
+  it('lets the resource family log a contact by keyboard alone on a 390 px phone', async () => {
+    const page = await e2e.loggedIn(RESOURCE_FAMILY, 390);
+    await page.waitForURL((url) => url.pathname === '/mitt-nettverk');
+    const household = page.getByRole('radio', { name: memberName });
+    await expect.poll(() => household.count()).toBe(1);
+
+    // Tab into each group, Space or an arrow key to choose, Tab on to «Lagre kontakten», Enter.
+    await tabTo(page, household);
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('radio', { name: 'Telefon' }));
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: 'Besøk' }).isChecked()).toBe(true);
+    await tabTo(page, page.getByRole('group', { name: 'Hva det gjaldt' }).getByRole('radio').first());
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('button', { name: 'Lagre kontakten' }));
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.getByText(`Kontakten med ${memberName} er lagret.`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`${memberName} · Besøk`, { exact: false }).count()).toBe(1);
+    await expectAccessible(page, 'my network after logging a contact by keyboard');
+    await page.close();
+  });
+
+  it("ends the membership when the caseworker records that the child's consent is withdrawn", async () => {
+    const page = await e2e.caseworker(1280);
+    await page.goto(`${e2e.server.url}${networkPath}`);
+    const card = page
+      .locator('.network-card')
+      .filter({ has: page.getByRole('heading', { name: memberName }) });
+    await card.getByRole('button', { name: 'Trekk tilbake samtykke fra Jonas' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trekke tilbake samtykket fra Jonas?' });
+    await expect
+      .poll(() => dialog.getByText(`Medlemskapet til ${memberName} avsluttes.`, { exact: false }).count())
+      .toBe(1);
+    await expectAccessible(page, 'the withdrawal confirmation');
+    await shoot(page, 'networks-withdraw-dialog');
+    await dialog.getByRole('button', { name: 'Ja, trekk tilbake' }).click();
+
+    await expect.poll(() => page.getByText('Samtykket fra Jonas er trukket tilbake.').count()).toBe(1);
+    await expect.poll(() => card.getByText('Gått ut', { exact: true }).count()).toBe(1);
+    expect(await card.getByText(/^Ute fra .*\(samtykket ble trukket\)$/).count()).toBe(1);
+    expect(await card.getByRole('button', { name: 'Avslutt medlemskapet' }).count()).toBe(0);
+    await expectAccessible(page, 'the network after a withdrawn consent');
+    await page.close();
+
+    // The resource family is told only that the household left.
+    const family = await e2e.loggedIn(RESOURCE_FAMILY, 390);
+    await family.waitForURL((url) => url.pathname === '/mitt-nettverk');
+    await expect
+      .poll(() => family.getByText(`${memberName} har gått ut av nettverket`, { exact: false }).count())
+      .toBe(1);
+    expect(await family.getByText('samtykke', { exact: false }).count()).toBe(0);
+    await family.close();
+  });
 });
+
+/** Presses Tab (at most 60 times) until `target` has the focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let presses = 0; presses < 60; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the element');
+}

@@ -16,13 +16,21 @@ interface MemberCardProps {
   member: MemberView;
   onChanged: (notice: string) => void;
   onEnd: (member: MemberView) => void;
+  onWithdraw: (withdrawal: Withdrawal) => void;
+}
+
+/** A child's consent withdrawn or an adult's signature revoked: asked for in a confirmation first. */
+export interface Withdrawal {
+  member: MemberView;
+  name: string;
+  who: { childId: string } | { adultId: string };
 }
 
 /**
  * One household of the network: who has signed the confidentiality agreement, which child aged
  * 15 or more has consented, and what the caseworker can do next (links, consent, join, end).
  */
-export function MemberCard({ networkId, member, onChanged, onEnd }: MemberCardProps) {
+export function MemberCard({ networkId, member, onChanged, onEnd, onWithdraw }: MemberCardProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const path = `/api/networks/${encodeURIComponent(networkId)}/members/${encodeURIComponent(member.id)}`;
@@ -136,6 +144,19 @@ export function MemberCard({ networkId, member, onChanged, onEnd }: MemberCardPr
                       </Button>
                     </div>
                   ) : null}
+                  {adult.signature && member.own ? (
+                    <div className="button-row">
+                      <Button
+                        data-size="sm"
+                        variant="tertiary"
+                        data-color="danger"
+                        onClick={() => onWithdraw({ member, name, who: { adultId: adult.id } })}
+                        aria-label={t('networks.member.revokeSignatureOf', { name })}
+                      >
+                        {t('networks.member.revokeSignature')}
+                      </Button>
+                    </div>
+                  ) : null}
                   {link && !adult.signature ? <LinkShown link={link} name={name} /> : null}
                 </li>
               );
@@ -182,6 +203,19 @@ export function MemberCard({ networkId, member, onChanged, onEnd }: MemberCardPr
                             onClick={() => recordConsent(child.id, name)}
                           >
                             {t('networks.member.recordConsent', { name })}
+                          </Button>
+                        </div>
+                      ) : null}
+                      {child.consentRecordedAt && member.own ? (
+                        <div className="button-row">
+                          <Button
+                            data-size="sm"
+                            variant="tertiary"
+                            data-color="danger"
+                            onClick={() => onWithdraw({ member, name, who: { childId: child.id } })}
+                            aria-label={t('networks.member.withdrawConsentOf', { name })}
+                          >
+                            {t('networks.member.withdrawConsent')}
                           </Button>
                         </div>
                       ) : null}

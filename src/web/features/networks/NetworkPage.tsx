@@ -13,7 +13,7 @@ import { useLoad } from '../../shared/use-load.js';
 import { AddMember } from './AddMember.js';
 import { ClaimsSection } from './ClaimsSection.js';
 import { listOf } from './format.js';
-import { MemberCard } from './MemberCard.js';
+import { MemberCard, type Withdrawal } from './MemberCard.js';
 import { ResourceFamilyUsers } from './ResourceFamilyUsers.js';
 import './networks.css';
 
@@ -31,6 +31,7 @@ export function NetworkPage() {
     (location.state as { notice?: string } | null)?.notice === 'created' ? t('networks.created') : '',
   );
   const [ending, setEnding] = useState<MemberView>();
+  const [withdrawing, setWithdrawing] = useState<Withdrawal>();
   const [actionError, setActionError] = useState<unknown>();
 
   // The «created» notice belongs to this visit: a reload or Back should not show it again.
@@ -190,7 +191,13 @@ export function NetworkPage() {
         <ul className="network-cards">
           {network.members.map((member) => (
             <li key={member.id}>
-              <MemberCard networkId={network.id} member={member} onChanged={changed} onEnd={setEnding} />
+              <MemberCard
+                networkId={network.id}
+                member={member}
+                onChanged={changed}
+                onEnd={setEnding}
+                onWithdraw={setWithdrawing}
+              />
             </li>
           ))}
         </ul>
@@ -219,7 +226,46 @@ export function NetworkPage() {
           }}
         />
       ) : null}
+      {withdrawing ? (
+        <WithdrawDialog path={path} withdrawal={withdrawing} onDone={setWithdrawing} onChanged={changed} />
+      ) : null}
     </Page>
+  );
+}
+
+/**
+ * «Trekke tilbake samtykket fra Sara?»: what a withdrawal does depends on the membership — an
+ * active one ends, a pending one waits for a new consent or signature before the household can join.
+ */
+function WithdrawDialog({
+  path,
+  withdrawal,
+  onDone,
+  onChanged,
+}: {
+  path: string;
+  withdrawal: Withdrawal;
+  onDone: (nothing: undefined) => void;
+  onChanged: (notice: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { member, name, who } = withdrawal;
+  const kind = 'childId' in who ? 'withdrawConsent' : 'revokeSignature';
+  const ends = member.status === 'active' || member.status === 'consent_missing';
+  return (
+    <ConfirmDialog
+      title={t(`networks.member.${kind}Title`, { name })}
+      body={t(ends ? 'networks.member.withdrawEnds' : 'networks.member.withdrawPending', {
+        name: member.name,
+      })}
+      confirmLabel={t('networks.member.withdrawConfirm')}
+      onClose={() => onDone(undefined)}
+      onConfirm={async () => {
+        await api.post<MemberView>(`${path}/members/${encodeURIComponent(member.id)}/withdraw`, who);
+        onDone(undefined);
+        onChanged(t(`networks.member.${kind}Done`, { name }));
+      }}
+    />
   );
 }
 
