@@ -17,7 +17,15 @@ declare module 'fastify' {
      * For routes with an id in the path: the kind of object the id names. The cross-tenant test
      * uses it to call the route with another municipality's object and expect 404.
      */
-    tenantObject?: 'user' | 'household' | 'import' | 'importMapping' | 'event' | 'venue' | 'network' | 'claim';
+    tenantObject?:
+      | 'user'
+      | 'household'
+      | 'import'
+      | 'importMapping'
+      | 'event'
+      | 'venue'
+      | 'network'
+      | 'claim';
     /** The id in the path names reference data of the whole installation (a postcode), no tenant's object. */
     referenceData?: boolean;
   }

@@ -28,7 +28,8 @@ describe('the messages after an invitation', () => {
   }
 
   it('fall back to bokmål for a language without notices', () => {
-    expect(noticeText('reminder', 'so').language).toBe('nb');
+    expect(noticeText('reminder', 'fa').language).toBe('nb');
+    expect(noticeText('reminder', 'so').language).toBe('so');
   });
 
   it('say the numbers, with the right word for one and many, and the place in line', () => {

@@ -203,11 +203,13 @@ describe('language', () => {
     expect(chooseLanguage(['so'], [...available, 'so'])).toBe('so');
   });
 
-  it('has default templates in bokmål, nynorsk, English and Arabic (right to left)', () => {
+  it('has default templates in bokmål, nynorsk, English, Arabic (right to left), Somali, Polish, Ukrainian and Tigrinya', () => {
     expect(defaultTemplate('nb')?.direction).toBe('ltr');
     expect(defaultTemplate('ar')?.direction).toBe('rtl');
     expect(defaultTemplate('en-GB')?.language).toBe('en');
-    expect(defaultTemplate('so')).toBeUndefined();
+    for (const language of ['so', 'pl', 'uk', 'ti'])
+      expect(defaultTemplate(language)?.language).toBe(language);
+    expect(defaultTemplate('fa')).toBeUndefined();
   });
 });
 
