@@ -1,11 +1,8 @@
 import {
   Button,
   Card,
-  Field,
   Heading,
-  Label,
   Paragraph,
-  Select,
   Spinner,
   Tag,
   Textfield,
@@ -14,12 +11,7 @@ import {
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../domain/calendar.js';
-import {
-  GATHERING_OCCASIONS,
-  type GatheringOccasion,
-  RECEIPT_MAX_BYTES,
-  RECEIPT_TYPES,
-} from '../../../domain/network.js';
+import { type GatheringOccasion, RECEIPT_MAX_BYTES, RECEIPT_TYPES } from '../../../domain/network.js';
 import type { ClaimInput, ClaimList, ClaimView } from '../../../features/networks/contract.js';
 import { api } from '../../shared/api.js';
 import { shortDate } from '../../shared/dates.js';
@@ -28,6 +20,7 @@ import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { kroner, oreOf } from '../networks/format.js';
 import { MyNetworkNav } from './MyNetworkNav.js';
+import { OccasionSelect } from './OccasionSelect.js';
 import './my-network.css';
 
 const STATUS_COLOR = { submitted: 'info', approved: 'success', rejected: 'danger' } as const;
@@ -219,22 +212,14 @@ function ClaimForm({ onSaved }: { onSaved: (claim: ClaimView, text?: string) => 
           error={errors.purpose}
           autoComplete="off"
         />
-        <Field>
-          <Label>{t('myNetwork.claims.occasion')}</Label>
-          <Field.Description>{t('myNetwork.claims.occasionHint')}</Field.Description>
-          <Select
-            id="claim-occasion"
-            value={occasion}
-            onChange={(event) => setOccasion(event.target.value as GatheringOccasion | '')}
-          >
-            <Select.Option value="">{t('myNetwork.claims.noOccasion')}</Select.Option>
-            {GATHERING_OCCASIONS.map((option) => (
-              <Select.Option key={option} value={option}>
-                {t(`myNetwork.occasions.${option}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <OccasionSelect
+          id="claim-occasion"
+          label={t('myNetwork.claims.occasion')}
+          description={t('myNetwork.claims.occasionHint')}
+          noneLabel={t('myNetwork.claims.noOccasion')}
+          value={occasion}
+          onChange={setOccasion}
+        />
         <div className="stack">
           <label htmlFor={receiptId} className="ds-label">
             {t('myNetwork.claims.receipt')}

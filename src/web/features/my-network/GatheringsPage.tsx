@@ -1,19 +1,8 @@
-import {
-  Button,
-  Card,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Spinner,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../domain/calendar.js';
-import { GATHERING_OCCASIONS, type GatheringOccasion } from '../../../domain/network.js';
+import type { GatheringOccasion } from '../../../domain/network.js';
 import type { GatheringInput, GatheringList, GatheringView } from '../../../features/networks/contract.js';
 import { api } from '../../shared/api.js';
 import { when } from '../../shared/dates.js';
@@ -22,6 +11,7 @@ import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { kroner } from '../networks/format.js';
 import { MyNetworkNav } from './MyNetworkNav.js';
+import { OccasionSelect } from './OccasionSelect.js';
 import './my-network.css';
 
 /** /mitt-nettverk/samlinger: «4 av 6 i år», the Christmas and summer budgets, and a gathering planned. */
@@ -215,22 +205,14 @@ function GatheringForm({ onSaved }: { onSaved: (gathering: GatheringView) => voi
           error={errors.place}
           autoComplete="off"
         />
-        <Field>
-          <Label>{t('myNetwork.gatherings.occasion')}</Label>
-          <Field.Description>{t('myNetwork.gatherings.occasionHint')}</Field.Description>
-          <Select
-            id="gathering-occasion"
-            value={occasion}
-            onChange={(event) => setOccasion(event.target.value as GatheringOccasion | '')}
-          >
-            <Select.Option value="">{t('myNetwork.occasions.none')}</Select.Option>
-            {GATHERING_OCCASIONS.map((option) => (
-              <Select.Option key={option} value={option}>
-                {t(`myNetwork.occasions.${option}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <OccasionSelect
+          id="gathering-occasion"
+          label={t('myNetwork.gatherings.occasion')}
+          description={t('myNetwork.gatherings.occasionHint')}
+          noneLabel={t('myNetwork.occasions.none')}
+          value={occasion}
+          onChange={setOccasion}
+        />
         <ErrorNotice error={error} />
         <div className="button-row">
           <Button type="submit" loading={busy}>
