@@ -12,8 +12,8 @@ import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { AddMember } from './AddMember.js';
 import { ClaimsSection } from './ClaimsSection.js';
-import { listOf } from './format.js';
 import { MemberCard, type Withdrawal } from './MemberCard.js';
+import { CaseworkersFact, MunicipalitiesFact } from './NetworkFacts.js';
 import { ResourceFamilyUsers } from './ResourceFamilyUsers.js';
 import './networks.css';
 
@@ -83,24 +83,8 @@ export function NetworkPage() {
             </Link>
           </dd>
         </div>
-        <div>
-          <dt>{t('networks.caseworkers')}</dt>
-          <dd>
-            {listOf(
-              network.caseworkers.map((c) => `${c.firstName} ${c.lastName}`),
-              language,
-            ) || t('networks.none')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('networks.municipalities')}</dt>
-          <dd>
-            {listOf(
-              network.municipalities.map((m) => m.name),
-              language,
-            )}
-          </dd>
-        </div>
+        <CaseworkersFact caseworkers={network.caseworkers} />
+        <MunicipalitiesFact municipalities={network.municipalities} />
         <div>
           <dt>{t('networks.memberCount')}</dt>
           <dd>

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { ClaimsSection } from './ClaimsSection.js';
-import { listOf } from './format.js';
+import { CaseworkersFact, MunicipalitiesFact } from './NetworkFacts.js';
 import './networks.css';
 
 /** /nettverk: the team's view of every network — members, gatherings, consents, claims. */
@@ -61,25 +61,9 @@ function NetworkCard({ network }: { network: NetworkSummary }) {
           <dt>{t('networks.resourceFamily')}</dt>
           <dd>{network.resourceFamily.name}</dd>
         </div>
-        <div>
-          <dt>{t('networks.caseworkers')}</dt>
-          <dd>
-            {listOf(
-              network.caseworkers.map((c) => `${c.firstName} ${c.lastName}`),
-              language,
-            ) || t('networks.none')}
-          </dd>
-        </div>
+        <CaseworkersFact caseworkers={network.caseworkers} />
         {network.municipalities.length > 1 ? (
-          <div>
-            <dt>{t('networks.municipalities')}</dt>
-            <dd>
-              {listOf(
-                network.municipalities.map((m) => m.name),
-                language,
-              )}
-            </dd>
-          </div>
+          <MunicipalitiesFact municipalities={network.municipalities} />
         ) : null}
         <div>
           <dt>{t('networks.gatherings')}</dt>
