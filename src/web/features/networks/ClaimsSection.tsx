@@ -2,16 +2,12 @@ import {
   Button,
   Card,
   Dialog,
-  Field,
   Heading,
-  Label,
   Link,
   Paragraph,
   Spinner,
   Tag,
-  Textarea,
   Textfield,
-  ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +18,7 @@ import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { useLoad } from '../../shared/use-load.js';
 import { useReturnFocus } from '../../shared/use-return-focus.js';
 import { kroner } from './format.js';
+import { ReasonField } from './ReasonField.js';
 
 /**
  * Claims to approve, from every network of the municipality (or of one network), and the CSV of
@@ -225,21 +222,18 @@ function RejectDialog({
         <Heading level={2} data-size="sm" id="claim-reject-heading">
           {t('networks.claims.rejectTitle', { purpose: claim.purpose })}
         </Heading>
-        <Field>
-          <Label>{t('networks.claims.reason')}</Label>
-          <Textarea
-            id="claim-reject-reason"
-            rows={3}
-            maxLength={500}
-            value={reason}
-            aria-invalid={missing || undefined}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setMissing(false);
-            }}
-          />
-          {missing ? <ValidationMessage>{t('networks.claims.reasonMissing')}</ValidationMessage> : null}
-        </Field>
+        <ReasonField
+          id="claim-reject-reason"
+          label={t('networks.claims.reason')}
+          missingText={t('networks.claims.reasonMissing')}
+          rows={3}
+          value={reason}
+          missing={missing}
+          onChange={(text) => {
+            setReason(text);
+            setMissing(false);
+          }}
+        />
         <ErrorNotice error={error} />
         <div className="button-row">
           <Button type="submit" data-color="danger" loading={busy}>

@@ -1,10 +1,11 @@
-import { Button, Field, Label, Paragraph, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinInput, MemberView } from '../../../features/networks/contract.js';
 import { useUser } from '../../app/session.js';
 import { ApiError, api } from '../../shared/api.js';
 import { ErrorNotice } from '../../shared/Notice.js';
+import { ReasonField } from './ReasonField.js';
 
 /**
  * Lets a household whose gate is open join. Past five members the server refuses; a team leader
@@ -59,21 +60,18 @@ export function JoinMember({
     return (
       <form noValidate onSubmit={override} className="stack">
         <Paragraph role="alert">{t('networks.member.tooManyLeader')}</Paragraph>
-        <Field>
-          <Label>{t('networks.member.overrideLabel')}</Label>
-          <Textarea
-            id={reasonId}
-            rows={2}
-            maxLength={500}
-            value={reason}
-            aria-invalid={missing || undefined}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setMissing(false);
-            }}
-          />
-          {missing ? <ValidationMessage>{t('networks.member.overrideMissing')}</ValidationMessage> : null}
-        </Field>
+        <ReasonField
+          id={reasonId}
+          label={t('networks.member.overrideLabel')}
+          missingText={t('networks.member.overrideMissing')}
+          rows={2}
+          value={reason}
+          missing={missing}
+          onChange={(text) => {
+            setReason(text);
+            setMissing(false);
+          }}
+        />
         <ErrorNotice error={error} />
         <div className="button-row">
           <Button type="submit" data-size="sm" loading={busy}>
