@@ -15,6 +15,7 @@ import { type GatheringOccasion, RECEIPT_MAX_BYTES, RECEIPT_TYPES } from '../../
 import type { ClaimInput, ClaimList, ClaimView } from '../../../features/networks/contract.js';
 import { api } from '../../shared/api.js';
 import { shortDate } from '../../shared/dates.js';
+import { FormFoot } from '../../shared/FormFoot.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
@@ -242,12 +243,7 @@ function ClaimForm({ onSaved }: { onSaved: (claim: ClaimView, text?: string) => 
             <ValidationMessage id={receiptErrorId}>{errors.receipt}</ValidationMessage>
           ) : null}
         </div>
-        <ErrorNotice error={error} />
-        <div className="button-row">
-          <Button type="submit" loading={busy}>
-            {t('myNetwork.claims.save')}
-          </Button>
-        </div>
+        <FormFoot error={error} busy={busy} label={t('myNetwork.claims.save')} />
       </form>
     </section>
   );

@@ -1,5 +1,4 @@
 import {
-  Button,
   Field,
   Fieldset,
   Heading,
@@ -15,7 +14,7 @@ import { todayInOslo } from '../../../domain/calendar.js';
 import { CONTACT_KINDS, type ContactKind } from '../../../domain/network.js';
 import type { ContactInput, ContactView, MyNetworkView } from '../../../features/networks/contract.js';
 import { api } from '../../shared/api.js';
-import { ErrorNotice, Notice } from '../../shared/Notice.js';
+import { FormFoot } from '../../shared/FormFoot.js';
 
 type Errors = Partial<Record<'date' | 'household' | 'kind' | 'category', string>>;
 
@@ -179,13 +178,7 @@ export function ContactForm({ network, onSaved }: { network: MyNetworkView; onSa
             />
           </Field>
         ) : null}
-        {saved ? <Notice>{saved}</Notice> : null}
-        <ErrorNotice error={error} />
-        <div className="button-row">
-          <Button type="submit" loading={busy}>
-            {t('myNetwork.contact.save')}
-          </Button>
-        </div>
+        <FormFoot saved={saved} error={error} busy={busy} label={t('myNetwork.contact.save')} />
       </form>
     </section>
   );

@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Paragraph, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Card, Heading, Paragraph, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../domain/calendar.js';
@@ -6,6 +6,7 @@ import type { GatheringOccasion } from '../../../domain/network.js';
 import type { GatheringInput, GatheringList, GatheringView } from '../../../features/networks/contract.js';
 import { api } from '../../shared/api.js';
 import { when } from '../../shared/dates.js';
+import { FormFoot } from '../../shared/FormFoot.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
@@ -213,12 +214,7 @@ function GatheringForm({ onSaved }: { onSaved: (gathering: GatheringView) => voi
           value={occasion}
           onChange={setOccasion}
         />
-        <ErrorNotice error={error} />
-        <div className="button-row">
-          <Button type="submit" loading={busy}>
-            {t('myNetwork.gatherings.save')}
-          </Button>
-        </div>
+        <FormFoot error={error} busy={busy} label={t('myNetwork.gatherings.save')} />
       </form>
     </section>
   );

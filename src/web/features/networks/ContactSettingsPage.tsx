@@ -12,7 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import type { ContactSettings, ContactSettingsInput } from '../../../features/networks/contract.js';
 import { api } from '../../shared/api.js';
-import { ErrorNotice, Notice } from '../../shared/Notice.js';
+import { FormFoot } from '../../shared/FormFoot.js';
+import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import './networks.css';
@@ -128,13 +129,12 @@ export function ContactSettingsPage() {
             checked={noteEnabled}
             onChange={(event) => setNoteEnabled(event.target.checked)}
           />
-          {saved ? <Notice>{t('networks.settings.saved')}</Notice> : null}
-          <ErrorNotice error={saveError} />
-          <div className="button-row">
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </div>
+          <FormFoot
+            saved={saved ? t('networks.settings.saved') : undefined}
+            error={saveError}
+            busy={busy}
+            label={t('common.save')}
+          />
         </form>
       ) : null}
       <Paragraph>

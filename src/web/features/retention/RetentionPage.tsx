@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_BOUNDS, RETENTION_KINDS, type RetentionKind } from '../../../domain/retention.js';
@@ -9,7 +9,8 @@ import type {
 } from '../../../features/retention/contract.js';
 import { ApiError, api } from '../../shared/api.js';
 import { shortDate } from '../../shared/dates.js';
-import { ErrorNotice, Notice } from '../../shared/Notice.js';
+import { FormFoot } from '../../shared/FormFoot.js';
+import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useLoad } from '../../shared/use-load.js';
@@ -100,13 +101,12 @@ export function RetentionPage() {
               />
             );
           })}
-          {saved ? <Notice>{t('retention.saved')}</Notice> : null}
-          <ErrorNotice error={saveError} />
-          <div className="button-row">
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </div>
+          <FormFoot
+            saved={saved ? t('retention.saved') : undefined}
+            error={saveError}
+            busy={busy}
+            label={t('common.save')}
+          />
         </form>
       ) : null}
       <Heading level={2} data-size="sm">
