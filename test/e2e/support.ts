@@ -242,18 +242,28 @@ export function apiCall<T>(page: Page, method: string, path: string, body?: unkn
   ) as Promise<T>;
 }
 
-/** A café `weeks` ahead, 18–20 (one café per date), made through the API as the event form does. */
+/**
+ * A café `weeks` ahead, 18–20 (one café per date), made through the API as the event form does,
+ * at the municipality's first venue unless `more` names one (invitations need a venue).
+ */
 export async function createCafe(
   page: Page,
   title: string,
   weeks: number,
   more: Record<string, unknown> = {},
 ): Promise<string> {
+  const { venues } = await apiCall<{ venues: { id: string }[] }>(page, 'GET', '/api/venues');
   const created = await apiCall<{ id: string }>(
     page,
     'POST',
     '/api/events',
-    eventInput({ title, date: inDays(weeks * 7), confirmDate: true, ...more }),
+    eventInput({
+      title,
+      date: inDays(weeks * 7),
+      confirmDate: true,
+      venueId: venues[0]?.id ?? null,
+      ...more,
+    }),
   );
   return created.id;
 }

@@ -6,7 +6,7 @@ import {
   type DigitalMailStatusDeps,
 } from '../../src/features/sending/service/check-digital-mail.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { createEvent } from '../support/cafe.js';
+import { createEvent, createVenue } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 import { type SvarUtStandIn, startSvarUtStandIn } from '../support/svarut-stand-in.js';
 
@@ -51,7 +51,7 @@ async function party(name: string, adults: string[][]): Promise<{ party: Party; 
   const municipality = await createMunicipality(env.db, name);
   const user = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne' });
   const agent = await loginAs(env.app, user.email);
-  const eventId = await createEvent(agent, { hostUserIds: [user.id] });
+  const eventId = await createEvent(agent, { hostUserIds: [user.id], venueId: await createVenue(agent) });
   const ids: string[] = [];
   for (const [firstName, lastName] of adults) {
     ids.push(

@@ -4,7 +4,15 @@ import { type Channels, createChannels } from '../../src/channels/index.js';
 import { inTenant } from '../../src/db/tenant.js';
 import { sendDue, sendDueReminders } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { answer, attend, createEvent, insertEvent, invite, sendInvitations } from '../support/cafe.js';
+import {
+  answer,
+  attend,
+  createEvent,
+  createVenue,
+  insertEvent,
+  invite,
+  sendInvitations,
+} from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 import { type SveveStandIn, startSveveStandIn, sveveEnv } from '../support/sveve-stand-in.js';
 
@@ -86,7 +94,11 @@ beforeAll(async () => {
   municipality = await createMunicipality(env.db, 'Malvik');
   const anne = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne' });
   agent = await loginAs(env.app, anne.email);
-  eventId = await createEvent(agent, { capacity: 4, hostUserIds: [anne.id] });
+  eventId = await createEvent(agent, {
+    capacity: 4,
+    hostUserIds: [anne.id],
+    venueId: await createVenue(agent),
+  });
   const mail = (firstName: string, lastName: string, email: string) =>
     createHousehold(env.db, municipality, {
       adults: [{ firstName, lastName, email, preferredChannels: ['email'] }],

@@ -8,7 +8,7 @@ import { type SendingDeps, sendDue } from '../../src/features/sending/worker.js'
 import { loadConfig } from '../../src/server/config.js';
 import type { Deps } from '../../src/server/deps.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { createEvent, insertEvent } from '../support/cafe.js';
+import { createEvent, createVenue, insertEvent } from '../support/cafe.js';
 import { createTestDatabase } from '../support/database.js';
 import { createHouseholds, createMunicipality, createUser } from '../support/factories.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -83,7 +83,7 @@ async function team(name: string): Promise<{ municipality: number; agent: Agent;
   const municipality = await createMunicipality(env.db, name);
   const anne = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne' });
   const agent = await loginAs(env.app, anne.email);
-  const eventId = await createEvent(agent, { hostUserIds: [anne.id] });
+  const eventId = await createEvent(agent, { hostUserIds: [anne.id], venueId: await createVenue(agent) });
   return { municipality, agent, eventId };
 }
 

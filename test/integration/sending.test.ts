@@ -6,7 +6,7 @@ import { inTenant } from '../../src/db/tenant.js';
 import { defaultSendAt } from '../../src/features/sending/service/plan-sending.js';
 import { sendDue } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { createEvent } from '../support/cafe.js';
+import { createEvent, createVenue } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 import { type SveveStandIn, startSveveStandIn, sveveEnv } from '../support/sveve-stand-in.js';
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
   const stranger = await createUser(env.db, other, ['caseworker'], { firstName: 'Fremmed' });
   agent = await loginAs(env.app, anne.email);
   strangerAgent = await loginAs(env.app, stranger.email);
-  eventId = await createEvent(agent, { hostUserIds: [anne.id] });
+  eventId = await createEvent(agent, { hostUserIds: [anne.id], venueId: await createVenue(agent) });
   households.email = await createHousehold(env.db, municipality, {
     adults: [
       { firstName: 'Kari', lastName: 'Nordmann', email: 'kari@example.no', preferredChannels: ['email'] },
@@ -291,6 +291,42 @@ describe('sending the invitations of a café', () => {
     expect(response.statusCode).toBe(404);
     const send = await strangerAgent.post(`/api/events/${eventId}/sending/now`);
     expect(send.statusCode).toBe(404);
+  });
+});
+
+describe('a café without a venue or hosts', () => {
+  it('refuses to send or plan the invitations until the café has a venue, and says why', async () => {
+    const bare = await createEvent(agent, { date: '2027-10-12' });
+    const now = await agent.post(`/api/events/${bare}/sending/now`);
+    expect(now.statusCode).toBe(409);
+    expect(now.json().code).toBe('sending.no_venue');
+    const planned = await agent.put(`/api/events/${bare}/sending/schedule`, {
+      sendAt: '2027-09-01T07:00:00Z',
+    });
+    expect(planned.statusCode).toBe(409);
+    expect(planned.json().code).toBe('sending.no_venue');
+    const view = await (await agent.get(`/api/events/${bare}/sending`)).json();
+    expect(view).toMatchObject({ state: 'not_planned', sendAt: null });
+  });
+
+  it("signs with the team's name when no one hosts, and names the venue with its postcode", async () => {
+    const venueId = await createVenue(agent, {
+      name: 'Bydelshuset',
+      address: { line: 'Storgata 5', postcode: '7550' },
+    });
+    const hostless = await createEvent(agent, { title: 'Kafé uten vertskap', date: '2027-10-19', venueId });
+    const send = await agent.post(`/api/events/${hostless}/sending/now`);
+    expect(send.statusCode, send.body).toBe(200);
+    const toKari = () =>
+      env.smtp.messages.find(
+        (m) => m.subject?.includes('Kafé uten vertskap') && JSON.stringify(m.to).includes('kari@example.no'),
+      );
+    await expect.poll(toKari, { timeout: 20_000, interval: 200 }).toBeDefined();
+    const mail = toKari();
+    expect(mail?.text).toMatch(/ på Bydelshuset, Storgata 5, 7550 /);
+    expect(mail?.text?.trimEnd()).toMatch(/Hilsen Fosterhjemstjenesten, Malvik$/);
+    const sms = sveve.sent.find((s) => s.number === '91345678' && s.msg.includes('uten vertskap'));
+    expect(sms?.msg).toMatch(/Hilsen Fosterhjemstjenesten, Malvik$/);
   });
 });
 

@@ -6,6 +6,9 @@ export const eventCancelled = () => new AppError('sending.event_cancelled', 409)
 /** The event has started: its invitations can no longer go. */
 export const eventPassed = () => new AppError('sending.event_passed', 409);
 
+/** The café has no venue: an invitation would read "på ." (choose the venue first). */
+export const noVenue = () => new AppError('sending.no_venue', 409);
+
 /** The team chose a channel the household has no contact data for. */
 export const channelUnusable = (channel: string) =>
   new AppError('sending.channel_unusable', 400, { channel });

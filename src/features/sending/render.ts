@@ -88,12 +88,15 @@ function venueLine(venue: InvitationFactsForSending['venue']): string | null {
 export async function renderInvitation(facts: InvitationFactsForSending): Promise<OutgoingMessage> {
   const { event, household, channel } = facts;
   const template = sourceOf(facts);
+  const from = `${TEAM_NAME}, ${facts.municipality}`;
+  // A café without hosts is signed by the team: a message never ends in "Hilsen" and nothing.
+  const senders = event.hosts.length ? event.hosts.map((h) => h.firstName) : [from];
   const values = invitationValues(
     {
       adults: household.adults,
       event,
       venue: facts.venue,
-      hosts: event.hosts.map((h) => h.firstName),
+      hosts: senders,
       note: household.note,
       answerUrl: facts.answerUrl,
     },
@@ -110,7 +113,7 @@ export async function renderInvitation(facts: InvitationFactsForSending): Promis
   const base: OutgoingMessage = {
     id: facts.messageId,
     channel,
-    from: `${TEAM_NAME}, ${facts.municipality}`,
+    from,
     to: { name, ...(email ? { email } : {}), ...(mobile ? { mobile } : {}), ...(address ? { address } : {}) },
     subject,
     text: '',
@@ -173,7 +176,7 @@ export async function renderInvitation(facts: InvitationFactsForSending): Promis
     ...(values.personlig_hilsen ? { note: values.personlig_hilsen } : {}),
     facts: parts.facts,
     closing: parts.closing,
-    senders: event.hosts.map((h) => h.firstName),
+    senders,
     answerUrl: facts.answerUrl,
     language: template.language,
     direction: template.direction,

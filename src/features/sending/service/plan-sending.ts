@@ -1,4 +1,5 @@
 import type { ChannelName } from '../../../channels/types.js';
+import type { Queryable } from '../../../db/connection.js';
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
 import { addDays, type IsoDate, weekdayOf, zonedInstant } from '../../../domain/calendar.js';
 import { chooseChannel, usableChannels } from '../../../domain/channel-choice.js';
@@ -9,7 +10,7 @@ import { invitedHouseholds } from '../../audience/index.js';
 import { audit, auditListRead } from '../../audit/index.js';
 import { findEvent } from '../../events/index.js';
 import type { SendingCounts, SendingView } from '../contract.js';
-import { channelUnusable, eventCancelled, eventPassed } from '../errors.js';
+import { channelUnusable, eventCancelled, eventPassed, noVenue } from '../errors.js';
 import * as healthSql from '../queries/channel-health.js';
 import * as eventsSql from '../queries/event.js';
 import * as heldSql from '../queries/held-back.js';
@@ -147,6 +148,12 @@ export async function getSending(
   });
 }
 
+/** An invitation says where: without a venue it would read "kl. 18.00–20.00 på ." — refused. */
+async function requireVenue(tx: Queryable, municipalityId: number, eventId: string): Promise<void> {
+  const event = await findEvent(tx, municipalityId, eventId);
+  if (!event?.venue) throw noVenue();
+}
+
 /** Plans when the invitations go out (null: not planned). */
 export async function scheduleSending(
   deps: Deps,
@@ -161,6 +168,7 @@ export async function scheduleSending(
     const settings = await eventsSql.findSendingSettings(tx, ctx.municipalityId, eventId, true);
     if (!settings) throw notFound();
     if (settings.status !== 'planned') throw eventCancelled();
+    if (sendAt) await requireVenue(tx, ctx.municipalityId, eventId);
     await eventsSql.setSendAt(tx, ctx.municipalityId, eventId, sendAt, ctx.userId);
     await audit(tx, ctx, {
       action: 'update',
@@ -181,6 +189,7 @@ export async function sendNow(deps: Deps, ctx: TenantContext, eventId: string): 
     if (!settings) throw notFound();
     if (settings.status !== 'planned') throw eventCancelled();
     if (settings.startsAt.getTime() < Date.now()) throw eventPassed();
+    await requireVenue(tx, ctx.municipalityId, eventId);
     // An earlier planned time stays; a later one (or none) becomes now.
     if (!settings.sendAt || settings.sendAt.getTime() > Date.now()) {
       await eventsSql.setSendAt(tx, ctx.municipalityId, eventId, new Date(), ctx.userId);
