@@ -11,7 +11,46 @@ export interface CalendarEvent {
   url?: string;
 }
 
-/** An .ics file (RFC 5545) for one event, in UTC so every calendar shows Oslo time right. */
+/** RFC 5545 3.1: a content line is at most 75 octets, not counting the line break. */
+const MAX_OCTETS = 75;
+const utf8 = new TextEncoder();
+const octets = (text: string) => utf8.encode(text).length;
+
+/**
+ * Folds one content line at 75 octets: each continuation line starts with a space, which counts.
+ * A character is never split (æøå are 2 octets in UTF-8, Arabic letters 2, emoji 4).
+ */
+export function foldLine(line: string): string {
+  const lines: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const char of line) {
+    const width = octets(char);
+    if (size + width > MAX_OCTETS) {
+      lines.push(current);
+      current = ' ';
+      size = 1;
+    }
+    current += char;
+    size += width;
+  }
+  lines.push(current);
+  return lines.join('\r\n');
+}
+
+/** The content lines of a calendar file with every folded line joined again. */
+export function unfoldLines(ics: string): string[] {
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
+}
+
+/**
+ * An .ics file (RFC 5545) for one event, in UTC so every calendar shows Oslo time right. The
+ * library folds at 75 characters, which with æøå or Arabic is up to 150 octets: its lines are
+ * joined and folded again by octets.
+ */
 export function calendarFile(event: CalendarEvent): string {
   const { error, value } = createEvent({
     uid: event.uid,
@@ -29,5 +68,5 @@ export function calendarFile(event: CalendarEvent): string {
     calName: 'Landsby',
   });
   if (error || !value) throw error ?? new Error('The calendar file could not be made.');
-  return value;
+  return `${unfoldLines(value).map(foldLine).join('\r\n')}\r\n`;
 }

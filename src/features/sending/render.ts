@@ -122,9 +122,10 @@ export async function renderInvitation(facts: InvitationFactsForSending): Promis
   if (channel === 'sms') return { ...base, text: renderSms(template.sms, values).text };
 
   if (channel === 'email') {
-    // The picture belongs to the invitation; the calendar file to every message but a "no".
+    // The picture belongs to the invitation; the calendar file to every message but a "no" and
+    // the waiting list's (a household waiting has no place to put in its calendar yet).
     const image = facts.notice ? undefined : facts.image;
-    const withCalendar = facts.notice?.kind !== 'not_coming';
+    const withCalendar = facts.notice?.kind !== 'not_coming' && facts.notice?.kind !== 'waiting';
     const imageSrc = image?.bytes ? `cid:${IMAGE_CID}` : image?.src;
     const imageHtml =
       image && imageSrc
