@@ -8,7 +8,7 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../domain/calendar.js';
 import { type GatheringOccasion, RECEIPT_MAX_BYTES, RECEIPT_TYPES } from '../../../domain/network.js';
@@ -22,6 +22,7 @@ import { useLoad } from '../../shared/use-load.js';
 import { kroner, oreOf } from '../networks/format.js';
 import { MyNetworkNav } from './MyNetworkNav.js';
 import { OccasionSelect } from './OccasionSelect.js';
+import { useSave } from './use-save.js';
 import './my-network.css';
 
 const STATUS_COLOR = { submitted: 'info', approved: 'success', rejected: 'danger' } as const;
@@ -122,14 +123,11 @@ function ClaimForm({ onSaved }: { onSaved: (claim: ClaimView, text?: string) => 
   const [file, setFile] = useState<File>();
   const [fileKey, setFileKey] = useState(0);
   const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
+  const { busy, error, begin, save } = useSave();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busyRef.current) return;
-    setError(undefined);
+    if (!begin()) return;
     const ore = oreOf(amount);
     const found: Errors = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.date = t('myNetwork.claims.errors.date');
@@ -144,9 +142,7 @@ function ClaimForm({ onSaved }: { onSaved: (claim: ClaimView, text?: string) => 
       return;
     }
     const input: ClaimInput = { date, amountOre: ore, purpose: purpose.trim(), occasion: occasion || null };
-    busyRef.current = true;
-    setBusy(true);
-    try {
+    await save(async () => {
       const claim = await api.post<ClaimView>('/api/my-network/claims', input);
       setAmount('');
       setPurpose('');
@@ -163,12 +159,7 @@ function ClaimForm({ onSaved }: { onSaved: (claim: ClaimView, text?: string) => 
         }
       }
       onSaved(claim, text);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -8,13 +8,14 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../domain/calendar.js';
 import { CONTACT_KINDS, type ContactKind } from '../../../domain/network.js';
 import type { ContactInput, ContactView, MyNetworkView } from '../../../features/networks/contract.js';
 import { api } from '../../shared/api.js';
 import { FormFoot } from '../../shared/FormFoot.js';
+import { useSave } from './use-save.js';
 
 type Errors = Partial<Record<'date' | 'household' | 'kind' | 'category', string>>;
 
@@ -31,10 +32,8 @@ export function ContactForm({ network, onSaved }: { network: MyNetworkView; onSa
   const [category, setCategory] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState('');
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
+  const { busy, error, begin, save } = useSave();
   const { categories, noteEnabled } = network.contactSettings;
 
   const clear = (field: keyof Errors) => {
@@ -44,8 +43,7 @@ export function ContactForm({ network, onSaved }: { network: MyNetworkView; onSa
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busyRef.current) return;
-    setError(undefined);
+    if (!begin()) return;
     setSaved('');
     const found: Errors = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.date = t('myNetwork.contact.errors.date');
@@ -66,9 +64,7 @@ export function ContactForm({ network, onSaved }: { network: MyNetworkView; onSa
       categoryId: category,
       ...(noteEnabled ? { note: note.trim() || null } : {}),
     };
-    busyRef.current = true;
-    setBusy(true);
-    try {
+    await save(async () => {
       const contact = await api.post<ContactView>('/api/my-network/contacts', input);
       setSaved(t('myNetwork.contact.saved', { household: contact.householdName }));
       setHousehold(only ?? '');
@@ -76,12 +72,7 @@ export function ContactForm({ network, onSaved }: { network: MyNetworkView; onSa
       setCategory('');
       setNote('');
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { Card, Heading, Paragraph, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../domain/calendar.js';
 import type { GatheringOccasion } from '../../../domain/network.js';
@@ -13,6 +13,7 @@ import { useLoad } from '../../shared/use-load.js';
 import { kroner } from '../networks/format.js';
 import { MyNetworkNav } from './MyNetworkNav.js';
 import { OccasionSelect } from './OccasionSelect.js';
+import { useSave } from './use-save.js';
 import './my-network.css';
 
 /** /mitt-nettverk/samlinger: «4 av 6 i år», the Christmas and summer budgets, and a gathering planned. */
@@ -107,9 +108,7 @@ function GatheringForm({ onSaved }: { onSaved: (gathering: GatheringView) => voi
   const [form, setForm] = useState({ title: '', date: '', startTime: '12:00', endTime: '15:00', place: '' });
   const [occasion, setOccasion] = useState<GatheringOccasion | ''>('');
   const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
+  const { busy, error, begin, save } = useSave();
   const change = (field: keyof Errors, value: string) => {
     setForm((current) => ({ ...current, [field]: value }));
     setErrors((current) => ({ ...current, [field]: undefined }));
@@ -117,8 +116,7 @@ function GatheringForm({ onSaved }: { onSaved: (gathering: GatheringView) => voi
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busyRef.current) return;
-    setError(undefined);
+    if (!begin()) return;
     const found: Errors = {};
     if (!form.title.trim()) found.title = t('myNetwork.gatherings.errors.title');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) found.date = t('myNetwork.gatherings.errors.date');
@@ -139,19 +137,12 @@ function GatheringForm({ onSaved }: { onSaved: (gathering: GatheringView) => voi
       place: form.place.trim(),
       occasion: occasion || null,
     };
-    busyRef.current = true;
-    setBusy(true);
-    try {
+    await save(async () => {
       const saved = await api.post<GatheringView>('/api/my-network/gatherings', input);
       setForm({ title: '', date: '', startTime: '12:00', endTime: '15:00', place: '' });
       setOccasion('');
       onSaved(saved);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+    });
   };
 
   return (
