@@ -188,20 +188,33 @@ function gsmFriendly(text: string): string {
 export interface SmsInfo {
   /** Characters as the user counts them. */
   length: number;
+  /** GSM-7 while every character is in the GSM alphabet; one character outside it makes all UCS-2. */
   encoding: 'gsm7' | 'ucs2';
-  /** How many SMS the provider sends (and bills). */
+  /** How many SMS (segments) the provider sends (and bills). */
   parts: number;
+  /** Characters each segment holds: 160/153 in GSM-7, 70/67 in UCS-2 (a long SMS spends some on joining). */
+  perPart: number;
 }
 
+/** Segments as the networks count them: GSM-7 extension characters (€ [ ] { } …) take two places. */
 export function smsInfo(text: string): SmsInfo {
   const chars = [...text];
   const gsm = chars.every((c) => GSM_BASIC.includes(c) || GSM_EXTENDED.includes(c));
-  if (gsm) {
-    const septets = chars.reduce((n, c) => n + (GSM_EXTENDED.includes(c) ? 2 : 1), 0);
-    return { length: chars.length, encoding: 'gsm7', parts: septets <= 160 ? 1 : Math.ceil(septets / 153) };
-  }
-  const units = text.length; // UTF-16 code units
-  return { length: chars.length, encoding: 'ucs2', parts: units <= 70 ? 1 : Math.ceil(units / 67) };
+  const [size, single, multi] = gsm
+    ? [chars.reduce((n, c) => n + (GSM_EXTENDED.includes(c) ? 2 : 1), 0), 160, 153]
+    : [text.length, 70, 67]; // UCS-2: UTF-16 code units
+  const parts = size <= single ? 1 : Math.ceil(size / multi);
+  return {
+    length: chars.length,
+    encoding: gsm ? 'gsm7' : 'ucs2',
+    parts,
+    perPart: parts === 1 ? single : multi,
+  };
+}
+
+/** The SMS part of a template as the team writes it, counted as it will be sent (typography made GSM). */
+export function templateSmsInfo(source: string): SmsInfo {
+  return smsInfo(gsmFriendly(source.replace(/\s+/g, ' ').trim()));
 }
 
 /** Whole hours without minutes: "kl. 18.00–20.00" → "kl. 18–20". */
@@ -221,7 +234,7 @@ export function renderSms(source: string, values: MergeValues, max = 160): { tex
     (v) => ({ ...v, dato: v.dato.replace(/^[^\s\d]+,?\s+/u, '') }),
   ];
   let current = values;
-  let result: { text: string } & SmsInfo = { text: '', length: 0, encoding: 'gsm7', parts: 0 };
+  let result: { text: string } & SmsInfo = { text: '', length: 0, encoding: 'gsm7', parts: 0, perPart: 160 };
   for (const step of steps) {
     current = step(current);
     const text = gsmFriendly(renderLine(source, current));

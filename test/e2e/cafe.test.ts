@@ -218,6 +218,19 @@ describe('the foster-home café, as the demo caseworker', () => {
     await expectAccessible(page, 'invitation page with an unknown merge field');
 
     await body.fill('Hei {fornavn}!\n\nVelkommen til {tittel} {dato} kl. {tid}.\n\nSvar her: {svarlenke}');
+    // The SMS's segments as it is typed: one character outside the GSM alphabet makes it UCS-2.
+    const sms = page.getByLabel('SMS-tekst', { exact: true });
+    const segments = page.locator('#template-sms-segments');
+    await sms.fill('Hei {fornavn}! Kafé {dato}. Svar: {svarlenke}');
+    await expect
+      .poll(() => segments.textContent())
+      .toMatch(/: 45 tegn, 1 SMS \(vanlige tegn, 160 tegn per SMS\)/);
+    await sms.fill(`Hei {fornavn}! ${'Kafé i kveld. '.repeat(5)}Svar: {svarlenke} ł`);
+    await expect
+      .poll(() => segments.textContent())
+      .toMatch(/: 104 tegn, 2 SMS \(Unicode .*, 67 tegn per SMS\)/);
+    await expectAccessible(page, 'invitation page with the SMS segments');
+    await sms.fill('Hei {fornavn}! Bli med på {tittel} {dato} {tid}. Svar: {svarlenke}');
     await page.getByRole('button', { name: 'Lagre malen' }).click();
     await expect.poll(() => page.getByText('Malen er lagret.').count()).toBe(1);
     expect(await page.getByText(/Flettefeltet/).count()).toBe(0);
@@ -240,7 +253,7 @@ describe('the foster-home café, as the demo caseworker', () => {
     await page.getByRole('radio', { name: 'SMS', exact: true }).check();
     await expect
       .poll(() => page.locator('.cafe-sms-count').textContent(), { timeout: 10_000 })
-      .toMatch(/^\d+ tegn, \d+ SMS$/);
+      .toMatch(/^\d+ tegn, 1 SMS \(vanlige tegn, 160 tegn per SMS\)$/);
     await page.getByRole('radio', { name: 'Brev', exact: true }).check();
     expect(await page.getByRole('link', { name: 'Åpne brevet (PDF)' }).getAttribute('href')).toContain(
       `/invitations/preview/${householdId}?channel=letter`,

@@ -181,12 +181,12 @@ describe('SMS', () => {
   });
 
   it('counts parts as the networks do', () => {
-    expect(smsInfo('a'.repeat(160))).toEqual({ length: 160, encoding: 'gsm7', parts: 1 });
-    expect(smsInfo('a'.repeat(161))).toEqual({ length: 161, encoding: 'gsm7', parts: 2 });
+    expect(smsInfo('a'.repeat(160))).toEqual({ length: 160, encoding: 'gsm7', parts: 1, perPart: 160 });
+    expect(smsInfo('a'.repeat(161))).toEqual({ length: 161, encoding: 'gsm7', parts: 2, perPart: 153 });
     expect(smsInfo('æøåÆØÅ').encoding).toBe('gsm7');
     expect(smsInfo('€'.repeat(80)).parts).toBe(1);
     expect(smsInfo('€'.repeat(81)).parts).toBe(2);
-    expect(smsInfo('–')).toEqual({ length: 1, encoding: 'ucs2', parts: 1 });
+    expect(smsInfo('–')).toEqual({ length: 1, encoding: 'ucs2', parts: 1, perPart: 70 });
     expect(smsInfo('ش'.repeat(71)).parts).toBe(2);
   });
 });

@@ -59,5 +59,7 @@ export const SmsPreview = Type.Object({
   length: Type.Integer(),
   parts: Type.Integer(),
   encoding: Type.String(),
+  /** Characters per SMS: 160/153 (GSM-7) or 70/67 (UCS-2). */
+  perPart: Type.Integer(),
 });
 export type SmsPreview = Static<typeof SmsPreview>;

@@ -146,7 +146,7 @@ export const en: HouseholdWords = {
     coming: {
       subject: 'Welcome to {tittel} {dato}',
       body: 'Hi {fornavn}!\n\nThank you for answering. We have noted that you are coming: {voksne} and {barn}. See you {dato} {tid} at {sted}.\n\nChange your answer here: {svarlenke}\n\nBest wishes, {vertskap}',
-      sms: 'Thank you, {fornavn}! We have noted {voksne} and {barn} for {tittel} {dato} {tid}. Change: {svarlenke}',
+      sms: 'Thank you, {fornavn}! See you {dato} {tid}, {voksne} and {barn}. Change: {svarlenke}',
     },
     waiting: {
       subject: 'You are on the waiting list for {tittel}',

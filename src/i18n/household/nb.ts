@@ -149,7 +149,7 @@ export const nb: HouseholdWords = {
     coming: {
       subject: 'Velkommen til {tittel} {dato}',
       body: 'Hei {fornavn}!\n\nTakk for svaret. Vi har notert at dere kommer: {voksne} og {barn}. Vi ses {dato} {tid} på {sted}.\n\nEndre svaret her: {svarlenke}\n\nHilsen {vertskap}',
-      sms: 'Takk, {fornavn}! Vi har notert {voksne} og {barn} til {tittel} {dato} {tid}. Endre: {svarlenke}',
+      sms: 'Takk, {fornavn}! Vi ses {dato} {tid}, {voksne} og {barn}. Endre: {svarlenke}',
     },
     waiting: {
       subject: 'Dere står på venteliste til {tittel}',

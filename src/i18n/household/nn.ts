@@ -129,7 +129,7 @@ export const nn: HouseholdWords = {
     coming: {
       subject: 'Velkomen til {tittel} {dato}',
       body: 'Hei {fornavn}!\n\nTakk for svaret. Vi har notert at de kjem: {voksne} og {barn}. Vi sest {dato} {tid} på {sted}.\n\nEndre svaret her: {svarlenke}\n\nHelsing {vertskap}',
-      sms: 'Takk, {fornavn}! Vi har notert {voksne} og {barn} til {tittel} {dato} {tid}. Endre: {svarlenke}',
+      sms: 'Takk, {fornavn}! Vi sest {dato} {tid}, {voksne} og {barn}. Endre: {svarlenke}',
     },
     waiting: {
       subject: 'De står på venteliste til {tittel}',

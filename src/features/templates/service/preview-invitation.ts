@@ -1,6 +1,6 @@
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
 import { LetterError } from '../../../documents/letter.js';
-import { smsInfo, TemplateError } from '../../../domain/template.js';
+import { type SmsInfo, smsInfo, TemplateError } from '../../../domain/template.js';
 import type { Deps } from '../../../server/deps.js';
 import { notFound } from '../../../server/errors.js';
 import { audit } from '../../audit/index.js';
@@ -17,7 +17,7 @@ const PREVIEW_TOKEN = 'FORHÅNDSVISNING';
 
 export type Preview =
   | { channel: 'email'; language: string; direction: string; subject: string; text: string; html: string }
-  | { channel: 'sms'; language: string; text: string; length: number; parts: number; encoding: string }
+  | ({ channel: 'sms'; language: string; text: string } & SmsInfo)
   | { channel: 'letter'; language: string; pdf: Uint8Array };
 
 /** One household's invitation to an event on one channel, with a placeholder answer link. */

@@ -11,10 +11,11 @@ import {
   Spinner,
   Textfield,
 } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { MERGE_FIELDS } from '../../../domain/template.js';
+import { MERGE_FIELDS, type SmsInfo, templateSmsInfo } from '../../../domain/template.js';
 import type { AudienceView } from '../../../features/audience/contract.js';
 import type { EventView } from '../../../features/events/contract.js';
 import type {
@@ -172,7 +173,11 @@ export function InvitationTemplatesPage() {
               dir={dir}
               onChange={(e) => change('sms', e.target.value)}
               error={fieldErrors.sms}
+              aria-describedby="template-sms-segments"
             />
+            <Paragraph data-size="sm" id="template-sms-segments" aria-live="polite">
+              {smsWords(t, 'cafe.invitation.smsSegments', templateSmsInfo(form.sms))}
+            </Paragraph>
             {saved ? <Notice>{t('cafe.invitation.saved')}</Notice> : null}
             <CafeError error={error} />
             <div className="button-row">
@@ -347,8 +352,21 @@ function SmsView({ preview }: { preview: SmsPreview }) {
         {preview.text}
       </pre>
       <Paragraph className="cafe-sms-count">
-        {t('cafe.invitation.smsCount', { length: preview.length, parts: preview.parts })}
+        {smsWords(t, 'cafe.invitation.smsCount', {
+          ...preview,
+          encoding: preview.encoding === 'ucs2' ? 'ucs2' : 'gsm7',
+        })}
       </Paragraph>
     </div>
   );
+}
+
+/** "152 tegn, 1 SMS (vanlige tegn, 160 tegn per SMS)": segments and why (GSM-7 or UCS-2). */
+function smsWords(t: TFunction, key: string, info: SmsInfo): string {
+  return t(key, {
+    length: info.length,
+    parts: info.parts,
+    perPart: info.perPart,
+    encoding: t(`cafe.invitation.smsEncoding.${info.encoding}`),
+  });
 }
