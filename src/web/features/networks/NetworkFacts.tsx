@@ -33,3 +33,23 @@ export function MunicipalitiesFact({ municipalities }: { municipalities: Network
     </div>
   );
 }
+
+/** «Samlinger»: «4 av 6 i år», as one fact of a `network-facts` list. */
+export function GatheringsFact({
+  network,
+}: {
+  network: Pick<NetworkSummary, 'gatheringsThisYear' | 'gatheringsRequired'>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <dt>{t('networks.gatherings')}</dt>
+      <dd>
+        {t('networks.gatheringsOf', {
+          count: network.gatheringsThisYear,
+          required: network.gatheringsRequired,
+        })}
+      </dd>
+    </div>
+  );
+}

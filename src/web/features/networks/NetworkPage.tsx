@@ -13,7 +13,7 @@ import { useLoad } from '../../shared/use-load.js';
 import { AddMember } from './AddMember.js';
 import { ClaimsSection } from './ClaimsSection.js';
 import { MemberCard, type Withdrawal } from './MemberCard.js';
-import { CaseworkersFact, MunicipalitiesFact } from './NetworkFacts.js';
+import { CaseworkersFact, GatheringsFact, MunicipalitiesFact } from './NetworkFacts.js';
 import { ResourceFamilyUsers } from './ResourceFamilyUsers.js';
 import './networks.css';
 
@@ -95,15 +95,7 @@ export function NetworkPage() {
             })}
           </dd>
         </div>
-        <div>
-          <dt>{t('networks.gatherings')}</dt>
-          <dd>
-            {t('networks.gatheringsOf', {
-              count: network.gatheringsThisYear,
-              required: network.gatheringsRequired,
-            })}
-          </dd>
-        </div>
+        <GatheringsFact network={network} />
         <div>
           <dt>{t('networks.users')}</dt>
           <dd>{network.resourceFamilyUsers.map((u) => u.email).join(', ') || t('networks.noUsers')}</dd>

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { ClaimsSection } from './ClaimsSection.js';
-import { CaseworkersFact, MunicipalitiesFact } from './NetworkFacts.js';
+import { CaseworkersFact, GatheringsFact, MunicipalitiesFact } from './NetworkFacts.js';
 import './networks.css';
 
 /** /nettverk: the team's view of every network — members, gatherings, consents, claims. */
@@ -65,15 +65,7 @@ function NetworkCard({ network }: { network: NetworkSummary }) {
         {network.municipalities.length > 1 ? (
           <MunicipalitiesFact municipalities={network.municipalities} />
         ) : null}
-        <div>
-          <dt>{t('networks.gatherings')}</dt>
-          <dd>
-            {t('networks.gatheringsOf', {
-              count: network.gatheringsThisYear,
-              required: network.gatheringsRequired,
-            })}
-          </dd>
-        </div>
+        <GatheringsFact network={network} />
       </dl>
       <NetworkAttention network={network} />
       <Heading level={4} data-size="2xs">
