@@ -2,6 +2,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
+/** Where screenshots of the page go, to be looked at by a person. */
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+
 const e2e = setUpE2e();
 
 const { caseworker } = e2e;
@@ -230,6 +233,8 @@ describe('the foster-home café, as the demo caseworker', () => {
       .poll(() => segments.textContent())
       .toMatch(/: 104 tegn, 2 SMS \(Unicode .*, 67 tegn per SMS\)/);
     await expectAccessible(page, 'invitation page with the SMS segments');
+    await sms.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/invitation-sms-segments.png` });
     await sms.fill('Hei {fornavn}! Bli med på {tittel} {dato} {tid}. Svar: {svarlenke}');
     await page.getByRole('button', { name: 'Lagre malen' }).click();
     await expect.poll(() => page.getByText('Malen er lagret.').count()).toBe(1);
