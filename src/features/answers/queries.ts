@@ -54,6 +54,7 @@ export interface LockedEvent {
   registration: Registration;
   deadline: string | null;
   startsAt: Date;
+  endsAt: Date;
   status: EventStatus;
 }
 
@@ -64,11 +65,12 @@ export async function lockEvent(
   eventId: string,
 ): Promise<LockedEvent | undefined> {
   const [row] = await tx.query<LockedEvent>(
-    `SELECT capacity, registration, deadline::text AS deadline, starts_at AS "startsAt", status
+    `SELECT capacity, registration, deadline::text AS deadline, starts_at AS "startsAt", ends_at AS "endsAt",
+       status
      FROM event WHERE municipality_id = $1 AND id = $2 FOR UPDATE`,
     [municipalityId, eventId],
   );
-  return row && { ...row, startsAt: new Date(row.startsAt) };
+  return row && { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
 }
 
 /** Persons (adults and children) of households coming and not waiting, but for one invitation. */
@@ -200,15 +202,37 @@ export async function invitationByTokenHash(
   return row;
 }
 
-/** The household's adults' first names, in order: all the answer page shows of them. */
-export async function firstNames(
+/** What the answer page shows of an invitation: the household's adults' first names and its answer. */
+export interface PageInvitation extends InvitationRow {
+  names: string[];
+  answer: AnswerRow | undefined;
+}
+
+/** An invitation with its household's first names (in order) and its answer, in one statement. */
+export async function invitationForPage(
   tx: Queryable,
   municipalityId: number,
-  householdId: string,
-): Promise<string[]> {
-  const rows = await tx.query<{ firstName: string }>(
-    'SELECT first_name AS "firstName" FROM adult WHERE municipality_id = $1 AND household_id = $2 ORDER BY position',
-    [municipalityId, householdId],
+  invitationId: string,
+): Promise<PageInvitation | undefined> {
+  const [row] = await tx.query<InvitationRow & { names: string[] } & Partial<AnswerRow>>(
+    `SELECT i.id, i.event_id AS "eventId", i.household_id AS "householdId", i.language,
+       COALESCE((SELECT array_agg(ad.first_name ORDER BY ad.position) FROM adult ad
+         WHERE ad.municipality_id = i.municipality_id AND ad.household_id = i.household_id), '{}') AS names,
+       a.invitation_id AS "invitationId", a.response, a.adults, a.children, a.diet, a.diet_note AS "dietNote",
+       a.comment, a.waiting_since AS "waitingSince", a.version, a.answered_by AS "answeredBy",
+       a.updated_at AS "updatedAt"
+     FROM invitation i LEFT JOIN answer a ON a.invitation_id = i.id AND a.municipality_id = i.municipality_id
+     WHERE i.municipality_id = $1 AND i.id = $2`,
+    [municipalityId, invitationId],
   );
-  return rows.map((r) => r.firstName);
+  if (!row) return undefined;
+  const { id, eventId, householdId, language, names, ...answer } = row;
+  return {
+    id,
+    eventId,
+    householdId,
+    language,
+    names,
+    answer: answer.invitationId ? ({ ...answer, eventId, householdId } as AnswerRow) : undefined,
+  };
 }

@@ -8,7 +8,7 @@ import { htmlReply, publicErrorHandler } from '../../server/public-page.js';
 import { limitGuessing } from '../security/index.js';
 import { AnswerPageParams } from './contract.js';
 import { answerPage, badLinkPage, busyPage, type FormState } from './page.js';
-import { answerPageData, saveAnswer } from './service.js';
+import { answerPageData, saveAnswerByLink } from './service.js';
 
 /**
  * The household's answer page at /svar/<token>: no login, no cookie, no JavaScript. The token
@@ -61,21 +61,21 @@ export const answerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.post('/svar/:token', { config: limited, schema }, async (request, reply) => {
     const { token } = request.params;
-    const data = await answerPageData(deps, token, request.ip);
-    if (!data) return htmlReply(reply, 404, badLinkPage());
     const values = answerFrom((request.body as FormFields | undefined) ?? {});
     try {
-      await saveAnswer(deps, data.ctx, data.invitation.id, values, 'household');
+      if (!(await saveAnswerByLink(deps, token, request.ip, values)))
+        return htmlReply(reply, 404, badLinkPage());
     } catch (error) {
       const errors = errorsOf(error);
       if (!errors) throw error;
       // What was typed stays, with what is wrong said beside it.
       const state: FormState = { values, errors };
-      const fresh = (await answerPageData(deps, token, request.ip)) ?? data;
+      const data = await answerPageData(deps, token, request.ip);
+      if (!data) return htmlReply(reply, 404, badLinkPage());
       return htmlReply(
         reply,
         error instanceof AppError ? error.httpStatus : 400,
-        answerPage(fresh, state, `/svar/${token}`),
+        answerPage(data, state, `/svar/${token}`),
       );
     }
     // Post, redirect, get: reloading the page does not send the answer again.

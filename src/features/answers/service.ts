@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/connection.js';
-import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
+import { inTenant, inTenantOfLink, type TenantContext } from '../../db/tenant.js';
 import { type AnswerInput, COMMENT_MAX, DIET_NOTE_MAX, DIETS, MAX_PERSONS } from '../../domain/answer.js';
 import { type AnswerStatus, joinsLine, movesUp, statusOf } from '../../domain/answer-status.js';
 import { todayInOslo } from '../../domain/calendar.js';
@@ -129,60 +129,91 @@ export async function saveAnswer(
     if (!invitation) throw notFound();
     const event = await q.lockEvent(tx, ctx.municipalityId, invitation.eventId);
     if (!event) throw notFound();
-    if (event.status !== 'planned' || event.startsAt.getTime() <= Date.now()) throw answerClosed();
-    // After the deadline the household asks the team, who can still note a change.
-    if (answeredBy === 'household' && event.deadline && todayInOslo() > event.deadline) {
-      throw deadlinePassed(event.deadline);
-    }
-    const before = await q.findAnswer(tx, ctx.municipalityId, invitationId);
-    let waitingSince: Date | null = null;
-    if (checked.response === 'coming' && event.capacity !== null) {
-      const others = await q.confirmedPersons(tx, ctx.municipalityId, invitation.eventId, invitationId);
-      const wasConfirmed = before?.response === 'coming' && !before.waitingSince;
-      const fits = others + checked.adults + checked.children <= event.capacity;
-      if (wasConfirmed && !fits) throw noRoom(Math.max(0, event.capacity - others));
-      // A household already waiting keeps its place (and moves up below if it fits).
-      const line = await q.waitingList(tx, ctx.municipalityId, invitation.eventId);
-      const othersWaiting = line.some((w) => w.invitationId !== invitationId);
-      if (joinsLine({ wasConfirmed, fits, othersWaiting })) waitingSince = before?.waitingSince ?? new Date();
-    }
-    await q.upsertAnswer(tx, ctx.municipalityId, invitation, checked, waitingSince, answeredBy);
-    const promoted = await promoteWaiting(tx, ctx, invitation.eventId, event.capacity, invitationId);
-    const answer = (await q.findAnswer(tx, ctx.municipalityId, invitationId)) as q.AnswerRow;
-    await queueNotices(
-      tx,
-      ctx.municipalityId,
-      invitation.eventId,
-      [invitationId],
-      `confirmation:${answer.version}`,
-    );
-    const others = promoted.filter((id) => id !== invitationId);
-    await audit(tx, ctx, {
-      action: 'update',
-      recordType: 'household',
-      recordId: invitation.householdId,
-      subjectId: invitation.householdId,
-      details: {
-        eventId: invitation.eventId,
-        invitationId,
-        response: answer.response,
-        answeredBy,
-        ...(others.length > 0 ? { promoted: others.length } : {}),
-      },
-    });
-    const place = await placeOf(tx, ctx.municipalityId, invitationId);
-    return {
-      saved: { answer, status: statusOf(answer.response, place), place },
-      eventId: invitation.eventId,
-    };
+    return takeAnswer(tx, ctx, invitation, event, checked, answeredBy);
   });
-  // The confirmation (and any promotion) goes out now.
-  await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId });
+  await sendConfirmation(deps, ctx, eventId);
   return saved;
 }
 
+/**
+ * The confirmation (and any promotion) is queued as messages in the answer's transaction; the
+ * sending worker renders and sends them (features/sending/worker.ts), not this request.
+ */
+function sendConfirmation(deps: Deps, ctx: TenantContext, eventId: string): Promise<void> {
+  return deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId });
+}
+
+/** Takes the answer to a locked event (see saveAnswer), in the caller's transaction. */
+async function takeAnswer(
+  tx: Queryable,
+  ctx: TenantContext,
+  invitation: q.InvitationRow,
+  event: q.LockedEvent,
+  checked: AnswerInput,
+  answeredBy: 'household' | 'team',
+): Promise<{ saved: SavedAnswer; eventId: string }> {
+  const invitationId = invitation.id;
+  if (event.status !== 'planned' || event.startsAt.getTime() <= Date.now()) throw answerClosed();
+  // After the deadline the household asks the team, who can still note a change.
+  if (answeredBy === 'household' && event.deadline && todayInOslo() > event.deadline) {
+    throw deadlinePassed(event.deadline);
+  }
+  const before = await q.findAnswer(tx, ctx.municipalityId, invitationId);
+  let waitingSince: Date | null = null;
+  if (checked.response === 'coming' && event.capacity !== null) {
+    const others = await q.confirmedPersons(tx, ctx.municipalityId, invitation.eventId, invitationId);
+    const wasConfirmed = before?.response === 'coming' && !before.waitingSince;
+    const fits = others + checked.adults + checked.children <= event.capacity;
+    if (wasConfirmed && !fits) throw noRoom(Math.max(0, event.capacity - others));
+    // A household already waiting keeps its place (and moves up below if it fits).
+    const line = await q.waitingList(tx, ctx.municipalityId, invitation.eventId);
+    const othersWaiting = line.some((w) => w.invitationId !== invitationId);
+    if (joinsLine({ wasConfirmed, fits, othersWaiting })) waitingSince = before?.waitingSince ?? new Date();
+  }
+  const upserted = await q.upsertAnswer(
+    tx,
+    ctx.municipalityId,
+    invitation,
+    checked,
+    waitingSince,
+    answeredBy,
+  );
+  const promoted = await promoteWaiting(tx, ctx, invitation.eventId, event.capacity, invitationId);
+  // Moving up changed the row just written: read it again only then.
+  const answer = promoted.includes(invitationId)
+    ? ((await q.findAnswer(tx, ctx.municipalityId, invitationId)) as q.AnswerRow)
+    : upserted;
+  await queueNotices(
+    tx,
+    ctx.municipalityId,
+    invitation.eventId,
+    [invitationId],
+    `confirmation:${answer.version}`,
+  );
+  const others = promoted.filter((id) => id !== invitationId);
+  await audit(tx, ctx, {
+    action: 'update',
+    recordType: 'household',
+    recordId: invitation.householdId,
+    subjectId: invitation.householdId,
+    details: {
+      eventId: invitation.eventId,
+      invitationId,
+      response: answer.response,
+      answeredBy,
+      ...(others.length > 0 ? { promoted: others.length } : {}),
+    },
+  });
+  const withPlace = await withStatus(tx, ctx.municipalityId, answer);
+  return {
+    saved: { answer, status: withPlace.status, place: withPlace.place },
+    eventId: invitation.eventId,
+  };
+}
+
 async function withStatus(tx: Queryable, municipalityId: number, answer: q.AnswerRow) {
-  const place = await placeOf(tx, municipalityId, answer.invitationId);
+  // Only an answer that waits has a place in line.
+  const place = answer.waitingSince ? await placeOf(tx, municipalityId, answer.invitationId) : null;
   return { ...answer, status: statusOf(answer.response, place), place };
 }
 
@@ -190,31 +221,29 @@ async function withStatus(tx: Queryable, municipalityId: number, answer: q.Answe
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
-/** The invitation an answer link names, or undefined for a link that is wrong. */
-async function invitationOfToken(
-  deps: Deps,
-  token: string,
-): Promise<{ invitationId: string; municipalityId: number } | undefined> {
-  if (!TOKEN.test(token)) return undefined;
-  return asSystem(deps.db, (tx) => q.invitationByTokenHash(tx, tokenHash(token)));
+/** Finds, as landsby_system, the invitation an answer link names; nothing for a link that is wrong. */
+function linkFinder(token: string, ip: string | null) {
+  return async (tx: Queryable) => {
+    if (!TOKEN.test(token)) return undefined;
+    const found = await q.invitationByTokenHash(tx, tokenHash(token));
+    if (!found) return undefined;
+    const ctx: TenantContext = { municipalityId: found.municipalityId, userId: null, ip };
+    return { ctx, key: found.invitationId };
+  };
 }
 
 /**
  * What the answer page shows: the event, its venue and hosts, the household's first names and
- * its answer. undefined when the link is wrong, the household erased or the event over.
+ * its answer. undefined when the link is wrong, the household erased or the event over. One
+ * transaction, the link's lookup included.
  */
 export async function answerPageData(deps: Deps, token: string, ip: string | null) {
-  const found = await invitationOfToken(deps, token);
-  if (!found) return undefined;
-  const ctx: TenantContext = { municipalityId: found.municipalityId, userId: null, ip };
-  return inTenant(deps.db, ctx, async (tx) => {
-    const invitation = await q.findInvitation(tx, ctx.municipalityId, found.invitationId);
+  return inTenantOfLink(deps.db, linkFinder(token, ip), async (tx, { ctx, key }) => {
+    const invitation = await q.invitationForPage(tx, ctx.municipalityId, key);
     if (!invitation?.householdId) return undefined;
     const event = await findEvent(tx, ctx.municipalityId, invitation.eventId);
     if (!event || new Date(event.endsAt).getTime() < Date.now()) return undefined;
     const venue = event.venue ? await findVenueFacts(tx, ctx.municipalityId, event.venue.id) : undefined;
-    const answer = await q.findAnswer(tx, ctx.municipalityId, invitation.id);
-    const names = await q.firstNames(tx, ctx.municipalityId, invitation.householdId);
     await audit(tx, ctx, {
       action: 'read',
       recordType: 'household',
@@ -230,8 +259,8 @@ export async function answerPageData(deps: Deps, token: string, ip: string | nul
       venue: venue
         ? { name: venue.name, addressLine: venue.addressLine, postcode: venue.postcode, place: venue.place }
         : null,
-      names,
-      answer: answer ? await withStatus(tx, ctx.municipalityId, answer) : undefined,
+      names: invitation.names,
+      answer: invitation.answer ? await withStatus(tx, ctx.municipalityId, invitation.answer) : undefined,
       open: event.status === 'planned' && new Date(event.startsAt).getTime() > Date.now(),
       deadlinePassed: deadline !== null && todayInOslo() > deadline,
     };
@@ -239,3 +268,27 @@ export async function answerPageData(deps: Deps, token: string, ip: string | nul
 }
 
 export type AnswerPageData = NonNullable<Awaited<ReturnType<typeof answerPageData>>>;
+
+/**
+ * Saves the answer a household sends from its link (see saveAnswer), in one transaction with
+ * the link's lookup. false when the link opens nothing (wrong, household erased, event over),
+ * as for answerPageData.
+ */
+export async function saveAnswerByLink(
+  deps: Deps,
+  token: string,
+  ip: string | null,
+  input: AnswerInput,
+): Promise<boolean> {
+  const done = await inTenantOfLink(deps.db, linkFinder(token, ip), async (tx, { ctx, key }) => {
+    const invitation = await q.findInvitation(tx, ctx.municipalityId, key);
+    if (!invitation?.householdId) return undefined;
+    const event = await q.lockEvent(tx, ctx.municipalityId, invitation.eventId);
+    if (!event || event.endsAt.getTime() < Date.now()) return undefined;
+    const { eventId } = await takeAnswer(tx, ctx, invitation, event, checkAnswer(input), 'household');
+    return { ctx, eventId };
+  });
+  if (!done) return false;
+  await sendConfirmation(deps, done.ctx, done.eventId);
+  return true;
+}
