@@ -9,16 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import postalCodes from 'norway-postal-codes';
-import { buildApp } from '../src/app/build-app.ts';
-import { createMailer } from '../src/channels/email.ts';
 import { openPglite, openPostgres } from '../src/db/connection.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { seedPostcodes } from '../src/features/registry/index.ts';
-import { loadConfig } from '../src/server/config.ts';
 import { loginAs } from '../test/support/app.ts';
 import { createMunicipality, createUser } from '../test/support/factories.ts';
 import { adminQuery, startPostgres } from '../test/support/postgres.ts';
 import { summary } from './summary.mjs';
+import { benchApp } from './support.mjs';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const REPEAT = 15;
@@ -134,16 +130,7 @@ const freePort = () =>
   });
 
 async function run(label, db) {
-  await migrate(db);
-  await seedPostcodes(db);
-  const dataDir = mkdtempSync(join(tmpdir(), 'landsby-bench-data-'));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    SECRET_KEY: 'bench-secret-key-that-is-long-enough',
-    DEMO_DATA: 'false',
-  });
-  const app = await buildApp({ config, db, mailer: createMailer(config), logger: false });
-  await app.ready();
+  const { app, close } = await benchApp(db);
   const municipality = await createMunicipality(db, 'Benchvik');
   const user = await createUser(db, municipality, ['caseworker']);
   const agent = await loginAs(app, user.email);
@@ -214,8 +201,7 @@ async function run(label, db) {
     `${first('dry run').toFixed(1)} + ${first('import (all or nothing)').toFixed(1)} s`,
     '< 10 s',
   );
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
   console.log(`\n${label}`);
   for (const [what, ms, extra] of figures) {
     console.log(`  ${what.padEnd(58)} ${ms.toFixed(0).padStart(7)} ms  ${extra}`);

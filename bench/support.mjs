@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildApp } from '../src/app/build-app.ts';
+import { createMailer } from '../src/channels/email.ts';
 import { openPglite, openPostgres } from '../src/db/connection.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { seedPostcodes } from '../src/features/registry/index.ts';
+import { loadConfig } from '../src/server/config.ts';
 import { adminQuery, startPostgres } from '../test/support/postgres.ts';
 
 export const freePort = () =>
@@ -47,6 +52,30 @@ export async function onBothDatabases(fn, { pglite = true } = {}) {
   } finally {
     server.stop();
   }
+}
+
+/**
+ * Landsby on `db` as a bench drives it: migrated, postcodes seeded, no demo data, its own DATA_DIR.
+ * `close()` stops it and removes the folder.
+ */
+export async function benchApp(db) {
+  await migrate(db);
+  await seedPostcodes(db);
+  const dataDir = mkdtempSync(join(tmpdir(), 'landsby-bench-data-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    SECRET_KEY: 'bench-secret-key-that-is-long-enough',
+    DEMO_DATA: 'false',
+  });
+  const app = await buildApp({ config, db, mailer: createMailer(config), logger: false });
+  await app.ready();
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export { summary } from './summary.mjs';
