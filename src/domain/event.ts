@@ -1,7 +1,7 @@
 /** An event's vocabulary: what it can be and what it holds. Shared by the API and the web app. */
 
-/** A foster-home café, or another gathering (a course evening, a summer party). */
-export const EVENT_KINDS = ['cafe', 'gathering'] as const;
+/** A foster-home café, or another gathering (a course evening, a summer party), or a session of En god start. */
+export const EVENT_KINDS = ['cafe', 'gathering', 'good_start_session'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const EVENT_STATUSES = ['planned', 'cancelled'] as const;
