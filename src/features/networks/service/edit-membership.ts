@@ -33,37 +33,44 @@ import { gateChildren, networkOrNotFound, networkView, ownMemberView } from './s
 
 /** Creates a network around a resource family with its caseworkers (and, joint, a second municipality). */
 export function createNetwork(deps: Deps, ctx: TenantContext, input: NetworkInput): Promise<NetworkView> {
-  return inTenant(deps.db, ctx, async (tx) => {
-    const m = ctx.municipalityId;
-    const family = await findHousehold(tx, m, input.resourceFamilyHouseholdId);
-    if (family?.kind !== 'resource_family' || family.archivedAt) throw notResourceFamily();
-    const userIds = [...new Set(input.caseworkerUserIds)];
-    if ((await q.supervisorsAmong(tx, m, userIds)) !== userIds.length) throw badCaseworkers();
-    const number = input.partnerMunicipalityNumber ?? null;
-    const partner = number === null ? null : ((await q.municipalityByNumber(tx, number)) ?? null);
-    if (number !== null && (partner === null || partner === m)) {
-      throw invalid([{ field: 'partnerMunicipalityNumber', rule: partner === m ? 'own' : 'unknown' }]);
-    }
-    const id = randomUUID();
-    await q.insertNetwork(tx, m, {
-      id,
-      name: input.name.trim(),
-      resourceFamilyHouseholdId: family.id,
-      createdBy: ctx.userId,
-    });
-    await q.insertNetworkMunicipality(tx, m, id, m);
-    if (partner !== null) await q.insertNetworkMunicipality(tx, m, id, partner);
-    await q.insertCaseworkers(tx, m, id, userIds);
-    const linked = await q.linkFamilyAccounts(tx, m, id, family.id);
-    await audit(tx, ctx, {
-      action: 'create',
-      recordType: 'network',
-      recordId: id,
-      subjectId: family.id,
-      details: { partnerMunicipalityId: partner, caseworkers: userIds.length, accounts: linked },
-    });
-    return networkView(tx, ctx, await networkOrNotFound(tx, ctx, id));
+  return inTenant(deps.db, ctx, (tx) => createNetworkIn(tx, ctx, input));
+}
+
+/** createNetwork in the caller's transaction (matching creates a network and its members as one). */
+export async function createNetworkIn(
+  tx: Queryable,
+  ctx: TenantContext,
+  input: NetworkInput,
+): Promise<NetworkView> {
+  const m = ctx.municipalityId;
+  const family = await findHousehold(tx, m, input.resourceFamilyHouseholdId);
+  if (family?.kind !== 'resource_family' || family.archivedAt) throw notResourceFamily();
+  const userIds = [...new Set(input.caseworkerUserIds)];
+  if ((await q.supervisorsAmong(tx, m, userIds)) !== userIds.length) throw badCaseworkers();
+  const number = input.partnerMunicipalityNumber ?? null;
+  const partner = number === null ? null : ((await q.municipalityByNumber(tx, number)) ?? null);
+  if (number !== null && (partner === null || partner === m)) {
+    throw invalid([{ field: 'partnerMunicipalityNumber', rule: partner === m ? 'own' : 'unknown' }]);
+  }
+  const id = randomUUID();
+  await q.insertNetwork(tx, m, {
+    id,
+    name: input.name.trim(),
+    resourceFamilyHouseholdId: family.id,
+    createdBy: ctx.userId,
   });
+  await q.insertNetworkMunicipality(tx, m, id, m);
+  if (partner !== null) await q.insertNetworkMunicipality(tx, m, id, partner);
+  await q.insertCaseworkers(tx, m, id, userIds);
+  const linked = await q.linkFamilyAccounts(tx, m, id, family.id);
+  await audit(tx, ctx, {
+    action: 'create',
+    recordType: 'network',
+    recordId: id,
+    subjectId: family.id,
+    details: { partnerMunicipalityId: partner, caseworkers: userIds.length, accounts: linked },
+  });
+  return networkView(tx, ctx, await networkOrNotFound(tx, ctx, id));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -91,28 +98,36 @@ export function proposeMember(
   networkId: string,
   householdId: string,
 ): Promise<MemberView> {
-  return inTenant(deps.db, ctx, async (tx) => {
-    const network = await networkOrNotFound(tx, ctx, networkId);
-    const household = await findHousehold(tx, ctx.municipalityId, householdId);
-    if (!household || household.archivedAt) throw notFound();
-    if (household.id === network.resourceFamilyHouseholdId) throw alreadyMember();
-    const id = randomUUID();
-    const inserted = await q.insertMember(tx, ctx.municipalityId, {
-      id,
-      networkId,
-      householdId,
-      createdBy: ctx.userId,
-    });
-    if (!inserted) throw alreadyMember();
-    await audit(tx, ctx, {
-      action: 'create',
-      recordType: 'network_member',
-      recordId: id,
-      subjectId: householdId,
-      details: { networkId },
-    });
-    return memberViewOf(tx, ctx, networkId, id);
+  return inTenant(deps.db, ctx, (tx) => proposeMemberIn(tx, ctx, networkId, householdId));
+}
+
+/** proposeMember in the caller's transaction (matching's choice fills a network in one). */
+export async function proposeMemberIn(
+  tx: Queryable,
+  ctx: TenantContext,
+  networkId: string,
+  householdId: string,
+): Promise<MemberView> {
+  const network = await networkOrNotFound(tx, ctx, networkId);
+  const household = await findHousehold(tx, ctx.municipalityId, householdId);
+  if (!household || household.archivedAt) throw notFound();
+  if (household.id === network.resourceFamilyHouseholdId) throw alreadyMember();
+  const id = randomUUID();
+  const inserted = await q.insertMember(tx, ctx.municipalityId, {
+    id,
+    networkId,
+    householdId,
+    createdBy: ctx.userId,
   });
+  if (!inserted) throw alreadyMember();
+  await audit(tx, ctx, {
+    action: 'create',
+    recordType: 'network_member',
+    recordId: id,
+    subjectId: householdId,
+    details: { networkId },
+  });
+  return memberViewOf(tx, ctx, networkId, id);
 }
 
 /**
