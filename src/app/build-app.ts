@@ -18,6 +18,7 @@ import { oidcRoutes } from '../features/auth/routes/oidc.js';
 import { authRoutes } from '../features/auth/routes/session.js';
 import { resolveSession } from '../features/auth/service.js';
 import { checkinRoutes } from '../features/checkin/routes.js';
+import { courseRoutes } from '../features/courses/routes.js';
 import { eventRoutes } from '../features/events/routes/events.js';
 import { eventImageRoutes } from '../features/events/routes/image.js';
 import { feedbackPageRoutes, feedbackRoutes } from '../features/feedback/routes.js';
@@ -266,6 +267,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
   await app.register(retentionRoutes, { deps });
+  // Its own plugin: the pamphlet's raw-body parsers reach no other route.
+  await app.register(courseRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const hasWeb = existsSync(`${WEB_ROOT}index.html`);

@@ -25,7 +25,9 @@ declare module 'fastify' {
       | 'event'
       | 'venue'
       | 'network'
-      | 'claim';
+      | 'claim'
+      | 'course'
+      | 'courseCompletion';
     /** The id in the path names reference data of the whole installation (a postcode), no tenant's object. */
     referenceData?: boolean;
   }

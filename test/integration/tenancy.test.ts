@@ -5,6 +5,7 @@ import { ROLES } from '../../src/domain/roles.js';
 import type { RouteSummary } from '../../src/server/types.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createEvent, createVenue } from '../support/cafe.js';
+import { completeCourse } from '../support/courses.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 import {
   createNetwork,
@@ -115,6 +116,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'POST /api/networks/:networkId/resource-family-users': { userId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
   'POST /api/networks/claims/:claimId/decision': { decision: 'approve' },
+  'PUT /api/households/:householdId/solid-override': { reason: 'Inntrenger' },
 };
 
 /** A claim of the network's resource family, as it submits it. */
@@ -168,7 +170,10 @@ beforeAll(async () => {
   await joinedHousehold(env, networkB.agent, b, networkB.network.id, {
     adults: [{ firstName: 'Bodvar', lastName: 'Bergkvist' }],
   });
+  const courseB = await completeCourse(env.db, b, householdB, 'resource_family_intro');
   objectsOfB = {
+    course: courseB.courseId,
+    courseCompletion: courseB.completionId,
     network: networkB.network.id,
     claim: await submitClaim(networkB),
     event: eventB,
@@ -217,6 +222,8 @@ async function rowsOfB() {
     await tx.query('SELECT * FROM event_evaluation WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM network_member WHERE network_id = $1 ORDER BY id', [objectsOfB.network]),
     await tx.query('SELECT * FROM expense_claim WHERE id = $1', [objectsOfB.claim]),
+    await tx.query('SELECT * FROM course_completion WHERE id = $1', [objectsOfB.courseCompletion]),
+    await tx.query('SELECT * FROM course_override WHERE household_id = $1', [objectsOfB.household]),
   ]);
 }
 

@@ -131,11 +131,12 @@ export async function updateHousehold(
     ],
   );
   if (updated.length === 0) return false;
-  // Children cascade to placements.
-  await tx.query('DELETE FROM adult WHERE municipality_id = $1 AND household_id = $2', [
-    municipalityId,
-    h.id,
-  ]);
+  // An adult who stays keeps its row, and with it what refers to it (signatures, course
+  // completions); only the adults taken out of the household go. Children cascade to placements.
+  await tx.query(
+    'DELETE FROM adult WHERE municipality_id = $1 AND household_id = $2 AND NOT (id = ANY($3::uuid[]))',
+    [municipalityId, h.id, h.adults.map((a) => a.id)],
+  );
   await tx.query('DELETE FROM child WHERE municipality_id = $1 AND household_id = $2', [
     municipalityId,
     h.id,
@@ -146,29 +147,37 @@ export async function updateHousehold(
 
 async function insertMembers(tx: Queryable, municipalityId: number, h: Household): Promise<void> {
   if (h.adults.length) {
+    const adults = JSON.stringify(
+      h.adults.map((a, position) => ({
+        id: a.id,
+        position,
+        first_name: a.firstName,
+        last_name: a.lastName,
+        email: a.email,
+        mobile: a.mobile,
+        preferred_language: a.preferredLanguage,
+        preferred_channels: a.preferredChannels,
+      })),
+    );
+    const recordset = `json_to_recordset($3::json) AS a(id uuid, position int, first_name text, last_name text,
+      email text, mobile text, preferred_language text, preferred_channels json)`;
+    // The household's adults who stay are updated in place; the new ones are inserted.
+    await tx.query(
+      `UPDATE adult SET position = a.position, first_name = a.first_name, last_name = a.last_name,
+         email = a.email, mobile = a.mobile, preferred_language = a.preferred_language,
+         preferred_channels = ARRAY(SELECT json_array_elements_text(a.preferred_channels))
+       FROM ${recordset}
+       WHERE adult.municipality_id = $1 AND adult.household_id = $2 AND adult.id = a.id`,
+      [municipalityId, h.id, adults],
+    );
     await tx.query(
       `INSERT INTO adult (id, municipality_id, household_id, position, first_name, last_name, email, mobile,
          preferred_language, preferred_channels)
        SELECT a.id, $1, $2, a.position, a.first_name, a.last_name, a.email, a.mobile, a.preferred_language,
          ARRAY(SELECT json_array_elements_text(a.preferred_channels))
-       FROM json_to_recordset($3::json) AS a(id uuid, position int, first_name text, last_name text, email text,
-         mobile text, preferred_language text, preferred_channels json)`,
-      [
-        municipalityId,
-        h.id,
-        JSON.stringify(
-          h.adults.map((a, position) => ({
-            id: a.id,
-            position,
-            first_name: a.firstName,
-            last_name: a.lastName,
-            email: a.email,
-            mobile: a.mobile,
-            preferred_language: a.preferredLanguage,
-            preferred_channels: a.preferredChannels,
-          })),
-        ),
-      ],
+       FROM ${recordset}
+       WHERE NOT EXISTS (SELECT 1 FROM adult x WHERE x.municipality_id = $1 AND x.household_id = $2 AND x.id = a.id)`,
+      [municipalityId, h.id, adults],
     );
   }
   if (h.children.length) {
