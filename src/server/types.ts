@@ -26,6 +26,7 @@ declare module 'fastify' {
       | 'venue'
       | 'network'
       | 'claim'
+      | 'cohort'
       | 'course'
       | 'courseCompletion';
     /** The id in the path names reference data of the whole installation (a postcode), no tenant's object. */

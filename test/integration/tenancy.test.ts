@@ -27,6 +27,7 @@ let objectsOfB: Record<NonNullable<RouteSummary['config']['tenantObject']>, stri
 /** Valid bodies for routes whose body schema has no valid default. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/admin/users/:userId': { roles: ['caseworker'] },
+  'POST /api/cohorts/:cohortId/evaluation-links': { round: 'before' },
   'POST /api/imports/:importId/dry-run': {
     mapping: { columns: [null], key: 'externalRef', defaults: { kind: 'foster', relation: 'care' } },
   },
@@ -166,6 +167,15 @@ beforeAll(async () => {
     date: '2027-03-16',
     venueId: venueB,
   });
+  const cohortB = await agentB.post('/api/cohorts', {
+    name: 'Kull i Bjørkedalen',
+    firstDate: '2027-02-01',
+    startTime: '18:00',
+    endTime: '20:00',
+    intervalDays: 14,
+    leaderUserIds: [],
+    householdIds: [householdB],
+  });
   const networkB = await createNetwork(env, b, { name: 'Nettverket i Bjørkedalen', caseworker: personB });
   await joinedHousehold(env, networkB.agent, b, networkB.network.id, {
     adults: [{ firstName: 'Bodvar', lastName: 'Bergkvist' }],
@@ -176,6 +186,7 @@ beforeAll(async () => {
     courseCompletion: courseB.completionId,
     network: networkB.network.id,
     claim: await submitClaim(networkB),
+    cohort: cohortB.json().id,
     event: eventB,
     venue: venueB,
     user: personB.id,
@@ -222,6 +233,8 @@ async function rowsOfB() {
     await tx.query('SELECT * FROM event_evaluation WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM network_member WHERE network_id = $1 ORDER BY id', [objectsOfB.network]),
     await tx.query('SELECT * FROM expense_claim WHERE id = $1', [objectsOfB.claim]),
+    await tx.query('SELECT * FROM cohort_member WHERE cohort_id = $1 ORDER BY household_id', [objectsOfB.cohort]),
+    await tx.query('SELECT * FROM evaluation_link WHERE cohort_id = $1 ORDER BY id', [objectsOfB.cohort]),
     await tx.query('SELECT * FROM course_completion WHERE id = $1', [objectsOfB.courseCompletion]),
     await tx.query('SELECT * FROM course_override WHERE household_id = $1', [objectsOfB.household]),
   ]);

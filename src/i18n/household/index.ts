@@ -5,6 +5,12 @@
  * only itself and domain/, so features and documents can use it.
  */
 export {
+  type EvaluationLanguage,
+  type EvaluationWords,
+  evaluationLanguage,
+  evaluationWords,
+} from './evaluation.js';
+export {
   DEFAULT_LANGUAGES,
   DEFAULT_TEMPLATES,
   defaultTemplate,

@@ -32,6 +32,10 @@ const NetworkRoutes = lazy(() =>
 const MyNetworkRoutes = lazy(() =>
   import('../features/my-network/MyNetworkRoutes.js').then((m) => ({ default: m.MyNetworkRoutes })),
 );
+// En god start's pages bring the chart library (the evaluation): loaded when opened.
+const GoodStartRoutes = lazy(() =>
+  import('../features/good-start/GoodStartRoutes.js').then((m) => ({ default: m.GoodStartRoutes })),
+);
 
 export function App() {
   return (
@@ -93,6 +97,16 @@ export function App() {
                 <RequireArea area={area('networks')}>
                   <Suspense fallback={null}>
                     <NetworkRoutes />
+                  </Suspense>
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/god-start/*"
+              element={
+                <RequireArea area={area('goodStart')}>
+                  <Suspense fallback={null}>
+                    <GoodStartRoutes />
                   </Suspense>
                 </RequireArea>
               }

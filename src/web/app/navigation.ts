@@ -29,8 +29,7 @@ export const AREAS: readonly Area[] = [
   {
     key: 'goodStart',
     path: '/god-start',
-    allowed: hasAny('events:manage', 'aggregates:read'),
-    placeholder: true,
+    allowed: hasAny('events:manage'),
   },
   {
     key: 'familyHomes',

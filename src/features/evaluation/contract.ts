@@ -1,0 +1,87 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { QUESTION_TYPES, ROUNDS } from '../../domain/good-start.js';
+import { literals, Nullable, Text, Uuid } from '../../server/schemas.js';
+
+const QuestionText = Type.Object(
+  { nb: Text(300, { minLength: 1 }), nn: Text(300, { minLength: 1 }), en: Text(300, { minLength: 1 }) },
+  { additionalProperties: false },
+);
+
+export const Question = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9_-]{1,40}$', maxLength: 40 }),
+    type: literals(QUESTION_TYPES),
+    text: QuestionText,
+  },
+  { additionalProperties: false },
+);
+
+export const QuestionnaireView = Type.Object({
+  questions: Type.Array(Question),
+  version: Type.Integer({ description: '0 while the team has not edited the default questions' }),
+});
+export type QuestionnaireView = Static<typeof QuestionnaireView>;
+
+export const QuestionnaireInput = Type.Object(
+  {
+    questions: Type.Array(Question, { minItems: 1, maxItems: 20 }),
+    version: Type.Integer({ minimum: 0, maximum: 2_147_483_647 }),
+  },
+  { additionalProperties: false },
+);
+export type QuestionnaireInput = Static<typeof QuestionnaireInput>;
+
+export const CohortParams = Type.Object({ cohortId: Uuid });
+export type CohortParams = Static<typeof CohortParams>;
+
+export const LinksInput = Type.Object({ round: literals(ROUNDS) }, { additionalProperties: false });
+export type LinksInput = Static<typeof LinksInput>;
+
+/** Each household's personal link of each round made so far, and whether it was answered. */
+export const LinkList = Type.Object({
+  links: Type.Array(
+    Type.Object({
+      householdId: Type.String(),
+      name: Type.String(),
+      round: literals(ROUNDS),
+      language: Type.String(),
+      url: Type.String(),
+      answered: Type.Boolean(),
+    }),
+  ),
+});
+export type LinkList = Static<typeof LinkList>;
+
+const Num = Nullable(Type.Number());
+
+/** Before and after side by side per scale question; the change only from MIN_PAIRS pairs. */
+export const EvaluationResults = Type.Object({
+  cohort: Type.Object({ id: Type.String(), name: Type.String() }),
+  minPairs: Type.Integer(),
+  answered: Type.Object({ before: Type.Integer(), after: Type.Integer() }),
+  scales: Type.Array(
+    Type.Object({
+      questionId: Type.String(),
+      text: Type.Object({ nb: Type.String(), nn: Type.String(), en: Type.String() }),
+      beforeN: Type.Integer(),
+      beforeMean: Num,
+      afterN: Type.Integer(),
+      afterMean: Num,
+      pairs: Type.Integer(),
+      change: Num,
+      low: Num,
+      high: Num,
+    }),
+  ),
+  /** The free-text answers, for the team only; no household named. */
+  texts: Type.Array(
+    Type.Object({
+      questionId: Type.String(),
+      round: literals(ROUNDS),
+      text: Type.String(),
+    }),
+  ),
+});
+export type EvaluationResults = Static<typeof EvaluationResults>;
+
+export const PageParams = Type.Object({ token: Type.String({ maxLength: 64 }) });

@@ -1,0 +1,112 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { THEMES } from '../../domain/good-start.js';
+import { Day, Nullable, Text, Uuid } from '../../server/schemas.js';
+
+const Time = Type.String({ pattern: '^[0-2][0-9]:[0-5][0-9]$', maxLength: 5 });
+const Theme = Type.Union(THEMES.map((t) => Type.Literal(t)));
+
+/** A new cohort: its six sessions are made as events, every `intervalDays` from `firstDate`. */
+export const CohortInput = Type.Object(
+  {
+    name: Text(100, { minLength: 1 }),
+    firstDate: Day,
+    startTime: Time,
+    endTime: Time,
+    intervalDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    venueId: Type.Optional(Nullable(Uuid)),
+    programmeId: Type.Optional(Nullable(Uuid)),
+    leaderUserIds: Type.Array(Uuid, { maxItems: 10 }),
+    householdIds: Type.Array(Uuid, { maxItems: 40 }),
+  },
+  { additionalProperties: false },
+);
+export type CohortInput = Static<typeof CohortInput>;
+
+export const CohortParams = Type.Object({ cohortId: Uuid });
+export type CohortParams = Static<typeof CohortParams>;
+
+export const MemberParams = Type.Object({ cohortId: Uuid, householdId: Uuid });
+export type MemberParams = Static<typeof MemberParams>;
+
+export const MemberInput = Type.Object({ householdId: Uuid }, { additionalProperties: false });
+export type MemberInput = Static<typeof MemberInput>;
+
+export const LeadersInput = Type.Object(
+  { userIds: Type.Array(Uuid, { maxItems: 10 }) },
+  { additionalProperties: false },
+);
+export type LeadersInput = Static<typeof LeadersInput>;
+
+/** Offer a household that missed a session the next cohort's session of the same theme. */
+export const OfferInput = Type.Object({ householdId: Uuid, eventId: Uuid }, { additionalProperties: false });
+export type OfferInput = Static<typeof OfferInput>;
+
+export const CohortSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  startsOn: Type.String(),
+  programme: Nullable(Type.String()),
+  members: Type.Integer(),
+  held: Type.Integer({ description: 'sessions whose date has passed' }),
+});
+export type CohortSummary = Static<typeof CohortSummary>;
+
+export const CohortList = Type.Object({ cohorts: Type.Array(CohortSummary) });
+export type CohortList = Static<typeof CohortList>;
+
+export const SessionView = Type.Object({
+  eventId: Type.String(),
+  theme: Theme,
+  date: Type.String(),
+  startTime: Type.String(),
+  status: Type.String(),
+  held: Type.Boolean(),
+  present: Type.Integer(),
+});
+
+/** present: checked in; absent: the session was held and they were not; null: not yet held. */
+const Mark = Nullable(Type.Union([Type.Literal('present'), Type.Literal('absent')]));
+
+export const MemberView = Type.Object({
+  householdId: Type.String(),
+  name: Type.String(),
+  attendance: Type.Array(Type.Object({ eventId: Type.String(), mark: Mark })),
+});
+
+export const LeaderView = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  /** has the contact-person training in the course register */
+  trained: Type.Boolean(),
+});
+
+/** A household of this cohort that missed a held session, and the next cohort's session of that theme. */
+export const OfferView = Type.Object({
+  householdId: Type.String(),
+  name: Type.String(),
+  theme: Theme,
+  eventId: Type.String(),
+  cohortName: Type.String(),
+  date: Type.String(),
+  added: Type.Boolean(),
+});
+
+export const CohortView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  startsOn: Type.String(),
+  programme: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  sessions: Type.Array(SessionView),
+  leaders: Type.Array(LeaderView),
+  members: Type.Array(MemberView),
+  offers: Type.Array(OfferView),
+});
+export type CohortView = Static<typeof CohortView>;
+
+/** The staff who may lead, and the programmes the municipality is a member of (the new-cohort form). */
+export const CohortChoices = Type.Object({
+  staff: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), trained: Type.Boolean() })),
+  programmes: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  households: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
+export type CohortChoices = Static<typeof CohortChoices>;

@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../db/connection.js';
+import { inTenant, type TenantContext } from '../../db/tenant.js';
+import { addDays, isIsoDate, isLocalTime, zonedInstant } from '../../domain/calendar.js';
+import { sessionTitle, THEMES } from '../../domain/good-start.js';
+import type { Deps } from '../../server/deps.js';
+import { type FieldError, invalid, notFound } from '../../server/errors.js';
+import { audit, auditListRead } from '../audit/index.js';
+import { insertEvent } from '../events/index.js';
+import { venueIdsExisting } from '../venues/index.js';
+import type { CohortChoices, CohortInput, CohortList, CohortView } from './contract.js';
+import * as q from './queries.js';
+
+/** The cohort, or 404 (another municipality's, or none). */
+async function cohortOrNotFound(tx: Queryable, ctx: TenantContext, cohortId: string) {
+  const cohort = await q.findCohort(tx, ctx.municipalityId, cohortId);
+  if (!cohort) throw notFound();
+  return cohort;
+}
+
+export async function listCohorts(deps: Deps, ctx: TenantContext): Promise<CohortList> {
+  return inTenant(deps.db, ctx, async (tx) => ({ cohorts: await q.listCohorts(tx, ctx.municipalityId) }));
+}
+
+export async function cohortChoices(deps: Deps, ctx: TenantContext): Promise<CohortChoices> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    const households = await q.listHouseholds(tx, ctx.municipalityId);
+    await auditListRead(
+      tx,
+      ctx,
+      'household',
+      households.map((h) => h.id),
+    );
+    return {
+      staff: await q.listStaff(tx, ctx.municipalityId),
+      programmes: await q.listProgrammes(tx, ctx.municipalityId),
+      households,
+    };
+  });
+}
+
+/** The cohort page: sessions, contact persons, attendance per household and session, offers. */
+async function cohortView(tx: Queryable, ctx: TenantContext, cohortId: string): Promise<CohortView> {
+  const cohort = await cohortOrNotFound(tx, ctx, cohortId);
+  const sessions = await q.listSessions(tx, ctx.municipalityId, cohortId);
+  const members = await q.listMembers(tx, ctx.municipalityId, cohortId);
+  const offers = await q.listOffers(tx, ctx.municipalityId, cohortId);
+  await auditListRead(tx, ctx, 'household', [
+    ...new Set([...members.map((m) => m.householdId), ...offers.map((o) => o.householdId)]),
+  ]);
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    startsOn: cohort.startsOn,
+    programme: cohort.programmeId ? { id: cohort.programmeId, name: cohort.programmeName ?? '' } : null,
+    sessions,
+    leaders: await q.listLeaders(tx, ctx.municipalityId, cohortId),
+    members: members.map((m) => ({
+      householdId: m.householdId,
+      name: m.name,
+      attendance: sessions.map((s) => ({
+        eventId: s.eventId,
+        mark: m.presentAt.includes(s.eventId) ? ('present' as const) : s.held ? ('absent' as const) : null,
+      })),
+    })),
+    offers,
+  };
+}
+
+export async function getCohort(deps: Deps, ctx: TenantContext, cohortId: string): Promise<CohortView> {
+  return inTenant(deps.db, ctx, (tx) => cohortView(tx, ctx, cohortId));
+}
+
+async function checkLeaders(tx: Queryable, ctx: TenantContext, userIds: string[], errors: FieldError[]) {
+  const staff = await q.staffIds(tx, ctx.municipalityId, userIds);
+  userIds.forEach((id, i) => {
+    if (!staff.has(id)) errors.push({ field: `leaderUserIds.${i}`, rule: 'unknown' });
+  });
+}
+
+/** A new cohort with its six sessions as events of kind good_start_session, its leaders and households. */
+export async function createCohort(deps: Deps, ctx: TenantContext, input: CohortInput): Promise<CohortView> {
+  const errors: FieldError[] = [];
+  const name = input.name.trim();
+  if (!name) errors.push({ field: 'name', rule: 'required' });
+  if (!isIsoDate(input.firstDate)) errors.push({ field: 'firstDate', rule: 'date' });
+  if (!isLocalTime(input.startTime)) errors.push({ field: 'startTime', rule: 'time' });
+  if (!isLocalTime(input.endTime)) errors.push({ field: 'endTime', rule: 'time' });
+  else if (input.endTime <= input.startTime) errors.push({ field: 'endTime', rule: 'after_start' });
+  if (errors.length > 0) throw invalid(errors);
+  const leaders = [...new Set(input.leaderUserIds)];
+  const households = [...new Set(input.householdIds)];
+  return inTenant(deps.db, ctx, async (tx) => {
+    await checkLeaders(tx, ctx, leaders, errors);
+    const active = await q.activeHouseholds(tx, ctx.municipalityId, households);
+    households.forEach((id, i) => {
+      if (!active.has(id)) errors.push({ field: `householdIds.${i}`, rule: 'unknown' });
+    });
+    const venueId = input.venueId ?? null;
+    if (venueId && !(await venueIdsExisting(tx, ctx.municipalityId, [venueId])).has(venueId))
+      errors.push({ field: 'venueId', rule: 'unknown' });
+    const programmeId = input.programmeId ?? null;
+    if (programmeId && !(await q.isProgrammeMember(tx, ctx.municipalityId, programmeId)))
+      errors.push({ field: 'programmeId', rule: 'unknown' });
+    if (errors.length > 0) throw invalid(errors);
+
+    const id = randomUUID();
+    await q.insertCohort(
+      tx,
+      ctx.municipalityId,
+      { id, name, startsOn: input.firstDate, programmeId },
+      ctx.userId,
+    );
+    for (const theme of THEMES) {
+      const date = addDays(input.firstDate, (theme - 1) * input.intervalDays);
+      const eventId = randomUUID();
+      await insertEvent(
+        tx,
+        ctx.municipalityId,
+        eventId,
+        {
+          kind: 'good_start_session',
+          title: sessionTitle(theme),
+          date,
+          startTime: input.startTime,
+          endTime: input.endTime,
+          startsAt: zonedInstant(date, input.startTime),
+          endsAt: zonedInstant(date, input.endTime),
+          venueId,
+          capacity: null,
+          food: false,
+          registration: 'optional',
+          deadline: null,
+          programme: [],
+        },
+        ctx.userId,
+      );
+      await q.insertSession(tx, ctx.municipalityId, id, eventId, theme);
+      await audit(tx, ctx, {
+        action: 'create',
+        recordType: 'event',
+        recordId: eventId,
+        details: { cohort: id },
+      });
+    }
+    await q.setLeaders(tx, ctx.municipalityId, id, leaders);
+    for (const householdId of households) await q.addMember(tx, ctx.municipalityId, id, householdId);
+    await audit(tx, ctx, {
+      action: 'create',
+      recordType: 'cohort',
+      recordId: id,
+      details: { households, leaders },
+    });
+    return cohortView(tx, ctx, id);
+  });
+}
+
+export async function addMember(
+  deps: Deps,
+  ctx: TenantContext,
+  cohortId: string,
+  householdId: string,
+): Promise<CohortView> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    await cohortOrNotFound(tx, ctx, cohortId);
+    if (!(await q.activeHouseholds(tx, ctx.municipalityId, [householdId])).has(householdId))
+      throw invalid([{ field: 'householdId', rule: 'unknown' }]);
+    if (await q.addMember(tx, ctx.municipalityId, cohortId, householdId))
+      await audit(tx, ctx, {
+        action: 'create',
+        recordType: 'cohort_member',
+        recordId: cohortId,
+        subjectId: householdId,
+      });
+    return cohortView(tx, ctx, cohortId);
+  });
+}
+
+export async function removeMember(
+  deps: Deps,
+  ctx: TenantContext,
+  cohortId: string,
+  householdId: string,
+): Promise<CohortView> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    await cohortOrNotFound(tx, ctx, cohortId);
+    if (!(await q.removeMember(tx, ctx.municipalityId, cohortId, householdId))) throw notFound();
+    await audit(tx, ctx, {
+      action: 'delete',
+      recordType: 'cohort_member',
+      recordId: cohortId,
+      subjectId: householdId,
+    });
+    return cohortView(tx, ctx, cohortId);
+  });
+}
+
+export async function setLeaders(
+  deps: Deps,
+  ctx: TenantContext,
+  cohortId: string,
+  userIds: string[],
+): Promise<CohortView> {
+  const leaders = [...new Set(userIds)];
+  return inTenant(deps.db, ctx, async (tx) => {
+    await cohortOrNotFound(tx, ctx, cohortId);
+    const errors: FieldError[] = [];
+    await checkLeaders(tx, ctx, leaders, errors);
+    if (errors.length > 0)
+      throw invalid(errors.map((e) => ({ ...e, field: e.field.replace('leaderUserIds', 'userIds') })));
+    await q.setLeaders(tx, ctx.municipalityId, cohortId, leaders);
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'cohort',
+      recordId: cohortId,
+      details: { leaders },
+    });
+    return cohortView(tx, ctx, cohortId);
+  });
+}
+
+/**
+ * «Tilbys neste kull»: adds a household of this cohort that missed a session to the audience of
+ * the next cohort's session of the same theme (then the session's sending page invites it).
+ */
+export async function offerNextSession(
+  deps: Deps,
+  ctx: TenantContext,
+  cohortId: string,
+  offer: { householdId: string; eventId: string },
+): Promise<CohortView> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    await cohortOrNotFound(tx, ctx, cohortId);
+    const offers = await q.listOffers(tx, ctx.municipalityId, cohortId);
+    if (!offers.some((o) => o.householdId === offer.householdId && o.eventId === offer.eventId))
+      throw invalid([{ field: 'eventId', rule: 'not_offered' }]);
+    await q.includeInvitee(tx, ctx.municipalityId, offer.eventId, offer.householdId);
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'event_invitee',
+      recordId: offer.eventId,
+      subjectId: offer.householdId,
+      details: { included: true, offeredFrom: cohortId },
+    });
+    return cohortView(tx, ctx, cohortId);
+  });
+}
+
+/** The cohort's households (for the evaluation links); undefined when no cohort of this municipality. */
+export async function cohortHouseholds(tx: Queryable, municipalityId: number, cohortId: string) {
+  if (!(await q.findCohort(tx, municipalityId, cohortId))) return undefined;
+  return q.listMembers(tx, municipalityId, cohortId);
+}
