@@ -22,6 +22,8 @@ import { courseRoutes } from '../features/courses/routes.js';
 import { evaluationRoutes, questionnairePageRoutes } from '../features/evaluation/routes.js';
 import { eventRoutes } from '../features/events/routes/events.js';
 import { eventImageRoutes } from '../features/events/routes/image.js';
+import { familyHomeMeetingRoutes } from '../features/family-home-meetings/routes.js';
+import { familyHomeRoutes } from '../features/family-homes/routes.js';
 import { feedbackPageRoutes, feedbackRoutes } from '../features/feedback/routes.js';
 import { goodStartRoutes } from '../features/good-start/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
@@ -102,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const channels = options.channels ?? createChannels(config);
-  const jobs = await startJobs({ db: options.db, config, channels, log: app.log });
+  const jobs = await startJobs({ db: options.db, config, channels, mailer: options.mailer, log: app.log });
   // Stops taking jobs and lets a running one finish its batch before the database closes.
   app.addHook('onClose', async () => {
     await jobs.stop();
@@ -272,6 +274,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
   await app.register(retentionRoutes, { deps });
+  await app.register(familyHomeRoutes, { deps });
+  await app.register(familyHomeMeetingRoutes, { deps });
   // Its own plugin: the pamphlet's raw-body parsers reach no other route.
   await app.register(courseRoutes, { deps });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
+import type { Mailer } from '../channels/email.js';
+import { MEETING_REMINDERS_CRON, sendMeetingReminders } from '../features/family-home-meetings/index.js';
 import { RETENTION_CRON, runRetentionEverywhere } from '../features/retention/index.js';
 import {
   checkDigitalMailStatus,
@@ -24,13 +26,17 @@ const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
 const REMINDERS_QUEUE = 'event-reminders';
 /** Removes or anonymises the personal data that has passed its retention period (daily). */
 const RETENTION_QUEUE = 'retention';
+/** E-mails the staff taking part in tomorrow's meetings with a family home (hourly by day). */
+const MEETING_REMINDERS_QUEUE = 'family-home-meeting-reminders';
 
 /**
  * pg-boss 10 on the app's own database, the embedded one included (through Database.executeSql).
  * Every app process works the queues; pg-boss's SKIP LOCKED hands each job to one of them, and
  * the sending claims messages with SKIP LOCKED too, so two processes never send the same one.
  */
-export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }): Promise<Jobs> {
+export async function startJobs(
+  deps: SendingDeps & { log: FastifyBaseLogger; mailer: Mailer },
+): Promise<Jobs> {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => deps.db.executeSql(text, values) },
     schema: 'pgboss',
@@ -44,6 +50,7 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
   await boss.createQueue(DIGITAL_MAIL_STATUS_QUEUE, { name: DIGITAL_MAIL_STATUS_QUEUE, policy: 'singleton' });
   await boss.createQueue(REMINDERS_QUEUE, { name: REMINDERS_QUEUE, policy: 'singleton' });
   await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton' });
+  await boss.createQueue(MEETING_REMINDERS_QUEUE, { name: MEETING_REMINDERS_QUEUE, policy: 'singleton' });
 
   const stop = { stopped: false };
   const send = async (job: SendJob, startAfter?: Date) => {
@@ -74,6 +81,11 @@ export async function startJobs(deps: SendingDeps & { log: FastifyBaseLogger }):
     await runRetentionEverywhere(deps);
   });
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Oslo' });
+  await boss.work(MEETING_REMINDERS_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    const sent = await sendMeetingReminders(deps);
+    if (sent > 0) deps.log.info({ sent }, 'meeting reminders sent');
+  });
+  await boss.schedule(MEETING_REMINDERS_QUEUE, MEETING_REMINDERS_CRON, {}, { tz: 'Europe/Oslo' });
   // What a stopped or killed process left behind is picked up now rather than in a minute.
   await boss.send(RESUME_QUEUE, {});
 

@@ -32,6 +32,10 @@ const NetworkRoutes = lazy(() =>
 const MyNetworkRoutes = lazy(() =>
   import('../features/my-network/MyNetworkRoutes.js').then((m) => ({ default: m.MyNetworkRoutes })),
 );
+// The family homes' pages: for the team and the family counsellors only, loaded when opened.
+const FamilyHomesRoutes = lazy(() =>
+  import('../features/family-homes/FamilyHomesRoutes.js').then((m) => ({ default: m.FamilyHomesRoutes })),
+);
 // En god start's pages bring the chart library (the evaluation): loaded when opened.
 const GoodStartRoutes = lazy(() =>
   import('../features/good-start/GoodStartRoutes.js').then((m) => ({ default: m.GoodStartRoutes })),
@@ -107,6 +111,16 @@ export function App() {
                 <RequireArea area={area('goodStart')}>
                   <Suspense fallback={null}>
                     <GoodStartRoutes />
+                  </Suspense>
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/familiehjem/*"
+              element={
+                <RequireArea area={area('familyHomes')}>
+                  <Suspense fallback={null}>
+                    <FamilyHomesRoutes />
                   </Suspense>
                 </RequireArea>
               }

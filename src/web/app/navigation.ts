@@ -35,7 +35,6 @@ export const AREAS: readonly Area[] = [
     key: 'familyHomes',
     path: '/familiehjem',
     allowed: hasAny('registry:read', 'family_homes:follow'),
-    placeholder: true,
   },
   {
     key: 'insight',

@@ -1,0 +1,15 @@
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../../app/MessagePage.js';
+import { FamilyHomePage } from './FamilyHomePage.js';
+import { FamilyHomesPage } from './FamilyHomesPage.js';
+
+/** Everything under /familiehjem: the landing page with the homes, and one home's page. */
+export function FamilyHomesRoutes() {
+  return (
+    <Routes>
+      <Route index element={<FamilyHomesPage />} />
+      <Route path=":householdId" element={<FamilyHomePage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
