@@ -29,6 +29,7 @@ import { goodStartRoutes } from '../features/good-start/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { importRoutes } from '../features/import/routes.js';
 import { insightRoutes } from '../features/insight/routes.js';
+import { matchingRoutes } from '../features/matching/routes.js';
 import { myRoutes } from '../features/my/routes.js';
 import { myNetworkRoutes } from '../features/networks/routes/my-network.js';
 import { signingPageRoutes } from '../features/networks/routes/signing.js';
@@ -261,6 +262,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(feedbackRoutes, { deps });
   await app.register(feedbackPageRoutes, { deps });
   await app.register(insightRoutes, { deps });
+  await app.register(matchingRoutes, { deps });
   await app.register(goodStartRoutes, { deps });
   await app.register(evaluationRoutes, { deps });
   await app.register(questionnairePageRoutes, { deps });
