@@ -10,6 +10,8 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest }
 import type { Mailer } from '../channels/email.js';
 import { type Channels, createChannels } from '../channels/index.js';
 import type { Database } from '../db/connection.js';
+import { agreementSigningRoutes } from '../features/agreements/routes/signing.js';
+import { agreementRoutes } from '../features/agreements/routes/team.js';
 import { answerRoutes } from '../features/answers/routes.js';
 import { audienceRoutes } from '../features/audience/routes.js';
 import { recordRefusedAccess } from '../features/audit/index.js';
@@ -29,6 +31,7 @@ import { goodStartRoutes } from '../features/good-start/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { importRoutes } from '../features/import/routes.js';
 import { insightRoutes } from '../features/insight/routes.js';
+import { jointMeetingRoutes } from '../features/joint-meetings/routes.js';
 import { matchingRoutes } from '../features/matching/routes.js';
 import { myRoutes } from '../features/my/routes.js';
 import { myNetworkRoutes } from '../features/networks/routes/my-network.js';
@@ -272,6 +275,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Its own plugin: the receipt's raw-body parsers reach no other route.
   await app.register(myNetworkRoutes, { deps });
   await app.register(signingPageRoutes, { deps });
+  await app.register(agreementRoutes, { deps });
+  await app.register(agreementSigningRoutes, { deps });
+  await app.register(jointMeetingRoutes, { deps });
   await app.register(checkinRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });

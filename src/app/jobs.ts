@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
+import { AGREEMENT_REMINDER_CRON, remindEndingAgreements } from '../features/agreements/index.js';
 import type { Mailer } from '../channels/email.js';
 import { MEETING_REMINDERS_CRON, sendMeetingReminders } from '../features/family-home-meetings/index.js';
 import { RETENTION_CRON, runRetentionEverywhere } from '../features/retention/index.js';
@@ -26,6 +27,8 @@ const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
 const REMINDERS_QUEUE = 'event-reminders';
 /** Removes or anonymises the personal data that has passed its retention period (daily). */
 const RETENTION_QUEUE = 'retention';
+/** E-mails the caseworkers of an agreement that ends within 60 days, once (daily). */
+const AGREEMENT_REMINDERS_QUEUE = 'agreement-reminders';
 /** E-mails the staff taking part in tomorrow's meetings with a family home (hourly by day). */
 const MEETING_REMINDERS_QUEUE = 'family-home-meeting-reminders';
 
@@ -81,6 +84,11 @@ export async function startJobs(
     await runRetentionEverywhere(deps);
   });
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Oslo' });
+  await boss.createQueue(AGREEMENT_REMINDERS_QUEUE, { name: AGREEMENT_REMINDERS_QUEUE, policy: 'singleton' });
+  await boss.work(AGREEMENT_REMINDERS_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    await remindEndingAgreements(deps);
+  });
+  await boss.schedule(AGREEMENT_REMINDERS_QUEUE, AGREEMENT_REMINDER_CRON, {}, { tz: 'Europe/Oslo' });
   await boss.work(MEETING_REMINDERS_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
     const sent = await sendMeetingReminders(deps);
     if (sent > 0) deps.log.info({ sent }, 'meeting reminders sent');

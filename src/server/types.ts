@@ -26,6 +26,7 @@ declare module 'fastify' {
       | 'venue'
       | 'network'
       | 'claim'
+      | 'jointMeeting'
       | 'cohort'
       | 'course'
       | 'courseCompletion';

@@ -186,6 +186,14 @@ beforeAll(async () => {
     courseCompletion: courseB.completionId,
     network: networkB.network.id,
     claim: await submitClaim(networkB),
+    jointMeeting: (
+      await agentB.post('/api/joint-meetings', {
+        date: '2099-03-16',
+        startTime: '19:00',
+        link: 'https://teams.example/kvartal',
+        municipalityIds: [b],
+      })
+    ).json().id,
     cohort: cohortB.json().id,
     event: eventB,
     venue: venueB,

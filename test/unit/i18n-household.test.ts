@@ -27,7 +27,7 @@ function paths(node: unknown, prefix = '', into = new Map<string, unknown>()): M
 }
 
 /** Parts a language may leave out (the type marks them optional; bokmål is used instead). */
-const OPTIONAL = ['feedbackForm', 'confidentiality', 'review'];
+const OPTIONAL = ['feedbackForm', 'confidentiality', 'agreementSigning', 'review'];
 const required = (key: string) => !OPTIONAL.some((part) => key === part || key.startsWith(`${part}.`));
 
 describe('household words', () => {
@@ -58,7 +58,7 @@ describe('household words', () => {
       else expect(typeof value, key).toBe('function');
     }
     // Optional parts, where a language has them, are whole.
-    for (const part of ['feedbackForm', 'confidentiality']) {
+    for (const part of ['feedbackForm', 'confidentiality', 'agreementSigning']) {
       const own = [...words.keys()].filter((k) => k.startsWith(`${part}.`));
       if (own.length > 0)
         expect(own.sort()).toEqual([...nb.keys()].filter((k) => k.startsWith(`${part}.`)).sort());

@@ -122,6 +122,20 @@ export const en: HouseholdWords = {
     emailBody:
       'Before your family joins the network “{nettverk}”, please read and sign the group confidentiality agreement. Open the link below (it is personal, do not share it):',
   },
+  agreementSigning: {
+    greeting: 'Hello {fornavn}!',
+    intro: 'Here is the agreement between you as a resource family and the child welfare service. The agreement is in Norwegian. Read it, and sign if it matches what you have agreed.',
+    termsHeading: 'The agreement',
+    pdf: 'Open the agreement as a PDF',
+    confirm: 'I have read the agreement and accept it',
+    sign: 'Sign the agreement',
+    signedTitle: 'Thank you! You have signed the agreement',
+    signed: 'Signed {tidspunkt}.',
+    mustConfirm: 'Tick the box to say you have read and accept the agreement.',
+    emailSubject: 'Resource family agreement: read and sign',
+    emailBody:
+      'Here is the agreement for the resource-family network “{nettverk}”. Open the link below to read and sign it (the link is personal, do not share it):',
+  },
   feedbackForm: {
     questions: {
       q1: 'How was the evening for you?',

@@ -125,6 +125,20 @@ export const nb: HouseholdWords = {
     emailBody:
       'Før familien deres blir med i nettverket «{nettverk}», ber vi deg lese og signere gruppe-taushetsplikten. Åpne lenken under (den er personlig, ikke del den):',
   },
+  agreementSigning: {
+    greeting: 'Hei {fornavn}!',
+    intro: 'Her er oppdragsavtalen mellom dere som ressursfamilie og barneverntjenesten. Les den, og signer hvis den stemmer med det dere har avtalt.',
+    termsHeading: 'Avtalen',
+    pdf: 'Åpne avtalen som PDF',
+    confirm: 'Jeg har lest oppdragsavtalen og godtar den',
+    sign: 'Signer avtalen',
+    signedTitle: 'Takk! Du har signert oppdragsavtalen',
+    signed: 'Signert {tidspunkt}.',
+    mustConfirm: 'Kryss av for at du har lest og godtar avtalen.',
+    emailSubject: 'Oppdragsavtale for ressursfamilie: les og signer',
+    emailBody:
+      'Her er oppdragsavtalen for ressursfamilie-nettverket «{nettverk}». Åpne lenken under for å lese og signere den (lenken er personlig, ikke del den):',
+  },
   feedbackForm: {
     questions: {
       q1: 'Hvordan var kvelden for deg?',

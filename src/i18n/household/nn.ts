@@ -105,6 +105,20 @@ export const nn: HouseholdWords = {
     emailBody:
       'Før familien dykkar blir med i nettverket «{nettverk}», ber vi deg lese og signere gruppe-teieplikta. Opne lenkja under (ho er personleg, ikkje del henne):',
   },
+  agreementSigning: {
+    greeting: 'Hei {fornavn}!',
+    intro: 'Her er oppdragsavtalen mellom dykk som ressursfamilie og barnevernstenesta. Les han, og signer om han stemmer med det de har avtalt.',
+    termsHeading: 'Avtalen',
+    pdf: 'Opne avtalen som PDF',
+    confirm: 'Eg har lese oppdragsavtalen og godtek han',
+    sign: 'Signer avtalen',
+    signedTitle: 'Takk! Du har signert oppdragsavtalen',
+    signed: 'Signert {tidspunkt}.',
+    mustConfirm: 'Kryss av for at du har lese og godtek avtalen.',
+    emailSubject: 'Oppdragsavtale for ressursfamilie: les og signer',
+    emailBody:
+      'Her er oppdragsavtalen for ressursfamilie-nettverket «{nettverk}». Opne lenkja under for å lese og signere han (lenkja er personleg, ikkje del henne):',
+  },
   feedbackForm: {
     questions: {
       q1: 'Korleis var kvelden for deg?',

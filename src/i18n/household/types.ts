@@ -30,6 +30,8 @@ export interface HouseholdWords {
   feedbackForm?: FeedbackFormTexts;
   /** The group confidentiality agreement's signing page and its e-mail, where the language has them. */
   confidentiality?: ConfidentialityWords;
+  /** The resource family's agreement (oppdragsavtale): its signing page and e-mail, where the language has them. */
+  agreementSigning?: AgreementSigningWords;
   /**
    * The short messages after an invitation, with the template's merge fields ({fornavn},
    * {tittel}, …) and the notice's own {voksne}, {barn} and {plass}.
@@ -138,6 +140,27 @@ export interface InvitationWords {
   required: (deadline: string, food: boolean) => string;
   closing: string;
   facts: { when: string; where: string };
+}
+
+/**
+ * The signing page of the resource family's agreement and its e-mail. The terms themselves are the
+ * bokmål contract (documents/agreement.ts); these are the words around them.
+ */
+export interface AgreementSigningWords {
+  /** "Hei {fornavn}!" */
+  greeting: string;
+  intro: string;
+  termsHeading: string;
+  pdf: string;
+  confirm: string;
+  sign: string;
+  signedTitle: string;
+  /** "Signert {tidspunkt}." */
+  signed: string;
+  mustConfirm: string;
+  emailSubject: string;
+  /** mentions {nettverk} */
+  emailBody: string;
 }
 
 /** The signing page of the group confidentiality agreement (gruppe-taushetsplikt) and its e-mail. */

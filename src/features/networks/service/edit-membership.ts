@@ -264,6 +264,7 @@ export function withdraw(
 
 /** 128 random bits, URL-safe: 22 characters. */
 export const SIGNING_TOKEN = /^[A-Za-z0-9_-]{22}$/;
+export const newSigningToken = () => randomBytes(16).toString('base64url');
 export const signingUrl = (deps: Deps, token: string) => `${deps.config.publicUrl}/taushetsplikt/${token}`;
 
 /** A fresh personal signing link for an adult of a pending or active membership; `send` e-mails it. */
@@ -274,7 +275,7 @@ export async function signingLink(
   memberId: string,
   input: { adultId: string; send?: boolean },
 ): Promise<SigningLink> {
-  const token = randomBytes(16).toString('base64url');
+  const token = newSigningToken();
   const { adult, networkName } = await inTenant(deps.db, ctx, async (tx) => {
     const network = await networkOrNotFound(tx, ctx, networkId);
     const member = await memberOrNotFound(tx, ctx, networkId, memberId);

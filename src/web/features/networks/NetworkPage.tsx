@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
+import { AgreementSection } from '../agreements/AgreementSection.js';
 import { AddMember } from './AddMember.js';
 import { ClaimsSection } from './ClaimsSection.js';
 import { MemberCard, type Withdrawal } from './MemberCard.js';
@@ -184,6 +185,8 @@ export function NetworkPage() {
         memberIds={memberIds}
         onAdded={(name) => changed(t('networks.add.added', { name }))}
       />
+
+      <AgreementSection networkId={network.id} />
 
       <ClaimsSection networkId={network.id} />
 

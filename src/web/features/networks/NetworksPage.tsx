@@ -25,6 +25,12 @@ export function NetworksPage() {
         <Button asChild variant="secondary">
           <RouterLink to="/nettverk/kategorier">{t('networks.settings.link')}</RouterLink>
         </Button>
+        <Button asChild variant="secondary">
+          <RouterLink to="/nettverk/kvartalsmote">{t('jointMeetings.link')}</RouterLink>
+        </Button>
+        <Button asChild variant="secondary">
+          <RouterLink to="/nettverk/ks-satser">{t('agreements.ksRates.link')}</RouterLink>
+        </Button>
       </div>
       <section aria-labelledby="networks-list-heading" className="stack">
         <Heading level={2} data-size="sm" id="networks-list-heading">
