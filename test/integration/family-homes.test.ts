@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTenant } from '../../src/db/tenant.js';
-import { todayInOslo } from '../../src/domain/calendar.js';
+import { asSystem, inTenant } from '../../src/db/tenant.js';
+import { addDays, todayInOslo } from '../../src/domain/calendar.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/features/demo/service.js';
+import type { MeetingCalendar } from '../../src/features/family-home-meetings/contract.js';
 import type { FamilyHomeList, FamilyHomeView } from '../../src/features/family-homes/contract.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
@@ -280,5 +282,40 @@ describe("the counsellor's view", () => {
       walked += 1;
     }
     expect(walked).toBeGreaterThan(10);
+  });
+});
+
+describe('the demo municipality', () => {
+  it('has three family homes with youths, a counsellor who follows two, follow-ups and a meeting tomorrow', async () => {
+    await seedDemo(env.db);
+    const counsellorDemo = await loginAs(env.app, 'familieveileder@demo.landsby.no', DEMO_PASSWORD);
+    const own = (await counsellorDemo.get('/api/family-homes')).json() as FamilyHomeList;
+    expect(own.homes).toHaveLength(2);
+    const team = await loginAs(env.app, 'saksbehandler@demo.landsby.no', DEMO_PASSWORD);
+    const all = (await team.get('/api/family-homes')).json() as FamilyHomeList;
+    const withYouths = all.homes.filter((home) => home.youthCount > 0);
+    expect(withYouths.length).toBeGreaterThanOrEqual(3);
+    const first = own.homes.find((home) => home.nextMeetingOn === addDays(todayInOslo(), 1));
+    expect(first, 'a meeting tomorrow').toBeDefined();
+    const view = (await counsellorDemo.get(`/api/family-homes/${first?.id}`)).json() as FamilyHomeView;
+    expect(view.followUps.length).toBeGreaterThan(0);
+    const calendar = (
+      await counsellorDemo.get(`/api/family-homes/${first?.id}/meetings`)
+    ).json() as MeetingCalendar;
+    expect(calendar.upcoming[0]?.participants).toHaveLength(2);
+    // Seeding again adds nothing.
+    await seedDemo(env.db);
+    const m = await asSystem(
+      env.db,
+      async (tx) =>
+        (await tx.query<{ id: number }>("SELECT id FROM municipality WHERE number = '9999'"))[0]?.id,
+    );
+    const count = await inTenant(
+      env.db,
+      { municipalityId: m ?? 0, userId: null, ip: null },
+      async (tx) =>
+        (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM family_home_meeting'))[0]?.n,
+    );
+    expect(count).toBe(2);
   });
 });

@@ -2,6 +2,8 @@ import type { Database } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import type { Role } from '../../domain/roles.js';
 import { hashPassword } from '../auth/index.js';
+import { seedDemoMeetings } from '../family-home-meetings/index.js';
+import { seedDemoFamilyHomes } from '../family-homes/index.js';
 import { seedDemoNetwork } from '../networks/index.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';
 import { seedDemoHistory } from './service/seed-history.js';
@@ -48,5 +50,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
     resourceFamily: 'ressursfamilie@demo.landsby.no',
     caseworkers: ['saksbehandler@demo.landsby.no', 'teamleder@demo.landsby.no'],
   });
+  await seedDemoFamilyHomes(db, municipalityId, {
+    counsellor: 'familieveileder@demo.landsby.no',
+    caseworker: 'saksbehandler@demo.landsby.no',
+  });
+  await seedDemoMeetings(db, municipalityId, [
+    'familieveileder@demo.landsby.no',
+    'saksbehandler@demo.landsby.no',
+  ]);
   return created;
 }

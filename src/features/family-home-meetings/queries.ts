@@ -148,3 +148,32 @@ export async function markReminded(tx: Queryable, municipalityId: number, meetin
     [municipalityId, meetingId, userId],
   );
 }
+
+// --- The demo municipality's meetings (seed-demo.ts) ------------------------------------------------
+
+export async function anyMeeting(tx: Queryable, municipalityId: number): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM family_home_meeting WHERE municipality_id = $1 LIMIT 1', [
+    municipalityId,
+  ]);
+  return rows.length > 0;
+}
+
+/** The first `count` active family homes by name (as the family homes' demo picks them). */
+export function firstHomes(tx: Queryable, municipalityId: number, count: number): Promise<{ id: string }[]> {
+  return tx.query(
+    `SELECT id FROM household WHERE municipality_id = $1 AND kind = 'family_home' AND archived_at IS NULL
+     ORDER BY lower(display_name), id LIMIT $2`,
+    [municipalityId, count],
+  );
+}
+
+export function usersByEmail(
+  tx: Queryable,
+  municipalityId: number,
+  emails: string[],
+): Promise<{ id: string }[]> {
+  return tx.query(
+    'SELECT id FROM app_user WHERE municipality_id = $1 AND email = ANY($2::text[]) ORDER BY email',
+    [municipalityId, emails],
+  );
+}

@@ -5,7 +5,7 @@ import { withErrors } from '../../server/schemas.js';
 import { FamilyHomeParams } from '../family-homes/contract.js';
 import { viewerOf } from '../family-homes/index.js';
 import { MeetingCalendar, MeetingInput, MeetingParams } from './contract.js';
-import { cancelMeeting, getMeetings, planMeeting } from './service.js';
+import { cancelMeeting, getMeetings, planMeeting } from './service/plan-meetings.js';
 
 // The team or the home's family counsellor (viewerOf); the home is a household by id.
 const home = { tenantObject: 'household' as const };

@@ -286,3 +286,48 @@ export async function insertFollowUp(
     ],
   );
 }
+
+// --- The demo municipality's family homes (service/seed-demo.ts) -----------------------------------
+
+export async function anyYouth(tx: Queryable, municipalityId: number): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM family_home_youth WHERE municipality_id = $1 LIMIT 1', [
+    municipalityId,
+  ]);
+  return rows.length > 0;
+}
+
+/** The first `count` active family homes by name (the housing demo picks the same ones). */
+export function firstHomes(tx: Queryable, municipalityId: number, count: number): Promise<{ id: string }[]> {
+  return tx.query(
+    `SELECT id FROM household WHERE municipality_id = $1 AND kind = 'family_home' AND archived_at IS NULL
+     ORDER BY lower(display_name), id LIMIT $2`,
+    [municipalityId, count],
+  );
+}
+
+/** The registry's children placed in the home now, with the day they came. */
+export function placedChildren(
+  tx: Queryable,
+  municipalityId: number,
+  householdId: string,
+): Promise<{ firstName: string; birthDate: string; arrivalDate: string }[]> {
+  return tx.query(
+    `SELECT c.first_name AS "firstName", to_char(c.birth_date, 'YYYY-MM-DD') AS "birthDate",
+       to_char(min(p.start_date), 'YYYY-MM-DD') AS "arrivalDate"
+     FROM child c JOIN placement p ON p.child_id = c.id AND p.end_date IS NULL
+     WHERE c.municipality_id = $1 AND c.household_id = $2
+     GROUP BY c.id, c.first_name, c.birth_date ORDER BY c.birth_date`,
+    [municipalityId, householdId],
+  );
+}
+
+export function usersByEmail(
+  tx: Queryable,
+  municipalityId: number,
+  emails: string[],
+): Promise<{ id: string; email: string }[]> {
+  return tx.query('SELECT id, email FROM app_user WHERE municipality_id = $1 AND email = ANY($2::text[])', [
+    municipalityId,
+    emails,
+  ]);
+}

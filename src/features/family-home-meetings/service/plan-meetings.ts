@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../../db/connection.js';
-import { inTenant } from '../../db/tenant.js';
-import { todayInOslo } from '../../domain/calendar.js';
-import type { Deps } from '../../server/deps.js';
-import { invalid, notFound } from '../../server/errors.js';
-import { audit } from '../audit/index.js';
-import { homeOrNotFound, isUuid, type Viewer } from '../family-homes/index.js';
-import type { MeetingCalendar, MeetingInput } from './contract.js';
-import * as q from './queries.js';
+import type { Queryable } from '../../../db/connection.js';
+import { inTenant } from '../../../db/tenant.js';
+import { todayInOslo } from '../../../domain/calendar.js';
+import type { Deps } from '../../../server/deps.js';
+import { invalid, notFound } from '../../../server/errors.js';
+import { audit } from '../../audit/index.js';
+import { homeOrNotFound, isUuid, type Viewer } from '../../family-homes/index.js';
+import type { MeetingCalendar, MeetingInput } from '../contract.js';
+import * as q from '../queries.js';
 
 async function calendar(tx: Queryable, viewer: Viewer, householdId: string): Promise<MeetingCalendar> {
   const m = viewer.ctx.municipalityId;
