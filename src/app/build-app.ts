@@ -34,6 +34,7 @@ import { insightRoutes } from '../features/insight/routes.js';
 import { jointMeetingRoutes } from '../features/joint-meetings/routes.js';
 import { matchingRoutes } from '../features/matching/routes.js';
 import { myRoutes } from '../features/my/routes.js';
+import { myNetworkSummaryRoutes, networkSummaryRoutes } from '../features/network-summary/routes.js';
 import { myNetworkRoutes } from '../features/networks/routes/my-network.js';
 import { signingPageRoutes } from '../features/networks/routes/signing.js';
 import { networkRoutes } from '../features/networks/routes/team.js';
@@ -44,6 +45,7 @@ import { retentionRoutes } from '../features/retention/routes.js';
 import { schoolHolidayRoutes } from '../features/school-holidays/routes.js';
 import { seasonRoutes } from '../features/season/routes.js';
 import { sendingRoutes } from '../features/sending/routes.js';
+import { supervisionRoutes } from '../features/supervision/routes.js';
 import { templateRoutes } from '../features/templates/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { venueRoutes } from '../features/venues/routes.js';
@@ -272,6 +274,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(overviewRoutes, { deps });
   await app.register(myRoutes, { deps });
   await app.register(networkRoutes, { deps });
+  await app.register(supervisionRoutes, { deps });
+  await app.register(networkSummaryRoutes, { deps });
+  await app.register(myNetworkSummaryRoutes, { deps });
   // Its own plugin: the receipt's raw-body parsers reach no other route.
   await app.register(myNetworkRoutes, { deps });
   await app.register(signingPageRoutes, { deps });

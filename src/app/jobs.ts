@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { AGREEMENT_REMINDER_CRON, remindEndingAgreements } from '../features/agreements/index.js';
 import type { Mailer } from '../channels/email.js';
 import { MEETING_REMINDERS_CRON, sendMeetingReminders } from '../features/family-home-meetings/index.js';
+import { SUMMARY_REMINDER_CRON, sendSummaryReminders } from '../features/network-summary/index.js';
 import { RETENTION_CRON, runRetentionEverywhere } from '../features/retention/index.js';
 import {
   checkDigitalMailStatus,
@@ -27,6 +28,8 @@ const DIGITAL_MAIL_STATUS_QUEUE = 'digital-mail-status';
 const REMINDERS_QUEUE = 'event-reminders';
 /** Removes or anonymises the personal data that has passed its retention period (daily). */
 const RETENTION_QUEUE = 'retention';
+/** E-mails the resource families whose half-year summary is due in two weeks, once (daily). */
+const SUMMARY_REMINDERS_QUEUE = 'network-summary-reminders';
 /** E-mails the caseworkers of an agreement that ends within 60 days, once (daily). */
 const AGREEMENT_REMINDERS_QUEUE = 'agreement-reminders';
 /** E-mails the staff taking part in tomorrow's meetings with a family home (hourly by day). */
@@ -94,6 +97,12 @@ export async function startJobs(
     if (sent > 0) deps.log.info({ sent }, 'meeting reminders sent');
   });
   await boss.schedule(MEETING_REMINDERS_QUEUE, MEETING_REMINDERS_CRON, {}, { tz: 'Europe/Oslo' });
+  await boss.createQueue(SUMMARY_REMINDERS_QUEUE, { name: SUMMARY_REMINDERS_QUEUE, policy: 'singleton' });
+  await boss.work(SUMMARY_REMINDERS_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    const reminded = await sendSummaryReminders(deps);
+    if (reminded > 0) deps.log.info({ reminded }, 'half-year summary reminders sent');
+  });
+  await boss.schedule(SUMMARY_REMINDERS_QUEUE, SUMMARY_REMINDER_CRON, {}, { tz: 'Europe/Oslo' });
   // What a stopped or killed process left behind is picked up now rather than in a minute.
   await boss.send(RESUME_QUEUE, {});
 

@@ -117,6 +117,17 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'POST /api/networks/:networkId/resource-family-users': { userId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
   'POST /api/networks/claims/:claimId/decision': { decision: 'approve' },
+  'POST /api/networks/:networkId/supervision/talks': {
+    id: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e71',
+    heldOn: '2026-01-05',
+    caseworkerIds: [],
+    adultIds: [],
+  },
+  'PUT /api/networks/:networkId/supervision/interval': { days: 7 },
+  'POST /api/networks/:networkId/summaries/:halfYear/comments': {
+    id: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e72',
+    body: 'Inntrenger',
+  },
   'PUT /api/households/:householdId/solid-override': { reason: 'Inntrenger' },
 };
 
