@@ -39,6 +39,7 @@ import { myNetworkRoutes } from '../features/networks/routes/my-network.js';
 import { signingPageRoutes } from '../features/networks/routes/signing.js';
 import { networkRoutes } from '../features/networks/routes/team.js';
 import { overviewRoutes } from '../features/overview/routes.js';
+import { programmeRoutes } from '../features/programmes/routes.js';
 import { registryRoutes } from '../features/registry/routes.js';
 import { registryDataRoutes } from '../features/registry-data/routes.js';
 import { retentionRoutes } from '../features/retention/routes.js';
@@ -272,6 +273,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(evaluationRoutes, { deps });
   await app.register(questionnairePageRoutes, { deps });
   await app.register(overviewRoutes, { deps });
+  await app.register(programmeRoutes, { deps });
   await app.register(myRoutes, { deps });
   await app.register(networkRoutes, { deps });
   await app.register(supervisionRoutes, { deps });

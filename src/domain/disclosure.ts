@@ -6,10 +6,10 @@
  *
  * A table is a list of counts (its cells, totals included) and the lines that hold in it: each
  * line says "the cell `total` is the sum of the cells `parts`". The rule: in every line, no cell
- * or at least two cells are hidden. One hidden cell in a line is given away by the others, so a
- * second one is hidden, the smallest shown part (hiding a small part tells least), and the rule is
- * checked again until no line has exactly one hidden cell (a cell hidden for one line may leave
- * another line with one).
+ * or at least two cells are hidden, and where the total is shown, the hidden parts add up to at
+ * least the threshold (else their small sum is known: 0 and 0 are both 0). A line that breaks it
+ * gets one more hidden cell, the smallest shown part (hiding a small part tells least), and the
+ * rule is checked again until every line keeps it (a cell hidden for one line may break another).
  *
  * Pure: no I/O, so the rule is checked by unit tests on crafted tables.
  */
@@ -57,8 +57,7 @@ export function hiddenCells(
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
-      const cells = [line.total, ...line.parts];
-      if (cells.filter((i) => hidden[i]).length !== 1) continue;
+      if (!givesAway(counts, hidden, line, threshold)) continue;
       const second = complement(counts, hidden, line, totals);
       if (second === undefined) continue; // a line of one part: its total is that part, both hidden
       hidden[second] = true;
@@ -66,6 +65,26 @@ export function hiddenCells(
     }
   }
   return hidden;
+}
+
+/**
+ * Whether a line's shown cells give a hidden one away: one hidden cell is the total minus the
+ * others; and when the total is shown, the hidden parts add up to a known sum, which must not be
+ * small either (parts 0, 0 and 14 of 14 would say both hidden parts are 0).
+ */
+function givesAway(
+  counts: readonly number[],
+  hidden: readonly boolean[],
+  line: Line,
+  threshold: number,
+): boolean {
+  const hiddenParts = line.parts.filter((i) => hidden[i]);
+  const hiddenCount = hiddenParts.length + (hidden[line.total] ? 1 : 0);
+  if (hiddenCount === 0) return false;
+  if (hiddenCount === 1) return true;
+  if (hidden[line.total]) return false;
+  const hiddenSum = hiddenParts.reduce((sum, i) => sum + (counts[i] as number), 0);
+  return hiddenSum < threshold && line.parts.some((i) => !hidden[i]);
 }
 
 /**

@@ -146,3 +146,13 @@ export function stabilityYears(today: string, count = 5): number[] {
   const last = Number(today.slice(0, 4));
   return Array.from({ length: count }, (_, i) => last - count + 1 + i);
 }
+
+/**
+ * The years to show: from the first year of `years` with any placement on. Years before any
+ * placement are empty, not small: shown as "under 5" they would only hide the years after them
+ * (their zeros would be known from the totals).
+ */
+export function yearsWithPlacements(rows: readonly StabilityCounts[], years: readonly number[]): number[] {
+  const first = Math.min(...rows.filter((r) => r.placementYears > 0).map((r) => r.year));
+  return years.filter((y) => y >= first);
+}

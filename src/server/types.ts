@@ -26,6 +26,7 @@ declare module 'fastify' {
       | 'venue'
       | 'network'
       | 'claim'
+      | 'programme'
       | 'jointMeeting'
       | 'cohort'
       | 'course'

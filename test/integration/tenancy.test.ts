@@ -13,6 +13,7 @@ import {
   resourceFamilyAgent,
   type TestNetwork,
 } from '../support/networks.js';
+import { createTestProgramme } from '../support/programmes.js';
 
 // A user of municipality A who holds every role, so no route refuses for lack of permission,
 // and municipality B with people whose names must never reach A.
@@ -193,6 +194,7 @@ beforeAll(async () => {
   });
   const courseB = await completeCourse(env.db, b, householdB, 'resource_family_intro');
   objectsOfB = {
+    programme: await createTestProgramme(env.db, [b]),
     course: courseB.courseId,
     courseCompletion: courseB.completionId,
     network: networkB.network.id,

@@ -30,6 +30,13 @@ describe('complementary suppression: a hidden count cannot be worked out from th
     expect(discloseParts([6, 10, 12])).toEqual({ parts: [6, 10, 12], total: 28 });
   });
 
+  it('hides another part when the small hidden ones would add up to a known small sum', () => {
+    // 0 + 0 + 14 = 14: with 14 shown, both hidden parts would be known to be 0.
+    expect(discloseParts([0, 0, 14])).toEqual({ parts: [under, under, hidden], total: 14 });
+    // 1 + 3 + 12 = 16: the hidden parts add up to 4, small: the 12 goes too.
+    expect(discloseParts([1, 3, 12])).toEqual({ parts: [under, under, hidden], total: 16 });
+  });
+
   it('hides the total when a part is its only other cell', () => {
     // One municipality of 3: its count and the total are both 3.
     expect(discloseParts([3])).toEqual({ parts: [under], total: under });

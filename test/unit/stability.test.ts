@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { rate, type StabilityCounts, stabilityFigures, stabilityYears } from '../../src/domain/stability.js';
+import {
+  rate,
+  type StabilityCounts,
+  stabilityFigures,
+  stabilityYears,
+  yearsWithPlacements,
+} from '../../src/domain/stability.js';
 
 const row = (
   municipalityId: number,
@@ -37,8 +43,12 @@ describe('unplanned moves per 100 placement-years', () => {
     });
   });
 
-  it('covers the last five calendar years up to today', () => {
+  it('covers the last five calendar years up to today, from the first with a placement', () => {
     expect(stabilityYears('2026-12-03')).toEqual([2022, 2023, 2024, 2025, 2026]);
+    expect(yearsWithPlacements([row(1, 2024, 3, 0), row(1, 2023, 0, 0)], [2022, 2023, 2024, 2025])).toEqual([
+      2024, 2025,
+    ]);
+    expect(yearsWithPlacements([], [2025, 2026])).toEqual([]);
   });
 });
 
@@ -84,9 +94,15 @@ describe('the stability figures of a programme', () => {
     // 2 of 100 (interval 0.6–7.0) against 30 of 100 (21.9–39.6): clearly fewer.
     expect(goodStart?.verdict).toBe('fewer');
     expect(goodStart?.tookPart.moves).toEqual({ under: 5 });
-    // 2 and 1 are small already: the 30 stays shown.
-    expect(goodStart?.didNot.moves).toBe(30);
-    const thin = stabilityFigures([row(1, 2026, 10, 1, true), row(1, 2026, 10, 5, false)], [1], [2026], false);
+    // 2 and 1 are small and add up to 3 of a shown 33: the 30 is hidden too, or they would be known to add up to 3.
+    expect(goodStart?.didNot.moves).toEqual({ hidden: true });
+    expect(goodStart?.didNot.per100).toBeNull();
+    const thin = stabilityFigures(
+      [row(1, 2026, 10, 1, true), row(1, 2026, 10, 5, false)],
+      [1],
+      [2026],
+      false,
+    );
     expect(thin.participation[0]?.verdict).toBe('too_thin');
   });
 });

@@ -1,0 +1,125 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Int, literals, Nullable, Text, Uuid } from '../../server/schemas.js';
+
+/**
+ * The phases of a programme (seed 002) and the short checklist of each, as the member
+ * municipality's staff tick it. The words are in the staff catalogues (programmes.phases.*,
+ * programmes.items.*).
+ */
+export const PHASES = [
+  { phase: 1, items: ['project_group', 'mapped', 'evenings_planned'] },
+  { phase: 2, items: ['start_package', 'evaluation_tool'] },
+  { phase: 3, items: ['contact_persons_trained', 'pilot_held'] },
+  { phase: 4, items: ['pilot_evaluated', 'adjusted'] },
+  { phase: 5, items: ['implemented', 'in_routine'] },
+] as const;
+export const CHECK_ITEMS: readonly string[] = PHASES.flatMap((p) => p.items);
+
+/** The programme's groups: the steering group, the working group, the adviser (RKBU). */
+export const GROUPS = ['steering', 'working', 'adviser'] as const;
+
+export const ProgrammeParams = Type.Object({ programmeId: Uuid });
+export type ProgrammeParams = Static<typeof ProgrammeParams>;
+export const CheckParams = Type.Object({ programmeId: Uuid, item: Text(64) });
+export const PersonParams = Type.Object({ programmeId: Uuid, personId: Text(64) });
+
+/** How the caller sees a programme: as its coordinator, or as staff of a member municipality. */
+export const Access = literals(['coordinator', 'member'] as const);
+
+export const ProgrammeList = Type.Object({
+  programmes: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), access: Access })),
+});
+
+export const Person = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  organisation: Type.String(),
+  role: Type.String(),
+  email: Nullable(Type.String()),
+  groups: Type.Array(literals(GROUPS)),
+  representsMunicipality: Nullable(Type.Integer()),
+});
+export type Person = Static<typeof Person>;
+
+export const NewPerson = Type.Object(
+  {
+    name: Text(120, { minLength: 1 }),
+    organisation: Text(120, { minLength: 1 }),
+    role: Text(120, { minLength: 1 }),
+    email: Type.Optional(Nullable(Text(254))),
+    groups: Type.Array(literals(GROUPS), { minItems: 1, maxItems: 3, uniqueItems: true }),
+    representsMunicipality: Type.Optional(Nullable(Int({ minimum: 1 }))),
+  },
+  { additionalProperties: false },
+);
+export type NewPerson = Static<typeof NewPerson>;
+
+/** GET /api/programmes/:programmeId: the plan, the members' phases and checklists, the groups. */
+export const Plan = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  access: Access,
+  /** the caller's own municipality when it is a member (it may set its phase and tick items) */
+  ownMunicipality: Nullable(Type.Integer()),
+  members: Type.Array(
+    Type.Object({
+      municipalityId: Type.Integer(),
+      name: Type.String(),
+      phase: Type.Integer(),
+      joinedOn: Type.String(),
+      done: Type.Array(Type.String()),
+    }),
+  ),
+  people: Type.Array(Person),
+});
+export type Plan = Static<typeof Plan>;
+
+export const SetPhase = Type.Object(
+  { phase: Int({ minimum: 1, maximum: 5 }) },
+  { additionalProperties: false },
+);
+export const SetCheck = Type.Object({ done: Type.Boolean() }, { additionalProperties: false });
+
+export const Count = Type.Union(
+  [Type.Integer(), Type.Object({ under: Type.Integer() }), Type.Object({ hidden: Type.Literal(true) })],
+  {
+    description:
+      'A count; { under: 5 } when small; { hidden: true } when hidden so a small one cannot be worked out',
+  },
+);
+export type Count = Static<typeof Count>;
+export const Rate = Type.Object({
+  moves: Count,
+  placementYears: Count,
+  per100: Nullable(Type.Number()),
+  low: Nullable(Type.Number()),
+  high: Nullable(Type.Number()),
+});
+export type Rate = Static<typeof Rate>;
+
+/** GET /api/programmes/:programmeId/stability */
+export const Stability = Type.Object({
+  /** programme: pooled over every member (the coordinator); municipality: the caller's own */
+  scope: literals(['programme', 'municipality'] as const),
+  hidden: Type.Boolean(),
+  years: Type.Array(Type.Integer()),
+  municipalities: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  cells: Type.Array(Type.Array(Rate)),
+  byMunicipality: Type.Array(Rate),
+  byYear: Type.Array(Rate),
+  total: Rate,
+  participation: Type.Array(
+    Type.Object({
+      kind: literals(['good_start', 'network', 'cafe'] as const),
+      tookPart: Rate,
+      didNot: Rate,
+      unknown: Rate,
+      verdict: literals(['too_thin', 'fewer', 'more'] as const),
+    }),
+  ),
+});
+export type Stability = Static<typeof Stability>;
+
+/** The figures of the stability page; each names its download (`…/stability/<id>.xlsx|.csv`). */
+export const STABILITY_FIGURES = ['by-year', 'by-municipality', 'took-part'] as const;
+export type StabilityFigureId = (typeof STABILITY_FIGURES)[number];
