@@ -34,6 +34,7 @@ import { insightRoutes } from '../features/insight/routes.js';
 import { jointMeetingRoutes } from '../features/joint-meetings/routes.js';
 import { matchingRoutes } from '../features/matching/routes.js';
 import { myRoutes } from '../features/my/routes.js';
+import { networkInsightRoutes } from '../features/network-insight/routes.js';
 import { myNetworkSummaryRoutes, networkSummaryRoutes } from '../features/network-summary/routes.js';
 import { myNetworkRoutes } from '../features/networks/routes/my-network.js';
 import { signingPageRoutes } from '../features/networks/routes/signing.js';
@@ -269,6 +270,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(feedbackPageRoutes, { deps });
   await app.register(insightRoutes, { deps });
   await app.register(matchingRoutes, { deps });
+  await app.register(networkInsightRoutes, { deps });
   await app.register(goodStartRoutes, { deps });
   await app.register(evaluationRoutes, { deps });
   await app.register(questionnairePageRoutes, { deps });

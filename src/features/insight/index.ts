@@ -1,2 +1,2 @@
-// Nothing in other features calls insight today: what they may call goes here, re-exported by name.
-export {};
+// What other features may call of insight/: the figure tables' CSV and Excel files (network-insight).
+export { type Cell, type FigureTable, figureCsv, figureXlsx } from './render.js';

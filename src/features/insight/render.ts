@@ -166,7 +166,12 @@ export function figureCsv(table: FigureTable): string {
   return csvDocument(table.header, table.rows);
 }
 
-export async function figureXlsx(table: FigureTable, period: { from: string; to: string }): Promise<Buffer> {
+/** `note`: the line under the table (default: the period and the confidence intervals' method). */
+export async function figureXlsx(
+  table: FigureTable,
+  period: { from: string; to: string },
+  note?: string,
+): Promise<Buffer> {
   // Loaded on first use, as in the registry export: exceljs is slow to load.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -188,6 +193,6 @@ export async function figureXlsx(table: FigureTable, period: { from: string; to:
   const header = sheet.getRow(1);
   header.font = { bold: true };
   sheet.addRow([]);
-  sheet.addRow([text('note', { title: table.title, from: period.from, to: period.to })]);
+  sheet.addRow([note ?? text('note', { title: table.title, from: period.from, to: period.to })]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
