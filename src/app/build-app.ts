@@ -24,11 +24,14 @@ import { courseRoutes } from '../features/courses/routes.js';
 import { evaluationRoutes, questionnairePageRoutes } from '../features/evaluation/routes.js';
 import { eventRoutes } from '../features/events/routes/events.js';
 import { eventImageRoutes } from '../features/events/routes/image.js';
+import { familyHomeCostRoutes } from '../features/family-home-costs/routes.js';
 import { familyHomeMeetingRoutes } from '../features/family-home-meetings/routes.js';
+import { familyHomeRecruitingRoutes } from '../features/family-home-recruiting/routes.js';
 import { familyHomeRoutes } from '../features/family-homes/routes.js';
 import { feedbackPageRoutes, feedbackRoutes } from '../features/feedback/routes.js';
 import { goodStartRoutes } from '../features/good-start/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
+import { housingRoutes } from '../features/housing/routes.js';
 import { importRoutes } from '../features/import/routes.js';
 import { insightRoutes } from '../features/insight/routes.js';
 import { jointMeetingRoutes } from '../features/joint-meetings/routes.js';
@@ -291,6 +294,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
   await app.register(retentionRoutes, { deps });
+  await app.register(housingRoutes, { deps });
+  await app.register(familyHomeRecruitingRoutes, { deps });
+  await app.register(familyHomeCostRoutes, { deps });
   await app.register(familyHomeRoutes, { deps });
   await app.register(familyHomeMeetingRoutes, { deps });
   // Its own plugin: the pamphlet's raw-body parsers reach no other route.

@@ -26,6 +26,8 @@ declare module 'fastify' {
       | 'venue'
       | 'network'
       | 'claim'
+      | 'housingUnit'
+      | 'familyHomeCandidate'
       | 'programme'
       | 'jointMeeting'
       | 'cohort'

@@ -28,6 +28,21 @@ let objectsOfB: Record<NonNullable<RouteSummary['config']['tenantObject']>, stri
 /** Valid bodies for routes whose body schema has no valid default. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/admin/users/:userId': { roles: ['caseworker'] },
+  'POST /api/housing-units/:unitId/status': { status: 'offered', on: '2026-01-05', version: 1 },
+  'PUT /api/family-home-candidates/:candidateId': {
+    name: 'Inntrenger',
+    phone: null,
+    email: 'inntrenger@a.no',
+    languages: [],
+    firstContactOn: '2026-01-05',
+    notes: null,
+    version: 1,
+  },
+  'POST /api/family-home-candidates/:candidateId/stage': {
+    stage: 'assessment',
+    on: '2026-01-06',
+    version: 1,
+  },
   'POST /api/cohorts/:cohortId/evaluation-links': { round: 'before' },
   'POST /api/imports/:importId/dry-run': {
     mapping: { columns: [null], key: 'externalRef', defaults: { kind: 'foster', relation: 'care' } },
@@ -188,6 +203,20 @@ beforeAll(async () => {
     leaderUserIds: [],
     householdIds: [householdB],
   });
+  const unitB = await agentB.post('/api/housing-units', {
+    address: { line: 'Bjørkeveien 1', postcode: null },
+    rooms: 5,
+    areaM2: 120,
+    owner: 'Kommunen',
+  });
+  const candidateB = await agentB.post('/api/family-home-candidates', {
+    name: 'Borghild Bortenfor',
+    phone: null,
+    email: 'borghild@bjorkedalen.no',
+    languages: ['dari'],
+    firstContactOn: '2026-01-02',
+    notes: null,
+  });
   const networkB = await createNetwork(env, b, { name: 'Nettverket i Bjørkedalen', caseworker: personB });
   await joinedHousehold(env, networkB.agent, b, networkB.network.id, {
     adults: [{ firstName: 'Bodvar', lastName: 'Bergkvist' }],
@@ -199,6 +228,8 @@ beforeAll(async () => {
     courseCompletion: courseB.completionId,
     network: networkB.network.id,
     claim: await submitClaim(networkB),
+    housingUnit: unitB.json().unit.id,
+    familyHomeCandidate: candidateB.json().id,
     jointMeeting: (
       await agentB.post('/api/joint-meetings', {
         date: '2099-03-16',
@@ -254,6 +285,11 @@ async function rowsOfB() {
     await tx.query('SELECT * FROM event_evaluation WHERE event_id = $1', [objectsOfB.event]),
     await tx.query('SELECT * FROM network_member WHERE network_id = $1 ORDER BY id', [objectsOfB.network]),
     await tx.query('SELECT * FROM expense_claim WHERE id = $1', [objectsOfB.claim]),
+    await tx.query('SELECT * FROM housing_unit WHERE id = $1', [objectsOfB.housingUnit]),
+    await tx.query('SELECT * FROM housing_unit_change WHERE housing_unit_id = $1 ORDER BY id', [
+      objectsOfB.housingUnit,
+    ]),
+    await tx.query('SELECT * FROM family_home_candidate WHERE id = $1', [objectsOfB.familyHomeCandidate]),
     await tx.query('SELECT * FROM cohort_member WHERE cohort_id = $1 ORDER BY household_id', [objectsOfB.cohort]),
     await tx.query('SELECT * FROM evaluation_link WHERE cohort_id = $1 ORDER BY id', [objectsOfB.cohort]),
     await tx.query('SELECT * FROM course_completion WHERE id = $1', [objectsOfB.courseCompletion]),

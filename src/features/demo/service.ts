@@ -2,8 +2,11 @@ import type { Database } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import type { Role } from '../../domain/roles.js';
 import { hashPassword } from '../auth/index.js';
+import { seedDemoCosts } from '../family-home-costs/index.js';
 import { seedDemoMeetings } from '../family-home-meetings/index.js';
+import { seedDemoCandidates } from '../family-home-recruiting/index.js';
 import { seedDemoFamilyHomes } from '../family-homes/index.js';
+import { seedDemoHousing } from '../housing/index.js';
 import { seedDemoNetwork } from '../networks/index.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';
 import { seedDemoHistory } from './service/seed-history.js';
@@ -58,5 +61,9 @@ export async function seedDemo(db: Database): Promise<boolean> {
     'familieveileder@demo.landsby.no',
     'saksbehandler@demo.landsby.no',
   ]);
+  // After the family homes: each of them gets an occupied unit.
+  await seedDemoHousing(db, municipalityId);
+  await seedDemoCandidates(db, municipalityId);
+  await seedDemoCosts(db, municipalityId);
   return created;
 }

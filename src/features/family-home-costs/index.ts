@@ -1,0 +1,2 @@
+// What other features may call of family-home-costs/: the demo's example unit costs.
+export { seedDemoCosts } from './service.js';
