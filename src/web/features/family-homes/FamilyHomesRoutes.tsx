@@ -1,5 +1,8 @@
 import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../../app/MessagePage.js';
+import { FamilyHomeCostsPage } from '../family-home-costs/FamilyHomeCostsPage.js';
+import { RecruitingRoutes } from '../family-home-recruiting/RecruitingRoutes.js';
+import { HousingRoutes } from '../housing/HousingRoutes.js';
 import { FamilyHomePage } from './FamilyHomePage.js';
 import { FamilyHomesPage } from './FamilyHomesPage.js';
 
@@ -8,6 +11,9 @@ export function FamilyHomesRoutes() {
   return (
     <Routes>
       <Route index element={<FamilyHomesPage />} />
+      <Route path="boliger/*" element={<HousingRoutes />} />
+      <Route path="rekruttering/*" element={<RecruitingRoutes />} />
+      <Route path="kostnader" element={<FamilyHomeCostsPage />} />
       <Route path=":householdId" element={<FamilyHomePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
