@@ -70,4 +70,4 @@ GRANT SELECT, INSERT, UPDATE ON course TO landsby_app;
 CREATE POLICY tenant ON course_override TO landsby_app
   USING (municipality_id = app_municipality()) WITH CHECK (municipality_id = app_municipality());
 GRANT SELECT, INSERT, UPDATE, DELETE ON course_completion TO landsby_app;
-GRANT SELECT, INSERT, DELETE ON course_override TO landsby_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON course_override TO landsby_app;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInOslo } from '../../src/domain/calendar.js';
+import { completeCourse } from '../support/courses.js';
 import { apiCall, expectAccessible, expectNoHorizontalScroll, setUpE2e } from './support.js';
 
 const e2e = setUpE2e();
@@ -41,11 +42,24 @@ beforeAll(async () => {
   // The registry as the team keeps it: the resource family (the demo user is its adult) and a
   // foster home with a child of 16, who must consent.
   const page = await e2e.caseworker();
-  const family = await apiCall<{ id: string }>(page, 'POST', '/api/households', {
-    kind: 'resource_family',
+  // Solid first: a household becomes a resource family once an adult of it has Solid (courses/).
+  const familyInput = {
     relation: 'care',
     address: { line: 'Vestbygdveien 4', postcode: '1384' },
     adults: [{ firstName: 'Hilde', lastName: 'Moen', email: RESOURCE_FAMILY, mobile: '+4791234567' }],
+  };
+  const family = await apiCall<{ id: string; version: number; adults: { id: string }[] }>(
+    page,
+    'POST',
+    '/api/households',
+    { ...familyInput, kind: 'foster' },
+  );
+  await completeCourse(e2e.server.db, e2e.server.municipalityId, family.id);
+  await apiCall(page, 'PUT', `/api/households/${family.id}`, {
+    ...familyInput,
+    kind: 'resource_family',
+    adults: familyInput.adults.map((adult, i) => ({ ...adult, id: family.adults[i]?.id })),
+    version: family.version,
   });
   resourceFamilyId = family.id;
   await apiCall(page, 'POST', '/api/households', {

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/features/demo/service.js';
 import type { Agent } from '../support/app.js';
 import { createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { inDays } from '../support/cafe.js';
+import { completeCourse } from '../support/courses.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 import {
   bornYearsAgo,
@@ -71,6 +72,7 @@ describe("the resource family's view", () => {
       kind: 'resource_family',
       adults: [{ firstName: 'Rolf', lastName: 'Berg', email: 'RF.Berg@example.no' }],
     });
+    await completeCourse(env.db, asker, householdId);
     const created = await agent.post('/api/networks', {
       name: 'Bergnettverket',
       resourceFamilyHouseholdId: householdId,

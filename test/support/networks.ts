@@ -2,6 +2,7 @@ import type { MemberView, NetworkView } from '../../src/features/networks/contra
 import type { Agent, TestEnv } from './app.js';
 import { loginAs } from './app.js';
 import { inDays } from './cafe.js';
+import { completeCourse } from './courses.js';
 import { createHousehold, createUser, type TestUser } from './factories.js';
 
 /** A birth date that makes a child `years` old `days` from today (negative: in the past). */
@@ -32,6 +33,8 @@ export async function createNetwork(
       { firstName: 'Ragnhild', lastName: 'Ressursen', mobile: '412 00 001', preferredChannels: ['sms'] },
     ],
   });
+  // Solid is a prerequisite for a resource family (courses/).
+  await completeCourse(env.db, municipalityId, family);
   const response = await agent.post('/api/networks', {
     name: options.name ?? 'Nettverket på Berg',
     resourceFamilyHouseholdId: family,

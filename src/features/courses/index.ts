@@ -9,3 +9,4 @@ export {
   courseOfKind,
   hasCompleted,
 } from './service/keep-register.js';
+export { seedDemoCourses } from './service/seed-demo.js';

@@ -332,3 +332,28 @@ export async function upsertSolidOverride(
   );
   return (row as { id: string }).id;
 }
+
+// --- Demo ----------------------------------------------------------------------------------------
+
+export async function anyCompletion(tx: Queryable, municipalityId: number): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM course_completion WHERE municipality_id = $1 LIMIT 1', [
+    municipalityId,
+  ]);
+  return rows.length > 0;
+}
+
+/** The adults of the municipality's active households of `kind`, in the order the demo network picks them. */
+export function adultsOfKind(
+  tx: Queryable,
+  municipalityId: number,
+  kind: string,
+  limit: number,
+): Promise<AdultRow[]> {
+  return tx.query<AdultRow>(
+    `SELECT a.id, a.household_id AS "householdId", a.first_name AS "firstName", a.last_name AS "lastName"
+     FROM adult a JOIN household h ON h.id = a.household_id
+     WHERE a.municipality_id = $1 AND h.kind = $2 AND h.archived_at IS NULL
+     ORDER BY lower(h.display_name), h.id, a.position LIMIT $3`,
+    [municipalityId, kind, limit],
+  );
+}

@@ -2,6 +2,7 @@ import type { Database } from '../../db/connection.js';
 import { asSystem } from '../../db/tenant.js';
 import type { Role } from '../../domain/roles.js';
 import { hashPassword } from '../auth/index.js';
+import { seedDemoCourses } from '../courses/index.js';
 import { seedDemoCosts } from '../family-home-costs/index.js';
 import { seedDemoMeetings } from '../family-home-meetings/index.js';
 import { seedDemoCandidates } from '../family-home-recruiting/index.js';
@@ -53,6 +54,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
     resourceFamily: 'ressursfamilie@demo.landsby.no',
     caseworkers: ['saksbehandler@demo.landsby.no', 'teamleder@demo.landsby.no'],
   });
+  // The demo network's resource family has Solid and the intro course, as the rules ask.
+  await seedDemoCourses(db, municipalityId);
   await seedDemoFamilyHomes(db, municipalityId, {
     counsellor: 'familieveileder@demo.landsby.no',
     caseworker: 'saksbehandler@demo.landsby.no',

@@ -13,6 +13,7 @@ import {
 import type { Deps } from '../../server/deps.js';
 import { AppError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
+import { requireSolid } from '../courses/index.js';
 import type { HouseholdView } from './contract.js';
 import { presentHousehold } from './present.js';
 import * as q from './queries.js';
@@ -133,6 +134,10 @@ export async function createHousehold(
     }
     const [checked] = await checkHouseholds(tx, ctx.municipalityId, [input]);
     if (!checked?.household) throw invalid(checked?.errors ?? []);
+    // A new household has no course yet: it becomes a resource family once an adult has Solid.
+    if (checked.household.kind === 'resource_family') {
+      await requireSolid(tx, ctx.municipalityId, checked.household.id);
+    }
     try {
       await writeHousehold(tx, ctx, checked.household, null, 'create');
     } catch (error) {
@@ -161,6 +166,9 @@ export async function updateHousehold(
     if (before.version !== version) throw new AppError('registry.conflict', 409);
     const [checked] = await checkHouseholds(tx, ctx.municipalityId, [{ ...input, id: householdId }]);
     if (!checked?.household) throw invalid(checked?.errors ?? []);
+    if (checked.household.kind === 'resource_family' && before.kind !== 'resource_family') {
+      await requireSolid(tx, ctx.municipalityId, householdId);
+    }
     await writeHousehold(tx, ctx, checked.household, before, 'update');
     return presentHousehold((await q.findHousehold(tx, ctx.municipalityId, householdId)) as q.HouseholdRow);
   });

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
+import { CoursesPage } from '../features/courses/CoursesPage.js';
 import { EditHouseholdPage, NewHouseholdPage } from '../features/registry/HouseholdFormPage.js';
 import { HouseholdPage } from '../features/registry/HouseholdPage.js';
 import { RegistryListPage } from '../features/registry/RegistryListPage.js';
@@ -15,6 +16,7 @@ export function RegistryRoutes() {
       <Route index element={<RegistryListPage />} />
       <Route path="ny" element={<NewHouseholdPage />} />
       <Route path="reisetider" element={<TravelTimesPage />} />
+      <Route path="kurs" element={<CoursesPage />} />
       <Route path=":householdId" element={<HouseholdPage />} />
       <Route path=":householdId/rediger" element={<EditHouseholdPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -8,6 +8,7 @@ import { sha256 } from '../../../server/crypto.js';
 import type { Deps } from '../../../server/deps.js';
 import { invalid, notFound } from '../../../server/errors.js';
 import { audit } from '../../audit/index.js';
+import { requireSolid } from '../../courses/index.js';
 import { findHousehold } from '../../registry/index.js';
 import type {
   ContactSettingsInput,
@@ -45,6 +46,7 @@ export async function createNetworkIn(
   const m = ctx.municipalityId;
   const family = await findHousehold(tx, m, input.resourceFamilyHouseholdId);
   if (family?.kind !== 'resource_family' || family.archivedAt) throw notResourceFamily();
+  await requireSolid(tx, m, family.id);
   const userIds = [...new Set(input.caseworkerUserIds)];
   if ((await q.supervisorsAmong(tx, m, userIds)) !== userIds.length) throw badCaseworkers();
   const number = input.partnerMunicipalityNumber ?? null;

@@ -11,6 +11,7 @@ import { shortDate } from '../../shared/dates.js';
 import { formatDateTime } from '../../shared/format.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
+import { HouseholdCourses } from '../courses/HouseholdCourses.js';
 import { ageOn, childName, formatPhone, householdName } from './format.js';
 import { HistoryList } from './HistoryList.js';
 import { LIST_KEY, sessionStore } from './session-store.js';
@@ -285,6 +286,8 @@ export function HouseholdPage() {
           <Paragraph>{t('registry.household.noPlacements')}</Paragraph>
         )}
       </section>
+
+      <HouseholdCourses householdId={household.id} canWrite={canWrite} canDecide={canDecide} />
 
       <section aria-labelledby="household-history-heading" className="stack">
         <Heading level={2} data-size="sm" id="household-history-heading">

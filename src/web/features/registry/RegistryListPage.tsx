@@ -144,6 +144,9 @@ export function RegistryListPage() {
           <Button asChild variant="tertiary">
             <RouterLink to="/register/reisetider">{t('registry.list.travelTimes')}</RouterLink>
           </Button>
+          <Button asChild variant="tertiary">
+            <RouterLink to="/register/kurs">{t('courses.listLink')}</RouterLink>
+          </Button>
         </div>
       ) : null}
 
