@@ -1,6 +1,7 @@
 import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Link as RouterLink } from 'react-router-dom';
+import { SupervisedNetworks } from '../features/supervision/SupervisedNetworks.js';
 import { Page } from '../shared/Page.js';
 import { areasFor } from './navigation.js';
 import { useUser } from './session.js';
@@ -35,6 +36,7 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+      <SupervisedNetworks />
     </Page>
   );
 }

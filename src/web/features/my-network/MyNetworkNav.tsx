@@ -5,9 +5,10 @@ const PAGES = [
   { key: 'families', to: '/mitt-nettverk' },
   { key: 'gatherings', to: '/mitt-nettverk/samlinger' },
   { key: 'claims', to: '/mitt-nettverk/utlegg' },
+  { key: 'summary', to: '/mitt-nettverk/erfaringer' },
 ] as const;
 
-/** The resource family's three pages: the families and the log, the gatherings, the claims. */
+/** The resource family's pages: the families and the log, the gatherings, the claims, the half-year summary. */
 export function MyNetworkNav() {
   const { t } = useTranslation();
   return (

@@ -11,6 +11,8 @@ import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import { AgreementSection } from '../agreements/AgreementSection.js';
+import { SubmittedSummaries } from '../network-summary/SubmittedSummaries.js';
+import { SupervisionSection } from '../supervision/SupervisionSection.js';
 import { AddMember } from './AddMember.js';
 import { ClaimsSection } from './ClaimsSection.js';
 import { MemberCard, type Withdrawal } from './MemberCard.js';
@@ -107,6 +109,8 @@ export function NetworkPage() {
         onLinked={(email) => changed(t('networks.link.done', { email }))}
       />
 
+      <SupervisionSection networkId={network.id} />
+
       {openCallBacks.length ? (
         <section aria-labelledby="network-callbacks-heading" className="stack">
           <Heading level={2} data-size="sm" id="network-callbacks-heading">
@@ -187,6 +191,8 @@ export function NetworkPage() {
       />
 
       <AgreementSection networkId={network.id} />
+
+      <SubmittedSummaries networkId={network.id} />
 
       <ClaimsSection networkId={network.id} />
 
