@@ -44,6 +44,12 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     version: 1,
   },
   'POST /api/cohorts/:cohortId/evaluation-links': { round: 'before' },
+  'POST /api/cohorts/:cohortId/members': { householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
+  'PUT /api/cohorts/:cohortId/leaders': { userIds: [] },
+  'POST /api/cohorts/:cohortId/offers': {
+    householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70',
+    eventId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e71',
+  },
   'POST /api/imports/:importId/dry-run': {
     mapping: { columns: [null], key: 'externalRef', defaults: { kind: 'foster', relation: 'care' } },
   },

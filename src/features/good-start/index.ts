@@ -1,4 +1,5 @@
-// What other features may call of good-start/: a cohort and its households (the evaluation tool).
+// What other features may call of good-start/: a cohort and its households (the evaluation tool),
+// and the demo municipality's cohorts (features/demo).
 
 export { findCohort } from './queries.js';
-export { cohortHouseholds } from './service.js';
+export { cohortHouseholds, seedDemoCohorts } from './service.js';

@@ -324,3 +324,52 @@ export async function includeInvitee(
     [municipalityId, eventId, householdId],
   );
 }
+
+// --- The demo municipality's cohorts (features/demo) ---
+
+export async function anyCohort(tx: Queryable, municipalityId: number): Promise<boolean> {
+  return (
+    (await tx.query('SELECT 1 FROM cohort WHERE municipality_id = $1 LIMIT 1', [municipalityId])).length > 0
+  );
+}
+
+/** Foster homes of the demo by name, from `offset` (the first few are the demo network's). */
+export function demoFosterHomes(tx: Queryable, municipalityId: number, offset: number, count: number) {
+  return tx.query<{ id: string }>(
+    `SELECT id FROM household WHERE municipality_id = $1 AND kind = 'foster' AND archived_at IS NULL
+     ORDER BY lower(display_name), id OFFSET $2 LIMIT $3`,
+    [municipalityId, offset, count],
+  );
+}
+
+export function usersByEmail(tx: Queryable, municipalityId: number, emails: string[]) {
+  return tx.query<{ id: string }>(
+    'SELECT id FROM app_user WHERE municipality_id = $1 AND email = ANY($2::text[])',
+    [municipalityId, emails],
+  );
+}
+
+/** The first programme the municipality is a member of, if any. */
+export async function firstProgramme(tx: Queryable, municipalityId: number): Promise<string | null> {
+  const [row] = await tx.query<{ id: string }>(
+    `SELECT p.id FROM programme_municipality pm JOIN programme p ON p.id = pm.programme_id
+     WHERE pm.municipality_id = $1 ORDER BY p.created_at, p.id LIMIT 1`,
+    [municipalityId],
+  );
+  return row?.id ?? null;
+}
+
+/** A household checked in at a session, as the check-in's tap leaves it. */
+export async function insertPresent(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  householdId: string,
+) {
+  await tx.query(
+    `INSERT INTO attendance (event_id, household_id, municipality_id, present, last_tap, tapped_at)
+     SELECT $2, $3, $1, true, gen_random_uuid(), e.starts_at FROM event e WHERE e.municipality_id = $1 AND e.id = $2
+     ON CONFLICT DO NOTHING`,
+    [municipalityId, eventId, householdId],
+  );
+}

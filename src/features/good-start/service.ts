@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../../db/connection.js';
+import type { Database, Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
-import { addDays, isIsoDate, isLocalTime, zonedInstant } from '../../domain/calendar.js';
+import { addDays, isIsoDate, isLocalTime, todayInOslo, zonedInstant } from '../../domain/calendar.js';
 import { sessionTitle, THEMES } from '../../domain/good-start.js';
 import type { Deps } from '../../server/deps.js';
 import { type FieldError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
+import { addCompletion, courseOfKind } from '../courses/index.js';
 import { insertEvent } from '../events/index.js';
 import { venueIdsExisting } from '../venues/index.js';
 import type { CohortChoices, CohortInput, CohortList, CohortView } from './contract.js';
@@ -78,8 +79,8 @@ async function checkLeaders(tx: Queryable, ctx: TenantContext, userIds: string[]
   });
 }
 
-/** A new cohort with its six sessions as events of kind good_start_session, its leaders and households. */
-export async function createCohort(deps: Deps, ctx: TenantContext, input: CohortInput): Promise<CohortView> {
+/** Checks a new cohort's form against the registry: every problem at once. */
+async function checkCohort(tx: Queryable, ctx: TenantContext, input: CohortInput) {
   const errors: FieldError[] = [];
   const name = input.name.trim();
   if (!name) errors.push({ field: 'name', rule: 'required' });
@@ -90,69 +91,87 @@ export async function createCohort(deps: Deps, ctx: TenantContext, input: Cohort
   if (errors.length > 0) throw invalid(errors);
   const leaders = [...new Set(input.leaderUserIds)];
   const households = [...new Set(input.householdIds)];
-  return inTenant(deps.db, ctx, async (tx) => {
-    await checkLeaders(tx, ctx, leaders, errors);
-    const active = await q.activeHouseholds(tx, ctx.municipalityId, households);
-    households.forEach((id, i) => {
-      if (!active.has(id)) errors.push({ field: `householdIds.${i}`, rule: 'unknown' });
-    });
-    const venueId = input.venueId ?? null;
-    if (venueId && !(await venueIdsExisting(tx, ctx.municipalityId, [venueId])).has(venueId))
-      errors.push({ field: 'venueId', rule: 'unknown' });
-    const programmeId = input.programmeId ?? null;
-    if (programmeId && !(await q.isProgrammeMember(tx, ctx.municipalityId, programmeId)))
-      errors.push({ field: 'programmeId', rule: 'unknown' });
-    if (errors.length > 0) throw invalid(errors);
+  await checkLeaders(tx, ctx, leaders, errors);
+  const active = await q.activeHouseholds(tx, ctx.municipalityId, households);
+  households.forEach((id, i) => {
+    if (!active.has(id)) errors.push({ field: `householdIds.${i}`, rule: 'unknown' });
+  });
+  const venueId = input.venueId ?? null;
+  if (venueId && !(await venueIdsExisting(tx, ctx.municipalityId, [venueId])).has(venueId))
+    errors.push({ field: 'venueId', rule: 'unknown' });
+  const programmeId = input.programmeId ?? null;
+  if (programmeId && !(await q.isProgrammeMember(tx, ctx.municipalityId, programmeId)))
+    errors.push({ field: 'programmeId', rule: 'unknown' });
+  if (errors.length > 0) throw invalid(errors);
+  return { name, leaders, households, venueId, programmeId };
+}
 
-    const id = randomUUID();
-    await q.insertCohort(
+/**
+ * Writes a checked cohort in the caller's transaction: its six sessions as events of kind
+ * good_start_session (every intervalDays from the first), its leaders as the hosts, its households
+ * in the audience of the sessions to come. Returns the cohort's id and the sessions' event ids.
+ */
+export async function writeCohort(
+  tx: Queryable,
+  ctx: TenantContext,
+  input: CohortInput,
+): Promise<{ id: string; sessions: string[] }> {
+  const { name, leaders, households, venueId, programmeId } = await checkCohort(tx, ctx, input);
+  const id = randomUUID();
+  await q.insertCohort(
+    tx,
+    ctx.municipalityId,
+    { id, name, startsOn: input.firstDate, programmeId },
+    ctx.userId,
+  );
+  const sessions: string[] = [];
+  for (const theme of THEMES) {
+    const date = addDays(input.firstDate, (theme - 1) * input.intervalDays);
+    const eventId = randomUUID();
+    await insertEvent(
       tx,
       ctx.municipalityId,
-      { id, name, startsOn: input.firstDate, programmeId },
+      eventId,
+      {
+        kind: 'good_start_session',
+        title: sessionTitle(theme),
+        date,
+        startTime: input.startTime,
+        endTime: input.endTime,
+        startsAt: zonedInstant(date, input.startTime),
+        endsAt: zonedInstant(date, input.endTime),
+        venueId,
+        capacity: null,
+        food: false,
+        registration: 'optional',
+        deadline: null,
+        programme: [],
+      },
       ctx.userId,
     );
-    for (const theme of THEMES) {
-      const date = addDays(input.firstDate, (theme - 1) * input.intervalDays);
-      const eventId = randomUUID();
-      await insertEvent(
-        tx,
-        ctx.municipalityId,
-        eventId,
-        {
-          kind: 'good_start_session',
-          title: sessionTitle(theme),
-          date,
-          startTime: input.startTime,
-          endTime: input.endTime,
-          startsAt: zonedInstant(date, input.startTime),
-          endsAt: zonedInstant(date, input.endTime),
-          venueId,
-          capacity: null,
-          food: false,
-          registration: 'optional',
-          deadline: null,
-          programme: [],
-        },
-        ctx.userId,
-      );
-      await q.insertSession(tx, ctx.municipalityId, id, eventId, theme);
-      await audit(tx, ctx, {
-        action: 'create',
-        recordType: 'event',
-        recordId: eventId,
-        details: { cohort: id },
-      });
-    }
-    await q.setLeaders(tx, ctx.municipalityId, id, leaders);
-    for (const householdId of households) await q.addMember(tx, ctx.municipalityId, id, householdId);
+    await q.insertSession(tx, ctx.municipalityId, id, eventId, theme);
     await audit(tx, ctx, {
       action: 'create',
-      recordType: 'cohort',
-      recordId: id,
-      details: { households, leaders },
+      recordType: 'event',
+      recordId: eventId,
+      details: { cohort: id },
     });
-    return cohortView(tx, ctx, id);
+    sessions.push(eventId);
+  }
+  await q.setLeaders(tx, ctx.municipalityId, id, leaders);
+  for (const householdId of households) await q.addMember(tx, ctx.municipalityId, id, householdId);
+  await audit(tx, ctx, {
+    action: 'create',
+    recordType: 'cohort',
+    recordId: id,
+    details: { households, leaders },
   });
+  return { id, sessions };
+}
+
+/** A new cohort with its six sessions as events of kind good_start_session, its leaders and households. */
+export async function createCohort(deps: Deps, ctx: TenantContext, input: CohortInput): Promise<CohortView> {
+  return inTenant(deps.db, ctx, async (tx) => cohortView(tx, ctx, (await writeCohort(tx, ctx, input)).id));
 }
 
 export async function addMember(
@@ -250,4 +269,61 @@ export async function offerNextSession(
 export async function cohortHouseholds(tx: Queryable, municipalityId: number, cohortId: string) {
   if (!(await q.findCohort(tx, municipalityId, cohortId))) return undefined;
   return q.listMembers(tx, municipalityId, cohortId);
+}
+
+/**
+ * The demo municipality's cohorts, once: «Høstkullet» under way (sessions 1–3 held with attendance,
+ * one home missing session 2, another session 3; 4–6 to come), led by the demo caseworker (trained
+ * as a contact person) and team leader, in the demo's programme if it has one; and «Vårkullet»
+ * starting later, whose sessions are offered to those who missed one.
+ */
+export async function seedDemoCohorts(
+  db: Database,
+  municipalityId: number,
+  leaderEmails: string[],
+): Promise<void> {
+  const ctx = { municipalityId, userId: null, ip: null };
+  await inTenant(db, ctx, async (tx) => {
+    if (await q.anyCohort(tx, municipalityId)) return;
+    const homes = (await q.demoFosterHomes(tx, municipalityId, 4, 9)).map((h) => h.id);
+    if (homes.length < 6) return;
+    const leaders = (await q.usersByEmail(tx, municipalityId, leaderEmails)).map((u) => u.id);
+    const programmeId = await q.firstProgramme(tx, municipalityId);
+    const today = todayInOslo();
+    const common = {
+      startTime: '18:00',
+      endTime: '20:30',
+      intervalDays: 14,
+      leaderUserIds: leaders,
+      programmeId,
+    };
+    const autumn = await writeCohort(tx, ctx, {
+      ...common,
+      name: 'Høstkullet',
+      firstDate: addDays(today, -35),
+      householdIds: homes.slice(0, 6),
+    });
+    await writeCohort(tx, ctx, {
+      ...common,
+      name: 'Vårkullet',
+      firstDate: addDays(today, 10),
+      householdIds: homes.slice(6),
+    });
+    const [s1, s2, s3] = autumn.sessions;
+    for (const [i, home] of homes.slice(0, 6).entries()) {
+      if (s1) await q.insertPresent(tx, municipalityId, s1, home);
+      if (s2 && i !== 2) await q.insertPresent(tx, municipalityId, s2, home);
+      if (s3 && i !== 4) await q.insertPresent(tx, municipalityId, s3, home);
+    }
+    const [trained] = leaders;
+    if (trained) {
+      const courseId = await courseOfKind(tx, municipalityId, 'contact_person_training');
+      await addCompletion(tx, ctx, {
+        courseId,
+        userId: trained,
+        completedOn: addDays(today, -120),
+        hours: 12,
+      });
+    }
+  });
 }

@@ -61,7 +61,7 @@ export function Chart({
     const marginLeft = Math.min(narrow ? 104 : 200, 16 + longest * 7.5);
     const maxLabel = Math.floor((marginLeft - 14) / 7.5);
     const cut = (text: string) => (text.length > maxLabel ? `${text.slice(0, maxLabel - 1)}…` : text);
-    const top = Math.max(1, ...rows.map((r) => Math.max(r.value ?? 0, r.high ?? 0)));
+    const top = Math.max(1, ...rows.map((r) => Math.max(r.value ?? 0, r.inner ?? 0, r.high ?? 0)));
     const domain = share ? [0, 1.3] : [0, top * 1.25];
     const intervals = rows.filter((r) => r.low != null && r.high != null);
     const svg = Plot.plot({
@@ -109,7 +109,7 @@ export function Chart({
           insetBottom: 4,
         }),
         Plot.text(rows, {
-          x: (r: ChartRow) => Math.max(r.value ?? 0, r.high ?? 0),
+          x: (r: ChartRow) => Math.max(r.value ?? 0, r.inner ?? 0, r.high ?? 0),
           y: 'label',
           text: 'text',
           textAnchor: 'start',
