@@ -164,7 +164,7 @@ export interface HousingChangeRow {
   at: string;
 }
 
-/** A unit's changes, oldest first. */
+/** A unit's changes, oldest first: by the day given (never before the last change), then by when written. */
 export function listHousingChanges(
   tx: Queryable,
   municipalityId: number,
@@ -179,7 +179,7 @@ export function listHousingChanges(
      LEFT JOIN household h ON h.id = c.household_id AND h.municipality_id = c.municipality_id
      LEFT JOIN app_user a ON a.id = c.changed_by AND a.municipality_id = c.municipality_id
      WHERE c.municipality_id = $1 AND c.housing_unit_id = $2
-     ORDER BY c.changed_at, c.id`,
+     ORDER BY c.changed_on, c.changed_at, c.id`,
     [municipalityId, unitId],
   );
 }

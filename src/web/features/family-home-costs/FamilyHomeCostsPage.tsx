@@ -24,6 +24,7 @@ import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useLoad } from '../../shared/use-load.js';
+import { NARROW, useMediaQuery } from '../../shared/use-media-query.js';
 import { useSave } from '../my-network/use-save.js';
 import './family-home-costs.css';
 
@@ -32,6 +33,7 @@ export function FamilyHomeCostsPage() {
   const { t, i18n } = useTranslation();
   const user = useUser();
   const locale = intlLocale(i18n.language);
+  const narrow = useMediaQuery(NARROW);
   const thisYear = Number(todayInOslo().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const { data, error, loading, setData } = useLoad<CostComparison>(`/api/family-home-costs?year=${year}`);
@@ -107,10 +109,14 @@ export function FamilyHomeCostsPage() {
                 })}
                 rows={data.arrangements.map((a) => ({
                   label: name(a.arrangement),
-                  value: a.perYouthNok,
-                  text: nok(a.perYouthNok),
+                  value: a.perYouthNok / 1_000_000,
+                  // On a phone the amounts do not fit beside the bars: the sentence and the table have them.
+                  text: narrow ? '' : nok(a.perYouthNok),
                 }))}
               />
+              <Paragraph data-size="xs" className="costs-axis">
+                {t('familyHomeCosts.axis')}
+              </Paragraph>
               <Details>
                 <Details.Summary>{t('familyHomeCosts.showTable')}</Details.Summary>
                 <Details.Content>

@@ -27,6 +27,9 @@ export const STATUS_COLOUR: Record<HousingStatus, 'success' | 'info' | 'warning'
   ended: 'neutral',
 };
 
+/** The family homes without a unit named in the summary; the rest are counted. */
+const NAMES_SHOWN = 5;
+
 /** /familiehjem/boliger: at a glance what is ready and what is missing, then every unit, and a form for a new one. */
 export function HousingPage() {
   const { t, i18n } = useTranslation();
@@ -68,13 +71,20 @@ export function HousingPage() {
                     <span className="housing-muted">{t('housing.summary.allHoused')}</span>
                   ) : (
                     <ul className="housing-names">
-                      {data.summary.homesWithoutUnit.map((home) => (
+                      {data.summary.homesWithoutUnit.slice(0, NAMES_SHOWN).map((home) => (
                         <li key={home.id}>
                           <Link asChild>
                             <RouterLink to={`/familiehjem/${home.id}`}>{home.name}</RouterLink>
                           </Link>
                         </li>
                       ))}
+                      {data.summary.homesWithoutUnit.length > NAMES_SHOWN ? (
+                        <li>
+                          {t('housing.summary.more', {
+                            count: data.summary.homesWithoutUnit.length - NAMES_SHOWN,
+                          })}
+                        </li>
+                      ) : null}
                     </ul>
                   )}
                 </Card>
