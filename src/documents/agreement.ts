@@ -51,6 +51,9 @@ const when = (instant: string) =>
 
 export const agreementTitle = 'Oppdragsavtale for ressursfamilie';
 
+/** «Asker kommune»; a name that says «kommune» itself («Demo kommune») as it is. */
+const kommune = (name: string) => (/\bkommune$/i.test(name) ? name : `${name} kommune`);
+
 /** The agreement's terms, as the PDF prints them and the signing page shows them. */
 export function agreementSections(c: Omit<AgreementContent, 'signatures' | 'made'>): AgreementSection[] {
   const own = (text: string) => text.trim().split(/\n+/).filter(Boolean);
@@ -58,7 +61,7 @@ export function agreementSections(c: Omit<AgreementContent, 'signatures' | 'made
     {
       heading: 'Partene',
       paragraphs: [
-        `Avtalen er inngått mellom ${c.municipality} kommune ved barneverntjenesten og ressursfamilien ${both(c.adults)}, som leder ressursfamilie-nettverket «${c.network}».`,
+        `Avtalen er inngått mellom ${kommune(c.municipality)} ved barneverntjenesten og ressursfamilien ${both(c.adults)}, som leder ressursfamilie-nettverket «${c.network}».`,
       ],
     },
     {
@@ -144,7 +147,7 @@ class Writer {
 /** The agreement as an A4 PDF: the terms, then each adult's electronic signature or its place. */
 export async function agreementPdf(c: AgreementContent): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  setInfo(doc, `${agreementTitle} – ${c.network}`, `${c.municipality} kommune`, 'nb');
+  setInfo(doc, `${agreementTitle} – ${c.network}`, kommune(c.municipality), 'nb');
   const s = new TextSetter(doc);
   const sections = agreementSections(c);
   const signed = c.signatures.map((x) =>
@@ -157,7 +160,7 @@ export async function agreementPdf(c: AgreementContent): Promise<Uint8Array> {
     ...signed,
   ]);
   const w = new Writer(doc, s);
-  w.paragraph(`${c.municipality} kommune · barneverntjenesten`, style('regular', 9.5, COLORS.muted), 2);
+  w.paragraph(`${kommune(c.municipality)} · barneverntjenesten`, style('regular', 9.5, COLORS.muted), 2);
   w.paragraph(agreementTitle, style('bold', 18, COLORS.accent), 2);
   w.paragraph(`Ressursfamilie-nettverket «${c.network}»`, style('regular', 11, COLORS.muted), 4);
   w.rule();

@@ -241,7 +241,7 @@ beforeAll(async () => {
         date: '2099-03-16',
         startTime: '19:00',
         link: 'https://teams.example/kvartal',
-        municipalityIds: [b],
+        municipalityNumbers: [],
       })
     ).json().id,
     cohort: cohortB.json().id,

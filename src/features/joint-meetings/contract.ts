@@ -20,8 +20,8 @@ export const JointMeetingInput = Type.Object({
     pattern: '^[^\\u0000]*\\S[^\\u0000]*$',
     description: 'the video meeting link, as text',
   }),
-  /** the municipalities taking part; the planner's own is always one of them */
-  municipalityIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), { maxItems: 20 }),
+  /** the other municipalities taking part, by kommunenummer; the planner's own always takes part */
+  municipalityNumbers: Type.Array(Type.String({ pattern: '^[0-9]{4}$', maxLength: 4 }), { maxItems: 19 }),
 });
 export type JointMeetingInput = Static<typeof JointMeetingInput>;
 
@@ -46,12 +46,7 @@ export const JointMeeting = Type.Object({
 });
 export type JointMeeting = Static<typeof JointMeeting>;
 
-export const JointMeetingList = Type.Object({
-  meetings: Type.Array(JointMeeting),
-  /** every municipality, for the planning form */
-  municipalities: Type.Array(Municipality),
-  ownMunicipalityId: Type.Integer(),
-});
+export const JointMeetingList = Type.Object({ meetings: Type.Array(JointMeeting) });
 export type JointMeetingList = Static<typeof JointMeetingList>;
 
 export const Invitee = Type.Object({

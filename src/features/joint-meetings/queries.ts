@@ -40,8 +40,13 @@ export async function findMeeting(tx: Queryable, municipalityId: number, id: str
   return row;
 }
 
-export function municipalities(tx: Queryable) {
-  return tx.query<{ id: number; name: string }>('SELECT id, name FROM municipality_names() ORDER BY name');
+/** The ids of the municipalities with these numbers (kommunenummer), as many as are known. */
+export async function municipalitiesByNumber(tx: Queryable, numbers: string[]): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>(
+    'SELECT id FROM municipality_names() WHERE number = ANY ($1::text[])',
+    [numbers],
+  );
+  return rows.map((r) => r.id);
 }
 
 export async function insertMeeting(

@@ -58,8 +58,6 @@ async function viewOf(tx: Queryable, ctx: TenantContext, row: q.MeetingRow): Pro
 export function listMeetings(deps: Deps, ctx: TenantContext): Promise<JointMeetingList> {
   return inTenant(deps.db, ctx, async (tx) => ({
     meetings: (await q.meetingsOf(tx, ctx.municipalityId)).map((row) => present(ctx, row)),
-    municipalities: await q.municipalities(tx),
-    ownMunicipalityId: ctx.municipalityId,
   }));
 }
 
@@ -68,10 +66,10 @@ export function planMeeting(deps: Deps, ctx: TenantContext, input: JointMeetingI
   if (!isIsoDate(input.date)) throw invalid([{ field: 'date', rule: 'date' }]);
   if (input.date < todayInOslo()) throw invalid([{ field: 'date', rule: 'past' }]);
   return inTenant(deps.db, ctx, async (tx) => {
-    const known = new Set((await q.municipalities(tx)).map((m) => m.id));
-    const ids = [...new Set([ctx.municipalityId, ...input.municipalityIds])];
-    const unknown = ids.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw invalid([{ field: 'municipalityIds', rule: 'unknown' }]);
+    const numbers = [...new Set(input.municipalityNumbers)];
+    const others = await q.municipalitiesByNumber(tx, numbers);
+    if (others.length !== numbers.length) throw invalid([{ field: 'municipalityNumbers', rule: 'unknown' }]);
+    const ids = [...new Set([ctx.municipalityId, ...others])];
     const id = randomUUID();
     await q.insertMeeting(tx, ctx.municipalityId, {
       id,

@@ -1,13 +1,4 @@
-import {
-  Card,
-  Checkbox,
-  Fieldset,
-  Heading,
-  Link,
-  Paragraph,
-  Spinner,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Card, Heading, Link, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
@@ -55,7 +46,7 @@ export function JointMeetingsPage() {
               ))}
             </ul>
           </section>
-          <PlanForm list={data} onPlanned={() => setReload((n) => n + 1)} />
+          <PlanForm onPlanned={() => setReload((n) => n + 1)} />
         </>
       ) : null}
       <Paragraph>
@@ -86,17 +77,22 @@ function MeetingCard({ meeting }: { meeting: JointMeeting }) {
   );
 }
 
-function PlanForm({ list, onPlanned }: { list: JointMeetingList; onPlanned: () => void }) {
+/** «3405, 0301» → ['3405', '0301']; undefined when one of them is no kommunenummer. */
+function numbersOf(text: string): string[] | undefined {
+  const numbers = text.split(/[\s,;]+/).filter(Boolean);
+  return numbers.every((n) => /^\d{4}$/.test(n)) ? numbers : undefined;
+}
+
+function PlanForm({ onPlanned }: { onPlanned: () => void }) {
   const { t } = useTranslation();
   const [date, setDate] = useState('');
   const [time, setTime] = useState('19:00');
   const [link, setLink] = useState('');
-  const [others, setOthers] = useState<number[]>([]);
+  const [others, setOthers] = useState('');
   const [wrong, setWrong] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const own = list.municipalities.find((m) => m.id === list.ownMunicipalityId);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -106,6 +102,7 @@ function PlanForm({ list, onPlanned }: { list: JointMeetingList; onPlanned: () =
       (!date || date < today) && 'date',
       !/^([01]\d|2[0-3]):[0-5]\d$/.test(time) && 'time',
       !link.trim() && 'link',
+      !numbersOf(others) && 'numbers',
     ].filter((x): x is string => Boolean(x));
     setWrong(found);
     setSaved(false);
@@ -120,12 +117,12 @@ function PlanForm({ list, onPlanned }: { list: JointMeetingList; onPlanned: () =
         date,
         startTime: time,
         link: link.trim(),
-        municipalityIds: [list.ownMunicipalityId, ...others],
+        municipalityNumbers: numbersOf(others) ?? [],
       } satisfies JointMeetingInput);
       setSaved(true);
       setLink('');
       setDate('');
-      setOthers([]);
+      setOthers('');
       onPlanned();
     } catch (caught) {
       setError(caught);
@@ -166,26 +163,16 @@ function PlanForm({ list, onPlanned }: { list: JointMeetingList; onPlanned: () =
         onChange={(event) => setLink(event.target.value)}
         autoComplete="off"
       />
-      <Fieldset>
-        <Fieldset.Legend>{t('jointMeetings.fields.municipalities')}</Fieldset.Legend>
-        <Fieldset.Description>{t('jointMeetings.fields.municipalitiesHint')}</Fieldset.Description>
-        {own ? <Checkbox label={t('jointMeetings.own', { name: own.name })} checked disabled /> : null}
-        {list.municipalities
-          .filter((m) => m.id !== list.ownMunicipalityId)
-          .map((m) => (
-            <Checkbox
-              key={m.id}
-              label={m.name}
-              value={String(m.id)}
-              checked={others.includes(m.id)}
-              onChange={(event) =>
-                setOthers((current) =>
-                  event.target.checked ? [...current, m.id] : current.filter((id) => id !== m.id),
-                )
-              }
-            />
-          ))}
-      </Fieldset>
+      <Textfield
+        id="joint-meeting-numbers"
+        label={t('jointMeetings.fields.municipalities')}
+        description={t('jointMeetings.fields.municipalitiesHint')}
+        value={others}
+        inputMode="numeric"
+        error={fieldError('numbers')}
+        onChange={(event) => setOthers(event.target.value)}
+        autoComplete="off"
+      />
       <FormFoot
         saved={saved ? t('jointMeetings.planned') : undefined}
         error={error}

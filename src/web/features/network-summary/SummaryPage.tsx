@@ -6,6 +6,7 @@ import {
   Paragraph,
   Select,
   Spinner,
+  Tag,
   Textfield,
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -87,15 +88,15 @@ export function SummaryPage() {
               ))}
             </Select>
           </Field>
-          <Paragraph>
-            <strong>
+          <p>
+            <Tag data-size="sm" data-color={submitted ? 'success' : 'neutral'}>
               {submitted && data.submittedAt
                 ? t('networkSummary.submittedOn', {
                     date: longDate(todayInOslo(new Date(data.submittedAt)), i18n.language),
                   })
                 : t('networkSummary.draft')}
-            </strong>
-          </Paragraph>
+            </Tag>
+          </p>
           {notice ? <Notice>{notice}</Notice> : null}
           <form noValidate onSubmit={(event) => send(event, 'submit')} className="stack measure">
             <Textfield
