@@ -110,15 +110,17 @@ export function stabilityFigures(
       moves: sum(g.map((r) => r.unplanned)),
       placementYears: sum(g.map((r) => r.placementYears)),
     }));
+    // Without erased households there is no "unknown" group: no part of the line, shown as 0 of 0.
+    const parts = (exact[2] as { placementYears: number }).placementYears > 0 ? exact : exact.slice(0, 2);
     const shownMoves = discloseParts(
-      exact.map((e) => e.moves),
+      parts.map((e) => e.moves),
       options,
     ).parts;
     const shownYears = discloseParts(
-      exact.map((e) => e.placementYears),
+      parts.map((e) => e.placementYears),
       options,
     ).parts;
-    const [tookPart, didNot, unknown] = pair(shownMoves, shownYears) as [Rate, Rate, Rate];
+    const [tookPart, didNot, unknown = rate(0, 0)] = pair(shownMoves, shownYears) as [Rate, Rate, Rate?];
     const [a, b] = exact as [(typeof exact)[0], (typeof exact)[0]];
     const said = verdict(wilson(a.moves, a.placementYears), wilson(b.moves, b.placementYears));
     return {

@@ -27,6 +27,12 @@ let objectsOfB: Record<NonNullable<RouteSummary['config']['tenantObject']>, stri
 
 /** Valid bodies for routes whose body schema has no valid default. */
 const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/programmes/:programmeId/people': {
+    name: 'Inntrenger',
+    organisation: 'A',
+    role: 'Kontaktperson',
+    groups: ['working'],
+  },
   'PATCH /api/admin/users/:userId': { roles: ['caseworker'] },
   'POST /api/housing-units/:unitId/status': { status: 'offered', on: '2026-01-05', version: 1 },
   'PUT /api/family-home-candidates/:candidateId': {

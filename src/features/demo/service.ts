@@ -13,6 +13,7 @@ import { seedDemoNetwork } from '../networks/index.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';
 import { seedDemoHistory } from './service/seed-history.js';
 import { seedDemoHouseholds } from './service/seed-households.js';
+import { seedDemoProgramme } from './service/seed-programme.js';
 
 /** 9999 is no real kommunenummer, so demo data can never be mistaken for a real municipality's. */
 const DEMO_MUNICIPALITY = { name: 'Demo kommune', number: '9999' };
@@ -69,6 +70,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
   await seedDemoHousing(db, municipalityId);
   await seedDemoCandidates(db, municipalityId);
   await seedDemoCosts(db, municipalityId);
+  // The inter-municipal programme with two invented neighbours (before En god start's cohorts, which belong to it).
+  await seedDemoProgramme(db, municipalityId);
   // En god start: a cohort under way and the next one, after the programme the demo is a member of.
   await seedDemoCohorts(db, municipalityId, ['saksbehandler@demo.landsby.no', 'teamleder@demo.landsby.no']);
   return created;

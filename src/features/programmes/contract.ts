@@ -29,6 +29,7 @@ export const Access = literals(['coordinator', 'member'] as const);
 export const ProgrammeList = Type.Object({
   programmes: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), access: Access })),
 });
+export type ProgrammeList = Static<typeof ProgrammeList>;
 
 export const Person = Type.Object({
   id: Type.String(),

@@ -40,6 +40,10 @@ const FamilyHomesRoutes = lazy(() =>
 const GoodStartRoutes = lazy(() =>
   import('../features/good-start/GoodStartRoutes.js').then((m) => ({ default: m.GoodStartRoutes })),
 );
+// The programme's pages bring the chart library (stability): loaded when opened.
+const ProgrammeRoutes = lazy(() =>
+  import('../features/programmes/ProgrammeRoutes.js').then((m) => ({ default: m.ProgrammeRoutes })),
+);
 
 export function App() {
   return (
@@ -141,6 +145,16 @@ export function App() {
                 <RequireArea area={area('insight')}>
                   <Suspense fallback={null}>
                     <InsightPage />
+                  </Suspense>
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/program/*"
+              element={
+                <RequireArea area={area('programme')}>
+                  <Suspense fallback={null}>
+                    <ProgrammeRoutes />
                   </Suspense>
                 </RequireArea>
               }

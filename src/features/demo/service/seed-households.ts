@@ -13,7 +13,7 @@ import { demoHouseholds } from './invent-households.js';
 export async function seedDemoHouseholds(
   db: Database,
   municipalityId: number,
-  options: { today?: string; count?: number } = {},
+  options: { today?: string; count?: number; seed?: number } = {},
 ): Promise<number> {
   const ctx = { municipalityId, userId: null, ip: null };
   return inTenant(db, ctx, async (tx) => {

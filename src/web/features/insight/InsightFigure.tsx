@@ -29,6 +29,7 @@ export function Figure({
   legend,
   header,
   rows,
+  base = '/api/insight',
 }: {
   id: string;
   query: string;
@@ -38,6 +39,8 @@ export function Figure({
   legend?: [string, string];
   header: string[];
   rows: string[][];
+  /** where the figure's downloads are: `${base}/${id}.xlsx` (the programme's stability page has its own) */
+  base?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -90,10 +93,10 @@ export function Figure({
           </Details.Content>
         </Details>
         <p className="insight-downloads">
-          <Link href={`/api/insight/${id}.xlsx${query}`} download>
+          <Link href={`${base}/${id}.xlsx${query}`} download>
             {t('insight.downloadXlsx', { figure: title })}
           </Link>
-          <Link href={`/api/insight/${id}.csv${query}`} download>
+          <Link href={`${base}/${id}.csv${query}`} download>
             {t('insight.downloadCsv', { figure: title })}
           </Link>
         </p>
