@@ -105,7 +105,7 @@ function CourseSection({
         <Paragraph data-size="sm">{t('courses.provider', { provider: course.provider })}</Paragraph>
       ) : null}
       {course.completions.length ? (
-        <ScrollTable label={name}>
+        <ScrollTable label={`${name}, ${t('courses.count', { count: course.completions.length })}`}>
           <Table zebra data-size="sm">
             <Table.Head>
               <Table.Row>
