@@ -180,3 +180,14 @@ export async function insertFeedbackResponses(
     [municipalityId, eventId, answers],
   );
 }
+
+/** The demo programme, when it has been made (features/demo/service/seed-programme.ts). */
+export async function findProgrammeByName(tx: Queryable, name: string): Promise<string | undefined> {
+  const [row] = await tx.query<{ id: string }>('SELECT id FROM programme WHERE name = $1', [name]);
+  return row?.id;
+}
+
+export async function findUserIdByEmail(tx: Queryable, email: string): Promise<string | undefined> {
+  const [row] = await tx.query<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [email]);
+  return row?.id;
+}

@@ -1,22 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { GROUPS } from '../../domain/programme.js';
 import { Int, literals, Nullable, Text, Uuid } from '../../server/schemas.js';
-
-/**
- * The phases of a programme (seed 002) and the short checklist of each, as the member
- * municipality's staff tick it. The words are in the staff catalogues (programmes.phases.*,
- * programmes.items.*).
- */
-export const PHASES = [
-  { phase: 1, items: ['project_group', 'mapped', 'evenings_planned'] },
-  { phase: 2, items: ['start_package', 'evaluation_tool'] },
-  { phase: 3, items: ['contact_persons_trained', 'pilot_held'] },
-  { phase: 4, items: ['pilot_evaluated', 'adjusted'] },
-  { phase: 5, items: ['implemented', 'in_routine'] },
-] as const;
-export const CHECK_ITEMS: readonly string[] = PHASES.flatMap((p) => p.items);
-
-/** The programme's groups: the steering group, the working group, the adviser (RKBU). */
-export const GROUPS = ['steering', 'working', 'adviser'] as const;
 
 export const ProgrammeParams = Type.Object({ programmeId: Uuid });
 export type ProgrammeParams = Static<typeof ProgrammeParams>;

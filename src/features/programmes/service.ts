@@ -1,16 +1,11 @@
 import type { Database } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { todayInOslo } from '../../domain/calendar.js';
+import { CHECK_ITEMS } from '../../domain/programme.js';
 import { stabilityFigures, stabilityYears, yearsWithPlacements } from '../../domain/stability.js';
 import { forbidden, invalid, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
-import {
-  CHECK_ITEMS,
-  type NewPerson,
-  type Plan,
-  type Stability,
-  type StabilityFigureId,
-} from './contract.js';
+import type { NewPerson, Plan, Stability, StabilityFigureId } from './contract.js';
 import {
   type Access,
   deletePerson,

@@ -1,7 +1,12 @@
 import type { Database } from '../../../db/connection.js';
 import { asSystem } from '../../../db/tenant.js';
 import { createProgramme } from '../../programmes/index.js';
-import { findMunicipalityByNumber, insertMunicipality } from '../queries.js';
+import {
+  findMunicipalityByNumber,
+  findProgrammeByName,
+  findUserIdByEmail,
+  insertMunicipality,
+} from '../queries.js';
 import { seedDemoHouseholds } from './seed-households.js';
 
 // The demo's inter-municipal programme (seed 002): the demo municipality and two more invented
@@ -16,13 +21,10 @@ const NEIGHBOURS = [
 ];
 
 export async function seedDemoProgramme(db: Database, municipalityId: number): Promise<void> {
-  const found = await asSystem(db, async (tx) => {
-    const [programme] = await tx.query('SELECT id FROM programme WHERE name = $1', [DEMO_PROGRAMME]);
-    const [coordinator] = await tx.query<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [
-      'koordinator@demo.landsby.no',
-    ]);
-    return { exists: Boolean(programme), coordinator: coordinator?.id };
-  });
+  const found = await asSystem(db, async (tx) => ({
+    exists: Boolean(await findProgrammeByName(tx, DEMO_PROGRAMME)),
+    coordinator: await findUserIdByEmail(tx, 'koordinator@demo.landsby.no'),
+  }));
   if (found.exists || !found.coordinator) return;
   const neighbours: number[] = [];
   for (const n of NEIGHBOURS) {

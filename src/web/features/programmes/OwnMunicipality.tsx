@@ -1,7 +1,8 @@
 import { Checkbox, Field, Fieldset, Heading, Label, Select } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHASES, type Plan } from '../../../features/programmes/contract.js';
+import { PHASES } from '../../../domain/programme.js';
+import type { Plan } from '../../../features/programmes/contract.js';
 import { useSession } from '../../app/session.js';
 import { api } from '../../shared/api.js';
 import { FormFoot } from '../../shared/FormFoot.js';

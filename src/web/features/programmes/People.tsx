@@ -1,7 +1,8 @@
 import { Button, Checkbox, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUPS, type Plan } from '../../../features/programmes/contract.js';
+import { GROUPS } from '../../../domain/programme.js';
+import type { Plan } from '../../../features/programmes/contract.js';
 import { api } from '../../shared/api.js';
 import { FormFoot } from '../../shared/FormFoot.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';

@@ -1,7 +1,8 @@
 import { Heading, Link, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
-import { PHASES, type Plan } from '../../../features/programmes/contract.js';
+import { PHASES } from '../../../domain/programme.js';
+import type { Plan } from '../../../features/programmes/contract.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
