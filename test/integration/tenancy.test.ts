@@ -35,6 +35,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'PATCH /api/admin/users/:userId': { roles: ['caseworker'] },
   'POST /api/housing-units/:unitId/status': { status: 'offered', on: '2026-01-05', version: 1 },
+  'PUT /api/housing-units/:unitId': {
+    address: { line: 'Inntrengerveien 1', postcode: null },
+    rooms: null,
+    areaM2: null,
+    owner: null,
+    version: 1,
+  },
   'PUT /api/family-home-candidates/:candidateId': {
     name: 'Inntrenger',
     phone: null,
