@@ -52,7 +52,8 @@ export function StabilityPage() {
     value: r.per100,
     low: r.low,
     high: r.high,
-    text: r.per100 === null ? count(r.moves) : t('programmes.stability.rate', { value: per100(r.per100) }),
+    // The number only (the axis and the label say per 100): it fits after the bar on a phone.
+    text: r.per100 === null ? count(r.moves) : per100(r.per100),
   });
   const base = id ? `/api/programmes/${id}/stability` : '';
   const chartLabel = (title: string) => t('programmes.stability.chartLabel', { title });
