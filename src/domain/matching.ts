@@ -42,8 +42,11 @@ export interface CafeMeeting {
   evenings: number;
 }
 
-/** Solid (the course a resource family must have): every adult, some, none. */
-export type SolidStatus = 'complete' | 'partial' | 'none';
+/**
+ * Solid (the course a resource family must have, seed 003), as the course register's gate counts
+ * it: an adult of the household has completed it, a team leader has overridden it, or neither.
+ */
+export type SolidStatus = 'complete' | 'override' | 'none';
 
 export interface ResourceFamilyOption extends MatchHousehold {
   solid: SolidStatus;
@@ -58,7 +61,7 @@ export type Reason =
   | { code: 'cafe'; household: string; evenings: number }
   | { code: 'travel'; minutes: number; estimate: TravelEstimate }
   | { code: 'travel_unknown' }
-  | { code: 'no_solid'; solid: SolidStatus }
+  | { code: 'no_solid' }
   | { code: 'candidate' };
 
 export type TravelEstimate = 'same_postcode' | 'same_area' | 'through_office';
@@ -206,7 +209,7 @@ export function proposeNetwork(input: {
       const { score: s, reasons } = score(family);
       const extra: Reason[] = [
         ...(family.candidate ? [{ code: 'candidate' } as const] : []),
-        ...(family.solid === 'complete' ? [] : [{ code: 'no_solid', solid: family.solid } as const]),
+        ...(family.solid === 'none' ? [{ code: 'no_solid' } as const] : []),
       ];
       return {
         family,
@@ -215,7 +218,7 @@ export function proposeNetwork(input: {
     })
     .sort(
       (a, b) =>
-        Number(b.family.solid === 'complete') - Number(a.family.solid === 'complete') ||
+        Number(b.family.solid !== 'none') - Number(a.family.solid !== 'none') ||
         ranked(a.proposal, b.proposal),
     )
     .slice(0, MAX_RESOURCE_FAMILIES)
@@ -223,10 +226,10 @@ export function proposeNetwork(input: {
   return { members, suggestions, resourceFamilies };
 }
 
-/** Solid of a household from its adults' completions: every adult, some, none. */
-export function solidStatus(adults: number, withSolid: number): SolidStatus {
-  if (adults > 0 && withSolid >= adults) return 'complete';
-  return withSolid > 0 ? 'partial' : 'none';
+/** Solid of a household: an adult's completion counts first, then a team leader's override. */
+export function solidStatus(adultsWithSolid: number, overridden: boolean): SolidStatus {
+  if (adultsWithSolid > 0) return 'complete';
+  return overridden ? 'override' : 'none';
 }
 
 export const CANDIDATE_STATUSES = [

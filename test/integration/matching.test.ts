@@ -122,7 +122,7 @@ describe('matching children to a network', () => {
     // Rønning has Solid and is nearest; Kvam (a candidate with Solid) further; Ruud lacks Solid.
     expect(proposals.resourceFamilies.map((r) => r.householdId)).toEqual([homes.R3, homes.K, homes.R1]);
     expect(proposals.resourceFamilies[1]?.reasons[0]).toEqual({ code: 'candidate' });
-    expect(proposals.resourceFamilies[2]?.reasons[0]).toEqual({ code: 'no_solid', solid: 'none' });
+    expect(proposals.resourceFamilies[2]?.reasons[0]).toEqual({ code: 'no_solid' });
   });
 
   it("creates a network with the team's choice, its homes proposed as members", async () => {
@@ -155,7 +155,7 @@ describe('matching children to a network', () => {
     const before = await count();
     const response = await agent.post('/api/matching/choice', {
       name: 'Halvt nettverk',
-      resourceFamilyHouseholdId: homes.R1,
+      resourceFamilyHouseholdId: homes.R3,
       caseworkerUserIds: [caseworker.id],
       householdIds: [homes.D, elsewhere],
     });
@@ -200,7 +200,7 @@ describe('the short list of resource-family candidates', () => {
       statusOn: '2026-11-21',
     });
     expect(response.statusCode).toBe(409);
-    expect(response.json().code).toBe('matching.no_solid');
+    expect(response.json().code).toBe('courses.solid_required');
     const list = (await agent.get('/api/resource-family-candidates')).json();
     const fjeld = list.candidates.find((c: { householdId: string }) => c.householdId === homes.F);
     expect(fjeld).toMatchObject({ status: 'approached', solid: { status: 'none' } });

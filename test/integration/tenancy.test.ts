@@ -127,6 +127,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     kinds: ['foster'],
   },
   'PUT /api/events/:eventId/audience/:householdId': { included: true },
+  'PUT /api/resource-family-candidates/:householdId': { status: 'declined', statusOn: '2027-03-16' },
+  'PUT /api/network-budgets/:networkId': { year: 2027, amountKr: 1 },
   'PUT /api/events/:eventId/audience/:householdId/note': { note: 'Inntrenger' },
   'POST /api/events/:eventId/attendance': {
     tapId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e5f',

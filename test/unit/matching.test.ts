@@ -144,7 +144,7 @@ describe('proposing a network for the picked children', () => {
   it('puts resource families with Solid first and says why the others cannot lead', () => {
     const { resourceFamilies } = proposeNetwork(input);
     expect(resourceFamilies.map((r) => r.householdId)).toEqual(['R3', 'R2', 'R1']);
-    expect(resourceFamilies[2]?.reasons[0]).toEqual({ code: 'no_solid', solid: 'none' });
+    expect(resourceFamilies[2]?.reasons[0]).toEqual({ code: 'no_solid' });
   });
 
   it('gives the same proposals whatever order the data comes in', () => {
@@ -158,10 +158,10 @@ describe('proposing a network for the picked children', () => {
 });
 
 describe('Solid of a household', () => {
-  it('is complete only when every adult has it', () => {
-    expect(solidStatus(2, 2)).toBe('complete');
-    expect(solidStatus(2, 1)).toBe('partial');
-    expect(solidStatus(2, 0)).toBe('none');
-    expect(solidStatus(0, 0)).toBe('none');
+  it("counts an adult's completion, then a team leader's override", () => {
+    expect(solidStatus(1, false)).toBe('complete');
+    expect(solidStatus(1, true)).toBe('complete');
+    expect(solidStatus(0, true)).toBe('override');
+    expect(solidStatus(0, false)).toBe('none');
   });
 });

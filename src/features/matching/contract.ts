@@ -5,7 +5,7 @@ import { Day, literals, Nullable, Uuid } from '../../server/schemas.js';
 // Matching and the short list of resource-family candidates (SPEC section 3, docs/matching-api.md).
 
 export const CandidateStatus = literals(CANDIDATE_STATUSES);
-export const SolidStatus = literals(['complete', 'partial', 'none'] as const);
+export const SolidStatus = literals(['complete', 'override', 'none'] as const);
 const Estimate = literals(['same_postcode', 'same_area', 'through_office'] as const);
 
 // --- Children to pick (GET /api/matching/children) ------------------------------------------------
@@ -46,7 +46,7 @@ export const Reason = Type.Union([
   Type.Object({ code: Type.Literal('cafe'), household: Type.String(), evenings: Type.Integer() }),
   Type.Object({ code: Type.Literal('travel'), minutes: Type.Integer(), estimate: Estimate }),
   Type.Object({ code: Type.Literal('travel_unknown') }),
-  Type.Object({ code: Type.Literal('no_solid'), solid: SolidStatus }),
+  Type.Object({ code: Type.Literal('no_solid') }),
   Type.Object({ code: Type.Literal('candidate') }),
 ]);
 export const Proposal = Type.Object({

@@ -100,6 +100,19 @@ export function solidOf(tx: Queryable, municipalityId: number, householdIds: str
   );
 }
 
+/** The homes among `householdIds` a team leader has let be a resource family without Solid. */
+export function solidOverrides(
+  tx: Queryable,
+  municipalityId: number,
+  householdIds: string[],
+): Promise<{ householdId: string }[]> {
+  return tx.query<{ householdId: string }>(
+    `SELECT household_id AS "householdId" FROM course_override
+     WHERE municipality_id = $1 AND kind = 'solid' AND household_id = ANY($2::uuid[])`,
+    [municipalityId, householdIds],
+  );
+}
+
 /** Gives the children one sibling group (merging the groups some of them were in already). */
 export async function joinSiblings(
   tx: Queryable,

@@ -32,6 +32,18 @@ const NetworkRoutes = lazy(() =>
 const MyNetworkRoutes = lazy(() =>
   import('../features/my-network/MyNetworkRoutes.js').then((m) => ({ default: m.MyNetworkRoutes })),
 );
+// Matching, the candidate list and the networks' insight (charts): the team's, loaded when opened.
+const MatchingPage = lazy(() =>
+  import('../features/matching/MatchingPage.js').then((m) => ({ default: m.MatchingPage })),
+);
+const CandidatesPage = lazy(() =>
+  import('../features/matching/CandidatesPage.js').then((m) => ({ default: m.CandidatesPage })),
+);
+const NetworkInsightPage = lazy(() =>
+  import('../features/network-insight/NetworkInsightPage.js').then((m) => ({
+    default: m.NetworkInsightPage,
+  })),
+);
 // The family homes' pages: for the team and the family counsellors only, loaded when opened.
 const FamilyHomesRoutes = lazy(() =>
   import('../features/family-homes/FamilyHomesRoutes.js').then((m) => ({ default: m.FamilyHomesRoutes })),
@@ -149,6 +161,23 @@ export function App() {
                 </RequireArea>
               }
             />
+            {(
+              [
+                ['/innsikt/nettverk', <NetworkInsightPage key="insight" />],
+                ['/nettverk/sammensetting', <MatchingPage key="matching" />],
+                ['/nettverk/kandidater', <CandidatesPage key="candidates" />],
+              ] as const
+            ).map(([path, page]) => (
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <RequireArea area={area('networks')}>
+                    <Suspense fallback={null}>{page}</Suspense>
+                  </RequireArea>
+                }
+              />
+            ))}
             <Route
               path="/program/*"
               element={

@@ -4,9 +4,9 @@ import { isIsoDate } from '../../../domain/calendar.js';
 import type { Deps } from '../../../server/deps.js';
 import { invalid, notFound } from '../../../server/errors.js';
 import { audit, auditListRead } from '../../audit/index.js';
+import { requireSolid } from '../../courses/index.js';
 import { findHousehold } from '../../registry/index.js';
 import type { CandidateInput, CandidateList, CandidateView } from '../contract.js';
-import { noSolid } from '../errors.js';
 import * as q from '../queries.js';
 import { solidByHome } from './propose-network.js';
 
@@ -41,7 +41,7 @@ export function listCandidates(deps: Deps, ctx: TenantContext): Promise<Candidat
 
 /**
  * Puts a household on the short list or changes its status, date and note. "Accepted" (recruited)
- * is refused while an adult of the household lacks Solid (409 matching.no_solid).
+ * is refused without Solid (409 courses.solid_required, the course register's gate).
  */
 export function saveCandidate(
   deps: Deps,
@@ -55,10 +55,8 @@ export function saveCandidate(
     const m = ctx.municipalityId;
     const household = await findHousehold(tx, m, householdId);
     if (!household || household.archivedAt) throw notFound();
-    if (input.status === 'accepted') {
-      const solid = await solidByHome(tx, m, [householdId]);
-      if (solid(householdId).status !== 'complete') throw noSolid();
-    }
+    // Recruited: it is to become a resource family, which Solid is the prerequisite of (seed 003).
+    if (input.status === 'accepted') await requireSolid(tx, m, householdId);
     const before = await q.candidate(tx, m, householdId);
     await q.upsertCandidate(tx, m, householdId, { ...input, suitabilityNote: note }, ctx.userId);
     await audit(tx, ctx, {

@@ -31,15 +31,18 @@ export function listChildren(deps: Deps, ctx: TenantContext): Promise<MatchingCh
   });
 }
 
-/** Solid of each home from its adults' completions. */
+/** Solid of each home: its adults' completions and a team leader's override (as courses/ gates it). */
 export async function solidByHome(tx: Queryable, municipalityId: number, householdIds: string[]) {
   const rows = await q.solidOf(tx, municipalityId, householdIds);
+  const overridden = new Set(
+    (await q.solidOverrides(tx, municipalityId, householdIds)).map((o) => o.householdId),
+  );
   const byHome = new Map<string, q.SolidRow[]>();
   for (const row of rows) byHome.set(row.householdId, [...(byHome.get(row.householdId) ?? []), row]);
   return (id: string) => {
     const adults = byHome.get(id) ?? [];
     return {
-      status: solidStatus(adults.length, adults.filter((a) => a.completedOn !== null).length),
+      status: solidStatus(adults.filter((a) => a.completedOn !== null).length, overridden.has(id)),
       adults: adults.map((a) => ({ name: a.adultName, completedOn: a.completedOn })),
     };
   };

@@ -1,8 +1,11 @@
 import { Field, Heading, Label, Link, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router-dom';
 import { todayInOslo } from '../../../domain/calendar.js';
 import { type Term, termRange } from '../../../domain/insight.js';
+import { area } from '../../app/navigation.js';
+import { useUser } from '../../app/session.js';
 import { Chart, type ChartRow } from '../../shared/Chart.js';
 import { intlLocale } from '../../shared/format.js';
 import { ErrorNotice, Notice } from '../../shared/Notice.js';
@@ -37,6 +40,7 @@ const known = (c: Count): number | null => (typeof c === 'number' ? c : null);
 /** /innsikt: the café's figures as charts with a sentence each, a table each and downloads. */
 export function InsightPage() {
   const { t, i18n } = useTranslation();
+  const user = useUser();
   const locale = intlLocale(i18n.language);
   const today = todayInOslo();
   const choices = useMemo(() => seasons(today), [today]);
@@ -90,6 +94,13 @@ export function InsightPage() {
   return (
     <Page title={t('insight.title')}>
       <Paragraph className="measure">{t('insight.intro')}</Paragraph>
+      {area('networks').allowed(user) ? (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to="/innsikt/nettverk">{t('networkInsight.link')}</RouterLink>
+          </Link>
+        </Paragraph>
+      ) : null}
       <div className="insight-controls">
         <Field>
           <Label>{t('insight.period')}</Label>

@@ -23,6 +23,15 @@ export function NetworksPage() {
           <RouterLink to="/nettverk/ny">{t('networks.new')}</RouterLink>
         </Button>
         <Button asChild variant="secondary">
+          <RouterLink to="/nettverk/sammensetting">{t('matching.link')}</RouterLink>
+        </Button>
+        <Button asChild variant="secondary">
+          <RouterLink to="/nettverk/kandidater">{t('matching.candidatesLink')}</RouterLink>
+        </Button>
+        <Button asChild variant="secondary">
+          <RouterLink to="/innsikt/nettverk">{t('networkInsight.link')}</RouterLink>
+        </Button>
+        <Button asChild variant="secondary">
           <RouterLink to="/nettverk/kategorier">{t('networks.settings.link')}</RouterLink>
         </Button>
         <Button asChild variant="secondary">
