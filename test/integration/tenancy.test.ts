@@ -154,6 +154,19 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'POST /api/networks/:networkId/resource-family-users': { userId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
   'POST /api/networks/claims/:claimId/decision': { decision: 'approve' },
+  'PUT /api/networks/:networkId/agreement': {
+    startOn: '2027-01-01',
+    endOn: '2027-12-31',
+    ksUnits: 1,
+    expenses: 'Inntrenger',
+    otherArrangements: '',
+  },
+  'POST /api/joint-meetings': {
+    date: '2099-01-05',
+    startTime: '19:00',
+    link: 'https://inntrenger.example',
+    municipalityNumbers: [],
+  },
   'POST /api/networks/:networkId/supervision/talks': {
     id: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e71',
     heldOn: '2026-01-05',
