@@ -8,6 +8,7 @@ const e2e = setUpE2e();
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 let householdId: string;
+let withoutSolidId: string;
 
 async function fitsAt320(page: Page, what: string): Promise<void> {
   const size = page.viewportSize();
@@ -25,6 +26,12 @@ beforeAll(async () => {
     adults: [{ firstName: 'Sigrid', lastName: 'Kursdal', mobile: '+4791234000' }],
   });
   householdId = household.id;
+  const other = await apiCall<{ id: string }>(page, 'POST', '/api/households', {
+    kind: 'foster',
+    relation: 'care',
+    adults: [{ firstName: 'Oddny', lastName: 'Utenkurs', mobile: '+4791234001' }],
+  });
+  withoutSolidId = other.id;
   await page.close();
 }, 60_000);
 
@@ -95,6 +102,21 @@ describe('the course register, from a household page to the course list', () => 
     await fitsAt320(page, 'the course list');
     await page.setViewportSize({ width: 320, height: 800 });
     await page.screenshot({ path: `${SCREENSHOTS}/courses-list-320.png`, fullPage: false });
+    await page.close();
+  });
+
+  it('refuses in the registry form to make a household without Solid a resource family, saying what to do', async () => {
+    const page = await e2e.caseworker();
+    await page.goto(`${e2e.server.url}/register/${withoutSolidId}/rediger`);
+    await page.getByRole('radio', { name: 'Ressursfamilie' }).check();
+    await page.getByRole('button', { name: 'Lagre husstanden' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('Husstanden kan ikke bli ressursfamilie før en voksen i husstanden har gått Solid.');
+    expect(await page.getByRole('alert').first().textContent()).toContain('under «Kurs» på husstandens side');
+    await expectAccessible(page, 'the household form refused for want of Solid');
+    await page.getByRole('alert').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/courses-solid-refused.png`, fullPage: false });
     await page.close();
   });
 });
