@@ -254,6 +254,25 @@ describe('the PDF', () => {
   });
 });
 
+describe('a long description', () => {
+  it('runs over to a second A4 page, every word printed, numbered «side n av m»', async () => {
+    const paragraph = (i: number) => `Avsnitt ${i}: ${'Familiene møttes og barna lekte sammen. '.repeat(2)}`;
+    const description = Array.from({ length: 40 }, (_, i) => paragraph(i + 1)).join('\n\n');
+    expect(description.length).toBeLessThanOrEqual(4000);
+    const saved = await family.agent.put('/api/my-network/summary', { halfYear: '2025-H2', description });
+    expect(saved.statusCode).toBe(200);
+    const response = await family.agent.get('/api/my-network/summary/pdf?halfYear=2025-H2');
+    const file = join(mkdtempSync(join(tmpdir(), 'network-summary-long-')), 'long.pdf');
+    writeFileSync(file, response.rawPayload);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(2);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Avsnitt 40:');
+    expect(text).toContain('Utkast – ikke sendt');
+    expect(text).toMatch(/side 2 av \d/);
+  });
+});
+
 describe('the reminder two weeks before the half-year ends', () => {
   const mailer = () => createMailer(env.config);
   const toFamily = () =>
