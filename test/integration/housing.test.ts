@@ -192,6 +192,20 @@ describe('a housing unit', () => {
     expect((await other.get('/api/housing-units')).json().units).toEqual([]);
   });
 
+  it('keeps the unit and its history when its family home is erased from the registry, without the home', async () => {
+    const leader = await loginAs(env.app, (await createUser(env.db, municipality, ['team_leader'])).email);
+    const home = await familyHome(env.db, municipality, 'Slettes');
+    const unit = await newUnit('Slettegata 1');
+    await walk(unit.id, ['offered', 'approved', 'furnished', 'occupied'], home);
+    expect((await caseworker.post(`/api/households/${home}/archive`)).statusCode).toBe(200);
+    const erased = await leader.post(`/api/households/${home}/erase`);
+    expect(erased.statusCode, erased.body).toBeLessThan(300);
+    const { unit: after, history } = (await caseworker.get(`/api/housing-units/${unit.id}`)).json();
+    expect(after).toMatchObject({ status: 'occupied', familyHome: null });
+    expect(history).toHaveLength(5);
+    expect(history.every((h: { familyHome: unknown }) => h.familyHome === null)).toBe(true);
+  });
+
   it('writes an audit entry for its creation, each read and each change', async () => {
     const unit = await newUnit();
     await caseworker.get(`/api/housing-units/${unit.id}`);
