@@ -153,3 +153,46 @@ CREATE FUNCTION evaluation_change(p_cohort uuid)
     FROM (SELECT DISTINCT s.question_id FROM scores s) q
   $$;
 GRANT EXECUTE ON FUNCTION evaluation_change(uuid) TO landsby_app;
+
+-- The programme coordinator's view of the results: the same paired aggregates, pooled over the
+-- cohorts of the programme in its member municipalities, for the programme's coordinator only
+-- (programme_access, 0021). Owned by landsby_programme_figures, the narrow role of the
+-- programme's functions, which may read only the columns below: no name, no answer text.
+GRANT SELECT (id, municipality_id, programme_id) ON cohort TO landsby_programme_figures;
+GRANT SELECT (id, cohort_id, household_id, round) ON evaluation_link TO landsby_programme_figures;
+GRANT SELECT (link_id, question_id, score) ON evaluation_answer TO landsby_programme_figures;
+CREATE POLICY programme_evaluation ON cohort TO landsby_programme_figures USING (true);
+CREATE POLICY programme_evaluation ON evaluation_link TO landsby_programme_figures USING (true);
+CREATE POLICY programme_evaluation ON evaluation_answer TO landsby_programme_figures USING (true);
+
+CREATE FUNCTION programme_evaluation_change(p_programme uuid)
+  RETURNS TABLE (question_id text, before_n int, before_mean numeric, after_n int, after_mean numeric,
+    pairs int, change_mean numeric, change_sd numeric)
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+    WITH scores AS (
+      SELECT a.question_id, l.cohort_id, l.household_id, l.round, a.score
+      FROM evaluation_answer a JOIN evaluation_link l ON l.id = a.link_id JOIN cohort c ON c.id = l.cohort_id
+      WHERE programme_access(p_programme) = 'coordinator' AND c.programme_id = p_programme
+        AND c.municipality_id IN (SELECT pm.municipality_id FROM programme_municipality pm
+          WHERE pm.programme_id = p_programme)
+        AND a.score IS NOT NULL
+    ), paired AS (
+      SELECT b.question_id, (f.score - b.score)::numeric AS change
+      FROM scores b JOIN scores f ON f.question_id = b.question_id AND f.cohort_id = b.cohort_id
+        AND f.household_id = b.household_id
+      WHERE b.round = 'before' AND f.round = 'after'
+    )
+    SELECT q.question_id,
+      (SELECT count(*) FROM scores s WHERE s.question_id = q.question_id AND s.round = 'before')::int,
+      (SELECT avg(s.score) FROM scores s WHERE s.question_id = q.question_id AND s.round = 'before'),
+      (SELECT count(*) FROM scores s WHERE s.question_id = q.question_id AND s.round = 'after')::int,
+      (SELECT avg(s.score) FROM scores s WHERE s.question_id = q.question_id AND s.round = 'after'),
+      (SELECT count(*) FROM paired p WHERE p.question_id = q.question_id)::int,
+      (SELECT avg(p.change) FROM paired p WHERE p.question_id = q.question_id),
+      (SELECT stddev_samp(p.change) FROM paired p WHERE p.question_id = q.question_id)
+    FROM (SELECT DISTINCT s.question_id FROM scores s) q
+  $$;
+ALTER FUNCTION programme_evaluation_change(uuid) OWNER TO landsby_programme_figures;
+GRANT EXECUTE ON FUNCTION programme_evaluation_change(uuid) TO landsby_app;

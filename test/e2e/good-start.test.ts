@@ -109,7 +109,11 @@ describe('En god start in the browser', () => {
     await expectAccessible(household, 'the questionnaire, answered');
     await household.close();
 
-    await staff.reload();
+    await staff.goto(`${e2e.server.url}/god-start/${cohort.id}/evaluering`);
+    await expect
+      .poll(() => staff.getByRole('heading', { name: 'Før og etter' }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await shot(staff, 'good-start-evaluation-loaded');
     await expect
       .poll(() => staff.getByText('1 har svart før, 0 etter.').count(), { timeout: 30_000 })
       .toBe(1);

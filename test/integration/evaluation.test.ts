@@ -2,12 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { inDays } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
+import { createTestProgramme } from '../support/programmes.js';
 
 let env: TestEnv;
 let agent: Agent;
 let strangerAgent: Agent;
 let big: string;
 let small: string;
+let coordinator: Agent;
+let programme: string;
+let otherProgramme: string;
+let notTheirs: string;
+let otherMunicipality: number;
 
 interface Link {
   householdId: string;
@@ -55,9 +61,7 @@ const scores = (prepared: number, comment = '') => ({
   ...(comment ? { comment } : {}),
 });
 
-async function results(
-  cohortId: string,
-): Promise<{
+async function results(cohortId: string): Promise<{
   scales: Scale[];
   texts: { text: string; round: string }[];
   answered: { before: number; after: number };
@@ -71,6 +75,14 @@ beforeAll(async () => {
   env = await createTestEnv();
   const municipality = await createMunicipality(env.db, 'Evalvik');
   const other = await createMunicipality(env.db, 'Annenvik');
+  otherMunicipality = other;
+  const coordinatorUser = await createUser(env.db, municipality, ['programme_coordinator'], {
+    firstName: 'Kari',
+  });
+  programme = await createTestProgramme(env.db, [municipality, other], [coordinatorUser.id]);
+  otherProgramme = await createTestProgramme(env.db, [other], [coordinatorUser.id], 'Et annet program');
+  notTheirs = await createTestProgramme(env.db, [other], [], 'Et tredje program');
+  coordinator = await loginAs(env.app, coordinatorUser.email);
   const anne = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne' });
   const stranger = await createUser(env.db, other, ['caseworker'], { firstName: 'Fremmed' });
   agent = await loginAs(env.app, anne.email);
@@ -95,6 +107,7 @@ beforeAll(async () => {
       intervalDays: 14,
       leaderUserIds: [],
       householdIds,
+      programmeId: programme,
     });
   big = (await cohort('Kull med sju', households)).json().id;
   small = (await cohort('Kull med fire', households.slice(0, 4))).json().id;
@@ -212,5 +225,63 @@ describe('the evaluation tool of En good start', () => {
     const wrong = await env.app.inject({ method: 'GET', url: '/sporreskjema/AAAAAAAAAAAAAAAAAAAAAA' });
     expect(wrong.statusCode).toBe(404);
     expect(wrong.body).toContain('Lenken virker ikke');
+  });
+
+  it("gives the programme's coordinator the results pooled over its cohorts, paired inside the database", async () => {
+    const response = await coordinator.get(`/api/evaluation/programmes/${programme}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const prepared = (response.json().scales as Scale[]).find((s) => s.questionId === 'prepared') as Scale;
+    // Seven and four households: changes 2,1,1,0,2,2 and 3,3,3,3 — mean 2, sd √(10/9), half-width
+    // t(9) 2.262 × √(10/9)/√10 = 2.262/3.
+    expect(prepared).toMatchObject({ beforeN: 11, afterN: 10, pairs: 10 });
+    expect(prepared.change).toBeCloseTo(2, 6);
+    expect(prepared.low).toBeCloseTo(2 - 2.262 / 3, 6);
+    expect(prepared.high).toBeCloseTo(2 + 2.262 / 3, 6);
+    expect(response.body).not.toContain('Vigdis');
+    expect(response.body).not.toContain('Samlingen om avvisning');
+  });
+
+  it('hides counts under 5 from the coordinator, and their means, and answers 404 for a programme not theirs', async () => {
+    const few: string[] = [];
+    for (const lastName of ['Bø', 'Ask', 'Lind']) {
+      few.push(
+        await createHousehold(env.db, otherMunicipality, { adults: [{ firstName: 'Oda', lastName }] }),
+      );
+    }
+    const otherCohort = await strangerAgent.post('/api/cohorts', {
+      name: 'Kull i Annenvik',
+      firstDate: inDays(-70),
+      startTime: '18:00',
+      endTime: '20:00',
+      intervalDays: 14,
+      leaderUserIds: [],
+      householdIds: few,
+      programmeId: otherProgramme,
+    });
+    expect(otherCohort.statusCode, otherCohort.body).toBe(201);
+    const links = (
+      await strangerAgent.post(`/api/cohorts/${otherCohort.json().id}/evaluation-links`, { round: 'before' })
+    ).json().links as Link[];
+    for (const link of links) expect((await answerLink(link.url, scores(1))).statusCode).toBe(303);
+    const response = await coordinator.get(`/api/evaluation/programmes/${otherProgramme}`);
+    expect(response.statusCode, response.body).toBe(200);
+    // Three answered before, none after: counts under 5 and no mean of so few.
+    expect((response.json().scales as Scale[]).find((s) => s.questionId === 'prepared')).toEqual({
+      questionId: 'prepared',
+      text: expect.objectContaining({ nb: 'Jeg føler meg forberedt på hverdagen som fosterforelder.' }),
+      beforeN: { under: 5 },
+      beforeMean: null,
+      afterN: { under: 5 },
+      afterMean: null,
+      pairs: { under: 5 },
+      change: null,
+      low: null,
+      high: null,
+    });
+
+    const wrong = await coordinator.get(`/api/evaluation/programmes/${notTheirs}`);
+    expect(wrong.statusCode).toBe(404);
+    // Staff of a member municipality are no coordinators: the pooled view is not theirs.
+    expect((await agent.get(`/api/evaluation/programmes/${programme}`)).statusCode).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { QUESTION_TYPES, ROUNDS } from '../../domain/good-start.js';
 import { literals, Nullable, Text, Uuid } from '../../server/schemas.js';
+import { Count } from '../programmes/contract.js';
 
 const QuestionText = Type.Object(
   { nb: Text(300, { minLength: 1 }), nn: Text(300, { minLength: 1 }), en: Text(300, { minLength: 1 }) },
@@ -85,3 +86,29 @@ export const EvaluationResults = Type.Object({
 export type EvaluationResults = Static<typeof EvaluationResults>;
 
 export const PageParams = Type.Object({ token: Type.String({ maxLength: 64 }) });
+
+export const ProgrammeParams = Type.Object({ programmeId: Uuid });
+export type ProgrammeParams = Static<typeof ProgrammeParams>;
+
+/**
+ * The programme coordinator's view: the same aggregates pooled over the programme's cohorts, every
+ * count under 5 shown as { under: 5 } and the mean beside it left out; the change from 5 pairs.
+ */
+export const ProgrammeResults = Type.Object({
+  minPairs: Type.Integer(),
+  scales: Type.Array(
+    Type.Object({
+      questionId: Type.String(),
+      text: Type.Object({ nb: Type.String(), nn: Type.String(), en: Type.String() }),
+      beforeN: Count,
+      beforeMean: Num,
+      afterN: Count,
+      afterMean: Num,
+      pairs: Count,
+      change: Num,
+      low: Num,
+      high: Num,
+    }),
+  ),
+});
+export type ProgrammeResults = Static<typeof ProgrammeResults>;

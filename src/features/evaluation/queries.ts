@@ -186,3 +186,22 @@ export function freeTexts(tx: Queryable, municipalityId: number, cohortId: strin
     [municipalityId, cohortId],
   );
 }
+
+/** The programme's pooled aggregates (migrations/0022's programme_evaluation_change): its coordinator only. */
+export function programmeEvaluationChange(tx: Queryable, programmeId: string): Promise<ChangeRow[]> {
+  return tx.query<ChangeRow>(
+    `SELECT question_id AS "questionId", before_n AS "beforeN", before_mean::float8 AS "beforeMean",
+       after_n AS "afterN", after_mean::float8 AS "afterMean", pairs, change_mean::float8 AS "changeMean",
+       change_sd::float8 AS "changeSd"
+     FROM programme_evaluation_change($1)`,
+    [programmeId],
+  );
+}
+
+/** 'coordinator', 'member' or null (migrations/0021's programme_access). */
+export async function programmeAccess(tx: Queryable, programmeId: string): Promise<string | null> {
+  const [row] = await tx.query<{ access: string | null }>('SELECT programme_access($1) AS access', [
+    programmeId,
+  ]);
+  return row?.access ?? null;
+}

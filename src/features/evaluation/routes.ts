@@ -12,6 +12,8 @@ import {
   LinkList,
   LinksInput,
   PageParams,
+  ProgrammeParams,
+  ProgrammeResults,
   QuestionnaireInput,
   QuestionnaireView,
 } from './contract.js';
@@ -19,6 +21,7 @@ import { badLinkPage, busyPage, questionnaireHtml } from './page.js';
 import { resultsCsv } from './render.js';
 import {
   getLinks,
+  getProgrammeResults,
   getQuestionnaire,
   getResults,
   linkPath,
@@ -124,6 +127,21 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
         .header('content-disposition', 'attachment; filename="en-god-start-evaluering.csv"')
         .send(resultsCsv(results, localeOf(request)));
     },
+  );
+
+  app.get(
+    '/api/evaluation/programmes/:programmeId',
+    {
+      config: { permission: 'aggregates:read' as const, tenantObject: 'programme' as const },
+      schema: {
+        tags,
+        summary:
+          "The coordinator's results of En god start pooled over the programme: aggregates, counts under 5 hidden",
+        params: ProgrammeParams,
+        response: withErrors({ 200: ProgrammeResults }),
+      },
+    },
+    async (request) => getProgrammeResults(deps, tenantOf(request), request.params.programmeId),
   );
 };
 

@@ -8,13 +8,20 @@ import {
   type Question,
   type Round,
 } from '../../domain/good-start.js';
+import { SMALL_COUNT, suppress } from '../../domain/statistics.js';
 import { evaluationLanguage } from '../../i18n/household/index.js';
 import type { Deps } from '../../server/deps.js';
 import { conflict, type FieldError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
 import { cohortHouseholds, findCohort } from '../good-start/index.js';
 import { tokenHash } from '../sending/index.js';
-import type { EvaluationResults, LinkList, QuestionnaireInput, QuestionnaireView } from './contract.js';
+import type {
+  EvaluationResults,
+  LinkList,
+  ProgrammeResults,
+  QuestionnaireInput,
+  QuestionnaireView,
+} from './contract.js';
 import * as q from './queries.js';
 
 /**
@@ -165,6 +172,43 @@ export async function getResults(
           };
         }),
       texts: await q.freeTexts(tx, ctx.municipalityId, cohortId),
+    };
+  });
+}
+
+/**
+ * The programme coordinator's results: pooled over the programme's cohorts inside the database,
+ * counts under 5 shown as "under 5" and the mean of so few left out (statistics.suppress); the
+ * change only from MIN_PAIRS pairs. Question words are the defaults' where the id is one of them.
+ */
+export async function getProgrammeResults(
+  deps: Deps,
+  ctx: TenantContext,
+  programmeId: string,
+): Promise<ProgrammeResults> {
+  return inTenant(deps.db, ctx, async (tx) => {
+    if ((await q.programmeAccess(tx, programmeId)) !== 'coordinator') throw notFound();
+    const rows = await q.programmeEvaluationChange(tx, programmeId);
+    await audit(tx, ctx, { action: 'read', recordType: 'programme_evaluation', recordId: programmeId });
+    const words = new Map(DEFAULT_QUESTIONS.map((question) => [question.id, question.text]));
+    const mean = (n: number, value: number | null) => (n < SMALL_COUNT ? null : value);
+    return {
+      minPairs: MIN_PAIRS,
+      scales: rows.map((r) => {
+        const change = pairedChange(r.pairs, r.changeMean, r.changeSd);
+        return {
+          questionId: r.questionId,
+          text: words.get(r.questionId) ?? { nb: r.questionId, nn: r.questionId, en: r.questionId },
+          beforeN: suppress(r.beforeN, true),
+          beforeMean: mean(r.beforeN, r.beforeMean),
+          afterN: suppress(r.afterN, true),
+          afterMean: mean(r.afterN, r.afterMean),
+          pairs: suppress(r.pairs, true),
+          change: change.mean,
+          low: change.low,
+          high: change.high,
+        };
+      }),
     };
   });
 }
