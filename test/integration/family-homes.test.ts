@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/features/demo/service.js';
 import type { MeetingCalendar } from '../../src/features/family-home-meetings/contract.js';
 import type { FamilyHomeList, FamilyHomeView } from '../../src/features/family-homes/contract.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { completeCourse } from '../support/courses.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 
 // Family homes (SPEC section 5, seed 004): the youths, the family counsellor who follows one or two
@@ -62,6 +63,10 @@ describe('a family home and its youths', () => {
     expect(JSON.stringify(list)).not.toContain('Fosterfar');
     const view = (await caseworker.get(`/api/family-homes/${home}`)).json() as FamilyHomeView;
     expect(view.parents.map((p) => p.firstName)).toEqual(['Hiva']);
+    expect(view.parents[0]?.courses).toEqual([]);
+    await completeCourse(env.db, asker, home, 'pride');
+    const trained = (await caseworker.get(`/api/family-homes/${home}`)).json() as FamilyHomeView;
+    expect(trained.parents[0]?.courses).toEqual([{ kind: 'pride', completedOn: '2025-05-20', part: null }]);
     expect(await auditEntries('family_home', home)).toContainEqual(
       expect.objectContaining({ action: 'read' }),
     );
@@ -122,6 +127,43 @@ describe('a family home and its youths', () => {
     );
     expect(Number(left[0]?.n)).toBe(0);
     expect((await caseworker.get(`/api/family-homes/${home}`)).statusCode).toBe(404);
+  });
+
+  it("answers 404 and changes nothing on every family-home route that names another municipality's home", async () => {
+    const other = await createMunicipality(env.db, 'Annenby');
+    const theirs = await createHousehold(env.db, other, {
+      kind: 'family_home',
+      adults: [{ firstName: 'Annbjørg', lastName: 'Utenfor' }],
+    });
+    const bodies: Record<string, unknown> = {
+      POST: { ...youth, date: todayInOslo(), kind: 'call' },
+      PUT: { ...youth, userId: counsellor.id },
+    };
+    const routes = env.app.routeTable.filter((r) => r.url.startsWith('/api/family-homes/:householdId'));
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    const rows = () =>
+      env.db.transaction((tx) =>
+        tx.query('SELECT * FROM family_home_counsellor WHERE household_id = $1', [theirs]),
+      );
+    for (const route of routes) {
+      const url = route.url.replace(':householdId', theirs).replace(/:[A-Za-z]+/, theirs);
+      const body = route.url.endsWith('/meetings')
+        ? {
+            date: addDays(todayInOslo(), 3),
+            startTime: '10:00',
+            kind: 'school',
+            place: 'X',
+            participantUserIds: [counsellor.id],
+          }
+        : bodies[route.method];
+      const response = await caseworker.request({
+        method: route.method as 'GET',
+        url,
+        payload: body as object,
+      });
+      expect(response.statusCode, `${route.method} ${route.url}: ${response.body}`).toBe(404);
+    }
+    expect(await rows()).toEqual([]);
   });
 
   it("answers 404 for another municipality's family home and for a foster home", async () => {
@@ -299,6 +341,7 @@ describe('the demo municipality', () => {
     expect(first, 'a meeting tomorrow').toBeDefined();
     const view = (await counsellorDemo.get(`/api/family-homes/${first?.id}`)).json() as FamilyHomeView;
     expect(view.followUps.length).toBeGreaterThan(0);
+    expect(view.housingUnit?.status).toBe('occupied');
     const calendar = (
       await counsellorDemo.get(`/api/family-homes/${first?.id}/meetings`)
     ).json() as MeetingCalendar;

@@ -154,6 +154,27 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'POST /api/networks/:networkId/resource-family-users': { userId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
   'POST /api/networks/claims/:claimId/decision': { decision: 'approve' },
+  'POST /api/family-homes/:householdId/youths': {
+    firstName: 'Inntrenger',
+    birthDate: '2010-01-01',
+    arrivalDate: '2024-01-01',
+    languages: [],
+  },
+  'PUT /api/family-homes/:householdId/youths/:youthId': {
+    firstName: 'Inntrenger',
+    birthDate: '2010-01-01',
+    arrivalDate: '2024-01-01',
+    languages: [],
+  },
+  'PUT /api/family-homes/:householdId/counsellor': { userId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
+  'POST /api/family-homes/:householdId/follow-ups': { date: '2026-01-05', kind: 'call' },
+  'POST /api/family-homes/:householdId/meetings': {
+    date: '2030-01-05',
+    startTime: '10:00',
+    kind: 'school',
+    place: 'Inntrenger',
+    participantUserIds: ['6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70'],
+  },
   'PUT /api/networks/:networkId/agreement': {
     startOn: '2027-01-01',
     endOn: '2027-12-31',
