@@ -63,9 +63,11 @@ export const YouthInput = Type.Object({
 });
 export type YouthInput = Static<typeof YouthInput>;
 
+/** A course from the course register: its kind (the catalogue's `courses.kinds.<kind>`) and day. */
 export const Course = Type.Object({
-  name: Type.String(),
+  kind: Type.String(),
   completedOn: Type.String({ description: 'YYYY-MM-DD' }),
+  part: Nullable(Type.Integer()),
 });
 
 export const Parent = Type.Object({
@@ -109,6 +111,18 @@ export const FamilyHomeView = Type.Object({
     Type.Object({ id: Uuid, name: Type.String(), overrideReason: Nullable(Type.String()) }),
   ),
   followUps: Type.Array(FollowUp),
+  /** The housing unit the home lives in (features/housing), or null. */
+  housingUnit: Nullable(
+    Type.Object({
+      id: Type.String(),
+      address: Type.Object({
+        line: Nullable(Type.String()),
+        postcode: Nullable(Type.String()),
+        place: Nullable(Type.String()),
+      }),
+      status: Type.String(),
+    }),
+  ),
   scope: literals(['team', 'counsellor'] as const),
 });
 export type FamilyHomeView = Static<typeof FamilyHomeView>;

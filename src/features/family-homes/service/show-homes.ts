@@ -5,6 +5,8 @@ import { COUNSELLOR_HOME_LIMIT } from '../../../domain/family-home.js';
 import type { Deps } from '../../../server/deps.js';
 import { notFound } from '../../../server/errors.js';
 import { audit, auditListRead } from '../../audit/index.js';
+import { completionsOf } from '../../courses/index.js';
+import { housingUnitOf } from '../../housing/index.js';
 import type { CounsellorList, FamilyHomeList, FamilyHomeView } from '../contract.js';
 import * as q from '../queries.js';
 import type { Viewer } from './viewer.js';
@@ -64,16 +66,33 @@ export async function homeView(tx: Queryable, viewer: Viewer, home: q.HomeRow): 
     await q.youthsOf(tx, m, home.id),
     await q.followUpsOf(tx, m, home.id),
   ];
+  // Training and courses of the parents: the one course register (features/courses), read audited.
+  const completions = await completionsOf(
+    tx,
+    viewer.ctx,
+    parents.map((parent) => parent.id),
+  );
+  const unit = await housingUnitOf(tx, m, home.id);
   return {
     id: home.id,
     name: home.name,
     address: { line: home.addressLine, postcode: home.postcode, place: home.place },
-    parents: parents.map((parent) => ({ ...parent, courses: [] })),
+    parents: parents.map((parent) => ({
+      ...parent,
+      courses: completions
+        .filter((completion) => completion.adultId === parent.id)
+        .map((completion) => ({
+          kind: completion.kind,
+          completedOn: completion.completedOn,
+          part: completion.part,
+        })),
+    })),
     youths,
     counsellor: home.counsellorId
       ? { id: home.counsellorId, name: home.counsellorName ?? '', overrideReason: home.overrideReason }
       : null,
     followUps,
+    housingUnit: unit && { id: unit.id, address: unit.address, status: unit.status },
     scope: viewer.scope.kind,
   };
 }

@@ -44,6 +44,7 @@ export function FamilyHomePage() {
               {address.filter(Boolean).join(', ')}
             </Paragraph>
           ) : null}
+          <HousingUnitLine home={home} />
           <FollowUpSection home={home} onSaved={setData} />
           <MeetingsSection householdId={home.id} />
           <ParentsSection parents={home.parents} />
@@ -69,12 +70,35 @@ function FollowUpLog({ home }: { home: FamilyHomeView }) {
       {home.followUps.map((entry) => (
         <li key={entry.id} className="family-home-item">
           <span className="family-home-item__title">
-            {longDate(entry.date, i18n.language)}:{t(`familyHomes.followUps.kinds.${entry.kind}`)}
+            {`${longDate(entry.date, i18n.language)}: ${t(`familyHomes.followUps.kinds.${entry.kind}`)}`}
           </span>
           {entry.note ? <span>{entry.note}</span> : null}
           {entry.by ? <span>{t('familyHomes.followUps.by', { name: entry.by })}</span> : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The housing unit the home lives in; the team follows the link to the unit's page. */
+function HousingUnitLine({ home }: { home: FamilyHomeView }) {
+  const { t } = useTranslation();
+  const unit = home.housingUnit;
+  if (!unit) return <Paragraph>{t('familyHomes.noHousingUnit')}</Paragraph>;
+  const where = [unit.address.line, [unit.address.postcode, unit.address.place].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const text = `${where} (${t(`housing.statuses.${unit.status}`)})`;
+  return (
+    <Paragraph>
+      <span className="family-home-item__title">{t('familyHomes.housingUnit')}: </span>
+      {home.scope === 'team' ? (
+        <Link asChild>
+          <RouterLink to={`/familiehjem/boliger/${unit.id}`}>{text}</RouterLink>
+        </Link>
+      ) : (
+        text
+      )}
+    </Paragraph>
   );
 }

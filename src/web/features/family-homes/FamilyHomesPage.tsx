@@ -36,6 +36,7 @@ export function FamilyHomesPage() {
           ))}
         </ul>
       </section>
+      {data?.scope === 'team' ? <TeamLinks /> : null}
     </Page>
   );
 }
@@ -67,5 +68,36 @@ function HomeCard({ home }: { home: FamilyHomeSummary }) {
         ) : null}
       </ul>
     </Card>
+  );
+}
+
+/** The team's other family-home pages: housing, recruiting and costs (features/housing and others). */
+function TeamLinks() {
+  const { t } = useTranslation();
+  const links = [
+    { path: '/familiehjem/boliger', title: t('housing.title'), intro: t('housing.intro') },
+    { path: '/familiehjem/rekruttering', title: t('recruiting.title'), intro: t('recruiting.intro') },
+    { path: '/familiehjem/kostnader', title: t('familyHomeCosts.title'), intro: t('familyHomeCosts.intro') },
+  ];
+  return (
+    <section aria-labelledby="family-homes-more-heading" className="stack">
+      <Heading level={2} data-size="sm" id="family-homes-more-heading">
+        {t('familyHomes.moreHeading')}
+      </Heading>
+      <ul className="family-home-cards">
+        {links.map((link) => (
+          <li key={link.path}>
+            <Card data-color="neutral" className="family-home-card">
+              <Heading level={3} data-size="xs">
+                <Link asChild>
+                  <RouterLink to={link.path}>{link.title}</RouterLink>
+                </Link>
+              </Heading>
+              <Paragraph data-size="sm">{link.intro}</Paragraph>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

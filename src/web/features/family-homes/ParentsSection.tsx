@@ -25,7 +25,10 @@ export function ParentsSection({ parents }: { parents: Parent[] }) {
               {parent.courses.length === 0
                 ? t('familyHomes.parents.noCourses')
                 : parent.courses
-                    .map((course) => `${course.name} (${shortDate(course.completedOn, i18n.language)})`)
+                    .map(
+                      (course) =>
+                        `${t(`courses.kinds.${course.kind}`)}${course.part ? ` ${course.part}` : ''} (${shortDate(course.completedOn, i18n.language)})`,
+                    )
                     .join(', ')}
             </span>
           </li>
