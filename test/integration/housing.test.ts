@@ -342,6 +342,12 @@ describe('recruiting family-home parents', () => {
       reason: 'Flyttet fra kommunen',
       version: 1,
     });
+    const late = await caseworker.put(`/api/family-home-candidates/${c.id}`, {
+      ...candidate(),
+      firstContactOn: addDays(today, 1),
+      version: stopped.json().version,
+    });
+    expect(late.json().details).toEqual([{ field: 'firstContactOn', rule: 'after_next_step' }]);
     expect(stopped.json()).toMatchObject({
       stage: 'stopped',
       stopReason: 'Flyttet fra kommunen',

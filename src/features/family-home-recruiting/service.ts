@@ -110,6 +110,11 @@ export async function updateCandidate(
   return inTenant(deps.db, ctx, async (tx) => {
     const before = await candidateOrNotFound(tx, ctx, candidateId);
     if (before.version !== version) throw candidateChanged();
+    // The first contact comes before every later step.
+    const nextStep = [before.assessmentOn, before.stoppedOn].filter((d): d is string => d !== null).sort()[0];
+    if (nextStep && input.firstContactOn > nextStep) {
+      throw invalid([{ field: 'firstContactOn', rule: 'after_next_step' }]);
+    }
     if (!(await q.updateCandidate(tx, ctx.municipalityId, candidateId, candidateData(input), version))) {
       throw candidateChanged();
     }

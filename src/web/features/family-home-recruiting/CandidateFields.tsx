@@ -59,7 +59,12 @@ export function serverProblems(error: unknown, t: TFunction): Record<string, str
       );
     else if (field === 'email') found.email = t('recruiting.errors.email');
     else if (field === 'name') found.name = t('recruiting.errors.name');
-    else if (field === 'firstContactOn') found.firstContactOn = t('recruiting.errors.firstContactOn');
+    else if (field === 'firstContactOn')
+      found.firstContactOn = t(
+        rule === 'after_next_step'
+          ? 'recruiting.errors.firstContactAfterStep'
+          : 'recruiting.errors.firstContactOn',
+      );
   }
   return found;
 }
