@@ -6,7 +6,6 @@ import {
   Paragraph,
   Select,
   Spinner,
-  Tag,
   Textfield,
 } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -88,15 +87,15 @@ export function SummaryPage() {
               ))}
             </Select>
           </Field>
-          <p>
-            <Tag data-size="sm" data-color={submitted ? 'success' : 'neutral'}>
+          <Paragraph>
+            <strong>
               {submitted && data.submittedAt
                 ? t('networkSummary.submittedOn', {
                     date: longDate(todayInOslo(new Date(data.submittedAt)), i18n.language),
                   })
                 : t('networkSummary.draft')}
-            </Tag>
-          </p>
+            </strong>
+          </Paragraph>
           {notice ? <Notice>{notice}</Notice> : null}
           <form noValidate onSubmit={(event) => send(event, 'submit')} className="stack measure">
             <Textfield
