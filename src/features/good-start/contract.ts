@@ -25,7 +25,9 @@ export type CohortInput = Static<typeof CohortInput>;
 export const CohortParams = Type.Object({ cohortId: Uuid });
 export type CohortParams = Static<typeof CohortParams>;
 
-export const MemberParams = Type.Object({ cohortId: Uuid, householdId: Uuid });
+// The household's id is checked by the service (404 when it is no member), so the cohort decides
+// first: another municipality's cohort answers 404 whatever the rest of the path says.
+export const MemberParams = Type.Object({ cohortId: Uuid, householdId: Type.String({ maxLength: 36 }) });
 export type MemberParams = Static<typeof MemberParams>;
 
 export const MemberInput = Type.Object({ householdId: Uuid }, { additionalProperties: false });

@@ -12,6 +12,8 @@ import { venueIdsExisting } from '../venues/index.js';
 import type { CohortChoices, CohortInput, CohortList, CohortView } from './contract.js';
 import * as q from './queries.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The cohort, or 404 (another municipality's, or none). */
 async function cohortOrNotFound(tx: Queryable, ctx: TenantContext, cohortId: string) {
   const cohort = await q.findCohort(tx, ctx.municipalityId, cohortId);
@@ -203,7 +205,8 @@ export async function removeMember(
 ): Promise<CohortView> {
   return inTenant(deps.db, ctx, async (tx) => {
     await cohortOrNotFound(tx, ctx, cohortId);
-    if (!(await q.removeMember(tx, ctx.municipalityId, cohortId, householdId))) throw notFound();
+    if (!UUID.test(householdId) || !(await q.removeMember(tx, ctx.municipalityId, cohortId, householdId)))
+      throw notFound();
     await audit(tx, ctx, {
       action: 'delete',
       recordType: 'cohort_member',
