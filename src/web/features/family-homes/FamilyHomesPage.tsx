@@ -19,6 +19,7 @@ export function FamilyHomesPage() {
       <Paragraph className="measure">
         {t(counsellor ? 'familyHomes.introCounsellor' : 'familyHomes.intro')}
       </Paragraph>
+      {data?.scope === 'team' ? <TeamLinks /> : null}
       <section aria-labelledby="family-homes-heading" className="stack">
         <Heading level={2} data-size="sm" id="family-homes-heading">
           {t(counsellor ? 'familyHomes.ownHeading' : 'familyHomes.listHeading')}
@@ -36,7 +37,6 @@ export function FamilyHomesPage() {
           ))}
         </ul>
       </section>
-      {data?.scope === 'team' ? <TeamLinks /> : null}
     </Page>
   );
 }
@@ -71,7 +71,7 @@ function HomeCard({ home }: { home: FamilyHomeSummary }) {
   );
 }
 
-/** The team's other family-home pages: housing, recruiting and costs (features/housing and others). */
+/** The team's other family-home pages, above the homes: housing, recruiting and costs. */
 function TeamLinks() {
   const { t } = useTranslation();
   const links = [
