@@ -110,7 +110,7 @@ describe('the insight on networks', () => {
     await page.goto(`${e2e.server.url}/innsikt`);
     await page.getByRole('link', { name: 'Innsikt i ressursfamilienettverkene' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Innsikt i nettverkene');
-    await expect.poll(() => page.locator('figure svg[role="img"]').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('figure svg[role="img"]').count(), { timeout: 15_000 }).toBe(4);
     const gatherings = page.locator('figure', {
       has: page.getByRole('heading', { name: 'Samlinger mot seks i året' }),
     });
@@ -135,7 +135,7 @@ describe('the insight on networks', () => {
 
     const small = await e2e.caseworker(320);
     await small.goto(`${e2e.server.url}/innsikt/nettverk`);
-    await expect.poll(() => small.locator('figure svg[role="img"]').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => small.locator('figure svg[role="img"]').count(), { timeout: 15_000 }).toBe(4);
     await expectNoHorizontalScroll(small, 'network insight at 320 px');
     await expectAccessible(small, 'network insight at 320 px');
     await small.screenshot({ path: `${SCREENSHOTS}/network-insight-320.png`, fullPage: true });

@@ -64,7 +64,18 @@ beforeAll(async () => {
     await claim('2025-06-21', 40000, 'approved', null);
     await claim('2025-12-15', 15000, 'submitted', null);
     await claim('2025-08-01', 9900, 'rejected', 'Ikke avtalt');
+    // Supervision every 14 days from the start on 1 January 2025: due 15 January, then 14 days on.
+    for (const heldOn of ['2025-01-10', '2025-02-10', '2025-02-20']) {
+      await tx.query(
+        `INSERT INTO supervision_talk (id, municipality_id, network_id, held_on) VALUES (gen_random_uuid(), $1, $2, $3)`,
+        [asker, network, heldOn],
+      );
+    }
   });
+  // The network started on 1 January 2025 (no role of the app may change when a network was made).
+  await env.db.transaction((tx) =>
+    tx.query(`UPDATE network SET created_at = '2025-01-01T12:00:00+01:00' WHERE id = $1`, [network]),
+  );
 });
 afterAll(() => env.close());
 
@@ -118,11 +129,25 @@ describe('the insight on networks', () => {
     expect(other?.budget).toMatchObject({ budgetOre: 0, source: 'seed', used: null });
   });
 
+  it('counts supervision talks held by the day the one before made due, and the one overdue now', async () => {
+    const [network] = (await read()).networks;
+    // 10 Jan ≤ 15 Jan: on time; 10 Feb > 24 Jan: late; 20 Feb ≤ 24 Feb: on time; next due 6 March 2025.
+    expect(network?.supervision).toEqual({
+      talks: 3,
+      onTime: 2,
+      share: 0.667,
+      nextDue: '2025-03-06',
+      overdue: true,
+    });
+  });
+
   it('downloads each figure as CSV and Excel with the same numbers', async () => {
     const csv = await tn.agent.get('/api/insight/networks/contacts.csv?year=2025');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Nettverket på Berg;Anne Alm;2;0;1;0;0;0;0;0;0;0;0;0;3;0.3');
+    const supervision = await tn.agent.get('/api/insight/networks/supervision.csv?year=2025');
+    expect(supervision.body).toContain('Nettverket på Berg;3;2;66.7;2025-03-06;Ja');
     const gatherings = await tn.agent.get('/api/insight/networks/gatherings.csv?year=2025');
     expect(gatherings.body).toContain('Nettverket på Berg;2;0;6');
     const xlsx = await tn.agent.get('/api/insight/networks/budget.xlsx?year=2025');

@@ -5,7 +5,7 @@ import { Int, Nullable, Uuid, Year } from '../../server/schemas.js';
 // contacts per member household and month, gatherings against six a year, budget used. Money in øre.
 
 /** The figures of /innsikt/nettverk; each id names its export (`/api/insight/networks/<id>.xlsx|.csv`). */
-export const NETWORK_FIGURES = ['contacts', 'gatherings', 'budget'] as const;
+export const NETWORK_FIGURES = ['contacts', 'gatherings', 'budget', 'supervision'] as const;
 export type NetworkFigureId = (typeof NETWORK_FIGURES)[number];
 
 export const NetworkInsightQuery = Type.Object(
@@ -41,6 +41,15 @@ export const NetworkFigures = Type.Object({
     submittedOre: Ore,
     /** approved / budget; null without a budget */
     used: Nullable(Type.Number()),
+  }),
+  /** supervision talks of the year: on time when held by the day the one before made due */
+  supervision: Type.Object({
+    talks: Type.Integer(),
+    onTime: Type.Integer(),
+    share: Nullable(Type.Number()),
+    /** the next talk's due day, and whether it has passed (today) */
+    nextDue: Type.String(),
+    overdue: Type.Boolean(),
   }),
 });
 export type NetworkFigures = Static<typeof NetworkFigures>;

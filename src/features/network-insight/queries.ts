@@ -117,6 +117,27 @@ export function budgets(
   );
 }
 
+export interface SupervisionRow {
+  networkId: string;
+  startedOn: string;
+  intervalDays: number;
+  /** every talk held, oldest first */
+  heldOn: string[];
+}
+
+/** Each network's start, supervision interval (14 days when none is set) and talks held. */
+export function supervision(tx: Queryable, municipalityId: number): Promise<SupervisionRow[]> {
+  return tx.query<SupervisionRow>(
+    `SELECT n.id AS "networkId", ((n.created_at AT TIME ZONE 'Europe/Oslo')::date)::text AS "startedOn",
+            COALESCE((SELECT si.interval_days FROM supervision_interval si WHERE si.network_id = n.id), 14)
+              AS "intervalDays",
+            COALESCE((SELECT array_agg(st.held_on::text ORDER BY st.held_on) FROM supervision_talk st
+                      WHERE st.network_id = n.id), '{}') AS "heldOn"
+     FROM network n WHERE n.municipality_id = $1`,
+    [municipalityId],
+  );
+}
+
 /** Whether the network is the municipality's own (the owner sets its budget). */
 export async function ownsNetwork(
   tx: Queryable,

@@ -61,5 +61,26 @@ export function networkFigureTable(
           n.budget.used === null ? null : Math.round(n.budget.used * 1000) / 10,
         ]),
       };
+    case 'supervision':
+      return {
+        title: text('titles.supervision'),
+        note,
+        header: [
+          column('network'),
+          column('talks'),
+          column('onTime'),
+          column('onTimeShare'),
+          column('nextDue'),
+          column('overdue'),
+        ],
+        rows: insight.networks.map((n) => [
+          n.name,
+          n.supervision.talks,
+          n.supervision.onTime,
+          n.supervision.share === null ? null : Math.round(n.supervision.share * 1000) / 10,
+          n.supervision.nextDue,
+          text(n.supervision.overdue ? 'yes' : 'no'),
+        ]),
+      };
   }
 }

@@ -1,6 +1,7 @@
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { todayInOslo } from '../../domain/calendar.js';
 import { BUDGET_PER_MEMBER_ORE, GATHERING_OCCASIONS, GATHERINGS_REQUIRED } from '../../domain/network.js';
+import { nextTalkDue } from '../../domain/supervision.js';
 import type { Deps } from '../../server/deps.js';
 import { notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
@@ -14,6 +15,30 @@ export function monthsCounted(year: number, today: string): number {
   const thisYear = Number(today.slice(0, 4));
   if (year < thisYear) return 12;
   return year > thisYear ? 0 : Number(today.slice(5, 7));
+}
+
+/**
+ * Supervision kept on time in a year: each talk of the year is on time when held by the day the
+ * talk before it (or the network's start) made due, at the network's interval now.
+ */
+export function supervisionKept(row: q.SupervisionRow, from: string, to: string, today: string) {
+  let due = nextTalkDue(null, row.startedOn, row.intervalDays);
+  let talks = 0;
+  let onTime = 0;
+  for (const held of row.heldOn) {
+    if (held >= from && held <= to) {
+      talks += 1;
+      if (held <= due) onTime += 1;
+    }
+    due = nextTalkDue(held, row.startedOn, row.intervalDays);
+  }
+  return {
+    talks,
+    onTime,
+    share: talks === 0 ? null : Math.round((onTime / talks) * 1000) / 1000,
+    nextDue: due,
+    overdue: due < today,
+  };
 }
 
 /**
@@ -34,6 +59,7 @@ export function readNetworkInsight(deps: Deps, ctx: TenantContext, year?: number
     const gatherings = new Map((await q.gatherings(tx, m, from, to, today)).map((g) => [g.networkId, g]));
     const claims = new Map((await q.claimSums(tx, m, from, to)).map((c) => [c.networkId, c]));
     const budgets = new Map((await q.budgets(tx, m, y)).map((b) => [b.networkId, b.amountOre]));
+    const talks = new Map((await q.supervision(tx, m)).map((s) => [s.networkId, s]));
     const counted = monthsCounted(y, today);
     await auditListRead(tx, ctx, 'household', [...new Set(members.map((r) => r.householdId))]);
     return {
@@ -78,6 +104,17 @@ export function readNetworkInsight(deps: Deps, ctx: TenantContext, year?: number
             submittedOre: claim?.submittedOre ?? 0,
             used: budgetOre === 0 ? null : Math.round((approvedOre / budgetOre) * 1000) / 1000,
           },
+          supervision: supervisionKept(
+            talks.get(network.id) ?? {
+              networkId: network.id,
+              startedOn: today,
+              intervalDays: 14,
+              heldOn: [],
+            },
+            from,
+            to,
+            today,
+          ),
         };
       }),
     };

@@ -179,6 +179,45 @@ export function NetworkInsightPage() {
               pct(n.budget.used),
             ])}
           />
+          <Figure
+            id="supervision"
+            base={BASE}
+            query={query}
+            title={t('networkInsight.supervision.title')}
+            sentence={t('networkInsight.supervision.sentence', {
+              onTime: number(networks.reduce((sum, n) => sum + n.supervision.onTime, 0)),
+              talks: number(networks.reduce((sum, n) => sum + n.supervision.talks, 0)),
+              overdue: networks.filter((n) => n.supervision.overdue).length,
+              year,
+            })}
+            chart={
+              <Chart
+                share
+                label={t('networkInsight.supervision.aria', { year })}
+                rows={networks.map((n) => ({
+                  label: n.name,
+                  value: n.supervision.share,
+                  text: pct(n.supervision.share),
+                }))}
+              />
+            }
+            header={[
+              col('network'),
+              col('talks'),
+              col('onTime'),
+              col('onTimeShare'),
+              col('nextDue'),
+              col('overdue'),
+            ]}
+            rows={networks.map((n) => [
+              n.name,
+              number(n.supervision.talks),
+              number(n.supervision.onTime),
+              pct(n.supervision.share),
+              n.supervision.nextDue,
+              n.supervision.overdue ? t('networkInsight.exports.yes') : t('networkInsight.exports.no'),
+            ])}
+          />
         </div>
       ) : null}
       {data && networks.length > 0 ? (
