@@ -128,6 +128,43 @@ describe('a household in the registry', () => {
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'update', 'read']));
   });
 
+  it('keeps a child and its placement (and what refers to them) when the household is edited', async () => {
+    const created = (await agent.post('/api/households', household())).json();
+    const [child] = created.children;
+    const [placement] = created.placements;
+    const group = randomUUID();
+    await env.db.transaction((tx) =>
+      tx.query('UPDATE child SET sibling_group = $2 WHERE id = $1', [child.id, group]),
+    );
+    const response = await agent.put(`/api/households/${created.id}`, {
+      ...household({
+        children: [{ id: child.id, firstName: 'Emma Sofie', birthDate: '2014-05-17' }],
+        placements: [
+          {
+            id: placement.id,
+            childIndex: 0,
+            startDate: '2022-08-01',
+            endDate: '2026-06-30',
+            endReason: 'planned',
+          },
+        ],
+      }),
+      version: created.version,
+    });
+    expect(response.statusCode).toBe(200);
+    const edited = response.json();
+    expect(edited.children).toEqual([{ id: child.id, firstName: 'Emma Sofie', birthDate: '2014-05-17' }]);
+    expect(edited.placements[0]).toMatchObject({
+      id: placement.id,
+      childId: child.id,
+      endDate: '2026-06-30',
+    });
+    const [kept] = await env.db.transaction((tx) =>
+      tx.query<{ sibling_group: string }>('SELECT sibling_group FROM child WHERE id = $1', [child.id]),
+    );
+    expect(kept?.sibling_group).toBe(group);
+  });
+
   it('refuses to overwrite a change someone else saved first', async () => {
     const created = (await agent.post('/api/households', household())).json();
     await agent.put(`/api/households/${created.id}`, {

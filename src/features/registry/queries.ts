@@ -131,16 +131,21 @@ export async function updateHousehold(
     ],
   );
   if (updated.length === 0) return false;
-  // An adult who stays keeps its row, and with it what refers to it (signatures, course
-  // completions); only the adults taken out of the household go. Children cascade to placements.
+  // An adult or a child who stays keeps its row, and with it what refers to it (signatures,
+  // course completions, a child's consent and sibling group); only those taken out of the
+  // household go (a child with its placements and consents). Placements likewise.
   await tx.query(
     'DELETE FROM adult WHERE municipality_id = $1 AND household_id = $2 AND NOT (id = ANY($3::uuid[]))',
     [municipalityId, h.id, h.adults.map((a) => a.id)],
   );
-  await tx.query('DELETE FROM child WHERE municipality_id = $1 AND household_id = $2', [
-    municipalityId,
-    h.id,
-  ]);
+  await tx.query(
+    'DELETE FROM child WHERE municipality_id = $1 AND household_id = $2 AND NOT (id = ANY($3::uuid[]))',
+    [municipalityId, h.id, h.children.map((c) => c.id)],
+  );
+  await tx.query(
+    'DELETE FROM placement WHERE municipality_id = $1 AND household_id = $2 AND NOT (id = ANY($3::uuid[]))',
+    [municipalityId, h.id, h.placements.map((p) => p.id)],
+  );
   await insertMembers(tx, municipalityId, h);
   return true;
 }
@@ -181,40 +186,51 @@ async function insertMembers(tx: Queryable, municipalityId: number, h: Household
     );
   }
   if (h.children.length) {
+    const children = JSON.stringify(
+      h.children.map((c) => ({ id: c.id, first_name: c.firstName, birth_date: c.birthDate })),
+    );
+    const recordset = 'json_to_recordset($3::json) AS c(id uuid, first_name text, birth_date date)';
+    await tx.query(
+      `UPDATE child SET first_name = c.first_name, birth_date = c.birth_date
+       FROM ${recordset}
+       WHERE child.municipality_id = $1 AND child.household_id = $2 AND child.id = c.id`,
+      [municipalityId, h.id, children],
+    );
     await tx.query(
       `INSERT INTO child (id, municipality_id, household_id, first_name, birth_date)
        SELECT c.id, $1, $2, c.first_name, c.birth_date
-       FROM json_to_recordset($3::json) AS c(id uuid, first_name text, birth_date date)`,
-      [
-        municipalityId,
-        h.id,
-        JSON.stringify(
-          h.children.map((c) => ({ id: c.id, first_name: c.firstName, birth_date: c.birthDate })),
-        ),
-      ],
+       FROM ${recordset}
+       WHERE NOT EXISTS (SELECT 1 FROM child x WHERE x.municipality_id = $1 AND x.household_id = $2 AND x.id = c.id)`,
+      [municipalityId, h.id, children],
     );
   }
   if (h.placements.length) {
+    const placements = JSON.stringify(
+      h.placements.map((p) => ({
+        id: p.id,
+        child_id: p.childId,
+        start_date: p.startDate,
+        end_date: p.endDate,
+        end_reason: p.endReason,
+        care_municipality: p.careMunicipality,
+      })),
+    );
+    const recordset = `json_to_recordset($3::json) AS p(id uuid, child_id uuid, start_date date, end_date date,
+      end_reason text, care_municipality text)`;
+    await tx.query(
+      `UPDATE placement SET child_id = p.child_id, start_date = p.start_date, end_date = p.end_date,
+         end_reason = p.end_reason, care_municipality = p.care_municipality
+       FROM ${recordset}
+       WHERE placement.municipality_id = $1 AND placement.household_id = $2 AND placement.id = p.id`,
+      [municipalityId, h.id, placements],
+    );
     await tx.query(
       `INSERT INTO placement (id, municipality_id, household_id, child_id, start_date, end_date, end_reason,
          care_municipality)
        SELECT p.id, $1, $2, p.child_id, p.start_date, p.end_date, p.end_reason, p.care_municipality
-       FROM json_to_recordset($3::json) AS p(id uuid, child_id uuid, start_date date, end_date date,
-         end_reason text, care_municipality text)`,
-      [
-        municipalityId,
-        h.id,
-        JSON.stringify(
-          h.placements.map((p) => ({
-            id: p.id,
-            child_id: p.childId,
-            start_date: p.startDate,
-            end_date: p.endDate,
-            end_reason: p.endReason,
-            care_municipality: p.careMunicipality,
-          })),
-        ),
-      ],
+       FROM ${recordset}
+       WHERE NOT EXISTS (SELECT 1 FROM placement x WHERE x.municipality_id = $1 AND x.household_id = $2 AND x.id = p.id)`,
+      [municipalityId, h.id, placements],
     );
   }
 }
