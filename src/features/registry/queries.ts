@@ -2,6 +2,8 @@ import type { Queryable } from '../../db/connection.js';
 import type { Change, Household, HouseholdKind, Relation } from '../../domain/household.js';
 
 // Every statement names municipality_id; row-level security enforces it again underneath.
+// One file because a household is saved as one whole (its row, adults, children, placements and
+// history) and these statements only make sense read together.
 
 export interface HouseholdRow extends Household {
   displayName: string;
