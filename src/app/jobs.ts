@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
-import { AGREEMENT_REMINDER_CRON, remindEndingAgreements } from '../features/agreements/index.js';
 import type { Mailer } from '../channels/email.js';
+import { AGREEMENT_REMINDER_CRON, remindEndingAgreements } from '../features/agreements/index.js';
 import { MEETING_REMINDERS_CRON, sendMeetingReminders } from '../features/family-home-meetings/index.js';
 import { SUMMARY_REMINDER_CRON, sendSummaryReminders } from '../features/network-summary/index.js';
 import { RETENTION_CRON, runRetentionEverywhere } from '../features/retention/index.js';

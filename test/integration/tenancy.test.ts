@@ -345,7 +345,9 @@ async function rowsOfB() {
       objectsOfB.housingUnit,
     ]),
     await tx.query('SELECT * FROM family_home_candidate WHERE id = $1', [objectsOfB.familyHomeCandidate]),
-    await tx.query('SELECT * FROM cohort_member WHERE cohort_id = $1 ORDER BY household_id', [objectsOfB.cohort]),
+    await tx.query('SELECT * FROM cohort_member WHERE cohort_id = $1 ORDER BY household_id', [
+      objectsOfB.cohort,
+    ]),
     await tx.query('SELECT * FROM evaluation_link WHERE cohort_id = $1 ORDER BY id', [objectsOfB.cohort]),
     await tx.query('SELECT * FROM course_completion WHERE id = $1', [objectsOfB.courseCompletion]),
     await tx.query('SELECT * FROM course_override WHERE household_id = $1', [objectsOfB.household]),

@@ -1,8 +1,12 @@
 // What other features may call of networks/: the demo municipality's network (features/demo).
 
-// Matching (features/matching) creates or fills a network in its own transaction.
-export { createNetworkIn, proposeMemberIn } from './service/edit-membership.js';
-export { seedDemoNetwork } from './service/seed-demo.js';
 // The personal signing links' token and pages, which the resource family's agreement signs with too.
 export { badSigningLinkPage, busySigningPage } from './page.js';
-export { newSigningToken, SIGNING_TOKEN } from './service/edit-membership.js';
+// Matching (features/matching) creates or fills a network in its own transaction.
+export {
+  createNetworkIn,
+  newSigningToken,
+  proposeMemberIn,
+  SIGNING_TOKEN,
+} from './service/edit-membership.js';
+export { seedDemoNetwork } from './service/seed-demo.js';

@@ -124,7 +124,8 @@ export const en: HouseholdWords = {
   },
   agreementSigning: {
     greeting: 'Hello {fornavn}!',
-    intro: 'Here is the agreement between you as a resource family and the child welfare service. The agreement is in Norwegian. Read it, and sign if it matches what you have agreed.',
+    intro:
+      'Here is the agreement between you as a resource family and the child welfare service. The agreement is in Norwegian. Read it, and sign if it matches what you have agreed.',
     termsHeading: 'The agreement',
     pdf: 'Open the agreement as a PDF',
     confirm: 'I have read the agreement and accept it',

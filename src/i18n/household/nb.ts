@@ -127,7 +127,8 @@ export const nb: HouseholdWords = {
   },
   agreementSigning: {
     greeting: 'Hei {fornavn}!',
-    intro: 'Her er oppdragsavtalen mellom dere som ressursfamilie og barneverntjenesten. Les den, og signer hvis den stemmer med det dere har avtalt.',
+    intro:
+      'Her er oppdragsavtalen mellom dere som ressursfamilie og barneverntjenesten. Les den, og signer hvis den stemmer med det dere har avtalt.',
     termsHeading: 'Avtalen',
     pdf: 'Åpne avtalen som PDF',
     confirm: 'Jeg har lest oppdragsavtalen og godtar den',

@@ -107,7 +107,8 @@ export const nn: HouseholdWords = {
   },
   agreementSigning: {
     greeting: 'Hei {fornavn}!',
-    intro: 'Her er oppdragsavtalen mellom dykk som ressursfamilie og barnevernstenesta. Les han, og signer om han stemmer med det de har avtalt.',
+    intro:
+      'Her er oppdragsavtalen mellom dykk som ressursfamilie og barnevernstenesta. Les han, og signer om han stemmer med det de har avtalt.',
     termsHeading: 'Avtalen',
     pdf: 'Opne avtalen som PDF',
     confirm: 'Eg har lese oppdragsavtalen og godtek han',
