@@ -108,3 +108,27 @@ export type Stability = Static<typeof Stability>;
 /** The figures of the stability page; each names its download (`…/stability/<id>.xlsx|.csv`). */
 export const STABILITY_FIGURES = ['by-year', 'by-municipality', 'took-part'] as const;
 export type StabilityFigureId = (typeof STABILITY_FIGURES)[number];
+
+/** GET /api/programmes/:programmeId/cohorts: En god start's cohorts, attendance per session as counts. */
+export const Cohorts = Type.Object({
+  cohorts: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      startsOn: Type.String(),
+      municipalityId: Type.Integer(),
+      municipality: Type.String(),
+      /** households in the cohort */
+      members: Count,
+      sessions: Type.Array(
+        Type.Object({
+          theme: Type.Integer({ minimum: 1, maximum: 6 }),
+          date: Type.String(),
+          invited: Count,
+          attended: Count,
+        }),
+      ),
+    }),
+  ),
+});
+export type Cohorts = Static<typeof Cohorts>;

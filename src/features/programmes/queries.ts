@@ -3,8 +3,9 @@ import type { StabilityCounts } from '../../domain/stability.js';
 import type { NewPerson, Person } from './contract.js';
 
 // The programme's SQL. What crosses municipalities goes through the SECURITY DEFINER functions of
-// migrations 0021 and 0025 (programme_access, programme_plan, programme_stability_counts), which
-// return the plan and counts only; the rest is the caller's own municipality's rows (RLS).
+// migrations 0021, 0025 and 0026 (programme_access, programme_plan, programme_stability_counts,
+// programme_cohort_attendance), which return the plan and counts only; the rest is the caller's
+// own municipality's rows (RLS).
 
 export type Access = 'coordinator' | 'member';
 
@@ -112,6 +113,30 @@ export function stabilityCounts(
        placement_years AS "placementYears", unplanned
      FROM programme_stability_counts($1, $2, $3)`,
     [programmeId, firstYear, lastYear],
+  );
+}
+
+export interface CohortAttendanceRow {
+  cohortId: string;
+  cohortName: string;
+  startsOn: string;
+  municipalityId: number;
+  municipalityName: string;
+  members: number;
+  theme: number | null;
+  sessionDate: string | null;
+  invited: number;
+  attended: number;
+}
+
+/** Per session of each of the programme's cohorts: households invited and present (0026). */
+export function cohortAttendance(tx: Queryable, programmeId: string): Promise<CohortAttendanceRow[]> {
+  return tx.query<CohortAttendanceRow>(
+    `SELECT cohort_id AS "cohortId", cohort_name AS "cohortName", starts_on::text AS "startsOn",
+       municipality_id AS "municipalityId", municipality_name AS "municipalityName", members, theme,
+       session_date::text AS "sessionDate", invited, attended
+     FROM programme_cohort_attendance($1)`,
+    [programmeId],
   );
 }
 

@@ -5,6 +5,7 @@ import type { Deps } from '../../server/deps.js';
 import { withErrors } from '../../server/schemas.js';
 import {
   CheckParams,
+  Cohorts,
   NewPerson,
   PersonParams,
   Plan,
@@ -19,6 +20,7 @@ import {
   addPerson,
   exportStability,
   listProgrammes,
+  readCohorts,
   readPlan,
   readStability,
   removePerson,
@@ -137,6 +139,21 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
       await removePerson(db, tenantOf(request), request.params.programmeId, request.params.personId);
       return {};
     },
+  );
+
+  app.get(
+    '/api/programmes/:programmeId/cohorts',
+    {
+      config: { permission: 'aggregates:read', tenantObject: 'programme' },
+      schema: {
+        tags: ['programmes'],
+        summary:
+          "En god start's cohorts in the member municipalities for the coordinator: households invited and present per session, counts under 5 hidden",
+        params: ProgrammeParams,
+        response: withErrors({ 200: Cohorts }),
+      },
+    },
+    (request) => readCohorts(db, tenantOf(request), request.params.programmeId),
   );
 
   app.get(

@@ -1,13 +1,15 @@
 import type { Database } from '../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../db/tenant.js';
 import { todayInOslo } from '../../domain/calendar.js';
+import { type DisclosedCount, disclose } from '../../domain/disclosure.js';
 import { CHECK_ITEMS } from '../../domain/programme.js';
 import { stabilityFigures, stabilityYears, yearsWithPlacements } from '../../domain/stability.js';
 import { forbidden, invalid, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
-import type { NewPerson, Plan, Stability, StabilityFigureId } from './contract.js';
+import type { Cohorts, NewPerson, Plan, Stability, StabilityFigureId } from './contract.js';
 import {
   type Access,
+  cohortAttendance,
   deletePerson,
   insertCoordinator,
   insertMember,
@@ -167,6 +169,49 @@ export async function exportStability(
   const stability = await readStability(db, ctx, programmeId, team, { figure, format });
   const table = stabilityTable(stability, figure);
   return format === 'xlsx' ? stabilityXlsx(table) : stabilityCsv(table);
+}
+
+/**
+ * En god start across the programme, for its coordinator only (anyone else: 404): per cohort the
+ * households in it and, per session, how many were invited and how many came. Shown outside the
+ * municipalities they are about, so small counts are «under 5», and per session «invited = came +
+ * did not come» is a line: a small number who did not come is not left to subtraction.
+ */
+export function readCohorts(db: Database, ctx: TenantContext, programmeId: string): Promise<Cohorts> {
+  return inTenant(db, ctx, async (tx) => {
+    if ((await accessOrNotFound(tx, programmeId)) !== 'coordinator') throw notFound();
+    const rows = await cohortAttendance(tx, programmeId);
+    await audit(tx, ctx, { action: 'read', recordType: 'programme_cohorts', recordId: programmeId });
+    const cohorts: Cohorts['cohorts'] = [];
+    for (const row of rows) {
+      let cohort = cohorts.at(-1);
+      if (cohort?.id !== row.cohortId) {
+        cohort = {
+          id: row.cohortId,
+          name: row.cohortName,
+          startsOn: row.startsOn,
+          municipalityId: row.municipalityId,
+          municipality: row.municipalityName,
+          members: disclose([row.members], [])[0] as DisclosedCount,
+          sessions: [],
+        };
+        cohorts.push(cohort);
+      }
+      if (row.theme === null) continue;
+      // Cells: came, did not come, invited; one line.
+      const [attended, , invited] = disclose(
+        [row.attended, row.invited - row.attended, row.invited],
+        [{ total: 2, parts: [0, 1] }],
+      );
+      cohort.sessions.push({
+        theme: row.theme,
+        date: row.sessionDate ?? '',
+        invited: invited as DisclosedCount,
+        attended: attended as DisclosedCount,
+      });
+    }
+    return { cohorts };
+  });
 }
 
 /**
