@@ -175,6 +175,9 @@ GRANT SELECT (id, name), INSERT ON programme TO landsby_system;
 GRANT SELECT (id) ON programme_person TO landsby_system;
 GRANT INSERT ON programme_municipality, programme_coordinator, programme_person, programme_check
   TO landsby_system;
+-- npm run programme -- add-municipality / add-coordinator / list: who is a member and a coordinator.
+GRANT SELECT (programme_id, municipality_id, phase) ON programme_municipality TO landsby_system;
+GRANT SELECT ON programme_coordinator TO landsby_system;
 CREATE POLICY system ON programme_municipality TO landsby_system USING (true) WITH CHECK (true);
 CREATE POLICY system ON programme_coordinator TO landsby_system USING (true) WITH CHECK (true);
 CREATE POLICY system ON programme_person TO landsby_system USING (true) WITH CHECK (true);

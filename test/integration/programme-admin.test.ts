@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer } from '../../src/channels/email.js';
+import { listMunicipalities } from '../../src/features/municipalities/index.js';
+import {
+  addProgrammeCoordinator,
+  addProgrammeMunicipality,
+  createProgrammeOfMunicipalities,
+  listProgrammesForOperator,
+  ProgrammeAdminError,
+} from '../../src/features/programmes/index.js';
+import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createMunicipality, createUser } from '../support/factories.js';
+
+// The platform operator's `npm run programme` (src/app/programme.ts) calls these functions and
+// prints what they return; here they run against the database and the loopback SMTP server.
+
+let env: TestEnv;
+let deps: Parameters<typeof addProgrammeCoordinator>[0];
+const numbers: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
+const ids: Record<'a' | 'b' | 'c', number> = { a: 0, b: 0, c: 0 };
+const NAME = 'Styrking av fosterhjemsarbeid i Nord';
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  deps = { db: env.db, config: env.config, mailer: createMailer(env.config) };
+  ids.a = await createMunicipality(env.db, 'Programkommune A');
+  ids.b = await createMunicipality(env.db, 'Programkommune B');
+  ids.c = await createMunicipality(env.db, 'Programkommune C');
+  const all = await listMunicipalities(deps);
+  for (const key of ['a', 'b', 'c'] as const)
+    numbers[key] = all.find((m) => m.name === `Programkommune ${key.toUpperCase()}`)?.number ?? '';
+});
+afterAll(() => env.close());
+
+async function programme() {
+  return (await listProgrammesForOperator(deps)).find((p) => p.name === NAME);
+}
+
+describe('a platform operator sets up a programme', () => {
+  it('creates a programme of two municipalities by their numbers, each in phase 1, without coordinators', async () => {
+    const created = await createProgrammeOfMunicipalities(deps, {
+      name: NAME,
+      numbers: [numbers.a, ` ${numbers.b}`],
+    });
+    expect(created.members.map((m) => m.name).sort()).toEqual(['Programkommune A', 'Programkommune B']);
+    expect(await programme()).toEqual({
+      id: created.id,
+      name: NAME,
+      members: expect.arrayContaining([
+        { number: numbers.a, name: 'Programkommune A', phase: 1 },
+        { number: numbers.b, name: 'Programkommune B', phase: 1 },
+      ]),
+      coordinators: [],
+    });
+    expect((await programme())?.members).toHaveLength(2);
+  });
+
+  it('refuses an unknown municipality number, a malformed one and a name taken, writing nothing', async () => {
+    const before = await listProgrammesForOperator(deps);
+    await expect(
+      createProgrammeOfMunicipalities(deps, { name: 'Et annet program', numbers: [numbers.a, '0999'] }),
+    ).rejects.toThrow(/No municipality 0999 on this installation.*nothing was changed/);
+    await expect(
+      createProgrammeOfMunicipalities(deps, { name: 'Et annet program', numbers: ['11x3'] }),
+    ).rejects.toThrow(/four digits/);
+    await expect(createProgrammeOfMunicipalities(deps, { name: NAME, numbers: [numbers.c] })).rejects.toThrow(
+      /already exists/,
+    );
+    await expect(addProgrammeMunicipality(deps, { programme: NAME, number: '0999' })).rejects.toThrow(
+      ProgrammeAdminError,
+    );
+    await expect(
+      addProgrammeMunicipality(deps, { programme: 'Finnes ikke', number: numbers.c }),
+    ).rejects.toThrow(/No programme «Finnes ikke»/);
+    expect(await listProgrammesForOperator(deps)).toEqual(before);
+  });
+
+  it('adds a coordinator who gets the invitation, chooses a password and sees the plan of every member', async () => {
+    const added = await addProgrammeCoordinator(deps, {
+      programme: NAME,
+      email: 'Lise.Leder@rogaland.no',
+      firstName: 'Lise',
+      lastName: 'Leder',
+    });
+    expect(added).toEqual({ programme: NAME, added: true, userCreated: true, invitationSent: true });
+
+    const mail = await env.smtp.waitFor('lise.leder@rogaland.no');
+    expect(mail.subject).toBe('Du er invitert til Landsby');
+    const token = /velkommen#token=([\w-]+)/.exec(mail.text ?? '')?.[1];
+    expect(token).toBeTruthy();
+    const set = await new Agent(env.app).post('/api/auth/password-reset/confirm', {
+      token,
+      password: 'lises-eget-passord',
+    });
+    expect(set.statusCode).toBe(204);
+    const lise = await loginAs(env.app, 'lise.leder@rogaland.no', 'lises-eget-passord');
+
+    expect((await lise.get('/api/session')).json().user.roles).toEqual(['programme_coordinator']);
+    const listed = (await lise.get('/api/programmes')).json().programmes;
+    expect(listed).toEqual([expect.objectContaining({ name: NAME, access: 'coordinator' })]);
+    const plan = (await lise.get(`/api/programmes/${listed[0].id}`)).json();
+    expect(plan.access).toBe('coordinator');
+    expect(plan.members.map((m: { name: string }) => m.name).sort()).toEqual([
+      'Programkommune A',
+      'Programkommune B',
+    ]);
+    expect((await programme())?.coordinators).toEqual(['lise.leder@rogaland.no']);
+  });
+
+  it('says so and changes nothing when the same municipality or coordinator is added twice', async () => {
+    expect(await addProgrammeMunicipality(deps, { programme: NAME, number: numbers.a })).toMatchObject({
+      added: false,
+    });
+    expect(await addProgrammeMunicipality(deps, { programme: NAME, number: numbers.c })).toMatchObject({
+      added: true,
+      municipality: `${numbers.c} Programkommune C`,
+    });
+    expect(await addProgrammeMunicipality(deps, { programme: NAME, number: numbers.c })).toMatchObject({
+      added: false,
+    });
+    const mails = env.smtp.messages.length;
+    const before = await programme();
+    expect(
+      await addProgrammeCoordinator(deps, {
+        programme: NAME,
+        email: 'lise.leder@rogaland.no',
+        firstName: 'Lise',
+        lastName: 'Leder',
+      }),
+    ).toEqual({ programme: NAME, added: false, userCreated: false, invitationSent: false });
+    expect(await programme()).toEqual(before);
+    expect(before?.members.map((m) => m.number).sort()).toEqual([numbers.a, numbers.b, numbers.c].sort());
+    expect(env.smtp.messages.length).toBe(mails);
+  });
+
+  it('makes an existing team member a coordinator without an invitation, keeping their own roles', async () => {
+    const staff = await createUser(env.db, ids.c, ['team_leader'], { email: 'tove@programkommune-c.no' });
+    const mails = env.smtp.messages.length;
+    const added = await addProgrammeCoordinator(deps, {
+      programme: (await programme())?.id ?? '',
+      email: 'tove@programkommune-c.no',
+      firstName: '',
+      lastName: '',
+    });
+    expect(added).toMatchObject({ added: true, userCreated: false, invitationSent: false });
+    expect(env.smtp.messages.length).toBe(mails);
+    const tove = await loginAs(env.app, staff.email);
+    expect((await tove.get('/api/session')).json().user.roles).toEqual([
+      'team_leader',
+      'programme_coordinator',
+    ]);
+    expect((await tove.get('/api/programmes')).json().programmes).toEqual([
+      expect.objectContaining({ name: NAME, access: 'coordinator' }),
+    ]);
+    expect((await programme())?.coordinators).toEqual(['lise.leder@rogaland.no', 'tove@programkommune-c.no']);
+  });
+});
