@@ -1,5 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMailer } from '../../src/channels/email.js';
+import { openPglite, openPostgres } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
 import { listMunicipalities } from '../../src/features/municipalities/index.js';
 import {
   addProgrammeCoordinator,
@@ -9,7 +16,9 @@ import {
   ProgrammeAdminError,
 } from '../../src/features/programmes/index.js';
 import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { testDatabaseKind } from '../support/database.js';
 import { createMunicipality, createUser } from '../support/factories.js';
+import { adminQuery } from '../support/postgres.js';
 
 // The platform operator's `npm run programme` (src/app/programme.ts) calls these functions and
 // prints what they return; here they run against the database and the loopback SMTP server.
@@ -154,4 +163,97 @@ describe('a platform operator sets up a programme', () => {
     ]);
     expect((await programme())?.coordinators).toEqual(['lise.leder@rogaland.no', 'tove@programkommune-c.no']);
   });
+});
+
+/** `npm run programme -- …` as the operator runs it (from source), with its output and exit code. */
+function programmeCommand(env: Record<string, string>, ...args: string[]) {
+  return new Promise<{ code: number; out: string; err: string }>((resolve) => {
+    execFile(
+      'node_modules/.bin/tsx',
+      ['src/app/programme.ts', ...args],
+      // Only what the operator would set: the configuration refuses variables it does not know.
+      { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } },
+      (error, out, err) => resolve({ code: error ? Number(error.code) : 0, out, err }),
+    );
+  });
+}
+
+describe('npm run programme', () => {
+  it('creates, refuses, adds a coordinator who is e-mailed, and lists, on the configured database', async () => {
+    // A database of its own, as an installation's: an embedded one in a folder, or a PostgreSQL one.
+    const dataDir = mkdtempSync(join(tmpdir(), 'landsby-programme-'));
+    const settings: Record<string, string> = {
+      DATA_DIR: dataDir,
+      SECRET_KEY: 'test-secret-key-that-is-long-enough-32',
+      SMTP_URL: env.smtp.url,
+      PUBLIC_URL: 'http://landsby.test',
+      DEMO_DATA: 'false',
+    };
+    let db: Awaited<ReturnType<typeof openPglite>>;
+    if (testDatabaseKind === 'pglite') {
+      db = await openPglite(dataDir);
+    } else {
+      const serverUrl = inject('postgresUrl');
+      const name = `landsby_test_${randomBytes(6).toString('hex')}`;
+      await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE landsby_template`);
+      settings.DATABASE_URL = serverUrl.replace(/\/postgres$/, `/${name}`);
+      db = await openPostgres(settings.DATABASE_URL);
+    }
+    await migrate(db);
+    await createMunicipality(db, 'Kommandokommune A');
+    await createMunicipality(db, 'Kommandokommune B');
+    const all = await listMunicipalities({ db });
+    await db.close();
+    const [a = '', b = ''] = ['A', 'B'].map(
+      (k) => all.find((m) => m.name === `Kommandokommune ${k}`)?.number ?? '',
+    );
+
+    const refused = await programmeCommand(
+      settings,
+      'create',
+      'Kommandoprogram',
+      '--municipalities',
+      `${a},0998`,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Refused: No municipality 0998 on this installation');
+    expect((await programmeCommand(settings, 'list')).out).toBe('No programmes.\n');
+
+    const created = await programmeCommand(
+      settings,
+      'create',
+      'Kommandoprogram',
+      '--municipalities',
+      `${a},${b}`,
+    );
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/^Programme «Kommandoprogram» created \(.+\) with .*each in phase 1\.\n$/);
+
+    const coordinator = await programmeCommand(
+      settings,
+      'add-coordinator',
+      'Kommandoprogram',
+      'kari.koordinator@test.landsby.no',
+      'Kari',
+      'Koordinator',
+    );
+    expect(coordinator.code).toBe(0);
+    expect(coordinator.out).toContain('The invitation went to kari.koordinator@test.landsby.no');
+    expect((await env.smtp.waitFor('kari.koordinator@test.landsby.no')).subject).toBe(
+      'Du er invitert til Landsby',
+    );
+
+    const again = await programmeCommand(settings, 'add-municipality', 'Kommandoprogram', a);
+    expect(again).toMatchObject({ code: 0, out: expect.stringContaining('nothing was changed') });
+
+    const list = (await programmeCommand(settings, 'list')).out.split('\n');
+    expect(list[0]).toMatch(/^Kommandoprogram {2}\([0-9a-f-]{36}\)$/);
+    expect(list.slice(1, 3).sort()).toEqual(
+      [a, b]
+        .sort()
+        .map((n) => expect.stringMatching(new RegExp(`^ {2}${n} {2}Kommandokommune [AB] +phase 1$`))),
+    );
+    expect(list[3]).toBe('  coordinators: kari.koordinator@test.landsby.no');
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
 });
