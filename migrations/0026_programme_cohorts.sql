@@ -12,7 +12,8 @@ CREATE POLICY programme_figures ON cohort_session TO landsby_programme_figures U
 CREATE POLICY programme_figures ON invitation TO landsby_programme_figures USING (true);
 
 -- One row per session of each cohort (a cohort without sessions yet: one row, theme NULL), for
--- the programme's coordinator only; anyone else gets nothing.
+-- the programme's coordinator only; anyone else gets nothing. A household that came without an
+-- invitation (checked in at the door) counts as invited too, so «invited = came + did not come».
 CREATE FUNCTION programme_cohort_attendance(p_programme uuid)
   RETURNS TABLE (cohort_id uuid, cohort_name text, starts_on date, municipality_id int,
     municipality_name text, members int, theme int, session_date date, invited int, attended int)
@@ -29,8 +30,11 @@ CREATE FUNCTION programme_cohort_attendance(p_programme uuid)
     SELECT c.id, c.name, c.starts_on, c.municipality_id, c.municipality_name,
       (SELECT count(*) FROM cohort_member cm WHERE cm.cohort_id = c.id)::int,
       s.theme::int, ev.date,
-      (SELECT count(DISTINCT i.household_id) FROM invitation i
-        WHERE i.event_id = s.event_id AND i.household_id IS NOT NULL)::int,
+      (SELECT count(*) FROM (
+        SELECT i.household_id FROM invitation i
+        WHERE i.event_id = s.event_id AND i.household_id IS NOT NULL
+        UNION
+        SELECT a.household_id FROM attendance a WHERE a.event_id = s.event_id AND a.present) h)::int,
       (SELECT count(DISTINCT a.household_id) FROM attendance a
         WHERE a.event_id = s.event_id AND a.present)::int
     FROM cohorts c

@@ -80,4 +80,31 @@ describe('the programme pages', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/programme-stability-320.png`, fullPage: true });
     await page.close();
   });
+
+  it("show the coordinator En god start's cohorts as counts per session and the pooled evaluation, at 1280 and 320 px", async () => {
+    for (const width of [1280, 320]) {
+      const page = await e2e.loggedIn('programme_coordinator', width);
+      await page.goto(`${e2e.server.url}/program`);
+      await page.getByRole('link', { name: 'Se kullene og evalueringen i En god start' }).click();
+      await expect.poll(() => heading(page).textContent()).toBe('En god start i programmet');
+      // The demo's «Høstkullet» of Demo kommune, sessions 1–3 held: a chart and a table of counts.
+      const cohort = page
+        .locator('section', { has: page.getByRole('heading', { name: /Høstkullet/ }) })
+        .last();
+      await expect.poll(() => cohort.getByRole('table').count(), { timeout: 15_000 }).toBe(1);
+      expect(await cohort.getByRole('heading', { level: 3 }).textContent()).toContain('Demo kommune');
+      expect(await cohort.getByRole('table').textContent()).toContain('1 Den nye familien');
+      // Six homes, one missing session 2: who came is hidden (5 of 5 invited would tell the 1).
+      const rows = cohort.getByRole('row');
+      expect(await rows.nth(2).textContent()).toMatch(/2 Samarbeid med barnets familie.*5skjult/);
+      expect(await rows.nth(4).textContent()).toContain('under 5');
+      expect(await page.getByRole('heading', { name: 'Evaluering før og etter, alle kullene' }).count()).toBe(
+        1,
+      );
+      if (width === 320) await expectNoHorizontalScroll(page, 'cohorts page at 320 px');
+      await expectAccessible(page, `cohorts page at ${width} px`);
+      await page.screenshot({ path: `${SCREENSHOTS}/programme-cohorts-${width}.png`, fullPage: true });
+      await page.close();
+    }
+  });
 });

@@ -16,14 +16,17 @@ let teamA: Agent;
 let otherCoordinator: Agent;
 let households: string[] = [];
 
-/** A cohort with its sessions: per theme [invited, came], the first `invited` members invited. */
+/**
+ * A cohort with its sessions: per theme [invited, came, walk-ins]: the first `invited` members
+ * invited, the first `came` of them present, and `walk-ins` more members present without an invitation.
+ */
 async function craftCohort(
   tx: Queryable,
   municipalityId: number,
   programme: string | null,
   name: string,
   members: readonly string[],
-  sessions: readonly (readonly [number, number])[],
+  sessions: readonly (readonly [number, number, number?])[],
 ): Promise<void> {
   const [cohort] = await tx.query<{ id: string }>(
     `INSERT INTO cohort (municipality_id, programme_id, name, starts_on) VALUES ($1, $2, $3, '2026-09-01')
@@ -36,7 +39,7 @@ async function craftCohort(
       [cohort?.id, household, municipalityId],
     );
   }
-  for (const [i, [invited, came]] of sessions.entries()) {
+  for (const [i, [invited, came, walkIns = 0]] of sessions.entries()) {
     const date = `2026-09-${String(i + 1).padStart(2, '0')}`;
     const [event] = await tx.query<{ id: string }>(
       `INSERT INTO event (municipality_id, kind, title, date, start_time, end_time, starts_at, ends_at, registration)
@@ -58,6 +61,13 @@ async function craftCohort(
         `INSERT INTO attendance (event_id, household_id, municipality_id, present, last_tap, tapped_at)
          VALUES ($1, $2, $3, $4, gen_random_uuid(), now())`,
         [event?.id, household, municipalityId, n < came],
+      );
+    }
+    for (const household of members.slice(invited, invited + walkIns)) {
+      await tx.query(
+        `INSERT INTO attendance (event_id, household_id, municipality_id, present, walk_in, last_tap, tapped_at)
+         VALUES ($1, $2, $3, true, true, gen_random_uuid(), now())`,
+        [event?.id, household, municipalityId],
       );
     }
   }
@@ -91,10 +101,12 @@ beforeAll(async () => {
       [8, 3],
       [8, 8],
     ]);
-    // B, 12 households: session 1 all 12 invited, 6 came; session 2: 3 invited, 2 came.
+    // B, 12 households: session 1 all 12 invited, 6 came; session 2: 3 invited, 2 came;
+    // session 3: 3 invited, 2 came and 4 more came uninvited (so 7 counted as invited, 6 came).
     await craftCohort(tx, b, programmeId, 'Høstkull Karmøy', inB.slice(0, 12), [
       [12, 6],
       [3, 2],
+      [3, 2, 4],
     ]);
     // B, 3 households, no sessions yet.
     await craftCohort(tx, b, programmeId, 'Vinterkull Karmøy', inB.slice(12, 15), []);
@@ -131,6 +143,8 @@ describe("the programme's cohorts for its coordinator", () => {
     expect(autumn?.sessions.map((s) => [s.theme, s.invited, s.attended])).toEqual([
       [1, 12, 6], // 6 came, 6 did not: nothing small
       [2, { under: 5 }, { under: 5 }], // 3 invited, 2 came
+      // a walk-in counts as invited: 7 invited, 6 came, the 1 who did not hides the 6
+      [3, 7, { hidden: true }],
     ]);
 
     const winter = byName.get('Vinterkull Karmøy');

@@ -42,6 +42,13 @@ export function ProgrammePage() {
               </RouterLink>
             </Link>
           </p>
+          {data.access === 'coordinator' ? (
+            <p>
+              <Link asChild>
+                <RouterLink to={`/program/kull?program=${data.id}`}>{t('programmes.cohortsLink')}</RouterLink>
+              </Link>
+            </p>
+          ) : null}
           <section aria-labelledby="programme-members" className="stack">
             <Heading level={2} data-size="sm" id="programme-members">
               {t('programmes.membersTitle')}
