@@ -77,11 +77,17 @@ describe('bad input on every documented operation', () => {
   });
 
   it('answers malformed parameters, bodies and queries with 4xx and a code', async () => {
-    for (const { method, path } of operations) {
+    for (const [index, { method, path }] of operations.entries()) {
+      // An address of its own per operation: the per-address limit (600 a minute) is for people,
+      // and the tests after this one must not start out limited by this run.
+      const remoteAddress = `10.77.${index >> 8}.${index & 255}`;
       for (const value of BAD_PARAMS) {
         const url = path.replace(/\{[^}]+\}/g, value);
         for (const who of [agent, new Agent(env.app)]) {
-          expectHandled(await who.request({ method: method as 'GET', url }), `${method} ${url.slice(0, 80)}`);
+          expectHandled(
+            await who.request({ method: method as 'GET', url, remoteAddress }),
+            `${method} ${url.slice(0, 80)}`,
+          );
         }
       }
       const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
@@ -91,12 +97,13 @@ describe('bad input on every documented operation', () => {
           url,
           payload,
           headers: { 'content-type': contentType },
+          remoteAddress,
         });
         expectHandled(response, `${method} ${url} with ${payload.slice(0, 40)}`);
       }
       for (const query of BAD_QUERIES) {
         expectHandled(
-          await agent.request({ method: method as 'GET', url: `${url}${query}` }),
+          await agent.request({ method: method as 'GET', url: `${url}${query}`, remoteAddress }),
           `${method} ${url}${query.slice(0, 40)}`,
         );
       }

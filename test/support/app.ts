@@ -65,7 +65,7 @@ export class Agent {
   async request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
     const method = (options.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && options.csrf !== false && !this.cookies.has('landsby.csrf')) {
-      await this.request({ method: 'GET', url: '/api/session' });
+      await this.request({ method: 'GET', url: '/api/session', remoteAddress: options.remoteAddress });
     }
     const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
     if (this.cookies.size) headers.cookie = this.cookieHeader;
