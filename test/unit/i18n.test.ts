@@ -175,7 +175,6 @@ describe('keys used by the web app', () => {
       ...ROLES.map((role) => `roles.${role}`),
       ...AREAS.map((area) => `nav.${area.key}`),
       ...AREAS.filter((area) => area.key !== 'home').map((area) => `home.cards.${area.key}`),
-      ...AREAS.filter((area) => area.placeholder).map((area) => `placeholder.${area.key}`),
       ...LANGUAGES.map((language) => `language.${language}`),
       ...AUDIT_ACTIONS.map((action) => `audit.actions.${action}`),
     ];

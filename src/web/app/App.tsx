@@ -14,8 +14,7 @@ import { AppShell } from './AppShell.js';
 import { CafeRoutes } from './CafeRoutes.js';
 import { HomePage } from './HomePage.js';
 import { NotFoundPage } from './MessagePage.js';
-import { AREAS, area } from './navigation.js';
-import { PlaceholderPage } from './PlaceholderPage.js';
+import { area } from './navigation.js';
 import { RegistryRoutes } from './RegistryRoutes.js';
 import { RequireArea, RequireAuth } from './RequireAuth.js';
 import { SessionProvider } from './session.js';
@@ -76,17 +75,6 @@ export function App() {
             }
           >
             <Route index element={<HomePage />} />
-            {AREAS.filter((candidate) => candidate.placeholder).map((candidate) => (
-              <Route
-                key={candidate.key}
-                path={candidate.path}
-                element={
-                  <RequireArea area={candidate}>
-                    <PlaceholderPage areaKey={candidate.key} />
-                  </RequireArea>
-                }
-              />
-            ))}
             <Route
               path="/register/import"
               element={

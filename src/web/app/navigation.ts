@@ -3,14 +3,12 @@ import type { SessionUser } from '../shared/types.js';
 
 /**
  * The areas of the app, in menu order, and who may see each. The label is `nav.<key>`, the
- * card text on the front page `home.cards.<key>`, and a page not built yet says `placeholder.<key>`.
+ * card text on the front page `home.cards.<key>`.
  */
 export interface Area {
   key: string;
   path: string;
   allowed: (user: SessionUser) => boolean;
-  /** Not built yet: the page says what will come there. */
-  placeholder?: true;
 }
 
 const hasAny =
