@@ -87,7 +87,7 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END
 $$;
 GRANT landsby_programme_figures TO CURRENT_USER;
-GRANT USAGE ON SCHEMA public TO landsby_programme_figures;
+GRANT USAGE, CREATE ON SCHEMA public TO landsby_programme_figures;
 GRANT SELECT (id, name) ON programme TO landsby_programme_figures;
 GRANT SELECT (programme_id, municipality_id, phase, joined_on) ON programme_municipality
   TO landsby_programme_figures;
