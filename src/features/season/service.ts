@@ -38,7 +38,11 @@ export async function seasonPlan(
         from: `${year}-${String(Math.min(...months)).padStart(2, '0')}-01`,
         to: isoDate(year, Math.max(...months) + 1, 0),
       })
-    ).filter((e) => e.status === 'planned' && months.includes(Number(e.date.slice(5, 7))));
+    )
+    // Only cafés make the season: a gathering or an En god start session on a day is no café.
+      .filter(
+        (e) => e.kind === 'cafe' && e.status === 'planned' && months.includes(Number(e.date.slice(5, 7))),
+      );
     const byId = new Map(events.map((e) => [e.id, e]));
     const plan = planSeason({
       year,
