@@ -34,7 +34,8 @@ describe('En god start in the browser', () => {
     ) as CohortView['members'][number];
     const box = page.getByRole('checkbox', { name: `${missed.name} kom på samling 2` });
     expect(await box.isChecked()).toBe(false);
-    await box.check();
+    // The box turns when the save has come back (as on the check-in page): click, then wait for it.
+    await box.click();
     await expect.poll(() => box.isChecked()).toBe(true);
     // Saved as the check-in saves it: the session's attendance list has the household present.
     const session2 = cohort.sessions[1]?.eventId as string;
