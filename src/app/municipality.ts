@@ -10,6 +10,7 @@ import {
   onboardMunicipality,
 } from '../features/municipalities/index.js';
 import { ConfigError, loadConfig } from '../server/config.js';
+import { reportInvitation } from './invitation-report.js';
 
 /**
  * `npm run municipality -- create --number 3203 --name "Asker" --admin-email ola@asker.kommune.no`
@@ -82,19 +83,7 @@ try {
       { number: number as string, name: name as string, adminEmail: adminEmail as string, adminName },
     );
     console.log(`Municipality ${number} ${name?.trim()} created; ${adminEmail} is its municipality admin.`);
-    if (result.invitationSent) {
-      console.log(
-        config.smtpUrl
-          ? `The invitation went to ${adminEmail}: the link in it sets the password (valid 7 days).`
-          : `No SMTP_URL: the invitation was written to ${config.dataDir}/outbox, not sent.`,
-      );
-    } else {
-      console.error(
-        `The invitation e-mail could not be sent (check SMTP_URL). The admin can get a new link at ` +
-          `${config.publicUrl}/glemt-passord with their e-mail address.`,
-      );
-      exitCode = 3;
-    }
+    exitCode = reportInvitation(config, adminEmail as string, result.invitationSent, 'admin');
   }
 } catch (error) {
   if (!(error instanceof OnboardingError)) throw error;

@@ -12,6 +12,7 @@ import {
   ProgrammeAdminError,
 } from '../features/programmes/index.js';
 import { ConfigError, loadConfig } from '../server/config.js';
+import { reportInvitation } from './invitation-report.js';
 
 /**
  * `npm run programme -- create "<name>" --municipalities 1103,1106`, `add-municipality`,
@@ -104,19 +105,7 @@ try {
       console.log(`${email} (an existing account) is now a coordinator of «${result.programme}».`);
     } else {
       console.log(`${email} is now a coordinator of «${result.programme}» (a new account).`);
-      if (result.invitationSent) {
-        console.log(
-          config.smtpUrl
-            ? `The invitation went to ${email}: the link in it sets the password (valid 7 days).`
-            : `No SMTP_URL: the invitation was written to ${config.dataDir}/outbox, not sent.`,
-        );
-      } else {
-        console.error(
-          `The invitation e-mail could not be sent (check SMTP_URL). The coordinator can get a new link at ` +
-            `${config.publicUrl}/glemt-passord with their e-mail address.`,
-        );
-        exitCode = 3;
-      }
+      exitCode = reportInvitation(config, email, result.invitationSent, 'coordinator');
     }
   }
 } catch (error) {
