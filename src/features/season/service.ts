@@ -33,16 +33,15 @@ export async function seasonPlan(
   return inTenant(deps.db, ctx, async (tx) => {
     const months: readonly number[] = SEASON_MONTHS[season];
     const rules = await schoolHolidayRules(tx, ctx.municipalityId);
+    // Only cafés make the season: a gathering or an En god start session on a day is no café.
     const events = (
       await eventsBetween(tx, ctx.municipalityId, {
         from: `${year}-${String(Math.min(...months)).padStart(2, '0')}-01`,
         to: isoDate(year, Math.max(...months) + 1, 0),
       })
-    )
-    // Only cafés make the season: a gathering or an En god start session on a day is no café.
-      .filter(
-        (e) => e.kind === 'cafe' && e.status === 'planned' && months.includes(Number(e.date.slice(5, 7))),
-      );
+    ).filter(
+      (e) => e.kind === 'cafe' && e.status === 'planned' && months.includes(Number(e.date.slice(5, 7))),
+    );
     const byId = new Map(events.map((e) => [e.id, e]));
     const plan = planSeason({
       year,
