@@ -73,7 +73,7 @@ describe('the agreement (oppdragsavtale), from the KS rates to the signatures', 
     const page = await e2e.caseworker(1280);
     await page.goto(`${e2e.server.url}${networkPath}`);
     await expect.poll(() => heading(page)).toBe(NETWORK);
-    expect(await page.getByText('Ingen oppdragsavtale ennå.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Ingen oppdragsavtale ennå.').count()).toBe(1);
     await page.getByRole('link', { name: 'Lag oppdragsavtale' }).click();
     await expect.poll(() => heading(page)).toBe(`Oppdragsavtale: ${NETWORK}`);
     await expectAccessible(page, 'the new agreement');
@@ -169,7 +169,7 @@ describe('the quarterly joint meeting', () => {
     await page.goto(`${e2e.server.url}/nettverk`);
     await page.getByRole('link', { name: 'Kvartalsmøte' }).click();
     await expect.poll(() => heading(page)).toBe('Kvartalsmøte');
-    expect(await page.getByText('Ingen kvartalsmøter er planlagt ennå.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Ingen kvartalsmøter er planlagt ennå.').count()).toBe(1);
     await expectAccessible(page, 'the joint meetings');
     await page.getByRole('button', { name: 'Planlegg møtet' }).click();
     await expect.poll(() => page.getByText('Velg en dato som ikke har vært.').count()).toBe(1);
