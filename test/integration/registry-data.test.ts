@@ -4,7 +4,7 @@ import postalCodes from 'norway-postal-codes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/features/demo/service.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { answer, insertEvent, invite } from '../support/cafe.js';
+import { answer, attend, insertEvent, invite } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser, type TestUser } from '../support/factories.js';
 
 let env: TestEnv;
@@ -169,6 +169,272 @@ describe("a household's data on request (GDPR art. 15)", () => {
       [id, leader.id],
     );
     expect(audited).toHaveLength(1);
+  });
+});
+
+/**
+ * One row of every kind a programme keeps about a household (migrations 0017–0024), each marked
+ * with `tag` so an export shows whose rows it holds.
+ */
+async function craftProgrammeRows(householdId: string, tag: string, sessionDay: string): Promise<void> {
+  const [adult] = await query<{ id: string }>('SELECT id FROM adult WHERE household_id = $1', [householdId]);
+  const staff = await createUser(env.db, municipality, ['caseworker'], { firstName: `Stab${tag}` });
+  const family = await createUser(env.db, municipality, ['resource_family'], { firstName: `Konto${tag}` });
+  const m = municipality;
+  const [network] = await query<{ id: string }>(
+    `INSERT INTO network (id, municipality_id, name, resource_family_household_id)
+     VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id`,
+    [m, `Nettverk ${tag}`, householdId],
+  );
+  const [course] = await query<{ id: string }>(
+    `INSERT INTO course (municipality_id, kind, name) VALUES ($1, 'other', $2) RETURNING id`,
+    [m, `Kurs ${tag}`],
+  );
+  const [talk] = await query<{ id: string }>(
+    `INSERT INTO supervision_talk (id, municipality_id, network_id, held_on, note)
+     VALUES (gen_random_uuid(), $1, $2, '2026-03-02', $3) RETURNING id`,
+    [m, network?.id, `Veiledning ${tag}`],
+  );
+  const [summary] = await query<{ id: string }>(
+    `INSERT INTO network_summary (municipality_id, network_id, half_year_start, description, submitted_at)
+     VALUES ($1, $2, '2026-01-01', $3, now()) RETURNING id`,
+    [m, network?.id, `Halvår ${tag}`],
+  );
+  const [agreement] = await query<{ id: string }>(
+    `INSERT INTO agreement (id, municipality_id, network_id, household_id, start_on, end_on, ks_units,
+       ks_rate_ore, expenses, other_arrangements, sent_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, '2026-01-01', '2026-12-31', 1.5, 1000000, $4, 'Ingen', now())
+     RETURNING id`,
+    [m, network?.id, householdId, `Utgifter ${tag}`],
+  );
+  const [meeting] = await query<{ id: string }>(
+    `INSERT INTO joint_meeting (id, municipality_id, municipality_ids, date, start_time, link)
+     VALUES (gen_random_uuid(), $1, ARRAY[$1::int], '2026-04-15', '18:00', 'https://møte.example') RETURNING id`,
+    [m],
+  );
+  const [cohort] = await query<{ id: string }>(
+    `INSERT INTO cohort (municipality_id, name, starts_on) VALUES ($1, $2, '2026-02-01') RETURNING id`,
+    [m, `Kull ${tag}`],
+  );
+  const session = await insertEvent(env.db, m, { date: sessionDay, title: `Samling ${tag}` });
+  await query(`UPDATE event SET kind = 'good_start_session' WHERE id = $1`, [session]);
+  const [link] = await query<{ id: string }>(
+    `INSERT INTO evaluation_link (municipality_id, cohort_id, household_id, round, token_hash, language, answered_at)
+     VALUES ($1, $2, $3, 'before', $4, 'nb', now()) RETURNING id`,
+    [m, cohort?.id, householdId, Buffer.from(`${tag}-${householdId}`)],
+  );
+  const [meetingOfHome] = await query<{ id: string }>(
+    `INSERT INTO family_home_meeting (id, municipality_id, household_id, date, start_time, kind, place)
+     VALUES (gen_random_uuid(), $1, $2, '2026-05-05', '09:30', 'school', $3) RETURNING id`,
+    [m, householdId, `Skole ${tag}`],
+  );
+  const [unit] = await query<{ id: string }>(
+    `INSERT INTO housing_unit (municipality_id, address_line, postcode, place, status, status_on, household_id)
+     VALUES ($1, $2, '1384', 'ASKER', 'occupied', '2026-01-10', $3) RETURNING id`,
+    [m, `Boligveien ${tag}`, householdId],
+  );
+  const statements: [string, unknown[]][] = [
+    [
+      `INSERT INTO course_completion (municipality_id, course_id, adult_id, completed_on, given_by)
+       VALUES ($1, $2, $3, '2026-01-20', $4)`,
+      [m, course?.id, adult?.id, `Kursholder ${tag}`],
+    ],
+    [
+      `INSERT INTO course_override (municipality_id, household_id, kind, reason) VALUES ($1, $2, 'solid', $3)`,
+      [m, householdId, `Unntak ${tag}`],
+    ],
+    [
+      'INSERT INTO supervision_participant (talk_id, municipality_id, adult_id) VALUES ($1, $2, $3)',
+      [talk?.id, m, adult?.id],
+    ],
+    [
+      'INSERT INTO supervision_participant (talk_id, municipality_id, user_id) VALUES ($1, $2, $3)',
+      [talk?.id, m, staff.id],
+    ],
+    [
+      `INSERT INTO network_summary_comment (id, municipality_id, network_id, summary_id, body)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4)`,
+      [m, network?.id, summary?.id, `Kommentar ${tag}`],
+    ],
+    [
+      `INSERT INTO agreement_signer (municipality_id, agreement_id, adult_id, token_hash, signed_at, terms_signed)
+       VALUES ($1, $2, $3, $4, now(), $5)`,
+      [m, agreement?.id, adult?.id, `hash-${tag}-${householdId}`, `Vilkår ${tag}`],
+    ],
+    [
+      'INSERT INTO network_user (user_id, network_id, municipality_id) VALUES ($1, $2, $3)',
+      [family.id, network?.id, m],
+    ],
+    [
+      `INSERT INTO joint_meeting_invitee (meeting_id, user_id, municipality_id, role, attended)
+       VALUES ($1, $2, $3, 'resource_family', true)`,
+      [meeting?.id, family.id, m],
+    ],
+    [
+      `INSERT INTO resource_family_candidate (municipality_id, household_id, status, status_on, suitability_note)
+       VALUES ($1, $2, 'approached', '2026-03-01', $3)`,
+      [m, householdId, `Egnet ${tag}`],
+    ],
+    [
+      'INSERT INTO cohort_member (cohort_id, household_id, municipality_id) VALUES ($1, $2, $3)',
+      [cohort?.id, householdId, m],
+    ],
+    [
+      `INSERT INTO cohort_session (event_id, cohort_id, municipality_id, theme) VALUES ($1, $2, $3, 1)`,
+      [session, cohort?.id, m],
+    ],
+    [
+      `INSERT INTO evaluation_answer (link_id, municipality_id, question_id, text_answer) VALUES ($1, $2, 'q9', $3)`,
+      [link?.id, m, `Svar ${tag}`],
+    ],
+    [
+      `INSERT INTO family_home_youth (id, municipality_id, household_id, first_name, birth_date, arrival_date)
+       VALUES (gen_random_uuid(), $1, $2, $3, '2010-01-01', '2026-01-15')`,
+      [m, householdId, `Ungdom${tag}`],
+    ],
+    [
+      `INSERT INTO family_home_counsellor (household_id, municipality_id, user_id) VALUES ($1, $2, $3)`,
+      [householdId, m, staff.id],
+    ],
+    [
+      `INSERT INTO family_home_follow_up (id, municipality_id, household_id, date, kind, note)
+       VALUES (gen_random_uuid(), $1, $2, '2026-02-20', 'home_visit', $3)`,
+      [m, householdId, `Oppfølging ${tag}`],
+    ],
+    [
+      'INSERT INTO family_home_meeting_participant (meeting_id, user_id, municipality_id) VALUES ($1, $2, $3)',
+      [meetingOfHome?.id, staff.id, m],
+    ],
+    [
+      `INSERT INTO housing_unit_change (municipality_id, housing_unit_id, from_status, to_status, changed_on, household_id)
+       VALUES ($1, $2, 'furnished', 'occupied', '2026-01-10', $3)`,
+      [m, unit?.id, householdId],
+    ],
+  ];
+  for (const [sql, params] of statements) await query(sql, params);
+  await attend(env.db, m, session, householdId, { adults: 2, children: 1 });
+}
+
+describe("a household's access request holds what every programme keeps about it", () => {
+  it('includes one row of each kind of the household, none of another household, and is audited', async () => {
+    const asked = await createHousehold(env.db, municipality, {
+      kind: 'family_home',
+      adults: [{ firstName: 'Alfa', lastName: 'Innsynsen' }],
+    });
+    const other = await createHousehold(env.db, municipality, {
+      kind: 'family_home',
+      adults: [{ firstName: 'Beta', lastName: 'Andresen' }],
+    });
+    await craftProgrammeRows(asked, 'Alfa', '2026-02-01');
+    await craftProgrammeRows(other, 'Beta', '2026-02-02');
+
+    const response = await leaderAgent.get(`/api/households/${asked}/export`);
+    expect(response.statusCode, response.body).toBe(200);
+    const document = response.json();
+    expect(document.formatVersion).toBe(2);
+    expect(document.courses).toEqual({
+      completions: [
+        expect.objectContaining({
+          adult: 'Alfa Innsynsen',
+          course: 'Kurs Alfa',
+          completedOn: '2026-01-20',
+          givenBy: 'Kursholder Alfa',
+        }),
+      ],
+      decisions: [expect.objectContaining({ kind: 'solid', reason: 'Unntak Alfa' })],
+    });
+    expect(document.supervisionTalks).toEqual([
+      {
+        heldOn: '2026-03-02',
+        note: 'Veiledning Alfa',
+        adults: ['Alfa Innsynsen'],
+        staff: [expect.stringMatching(/^StabAlfa /)],
+      },
+    ]);
+    expect(document.networkSummaries).toEqual([
+      expect.objectContaining({
+        network: 'Nettverk Alfa',
+        halfYearStart: '2026-01-01',
+        description: 'Halvår Alfa',
+        comments: [expect.objectContaining({ body: 'Kommentar Alfa' })],
+      }),
+    ]);
+    expect(document.agreements).toEqual([
+      expect.objectContaining({
+        startOn: '2026-01-01',
+        ksUnits: 1.5,
+        expenses: 'Utgifter Alfa',
+        signers: [expect.objectContaining({ adult: 'Alfa Innsynsen', termsSigned: 'Vilkår Alfa' })],
+      }),
+    ]);
+    expect(JSON.stringify(document.agreements)).not.toContain('hash-');
+    expect(document.jointMeetings).toEqual([
+      expect.objectContaining({
+        date: '2026-04-15',
+        startTime: '18:00',
+        person: expect.stringMatching(/^KontoAlfa /),
+        attended: true,
+      }),
+    ]);
+    expect(document.resourceFamilyCandidate).toMatchObject({
+      status: 'approached',
+      statusOn: '2026-03-01',
+      suitabilityNote: 'Egnet Alfa',
+    });
+    expect(document.goodStart).toEqual([
+      expect.objectContaining({
+        cohort: 'Kull Alfa',
+        sessions: [{ theme: 1, date: '2026-02-01', present: true, adults: 2, children: 1 }],
+      }),
+    ]);
+    expect(document.evaluations).toEqual([
+      expect.objectContaining({
+        cohort: 'Kull Alfa',
+        round: 'before',
+        answers: [{ question: 'q9', text: null, score: null, answer: 'Svar Alfa' }],
+      }),
+    ]);
+    expect(document.familyHome).toEqual({
+      youths: [
+        { firstName: 'UngdomAlfa', birthDate: '2010-01-01', arrivalDate: '2026-01-15', languages: [] },
+      ],
+      counsellor: expect.objectContaining({ name: expect.stringMatching(/^StabAlfa /) }),
+      followUps: [
+        expect.objectContaining({ date: '2026-02-20', kind: 'home_visit', note: 'Oppfølging Alfa' }),
+      ],
+      meetings: [
+        {
+          date: '2026-05-05',
+          startTime: '09:30',
+          kind: 'school',
+          place: 'Skole Alfa',
+          staff: [expect.stringMatching(/^StabAlfa /)],
+        },
+      ],
+    });
+    expect(document.housing).toEqual({
+      unit: { address: 'Boligveien Alfa', postcode: '1384', place: 'ASKER', status: 'occupied' },
+      changes: [
+        {
+          changedOn: '2026-01-10',
+          fromStatus: 'furnished',
+          toStatus: 'occupied',
+          address: 'Boligveien Alfa',
+        },
+      ],
+    });
+    // Nothing of the other household, in any section.
+    expect(response.body).not.toMatch(/Beta/);
+
+    const audited = await query(
+      `SELECT 1 FROM audit_log WHERE action = 'export' AND record_id = $1 AND actor_user_id = $2
+         AND details ->> 'via' = 'access_request'`,
+      [asked, leader.id],
+    );
+    expect(audited).toHaveLength(1);
+    expect(document.accessLog).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'export', via: 'access_request' })]),
+    );
   });
 });
 

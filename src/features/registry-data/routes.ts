@@ -12,10 +12,10 @@ import {
   TravelTimes,
   TravelTimesReplaced,
 } from './contract.js';
+import { exportHouseholdData } from './service/answer-access-request.js';
 import {
   EXPORT_MAX,
   eraseHousehold,
-  exportHouseholdData,
   exportHouseholds,
   replacePostcodeRegister,
   replaceTravelTimes,

@@ -59,59 +59,7 @@ export async function exportHouseholds(
   return { body, count: rows.length };
 }
 
-// A household's data on request (GDPR art. 15) -------------------------------------------------------
-
 const iso = (value: Date | string) => new Date(value).toISOString();
-
-/**
- * Everything Landsby holds about one household and its people, as one machine-readable document:
- * the household with its adults, children and placements, its history of changes, and who read,
- * exported or changed it (from the audit log). The export is itself audited, and listed in it.
- */
-export async function exportHouseholdData(deps: Deps, ctx: TenantContext, householdId: string) {
-  return inTenant(deps.db, ctx, async (tx) => {
-    const row = await registry.findHousehold(tx, ctx.municipalityId, householdId);
-    if (!row) throw notFound();
-    await audit(tx, ctx, {
-      action: 'export',
-      recordType: 'household',
-      recordId: householdId,
-      subjectId: householdId,
-      details: { via: 'access_request' },
-    });
-    const people = [householdId, ...row.adults.map((a) => a.id), ...row.children.map((c) => c.id)];
-    const [municipality, history, access] = [
-      await q.municipalityOf(tx, ctx.municipalityId),
-      await registry.listHistory(tx, ctx.municipalityId, householdId),
-      await q.accessLog(tx, ctx.municipalityId, people),
-    ];
-    return {
-      format: 'landsby.household-export',
-      formatVersion: 1,
-      exportedAt: new Date().toISOString(),
-      about:
-        'Alt Landsby har lagret om husstanden og personene i den (personvernforordningen artikkel 15): ' +
-        'husstanden med voksne, barn og plasseringer, endringshistorikken, og hvem som har sett, ' +
-        'eksportert eller endret opplysningene.',
-      controller: { municipality: municipality.name, municipalityNumber: municipality.number },
-      household: registry.presentHousehold(row),
-      history: history.map((h) => ({
-        at: iso(h.at),
-        actorName: h.actorName,
-        action: h.action,
-        changes: h.changes,
-      })),
-      accessLog: access.map((a) => ({
-        at: iso(a.at),
-        actorName: a.actorName,
-        action: a.action,
-        recordType: a.recordType,
-        fields: a.fields,
-        via: a.via,
-      })),
-    };
-  });
-}
 
 // Erasure --------------------------------------------------------------------------------------------
 
