@@ -49,6 +49,7 @@ import { registryDataRoutes } from '../features/registry-data/routes.js';
 import { retentionRoutes } from '../features/retention/routes.js';
 import { schoolHolidayRoutes } from '../features/school-holidays/routes.js';
 import { seasonRoutes } from '../features/season/routes.js';
+import { senderSettingsRoutes } from '../features/sender-settings/routes.js';
 import { sendingRoutes } from '../features/sending/routes.js';
 import { supervisionRoutes } from '../features/supervision/routes.js';
 import { templateRoutes } from '../features/templates/routes.js';
@@ -294,6 +295,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { deps });
   await app.register(registryDataRoutes, { deps });
   await app.register(retentionRoutes, { deps });
+  await app.register(senderSettingsRoutes, { deps });
   await app.register(housingRoutes, { deps });
   await app.register(familyHomeRecruitingRoutes, { deps });
   await app.register(familyHomeCostRoutes, { deps });

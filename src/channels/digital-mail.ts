@@ -10,7 +10,7 @@ import {
   refuse,
   type SvarUtStatusResult,
 } from './svarut.js';
-import type { Sender } from './types.js';
+import type { Sender, SvarUtAccount } from './types.js';
 
 /**
  * Digital mail through KS Fiks SvarUt, REST v2 (shared/design/INTEGRATIONS.md §2; the message
@@ -50,8 +50,11 @@ export class SvarUtError extends Error {
 }
 
 export interface DigitalMailChannel extends Sender {
-  /** SvarUt's status-sok for our providerIds; ids SvarUt does not know are left out. */
-  queryStatus(ids: string[]): Promise<SvarUtStatusResult[]>;
+  /**
+   * SvarUt's status-sok for our providerIds; ids SvarUt does not know are left out. `account`: the
+   * municipality's own SvarUt account the letters were sent with (default: the installation's).
+   */
+  queryStatus(ids: string[], account?: SvarUtAccount): Promise<SvarUtStatusResult[]>;
 }
 
 export interface DigitalMailOptions {
@@ -79,12 +82,15 @@ export function createDigitalMailChannel(
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 16 * 60_000;
   const getToken = options.getToken ?? (async () => svarut.token);
-  const base = `${svarut.url}/api/v2/kontoer/${encodeURIComponent(svarut.kontoId)}/forsendelser/`;
+  // A municipality may send with its own SvarUt account (features/sender-settings), reached
+  // through the installation's SVARUT_URL and Maskinporten token; else the installation's account.
+  const baseOf = (account: SvarUtAccount) =>
+    `${svarut.url}/api/v2/kontoer/${encodeURIComponent(account.kontoId)}/forsendelser/`;
 
-  const headers = async (contentType: string) => ({
+  const headers = async (account: SvarUtAccount, contentType: string) => ({
     Authorization: `Bearer ${await getToken()}`,
-    IntegrasjonId: svarut.integrasjonId,
-    IntegrasjonPassord: svarut.integrasjonPassord,
+    IntegrasjonId: account.integrasjonId,
+    IntegrasjonPassord: account.integrasjonPassord,
     'Content-Type': contentType,
     Accept: 'application/json',
   });
@@ -95,12 +101,13 @@ export function createDigitalMailChannel(
       const built = buildForsendelse(message, settings);
       if ('status' in built) return built;
       const { contentType, body } = forsendelseMultipart(built.forsendelse, built.documents);
+      const account = message.sender?.svarut ?? svarut;
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(base, {
+        response = await doFetch(baseOf(account), {
           method: 'POST',
-          headers: await headers(contentType),
+          headers: await headers(account, contentType),
           body,
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -132,14 +139,14 @@ export function createDigitalMailChannel(
       return refuse(`SvarUt answered 200 without a forsendelse id: ${text.slice(0, 200)}`);
     },
 
-    async queryStatus(ids) {
+    async queryStatus(ids, account = svarut) {
       if (ids.length === 0) return [];
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(`${base}status-sok`, {
+        response = await doFetch(`${baseOf(account)}status-sok`, {
           method: 'POST',
-          headers: await headers('application/json'),
+          headers: await headers(account, 'application/json'),
           body: JSON.stringify({ forsendelseIds: ids }),
           signal: AbortSignal.timeout(60_000),
         });

@@ -111,7 +111,10 @@ export function createEmailChannel(config: MailConfig & Pick<Config, 'sendConcur
       const messageId = messageIdOf(config, message.id);
       try {
         const info = await transport.sendMail({
-          from: message.from ? { name: message.from, address } : config.mailFrom,
+          // The municipality's own address where it set one (features/sender-settings).
+          from: message.from
+            ? { name: message.from, address: message.sender?.emailAddress ?? address }
+            : config.mailFrom,
           to: { name: message.to.name, address: message.to.email },
           subject: message.subject,
           text: message.text,

@@ -189,7 +189,6 @@ export function createSmsChannel(
   if (!sveve) return localSmsChannel(config);
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const limit = accountLimit(sveve.url, sveve.user);
   const endpoint = `${sveve.url}/SMS/SendMessage`;
 
   return {
@@ -197,18 +196,20 @@ export function createSmsChannel(
     async send(message) {
       const to = precheck(message);
       if (typeof to !== 'string') return to;
+      // The municipality's own Sveve account and sender where it set them (features/sender-settings).
+      const account = message.sender?.sveve ?? sveve;
       // POST with a JSON body: Sveve's documented "option 1" (all parameters supported).
       const body = JSON.stringify({
-        user: sveve.user,
-        passwd: sveve.password,
+        user: account.user,
+        passwd: account.password,
         to,
         msg: message.text,
-        from: config.smsFrom,
+        from: message.sender?.smsFrom ?? config.smsFrom,
         ref: message.id,
         f: 'json',
         test: sveve.test,
       });
-      return limit.run(async () => {
+      return accountLimit(sveve.url, account.user).run(async () => {
         let response: Response;
         let text: string;
         try {
@@ -269,7 +270,7 @@ function localSmsChannel(config: Pick<Config, 'smsFrom' | 'dataDir'>): Sender {
       if (typeof to !== 'string') return to;
       mkdirSync(outbox, { recursive: true });
       const name = `sms-${new Date().toISOString().replace(/[:.]/g, '-')}-${message.id.replace(/[^\w-]/g, '')}.txt`;
-      const content = `From: ${config.smsFrom}\nTo: ${message.to.mobile}\nRef: ${message.id}\n\n${message.text}\n`;
+      const content = `From: ${message.sender?.smsFrom ?? config.smsFrom}\nTo: ${message.to.mobile}\nRef: ${message.id}\n\n${message.text}\n`;
       await writeFile(join(outbox, name), content, 'utf8');
       return { status: 'sent', providerId: name };
     },

@@ -32,6 +32,8 @@ export interface OutgoingMessage {
   };
   /** The sender's display name, e.g. "Fosterhjemstjenesten i Asker" (e-mail). */
   from?: string;
+  /** The municipality's own sender settings; what is unset is the installation's (config). */
+  sender?: MessageSender;
   subject: string;
   /** Plain text: the e-mail's text part, the SMS itself. */
   text: string;
@@ -40,6 +42,28 @@ export interface OutgoingMessage {
   pdf?: Uint8Array;
   /** With a cid: shown inside the HTML (<img src="cid:…">) rather than as a file. */
   attachments?: { filename: string; contentType: string; content: Uint8Array | string; cid?: string }[];
+}
+
+/** The municipality's own accounts at the providers (features/sender-settings). */
+export interface SvarUtAccount {
+  kontoId: string;
+  integrasjonId: string;
+  integrasjonPassord: string;
+}
+
+export interface SveveAccount {
+  user: string;
+  password: string;
+}
+
+/** Who a municipality's message is from, where it set its own (features/sender-settings). */
+export interface MessageSender {
+  /** The e-mail sender's address, e.g. fosterhjem@asker.kommune.no. */
+  emailAddress?: string;
+  /** The sender shown on the phone (Sveve's `from`). */
+  smsFrom?: string;
+  svarut?: SvarUtAccount;
+  sveve?: SveveAccount;
 }
 
 export type DeliveryStatus = 'sent' | 'delivered' | 'printed' | 'failed';
@@ -58,6 +82,11 @@ export interface SendResult {
    * A passing failure of one recipient (an SMTP 4xx for one address) is retryable without it.
    */
   providerDown?: boolean;
+  /**
+   * A letter for the print room: kept in the database with the message when its outcome is
+   * recorded (table letter_pdf), so every Landsby process can merge it into the print file.
+   */
+  letterPdf?: Uint8Array;
 }
 
 /** A channel's transport: sends one message and says what became of it. */

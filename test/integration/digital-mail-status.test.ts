@@ -97,6 +97,7 @@ beforeAll(async () => {
   };
   deps = {
     db: env.db,
+    config: env.config,
     channels: { digital_mail: createDigitalMailChannel(env.config, { timeoutMs: 5_000 }) },
     log: { info: log('info'), warn: log('warn') } as unknown as DigitalMailStatusDeps['log'],
   };

@@ -1,8 +1,9 @@
-import type { ChannelName, OutgoingMessage } from '../../channels/types.js';
+import type { ChannelName, MessageSender, OutgoingMessage } from '../../channels/types.js';
 import { renderLetter } from '../../documents/letter.js';
 import { displayName } from '../../domain/household.js';
 import { calendarFile } from '../../domain/ics.js';
 import type { NoticeKind } from '../../domain/notices.js';
+import { defaultSenderName, TEAM_NAME } from '../../domain/sender.js';
 import {
   escapeHtml,
   type InvitationTemplate,
@@ -42,6 +43,8 @@ export interface InvitationFactsForSending {
   answerUrl: string;
   /** The event's picture: in e-mail as an inline attachment (cid), in a preview by its address. */
   image?: { alt: string; contentType: string; bytes?: Uint8Array; src?: string };
+  /** The municipality's own sender (features/sender-settings); unset: the team and the installation's. */
+  sender?: { name: string; sender: MessageSender };
   /** A message after the invitation (a confirmation, a reminder …) instead of the invitation itself. */
   notice?: { kind: NoticeKind; adults: number; children: number; place: number | null };
 }
@@ -88,7 +91,7 @@ function venueLine(venue: InvitationFactsForSending['venue']): string | null {
 export async function renderInvitation(facts: InvitationFactsForSending): Promise<OutgoingMessage> {
   const { event, household, channel } = facts;
   const template = sourceOf(facts);
-  const from = `${TEAM_NAME}, ${facts.municipality}`;
+  const from = facts.sender?.name ?? defaultSenderName(facts.municipality);
   // A café without hosts is signed by the team: a message never ends in "Hilsen" and nothing.
   const senders = event.hosts.length ? event.hosts.map((h) => h.firstName) : [from];
   const values = invitationValues(
@@ -114,6 +117,7 @@ export async function renderInvitation(facts: InvitationFactsForSending): Promis
     id: facts.messageId,
     channel,
     from,
+    ...(facts.sender ? { sender: facts.sender.sender } : {}),
     to: { name, ...(email ? { email } : {}), ...(mobile ? { mobile } : {}), ...(address ? { address } : {}) },
     subject,
     text: '',

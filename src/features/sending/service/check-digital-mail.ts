@@ -2,7 +2,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Channels } from '../../../channels/index.js';
 import type { Database } from '../../../db/connection.js';
 import { asSystem, inTenant, type TenantContext } from '../../../db/tenant.js';
+import type { Config } from '../../../server/config.js';
 import { audit } from '../../audit/index.js';
+import { municipalitySender } from '../../sender-settings/index.js';
 import * as q from '../queries/message.js';
 
 /**
@@ -26,6 +28,8 @@ const STATUS_BATCH = 500;
 
 export interface DigitalMailStatusDeps {
   db: Database;
+  /** SECRET_KEY opens a municipality's own SvarUt password (features/sender-settings). */
+  config: Pick<Config, 'secretKey'>;
   channels: Pick<Channels, 'digital_mail'>;
   log: Pick<FastifyBaseLogger, 'info' | 'warn'>;
 }
@@ -59,14 +63,21 @@ export async function checkDigitalMailStatus(
   const total: DigitalMailStatusResult = { checked: 0, changed: 0, errors: 0 };
   for (const municipalityId of municipalities) {
     const ctx: TenantContext = { municipalityId, userId: null, ip: null };
-    const pending = await inTenant(deps.db, ctx, (tx) =>
-      q.digitalMailToCheck(tx, municipalityId, recheckMinutes, maxAgeDays, STATUS_BATCH),
-    );
+    // The letters were sent with the municipality's own SvarUt account where it has one: asked there.
+    const { pending, sender } = await inTenant(deps.db, ctx, async (tx) => ({
+      pending: await q.digitalMailToCheck(tx, municipalityId, recheckMinutes, maxAgeDays, STATUS_BATCH),
+      sender: await municipalitySender(tx, municipalityId, deps.config.secretKey),
+    }));
     if (pending.length === 0) continue;
 
     let answers: Awaited<ReturnType<Channels['digital_mail']['queryStatus']>>;
     try {
-      answers = await deps.channels.digital_mail.queryStatus(pending.map((m) => m.providerId));
+      if (sender.unreadable.includes('digital_mail'))
+        throw new Error("The municipality's stored SvarUt password does not open (SECRET_KEY changed?).");
+      answers = await deps.channels.digital_mail.queryStatus(
+        pending.map((m) => m.providerId),
+        sender.sender.svarut,
+      );
     } catch (error) {
       // SvarUt's own words or the network error: no names, no identity numbers, no ids of people.
       deps.log.warn(

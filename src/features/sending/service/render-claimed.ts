@@ -7,6 +7,7 @@ import { TemplateError } from '../../../domain/template.js';
 import type { Config } from '../../../server/config.js';
 import { answersWithStatus } from '../../answers/index.js';
 import { findEvent, findEventImage } from '../../events/index.js';
+import { municipalitySender } from '../../sender-settings/index.js';
 import { municipalityName, templateChooser } from '../../templates/index.js';
 import { findVenueFacts } from '../../venues/index.js';
 import * as householdsSql from '../queries/household.js';
@@ -33,6 +34,7 @@ export async function eventFacts(deps: RenderDeps, ctx: TenantContext, eventId: 
       templateFor: await templateChooser(tx, ctx.municipalityId),
       municipality: await municipalityName(tx, ctx.municipalityId),
       image: await findEventImage(tx, ctx.municipalityId, eventId),
+      sender: await municipalitySender(tx, ctx.municipalityId, deps.config.secretKey),
     };
   });
 }
@@ -87,6 +89,15 @@ export async function renderClaimed(
       });
       continue;
     }
+    if ((facts.sender.unreadable as string[]).includes(message.channel)) {
+      result.set(message.id, {
+        status: 'failed',
+        reason:
+          "The municipality's stored password for this channel does not open (SECRET_KEY changed?): the admin enters it again under Avsender.",
+        retryable: false,
+      });
+      continue;
+    }
     const language = facts.languages.get(message.invitationId) ?? 'nb';
     const input: InvitationFactsForSending = {
       messageId: message.id,
@@ -102,6 +113,7 @@ export async function renderClaimed(
         : null,
       template: facts.templateFor([language]),
       municipality: facts.municipality,
+      sender: facts.sender,
       household,
       answerUrl: answerUrl(deps.config.publicUrl, answerToken(deps.config.secretKey, message.invitationId)),
       ...(facts.image ? { image: facts.image } : {}),
