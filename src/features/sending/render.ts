@@ -15,9 +15,6 @@ import {
 import { fillNoticeFields, invitationValues, letterParts, noticeText } from '../../i18n/household/index.js';
 import type { EventRow } from '../events/index.js';
 
-/** The team as it signs letters and names itself as the sender of e-mail. */
-const TEAM_NAME = 'Fosterhjemstjenesten';
-
 export interface InvitationHousehold {
   adults: {
     firstName: string;
