@@ -1,4 +1,4 @@
 // What other features may call: the audit entry written in the caller's transaction.
 
 export { insertAudit } from './queries.js';
-export { audit, auditListRead, recordRefusedAccess } from './service.js';
+export { audit, auditListRead, auditMany, recordRefusedAccess } from './service.js';

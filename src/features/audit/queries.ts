@@ -30,6 +30,31 @@ export async function insertAudit(tx: Queryable, entry: AuditInsert): Promise<vo
   );
 }
 
+/** Many entries in one statement, in the order given (a bulk write: the demo's seed). */
+export async function insertAudits(tx: Queryable, entries: AuditInsert[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.query(
+    `INSERT INTO audit_log (municipality_id, actor_user_id, action, record_type, record_id, subject_id, ip, details)
+     SELECT e.municipality_id, e.actor_user_id, e.action, e.record_type, e.record_id, e.subject_id, e.ip, e.details
+     FROM json_to_recordset($1::json) AS e(municipality_id int, actor_user_id uuid, action text,
+       record_type text, record_id text, subject_id text, ip text, details jsonb)`,
+    [
+      JSON.stringify(
+        entries.map((entry) => ({
+          municipality_id: entry.municipalityId,
+          actor_user_id: entry.actorUserId,
+          action: entry.action,
+          record_type: entry.recordType,
+          record_id: entry.recordId ?? null,
+          subject_id: entry.subjectId ?? null,
+          ip: entry.ip,
+          details: entry.details ?? null,
+        })),
+      ),
+    ],
+  );
+}
+
 /** Many reads at once (a list): one row per person, one statement. */
 export async function insertAuditReads(
   tx: Queryable,

@@ -11,10 +11,12 @@ import {
 import { presentEntry, presentSecurityEvent } from './present.js';
 import {
   ACCESS_REFUSED,
+  type AuditInsert,
   type AuditRow,
   findRefusedAccess,
   insertAudit,
   insertAuditReads,
+  insertAudits,
   searchAudit,
 } from './queries.js';
 import { auditCsv } from './render.js';
@@ -37,6 +39,23 @@ export function audit(
     ip: ctx.ip,
     ...entry,
   });
+}
+
+/** Many audit entries at once, one statement, written in the caller's transaction (a bulk write). */
+export function auditMany(
+  tx: Queryable,
+  ctx: TenantContext,
+  entries: Omit<AuditInsert, 'municipalityId' | 'actorUserId' | 'ip'>[],
+): Promise<void> {
+  return insertAudits(
+    tx,
+    entries.map((entry) => ({
+      municipalityId: ctx.municipalityId,
+      actorUserId: ctx.userId,
+      ip: ctx.ip,
+      ...entry,
+    })),
+  );
 }
 
 /** One entry per person shown in a list, so a search by person finds every time they were seen. */

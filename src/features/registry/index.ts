@@ -14,4 +14,4 @@ export {
   replacePostcodes,
 } from './queries.js';
 export { seedPostcodes } from './service/seed-postcodes.js';
-export { archiveHousehold, checkHouseholds, writeHousehold } from './service.js';
+export { archiveHousehold, checkHouseholds, createHouseholds, writeHousehold } from './service.js';

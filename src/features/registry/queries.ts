@@ -102,6 +102,108 @@ export async function insertHousehold(
   return true;
 }
 
+/**
+ * Inserts many new households with their members, four statements in all (the demo's seed writes
+ * hundreds at first start). The ids must be new: an id or external reference taken fails the
+ * whole statement as a unique violation.
+ */
+export async function insertHouseholds(
+  tx: Queryable,
+  municipalityId: number,
+  households: { household: Household; displayName: string; searchText: string }[],
+): Promise<void> {
+  if (households.length === 0) return;
+  const rows = (pick: (h: Household) => Record<string, unknown>[]) =>
+    JSON.stringify(households.flatMap(({ household }) => pick(household)));
+  await tx.query(
+    `INSERT INTO household (id, municipality_id, kind, relation, external_ref, address_line, postcode, place,
+       travel_minutes, travel_source, display_name, search_text)
+     SELECT h.id, $1, h.kind, h.relation, h.external_ref, h.address_line, h.postcode, h.place, h.travel_minutes,
+       h.travel_source, h.display_name, h.search_text
+     FROM json_to_recordset($2::json) AS h(id uuid, kind text, relation text, external_ref text, address_line text,
+       postcode text, place text, travel_minutes int, travel_source text, display_name text, search_text text)`,
+    [
+      municipalityId,
+      JSON.stringify(
+        households.map(({ household: h, displayName, searchText }) => ({
+          id: h.id,
+          kind: h.kind,
+          relation: h.relation,
+          external_ref: h.externalRef,
+          address_line: h.address.line,
+          postcode: h.address.postcode,
+          place: h.address.place,
+          travel_minutes: h.travelMinutes,
+          travel_source: h.travelSource,
+          display_name: displayName,
+          search_text: searchText,
+        })),
+      ),
+    ],
+  );
+  await tx.query(
+    `INSERT INTO adult (id, municipality_id, household_id, position, first_name, last_name, email, mobile,
+       preferred_language, preferred_channels)
+     SELECT a.id, $1, a.household_id, a.position, a.first_name, a.last_name, a.email, a.mobile,
+       a.preferred_language, ARRAY(SELECT json_array_elements_text(a.preferred_channels))
+     FROM json_to_recordset($2::json) AS a(id uuid, household_id uuid, position int, first_name text,
+       last_name text, email text, mobile text, preferred_language text, preferred_channels json)`,
+    [
+      municipalityId,
+      rows((h) =>
+        h.adults.map((a, position) => ({
+          id: a.id,
+          household_id: h.id,
+          position,
+          first_name: a.firstName,
+          last_name: a.lastName,
+          email: a.email,
+          mobile: a.mobile,
+          preferred_language: a.preferredLanguage,
+          preferred_channels: a.preferredChannels,
+        })),
+      ),
+    ],
+  );
+  await tx.query(
+    `INSERT INTO child (id, municipality_id, household_id, first_name, birth_date)
+     SELECT c.id, $1, c.household_id, c.first_name, c.birth_date
+     FROM json_to_recordset($2::json) AS c(id uuid, household_id uuid, first_name text, birth_date date)`,
+    [
+      municipalityId,
+      rows((h) =>
+        h.children.map((c) => ({
+          id: c.id,
+          household_id: h.id,
+          first_name: c.firstName,
+          birth_date: c.birthDate,
+        })),
+      ),
+    ],
+  );
+  await tx.query(
+    `INSERT INTO placement (id, municipality_id, household_id, child_id, start_date, end_date, end_reason,
+       care_municipality)
+     SELECT p.id, $1, p.household_id, p.child_id, p.start_date, p.end_date, p.end_reason, p.care_municipality
+     FROM json_to_recordset($2::json) AS p(id uuid, household_id uuid, child_id uuid, start_date date,
+       end_date date, end_reason text, care_municipality text)`,
+    [
+      municipalityId,
+      rows((h) =>
+        h.placements.map((p) => ({
+          id: p.id,
+          household_id: h.id,
+          child_id: p.childId,
+          start_date: p.startDate,
+          end_date: p.endDate,
+          end_reason: p.endReason,
+          care_municipality: p.careMunicipality,
+        })),
+      ),
+    ],
+  );
+}
+
 /** Replaces the household's row and members; false when its version is not `version` any more. */
 export async function updateHousehold(
   tx: Queryable,
@@ -267,6 +369,26 @@ export async function insertHistory(
     `INSERT INTO household_history (municipality_id, household_id, actor_user_id, action, changes)
      VALUES ($1, $2, $3, $4, $5)`,
     [entry.municipalityId, entry.householdId, entry.actorUserId, entry.action, JSON.stringify(entry.changes)],
+  );
+}
+
+/** History entries of many households by one actor and action, one statement, in the order given. */
+export async function insertHistories(
+  tx: Queryable,
+  entries: { municipalityId: number; actorUserId: string | null; action: string },
+  changes: { householdId: string; changes: Change[] }[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO household_history (municipality_id, household_id, actor_user_id, action, changes)
+     SELECT $1, e.household_id, $2, $3, e.changes
+     FROM json_to_recordset($4::json) AS e(household_id uuid, changes jsonb)`,
+    [
+      entries.municipalityId,
+      entries.actorUserId,
+      entries.action,
+      JSON.stringify(changes.map((c) => ({ household_id: c.householdId, changes: c.changes }))),
+    ],
   );
 }
 

@@ -1,14 +1,15 @@
 import type { Database } from '../../../db/connection.js';
 import { inTenant } from '../../../db/tenant.js';
-import { archiveHousehold, checkHouseholds, writeHousehold } from '../../registry/index.js';
+import { archiveHousehold, checkHouseholds, createHouseholds } from '../../registry/index.js';
 import { countHouseholds, replaceTravelTimes } from '../../registry-data/index.js';
 import { demoHouseholds } from './invent-households.js';
 
 /**
  * Writes the demo households into the demo municipality once: when it has none. Every household
- * goes through checkHouseholds and writeHousehold, as a form would, in one transaction. A
- * household whose postcode the installation's table lacks (an admin loaded a newer register) is
- * left out. Returns how many were written.
+ * goes through checkHouseholds, as a form would, and is written by createHouseholds (what
+ * writeHousehold does, in bulk), in one transaction. A household whose postcode the
+ * installation's table lacks (an admin loaded a newer register) is left out. Returns how many
+ * were written.
  */
 export async function seedDemoHouseholds(
   db: Database,
@@ -25,13 +26,16 @@ export async function seedDemoHouseholds(
       municipalityId,
       demo.households.map((h) => h.input),
     );
-    let written = 0;
-    for (const [i, result] of checked.entries()) {
-      if (!result.household) continue;
-      await writeHousehold(tx, ctx, result.household, null, 'create');
-      if (demo.households[i]?.archived) await archiveHousehold(tx, ctx, result.household.id, true);
-      written++;
-    }
-    return written;
+    const written = checked.flatMap((result, i) =>
+      result.household ? [{ household: result.household, archived: demo.households[i]?.archived }] : [],
+    );
+    await createHouseholds(
+      tx,
+      ctx,
+      written.map((w) => w.household),
+      'create',
+    );
+    for (const w of written) if (w.archived) await archiveHousehold(tx, ctx, w.household.id, true);
+    return written.length;
   });
 }
