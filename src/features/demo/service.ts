@@ -39,10 +39,11 @@ export const DEMO_USERS: { email: string; firstName: string; lastName: string; r
  * while it has none). Returns false when the municipality already existed.
  */
 export async function seedDemo(db: Database): Promise<boolean> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { municipalityId, created } = await asSystem(db, async (tx) => {
     const existing = await findMunicipalityByNumber(tx, DEMO_MUNICIPALITY.number);
     if (existing) return { municipalityId: existing, created: false };
+    // Hashed only when the accounts are made: argon2 is slow by design, and every start came here.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
     const municipalityId = await insertMunicipality(tx, { ...DEMO_MUNICIPALITY, isDemo: true });
     for (const user of DEMO_USERS) {
       await insertAccount(tx, { municipalityId, ...user, roles: [user.role], passwordHash });
