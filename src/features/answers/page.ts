@@ -165,8 +165,10 @@ export function answerPage(data: AnswerPageData, state: FormState, action: strin
     answerSummary(data, words),
   ];
   const hosts = values.vertskap || words.team;
-  if (!data.open) parts.push(`<div class="box"><p>${h(words.closed)}</p></div>`);
-  else if (data.deadlinePassed && data.event.deadline) {
+  if (!data.open) {
+    const closed = data.event.status === 'cancelled' ? words.cancelled : words.closed;
+    parts.push(`<div class="box"><p>${h(closed)}</p></div>`);
+  } else if (data.deadlinePassed && data.event.deadline) {
     parts.push(
       `<div class="box"><p>${h(words.deadlinePassed(formatted(data.event.deadline, language), hosts))}</p></div>`,
     );

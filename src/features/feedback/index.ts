@@ -1,2 +1,2 @@
-// Nothing in other features calls feedback today: what they may call goes here, re-exported by name.
-export {};
+/** What other features may call of feedback/: the café's feedback link (for the thank-you after it). */
+export { feedbackLinkOf } from './service.js';

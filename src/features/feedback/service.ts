@@ -46,6 +46,17 @@ export interface FormInput {
   version?: number;
 }
 
+/** The event's feedback form's short link, for the thank-you after the café; null before the form is saved. */
+export async function feedbackLinkOf(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  publicUrl: string,
+): Promise<string | null> {
+  const form = await q.findForm(tx, municipalityId, eventId);
+  return form ? `${publicUrl.replace(/\/$/, '')}/t/${form.code}` : null;
+}
+
 /** The event, or 404: every use case of the team's side starts here. */
 export async function eventOf(tx: Queryable, municipalityId: number, eventId: string) {
   const event = await findEvent(tx, municipalityId, eventId);

@@ -2,3 +2,4 @@
 export { queueNotices } from './queries/message.js';
 export { type InvitationFactsForSending, renderInvitation } from './render.js';
 export { answerToken, answerUrl, tokenHash } from './service/answer-tokens.js';
+export { queueCancellation } from './service/notify-cancellation.js';

@@ -43,7 +43,14 @@ export interface InvitationFactsForSending {
   /** The municipality's own sender (features/sender-settings); unset: the team and the installation's. */
   sender?: { name: string; sender: MessageSender };
   /** A message after the invitation (a confirmation, a reminder …) instead of the invitation itself. */
-  notice?: { kind: NoticeKind; adults: number; children: number; place: number | null };
+  notice?: {
+    kind: NoticeKind;
+    adults: number;
+    children: number;
+    place: number | null;
+    /** The café's feedback form, for the thank-you after it. */
+    feedbackUrl?: string | null;
+  };
 }
 
 /** The text a message is written from: the team's invitation template, or the notice in its language. */
@@ -62,6 +69,9 @@ function sourceOf(facts: InvitationFactsForSending): InvitationTemplate {
 }
 
 const IMAGE_CID = 'event-image@landsby';
+
+/** The notices that carry no calendar file. */
+const NO_CALENDAR = new Set<NoticeKind>(['not_coming', 'waiting', 'cancelled', 'thanks', 'missed']);
 
 function emailHtml(template: InvitationTemplate, subject: string, bodyHtml: string, image?: string) {
   return [
@@ -123,10 +133,11 @@ export async function renderInvitation(facts: InvitationFactsForSending): Promis
   if (channel === 'sms') return { ...base, text: renderSms(template.sms, values).text };
 
   if (channel === 'email') {
-    // The picture belongs to the invitation; the calendar file to every message but a "no" and
-    // the waiting list's (a household waiting has no place to put in its calendar yet).
+    // The picture belongs to the invitation; the calendar file to every message before the café
+    // but a "no" and the waiting list's (a household waiting has no place to put in its calendar
+    // yet), and never to a cancellation or a message after the café.
     const image = facts.notice ? undefined : facts.image;
-    const withCalendar = facts.notice?.kind !== 'not_coming' && facts.notice?.kind !== 'waiting';
+    const withCalendar = !facts.notice || !NO_CALENDAR.has(facts.notice.kind);
     const imageSrc = image?.bytes ? `cid:${IMAGE_CID}` : image?.src;
     const imageHtml =
       image && imageSrc

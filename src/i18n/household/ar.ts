@@ -54,6 +54,7 @@ export const ar: HouseholdWords = {
     deadline: (d) => `يرجى الرد قبل ${d}. يمكنكم تغيير الرد حتى ذلك الحين.`,
     deadlinePassed: (d, h) => `كان آخر موعد للرد ${d}. لتغيير الرد تواصلوا مع ${h} في خدمة الأسر الحاضنة.`,
     closed: 'انتهى هذا المقهى أو أُلغي. شكراً لمتابعتكم!',
+    cancelled: 'للأسف أُلغي هذا المقهى. نأمل أن نراكم في مرة أخرى.',
     calendar: 'أضف إلى التقويم (.ics)',
     googleCalendar: 'أضف إلى تقويم Google',
     errorsHeading: 'يجب تصحيح شيء',
@@ -135,6 +136,21 @@ export const ar: HouseholdWords = {
       subject: 'أهلاً بكم – حتى في المرة الأولى: {tittel} {dato}',
       body: 'مرحباً {fornavn}!\n\nيسعدنا أن نراكم في {tittel} {dato} {tid} في {sted}. كثيرون يأتون لأول مرة، واللقاء غير رسمي تماماً: قليل من الطعام، وحديث، وأسر أخرى تعرف حياتكم اليومية. سنستقبلكم عند الباب.\n\nالرد هنا: {svarlenke}\n\nمع التحية، {vertskap}',
       sms: 'مرحباً {fornavn}! يسعدنا أن نراكم في {tittel} {dato} {tid} – حتى في المرة الأولى. سنستقبلكم عند الباب. الرد: {svarlenke}',
+    },
+    cancelled: {
+      subject: 'أُلغي: {tittel} {dato}',
+      body: 'مرحباً {fornavn}!\n\nنأسف، علينا إلغاء {tittel} {dato} {tid}. نأمل أن نراكم في مرة أخرى.\n\nمع التحية، {vertskap}',
+      sms: 'مرحباً {fornavn}! للأسف أُلغي {tittel} {dato}. نأمل أن نراكم في مرة أخرى. {vertskap}',
+    },
+    thanks: {
+      subject: 'شكراً لحضوركم {tittel}',
+      body: 'مرحباً {fornavn}!\n\nشكراً لحضوركم {tittel} {dato}. سعدنا برؤيتكم.\n\nأخبرونا برأيكم، يستغرق ذلك دقيقتين: {tilbakemeldingslenke}\n\nمع التحية، {vertskap}',
+      sms: 'شكراً لحضوركم، {fornavn}! أخبرونا برأيكم: {tilbakemeldingslenke} {vertskap}',
+    },
+    missed: {
+      subject: 'افتقدناكم في {tittel}',
+      body: 'مرحباً {fornavn}!\n\nافتقدناكم في {tittel} {dato}. نأمل أن تكونوا بخير، وأن نراكم في المرة القادمة.\n\nمع التحية، {vertskap}',
+      sms: 'مرحباً {fornavn}! افتقدناكم في {tittel} {dato}. نأمل أن نراكم في المرة القادمة! {vertskap}',
     },
   },
   letter: {

@@ -55,6 +55,7 @@ export const en: HouseholdWords = {
     deadlinePassed: (d, h) =>
       `The deadline was ${d}. To change your answer, contact ${h} in the foster care team.`,
     closed: 'This café is over or cancelled. Thank you for following along!',
+    cancelled: 'Sadly, this café has been cancelled. We hope to see you another time.',
     calendar: 'Add to calendar (.ics)',
     googleCalendar: 'Add to Google Calendar',
     errorsHeading: 'Something needs fixing',
@@ -192,6 +193,21 @@ export const en: HouseholdWords = {
       subject: 'Welcome – also the first time: {tittel} {dato}',
       body: 'Hi {fornavn}!\n\nWe would love to see you at {tittel} {dato} {tid} at {sted}. Many come for the first time, and it is all informal: some food, a chat and others who know your everyday life. We will meet you at the door.\n\nAnswer here: {svarlenke}\n\nBest wishes, {vertskap}',
       sms: 'Hi {fornavn}! We would love to see you at {tittel} {dato} {tid} – also the first time. We will meet you at the door. Answer: {svarlenke}',
+    },
+    cancelled: {
+      subject: 'Cancelled: {tittel} {dato}',
+      body: 'Hi {fornavn}!\n\nWe are sorry, but we have to cancel {tittel} {dato} {tid}. We hope to see you another time.\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! Sadly, {tittel} {dato} is cancelled. We hope to see you another time. {vertskap}',
+    },
+    thanks: {
+      subject: 'Thank you for coming to {tittel}',
+      body: 'Hi {fornavn}!\n\nThank you for coming to {tittel} {dato}. It was lovely to see you.\n\nTell us what you thought, it takes a couple of minutes: {tilbakemeldingslenke}\n\nBest wishes, {vertskap}',
+      sms: 'Thank you for coming, {fornavn}! Tell us what you thought: {tilbakemeldingslenke} {vertskap}',
+    },
+    missed: {
+      subject: 'We missed you at {tittel}',
+      body: 'Hi {fornavn}!\n\nWe missed you at {tittel} {dato}. We hope all is well, and that we will see you next time.\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! We missed you at {tittel} {dato}. We hope to see you next time! {vertskap}',
     },
   },
   letter: {

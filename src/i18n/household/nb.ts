@@ -57,6 +57,7 @@ export const nb: HouseholdWords = {
     deadlinePassed: (d, h) =>
       `Svarfristen var ${d}. Vil dere endre svaret, ta kontakt med ${h} i fosterhjemstjenesten.`,
     closed: 'Denne kafeen har vært eller er avlyst. Takk for at dere fulgte med!',
+    cancelled: 'Kafeen er dessverre avlyst. Vi håper å se dere en annen gang.',
     calendar: 'Legg i kalenderen (.ics)',
     googleCalendar: 'Legg i Google Kalender',
     errorsHeading: 'Noe må rettes',
@@ -195,6 +196,21 @@ export const nb: HouseholdWords = {
       subject: 'Velkommen – også første gang: {tittel} {dato}',
       body: 'Hei {fornavn}!\n\nVi vil gjerne se dere på {tittel} {dato} {tid} på {sted}. Mange kommer for første gang, og det er helt uformelt: litt mat, en prat og andre som kjenner hverdagen deres. Vi tar imot dere i døra.\n\nSvar her: {svarlenke}\n\nHilsen {vertskap}',
       sms: 'Hei {fornavn}! Vi vil gjerne se dere på {tittel} {dato} {tid} – også første gang. Vi tar imot dere i døra. Svar: {svarlenke}',
+    },
+    cancelled: {
+      subject: 'Avlyst: {tittel} {dato}',
+      body: 'Hei {fornavn}!\n\nVi må dessverre avlyse {tittel} {dato} {tid}. Vi beklager, og håper å se dere en annen gang.\n\nHilsen {vertskap}',
+      sms: 'Hei {fornavn}! {tittel} {dato} er dessverre avlyst. Vi håper å se dere en annen gang. Hilsen {vertskap}',
+    },
+    thanks: {
+      subject: 'Takk for at dere kom på {tittel}',
+      body: 'Hei {fornavn}!\n\nTakk for at dere kom på {tittel} {dato}. Det var hyggelig å se dere.\n\nSi gjerne hva dere syntes, det tar et par minutter: {tilbakemeldingslenke}\n\nHilsen {vertskap}',
+      sms: 'Takk for at dere kom, {fornavn}! Si gjerne hva dere syntes: {tilbakemeldingslenke} Hilsen {vertskap}',
+    },
+    missed: {
+      subject: 'Vi savnet dere på {tittel}',
+      body: 'Hei {fornavn}!\n\nVi savnet dere på {tittel} {dato}. Vi håper alt er bra, og at vi ser dere neste gang.\n\nHilsen {vertskap}',
+      sms: 'Hei {fornavn}! Vi savnet dere på {tittel} {dato}. Vi håper vi ses neste gang! Hilsen {vertskap}',
     },
   },
   letter: {

@@ -40,6 +40,7 @@ export const nn: HouseholdWords = {
     deadlinePassed: (d, h) =>
       `Svarfristen var ${d}. Vil de endre svaret, ta kontakt med ${h} i fosterheimstenesta.`,
     closed: 'Denne kafeen har vore eller er avlyst. Takk for at de følgde med!',
+    cancelled: 'Kafeen er dessverre avlyst. Vi håpar å sjå dykk ein annan gong.',
     errorsHeading: 'Noko må rettast',
     errors: {
       ...nb.answer.errors,
@@ -175,6 +176,21 @@ export const nn: HouseholdWords = {
       subject: 'Velkomen – også første gong: {tittel} {dato}',
       body: 'Hei {fornavn}!\n\nVi vil gjerne sjå dykk på {tittel} {dato} {tid} på {sted}. Mange kjem for første gong, og det er heilt uformelt: litt mat, ein prat og andre som kjenner kvardagen dykkar. Vi tek imot dykk i døra.\n\nSvar her: {svarlenke}\n\nHelsing {vertskap}',
       sms: 'Hei {fornavn}! Vi vil gjerne sjå dykk på {tittel} {dato} {tid} – også første gong. Vi tek imot dykk i døra. Svar: {svarlenke}',
+    },
+    cancelled: {
+      subject: 'Avlyst: {tittel} {dato}',
+      body: 'Hei {fornavn}!\n\nVi må dessverre avlyse {tittel} {dato} {tid}. Vi beklagar, og håpar å sjå dykk ein annan gong.\n\nHelsing {vertskap}',
+      sms: 'Hei {fornavn}! {tittel} {dato} er dessverre avlyst. Vi håpar å sjå dykk ein annan gong. Helsing {vertskap}',
+    },
+    thanks: {
+      subject: 'Takk for at de kom på {tittel}',
+      body: 'Hei {fornavn}!\n\nTakk for at de kom på {tittel} {dato}. Det var kjekt å sjå dykk.\n\nSei gjerne kva de synest, det tek eit par minutt: {tilbakemeldingslenke}\n\nHelsing {vertskap}',
+      sms: 'Takk for at de kom, {fornavn}! Sei gjerne kva de synest: {tilbakemeldingslenke} Helsing {vertskap}',
+    },
+    missed: {
+      subject: 'Vi sakna dykk på {tittel}',
+      body: 'Hei {fornavn}!\n\nVi sakna dykk på {tittel} {dato}. Vi håpar alt er bra, og at vi ser dykk neste gong.\n\nHelsing {vertskap}',
+      sms: 'Hei {fornavn}! Vi sakna dykk på {tittel} {dato}. Vi håpar vi ser dykk neste gong! Helsing {vertskap}',
     },
   },
   letter: {

@@ -64,6 +64,7 @@ export const pl: HouseholdWords = {
     deadlinePassed: (d, h) =>
       `Termin odpowiedzi minął ${d}. Aby zmienić odpowiedź, skontaktujcie się z: ${h} z zespołu ds. rodzin zastępczych.`,
     closed: 'Ta kawiarnia już się odbyła lub została odwołana. Dziękujemy za zainteresowanie!',
+    cancelled: 'Niestety ta kawiarnia została odwołana. Mamy nadzieję zobaczyć Was innym razem.',
     calendar: 'Dodaj do kalendarza (.ics)',
     googleCalendar: 'Dodaj do Kalendarza Google',
     errorsHeading: 'Coś trzeba poprawić',
@@ -147,6 +148,21 @@ export const pl: HouseholdWords = {
       subject: 'Zapraszamy – także za pierwszym razem: {tittel} {dato}',
       body: 'Dzień dobry, {fornavn}!\n\nBardzo się cieszymy, że zobaczymy Was na {tittel} {dato} {tid} w {sted}. Wiele osób przychodzi po raz pierwszy, a spotkanie jest całkiem nieformalne: trochę jedzenia, rozmowa i inne rodziny, które znają Waszą codzienność. Przywitamy Was przy drzwiach.\n\nOdpowiedź: {svarlenke}\n\nPozdrawiamy, {vertskap}',
       sms: 'Dzień dobry, {fornavn}! Cieszymy się na spotkanie na {tittel} {dato} {tid} – także za pierwszym razem. Przywitamy Was przy drzwiach. Odpowiedź: {svarlenke}',
+    },
+    cancelled: {
+      subject: 'Odwołane: {tittel} {dato}',
+      body: 'Dzień dobry, {fornavn}!\n\nNiestety musimy odwołać {tittel} {dato} {tid}. Przepraszamy i mamy nadzieję zobaczyć Was innym razem.\n\nPozdrawiamy, {vertskap}',
+      sms: 'Dzień dobry, {fornavn}! {tittel} {dato} niestety odwołane. Mamy nadzieję zobaczyć Was innym razem. {vertskap}',
+    },
+    thanks: {
+      subject: 'Dziękujemy za udział w {tittel}',
+      body: 'Dzień dobry, {fornavn}!\n\nDziękujemy, że byliście na {tittel} {dato}. Miło było Was zobaczyć.\n\nNapiszcie, co myślicie, to zajmie kilka minut: {tilbakemeldingslenke}\n\nPozdrawiamy, {vertskap}',
+      sms: 'Dziękujemy za udział, {fornavn}! Napiszcie, co myślicie: {tilbakemeldingslenke} {vertskap}',
+    },
+    missed: {
+      subject: 'Brakowało nam Was na {tittel}',
+      body: 'Dzień dobry, {fornavn}!\n\nBrakowało nam Was na {tittel} {dato}. Mamy nadzieję, że wszystko w porządku i zobaczymy się następnym razem.\n\nPozdrawiamy, {vertskap}',
+      sms: 'Dzień dobry, {fornavn}! Brakowało nam Was na {tittel} {dato}. Do zobaczenia następnym razem! {vertskap}',
     },
   },
   letter: {

@@ -56,6 +56,7 @@ export const so: HouseholdWords = {
     deadlinePassed: (d, h) =>
       `Waqtiga jawaabta wuxuu dhammaaday ${d}. Si aad u beddeshaan jawaabta, la xiriira ${h} ee kooxda qoysaska korsada.`,
     closed: 'Kafeegan waa la qabtay ama waa la joojiyey. Mahadsanid xiisihiinna!',
+    cancelled: 'Nasiib darro, kafeegan waa la joojiyey. Waxaan rajaynaynaa inaan idin aragno mar kale.',
     calendar: 'Ku dar jadwalka (.ics)',
     googleCalendar: 'Ku dar Google Calendar',
     errorsHeading: 'Wax baa u baahan in la saxo',
@@ -140,6 +141,21 @@ export const so: HouseholdWords = {
       subject: 'Ku soo dhawaada – xitaa markii ugu horreysay: {tittel} {dato}',
       body: 'Salaan {fornavn}!\n\nWaan ku faraxsannahay inaan idin aragno {tittel} {dato} {tid} goobta {sted}. Dad badan ayaa yimaada markii ugu horreysay, kulankuna waa mid aan rasmi ahayn: cunto yar, sheeko, iyo qoysas kale oo yaqaan noloshiinna maalinlaha ah. Albaabka ayaan idinka soo dhawayn doonnaa.\n\nJawaab: {svarlenke}\n\nSalaan, {vertskap}',
       sms: 'Salaan {fornavn}! Waan ku faraxsannahay inaan idin aragno {tittel} {dato} {tid} – xitaa markii ugu horreysay. Albaabka ayaan idinka soo dhawayn. Jawaab: {svarlenke}',
+    },
+    cancelled: {
+      subject: 'Waa la joojiyey: {tittel} {dato}',
+      body: 'Salaan {fornavn}!\n\nWaan ka xunnahay, waa inaan joojinnaa {tittel} {dato} {tid}. Waxaan rajaynaynaa inaan idin aragno mar kale.\n\nSalaan, {vertskap}',
+      sms: 'Salaan {fornavn}! {tittel} {dato} waa la joojiyey. Waxaan rajaynaynaa inaan idin aragno mar kale. {vertskap}',
+    },
+    thanks: {
+      subject: 'Mahadsanidiin inaad timaaddeen {tittel}',
+      body: 'Salaan {fornavn}!\n\nMahadsanidiin inaad timaaddeen {tittel} {dato}. Waan ku faraxnay inaan idin aragno.\n\nNoo sheega waxaad ka fikirteen, waxay qaadanaysaa laba daqiiqo: {tilbakemeldingslenke}\n\nSalaan, {vertskap}',
+      sms: 'Mahadsanidiin inaad timaaddeen, {fornavn}! Noo sheega fikirkiinna: {tilbakemeldingslenke} {vertskap}',
+    },
+    missed: {
+      subject: 'Waan idin xiisnay {tittel}',
+      body: 'Salaan {fornavn}!\n\nWaan idin xiisnay {tittel} {dato}. Waxaan rajaynaynaa inaad nabad tihiin, oo aan idin aragno marka xigta.\n\nSalaan, {vertskap}',
+      sms: 'Salaan {fornavn}! Waan idin xiisnay {tittel} {dato}. Waxaan rajaynaynaa inaan idin aragno marka xigta! {vertskap}',
     },
   },
   letter: {

@@ -54,6 +54,7 @@ export const ti: HouseholdWords = {
     deadline: (d) => `በጃኹም ቅድሚ ${d} መልሱ። ክሳብ እቲ ግዜ መልስኹም ክትቅይሩ ትኽእሉ ኢኹም።`,
     deadlinePassed: (d, h) => `ናይ መልሲ ግዜ ${d} ተወዲኡ። መልሲ ንምቕያር ንኣብ ጉጅለ ኣለይቲ ስድራቤታት ዘለዉ ${h} ርኸቡ።`,
     closed: 'እዚ ካፈ ተኻይዱ ወይ ተሰሪዙ እዩ። ስለ ዘርኣኹምዎ ተገዳስነት የቐንየልና!',
+    cancelled: 'ከም ዘሕዝን እዚ ካፈ ተሰሪዙ እዩ። ካልእ ግዜ ክንርእየኩም ተስፋ ንገብር።',
     calendar: 'ናብ ካላንደር ወስኽ (.ics)',
     googleCalendar: 'ናብ Google Calendar ወስኽ',
     errorsHeading: 'ዝእረም ነገር ኣሎ',
@@ -134,6 +135,21 @@ export const ti: HouseholdWords = {
       subject: 'እንቋዕ ብደሓን መጻእኩም – ንመጀመርታ ግዜ እውን: {tittel} {dato}',
       body: 'ሰላም {fornavn}!\n\nኣብ {tittel} {dato} {tid} ኣብ {sted} ክንርእየኩም ብጣዕሚ ሕጉሳት ኢና። ብዙሓት ንመጀመርታ ግዜ ይመጹ፣ እቲ ርክብ ድማ ብዘይ ወግዒ እዩ: ቁሩብ መግቢ፣ ዕላል፣ ከምኡ’ውን ንዕለታዊ ህይወትኩም ዝፈልጡ ካልኦት ስድራቤታት። ኣብ ማዕጾ ክንቕበለኩም ኢና።\n\nመልሲ: {svarlenke}\n\nምስ ሰላምታ፣ {vertskap}',
       sms: 'ሰላም {fornavn}! ኣብ {tittel} {dato} {tid} ክንርእየኩም ሕጉሳት ኢና – ንመጀመርታ ግዜ እውን። ኣብ ማዕጾ ክንቕበለኩም ኢና። መልሲ: {svarlenke}',
+    },
+    cancelled: {
+      subject: 'ተሰሪዙ: {tittel} {dato}',
+      body: 'ሰላም {fornavn}!\n\nይቕሬታ፣ {tittel} {dato} {tid} ክንሰርዞ ግድን ኮይኑና። ካልእ ግዜ ክንርእየኩም ተስፋ ንገብር።\n\nብሰላምታ፣ {vertskap}',
+      sms: 'ሰላም {fornavn}! {tittel} {dato} ተሰሪዙ እዩ። ካልእ ግዜ ክንርእየኩም ተስፋ ንገብር። {vertskap}',
+    },
+    thanks: {
+      subject: 'ናብ {tittel} ስለ ዝመጻእኩም የቐንየልና',
+      body: 'ሰላም {fornavn}!\n\nናብ {tittel} {dato} ስለ ዝመጻእኩም የቐንየልና። ክንርእየኩም ባህ ኢሉና።\n\nእንታይ ከም ዝሓሰብኩም ንገሩና፣ ክልተ ደቓይቕ ጥራይ እዩ: {tilbakemeldingslenke}\n\nብሰላምታ፣ {vertskap}',
+      sms: 'ስለ ዝመጻእኩም የቐንየልና፣ {fornavn}! ሓሳብኩም ንገሩና: {tilbakemeldingslenke} {vertskap}',
+    },
+    missed: {
+      subject: 'ኣብ {tittel} ናፊቕናኩም',
+      body: 'ሰላም {fornavn}!\n\nኣብ {tittel} {dato} ናፊቕናኩም። ኩሉ ጽቡቕ ከም ዝኾነ፣ ኣብ ዝቕጽል ግዜ ድማ ክንራኸብ ተስፋ ንገብር።\n\nብሰላምታ፣ {vertskap}',
+      sms: 'ሰላም {fornavn}! ኣብ {tittel} {dato} ናፊቕናኩም። ኣብ ዝቕጽል ግዜ ክንራኸብ ተስፋ ንገብር! {vertskap}',
     },
   },
   letter: {

@@ -74,6 +74,8 @@ export interface AnswerWords {
   deadline: (date: string) => string;
   deadlinePassed: (date: string, hosts: string) => string;
   closed: string;
+  /** The answer page of a cancelled café. */
+  cancelled: string;
   calendar: string;
   googleCalendar: string;
   errorsHeading: string;

@@ -7,6 +7,7 @@ import { type FieldError, invalid } from '../../../server/errors.js';
 import { promoteWaiting } from '../../answers/index.js';
 import { audit } from '../../audit/index.js';
 import { schoolHolidayRules } from '../../school-holidays/index.js';
+import { queueCancellation } from '../../sending/index.js';
 import { venueIdsExisting } from '../../venues/index.js';
 import type { EventInput, EventView } from '../contract.js';
 import { dateTaken, eventChanged } from '../errors.js';
@@ -157,18 +158,26 @@ export async function updateEvent(
   return view;
 }
 
+/**
+ * Cancels an event; the households that were to hear of it are told by their channel (sending/
+ * queueCancellation), in the same transaction, and the sending starts once it has committed.
+ */
 export async function cancelEvent(deps: Deps, ctx: TenantContext, eventId: string): Promise<EventView> {
-  return inTenant(deps.db, ctx, async (tx) => {
-    await eventOrNotFound(tx, ctx, eventId);
+  const { view, notices } = await inTenant(deps.db, ctx, async (tx) => {
+    const event = await eventOrNotFound(tx, ctx, eventId);
     // Cancelling what is cancelled already (a double click) changes nothing and is no error.
-    if (await q.cancelEvent(tx, ctx.municipalityId, eventId)) {
-      await audit(tx, ctx, {
-        action: 'update',
-        recordType: 'event',
-        recordId: eventId,
-        details: { via: 'cancel' },
-      });
+    if (!(await q.cancelEvent(tx, ctx.municipalityId, eventId))) {
+      return { view: await eventView(tx, ctx, eventId), notices: 0 };
     }
-    return eventView(tx, ctx, eventId);
+    await audit(tx, ctx, {
+      action: 'update',
+      recordType: 'event',
+      recordId: eventId,
+      details: { via: 'cancel' },
+    });
+    const notices = await queueCancellation(tx, ctx, event);
+    return { view: await eventView(tx, ctx, eventId), notices };
   });
+  if (notices > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId });
+  return view;
 }

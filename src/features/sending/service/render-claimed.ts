@@ -7,6 +7,7 @@ import { TemplateError } from '../../../domain/template.js';
 import type { Config } from '../../../server/config.js';
 import { answersWithStatus } from '../../answers/index.js';
 import { findEvent, findEventImage } from '../../events/index.js';
+import { feedbackLinkOf } from '../../feedback/index.js';
 import { municipalitySender } from '../../sender-settings/index.js';
 import { municipalityName, templateChooser } from '../../templates/index.js';
 import { findVenueFacts } from '../../venues/index.js';
@@ -17,6 +18,14 @@ import { type InvitationFactsForSending, renderInvitation } from '../render.js';
 import { answerToken, answerUrl } from './answer-tokens.js';
 
 /** The claimed messages of a run made ready to send: what the worker (worker.ts) hands the channels. */
+
+/** The notices whose kind the purpose says alone (a confirmation's depends on the answer). */
+const FIXED_KINDS: Record<string, NoticeKind> = {
+  promotion: 'promotion',
+  cancellation: 'cancelled',
+  thanks: 'thanks',
+  missed: 'missed',
+};
 
 type RenderDeps = { db: Database; config: Pick<Config, 'secretKey' | 'publicUrl'> };
 
@@ -35,6 +44,7 @@ export async function eventFacts(deps: RenderDeps, ctx: TenantContext, eventId: 
       municipality: await municipalityName(tx, ctx.municipalityId),
       image: await findEventImage(tx, ctx.municipalityId, eventId),
       sender: await municipalitySender(tx, ctx.municipalityId, deps.config.secretKey),
+      feedbackUrl: await feedbackLinkOf(tx, ctx.municipalityId, eventId, deps.config.publicUrl),
     };
   });
 }
@@ -124,18 +134,14 @@ export async function renderClaimed(
         ? facts.firstTimers.has(household.householdId)
           ? 'reminder_first_time'
           : 'reminder'
-        : message.purpose === 'promotion'
-          ? 'promotion'
-          : !answer
-            ? 'maybe'
-            : answer.status === 'confirmed'
-              ? 'coming'
-              : answer.status;
+        : (FIXED_KINDS[message.purpose] ??
+          (!answer ? 'maybe' : answer.status === 'confirmed' ? 'coming' : answer.status));
       input.notice = {
         kind,
         adults: answer?.adults ?? 0,
         children: answer?.children ?? 0,
         place: answer?.place ?? null,
+        feedbackUrl: facts.feedbackUrl,
       };
     }
     try {

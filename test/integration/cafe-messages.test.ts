@@ -1,0 +1,188 @@
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant } from '../../src/db/tenant.js';
+import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import {
+  answer,
+  createEvent,
+  createVenue,
+  inDays,
+  insertEvent,
+  invite,
+  sendInvitations,
+} from '../support/cafe.js';
+import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
+
+// The café's messages besides the invitation and the confirmations (issue 16 point 4): the
+// cancellation, sent through the sending engine to the loopback SMTP server (and the print room).
+
+let env: TestEnv;
+let municipality: number;
+let agent: Agent;
+let venueId: string;
+
+const sql = <T>(text: string, params: unknown[] = []) =>
+  inTenant(env.db, { municipalityId: municipality, userId: null, ip: null }, (tx) =>
+    tx.query<T>(text, params),
+  );
+const addressOf = (mail: ParsedMail) => [mail.to].flat()[0]?.value[0]?.address;
+const mailsTo = (name: string, subject: RegExp) =>
+  env.smtp.messages.filter((m) => addressOf(m) === `${name}@example.no` && subject.test(m.subject ?? ''));
+
+/** A household reached by e-mail, in bokmål unless `language` says otherwise. */
+const emailHousehold = (name: string, language = 'nb') =>
+  createHousehold(env.db, municipality, {
+    adults: [
+      {
+        firstName: name[0]?.toUpperCase() + name.slice(1),
+        lastName: 'Hansen',
+        email: `${name}@example.no`,
+        preferredChannels: ['email'],
+        preferredLanguage: language,
+      },
+    ],
+  });
+
+/** Waits until nothing of the event's `purpose` is left to send, and returns each message's household and channel. */
+async function sentOf(eventId: string, purpose: string) {
+  await expect
+    .poll(
+      async () =>
+        (
+          await sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM message WHERE event_id = $1 AND purpose = $2
+             AND status IN ('queued', 'sending')`,
+            [eventId, purpose],
+          )
+        )[0]?.n,
+      { timeout: 20_000 },
+    )
+    .toBe(0);
+  return sql<{ householdId: string; channel: string; status: string }>(
+    `SELECT household_id AS "householdId", channel, status FROM message WHERE event_id = $1 AND purpose = $2`,
+    [eventId, purpose],
+  );
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  municipality = await createMunicipality(env.db, 'Asker');
+  const anne = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Anne' });
+  agent = await loginAs(env.app, anne.email);
+  venueId = await createVenue(agent);
+}, 60_000);
+
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('cancelling a café', () => {
+  it('before the answer deadline tells every household reached that has not said no, by its channel and language, once; queued reminders never go; the answer page says it is cancelled', async () => {
+    const eventId = await createEvent(agent, {
+      title: 'Vårkafé',
+      date: '2099-03-17',
+      registration: 'required',
+      deadline: '2099-03-10',
+      venueId,
+      capacity: 2,
+    });
+    const people = { kari: 'nb', siri: 'nb', lars: 'nb', per: 'nb', nina: 'nb', ali: 'ar' };
+    const ids = new Map<string, string>();
+    for (const [name, language] of Object.entries(people))
+      ids.set(name, await emailHousehold(name, language));
+    const letterOnly = await createHousehold(env.db, municipality, {
+      adults: [{ firstName: 'Brit', lastName: 'Brevik', preferredChannels: ['letter'] }],
+    });
+    await sendInvitations(agent, eventId);
+    for (const [name, response] of [
+      ['kari', 'coming'],
+      ['siri', 'coming'],
+      ['lars', 'coming'], // the café is full: on the waiting list
+      ['per', 'not_coming'],
+    ] as const) {
+      await answer(env.db, municipality, eventId, ids.get(name) as string, { response, adults: 1 });
+    }
+    await sql(`UPDATE answer SET waiting_since = now() WHERE event_id = $1 AND household_id = $2`, [
+      eventId,
+      ids.get('lars'),
+    ]);
+    // A reminder waiting for its time: the cancellation withdraws it.
+    await sql(
+      `INSERT INTO message (municipality_id, invitation_id, event_id, household_id, purpose, channel, not_before)
+       SELECT municipality_id, id, event_id, household_id, 'reminder:7', 'email', now() + interval '1 day'
+       FROM invitation WHERE event_id = $1 AND household_id = $2`,
+      [eventId, ids.get('kari')],
+    );
+
+    // A double click: two cancels at once.
+    const [first, second] = await Promise.all([
+      agent.post(`/api/events/${eventId}/cancel`),
+      agent.post(`/api/events/${eventId}/cancel`),
+    ]);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(second.statusCode, second.body).toBe(200);
+    expect(first.json().status).toBe('cancelled');
+
+    const sent = await sentOf(eventId, 'cancellation');
+    const byHousehold = new Map(sent.map((m) => [m.householdId, m]));
+    expect(sent).toHaveLength(6);
+    expect(byHousehold.has(ids.get('per') as string)).toBe(false);
+    expect(byHousehold.get(letterOnly)).toMatchObject({ channel: 'letter', status: 'sent' });
+    for (const name of ['kari', 'siri', 'lars', 'nina']) {
+      const mails = mailsTo(name, /^Avlyst: Vårkafé/);
+      expect(mails, name).toHaveLength(1);
+      expect(mails[0]?.text).toContain('Vi må dessverre avlyse Vårkafé');
+      expect(mails[0]?.attachments.some((a) => a.filename === 'kafe.ics')).toBe(false);
+    }
+    expect(mailsTo('ali', /^أُلغي: Vårkafé/)).toHaveLength(1);
+    expect(mailsTo('per', /Avlyst/)).toHaveLength(0);
+    const reminders = await sql(`SELECT 1 FROM message WHERE event_id = $1 AND purpose LIKE 'reminder:%'`, [
+      eventId,
+    ]);
+    expect(reminders).toHaveLength(0);
+
+    // Cancelling again sends nothing more.
+    expect((await agent.post(`/api/events/${eventId}/cancel`)).statusCode).toBe(200);
+    expect(await sentOf(eventId, 'cancellation')).toHaveLength(6);
+    expect(mailsTo('kari', /^Avlyst/)).toHaveLength(1);
+
+    // The answer link from the invitation now says the café is cancelled, with no form.
+    const invitation = mailsTo('kari', /Vårkafé/).find((m) => /\/svar\//.test(m.text ?? ''));
+    const token = /\/svar\/([\w-]{22})/.exec(invitation?.text ?? '')?.[1];
+    const page = await env.app.inject({ method: 'GET', url: `/svar/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Kafeen er dessverre avlyst');
+    expect(page.body).not.toContain('<form');
+  }, 60_000);
+
+  it('after the answer deadline tells only the households that said they are coming, the waiting list too', async () => {
+    const eventId = await insertEvent(env.db, municipality, {
+      title: 'Høstkafé',
+      date: inDays(3),
+      deadline: inDays(-1),
+      venueId,
+    });
+    const names = ['oda', 'jon', 'eva', 'tor'];
+    const ids = new Map<string, string>();
+    for (const name of names) {
+      const id = await emailHousehold(name);
+      ids.set(name, id);
+      await invite(env.db, municipality, eventId, id, { channel: 'email' });
+    }
+    await answer(env.db, municipality, eventId, ids.get('oda') as string, { response: 'coming', adults: 2 });
+    await answer(env.db, municipality, eventId, ids.get('jon') as string, { response: 'coming', adults: 1 });
+    await answer(env.db, municipality, eventId, ids.get('tor') as string, { response: 'maybe' });
+    await sql(`UPDATE answer SET waiting_since = now() WHERE event_id = $1 AND household_id = $2`, [
+      eventId,
+      ids.get('jon'),
+    ]);
+
+    expect((await agent.post(`/api/events/${eventId}/cancel`)).statusCode).toBe(200);
+    const sent = await sentOf(eventId, 'cancellation');
+    expect(sent.map((m) => m.householdId).sort()).toEqual([ids.get('oda'), ids.get('jon')].sort());
+    expect(mailsTo('oda', /^Avlyst: Høstkafé/)).toHaveLength(1);
+    expect(mailsTo('jon', /^Avlyst: Høstkafé/)).toHaveLength(1);
+    expect(mailsTo('eva', /Avlyst/)).toHaveLength(0);
+    expect(mailsTo('tor', /Avlyst/)).toHaveLength(0);
+  }, 60_000);
+});
