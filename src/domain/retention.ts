@@ -18,6 +18,16 @@ export const RETENTION_KINDS = [
   'archived_households',
   /** The audit log's entries: deleted. */
   'audit_log',
+  /** Family-home candidates who stopped and resource-family candidates who declined: deleted. */
+  'stopped_candidates',
+  /** The staff-only notes of supervision talks: removed (the talk and who took part stay). */
+  'supervision_notes',
+  /** The notes of a family home's follow-up log: removed (the date and the kind stay). */
+  'follow_up_notes',
+  /** The evaluation answers of En god start cohorts that have finished: deleted. */
+  'evaluation_answers',
+  /** Who was checked in at events that have ended: deleted (no count is kept elsewhere). */
+  'attendance',
 ] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
@@ -39,6 +49,11 @@ export const RETENTION_BOUNDS: Record<RetentionKind, RetentionBound> = {
   // The audit log answers for what was done with the data after the data is gone: kept at least
   // five years, longer than anything it records may be kept.
   audit_log: { default: 60, min: 60, max: 120 },
+  stopped_candidates: { default: 12, min: 3, max: 36 },
+  supervision_notes: { default: 24, min: 6, max: 60 },
+  follow_up_notes: { default: 24, min: 6, max: 60 },
+  evaluation_answers: { default: 36, min: 12, max: 120 },
+  attendance: { default: 60, min: 24, max: 120 },
 };
 
 export const DEFAULT_RETENTION: RetentionPeriods = Object.fromEntries(

@@ -12,7 +12,18 @@ describe('retention, for the municipality admin', () => {
       .click();
     await admin.getByRole('heading', { name: 'Oppbevaring og sletting', level: 1 }).waitFor();
     await admin.getByRole('table').waitFor();
-    expect(await admin.getByRole('table').textContent()).toMatch(/Logg over bruk av personopplysninger/);
+    const table = await admin.getByRole('table').textContent();
+    expect(table).toMatch(/Logg over bruk av personopplysninger/);
+    // The programmes' kinds too: candidates, notes, evaluation answers and attendance.
+    for (const kind of [
+      /Kandidater som har stoppet eller takket nei/,
+      /Notater fra veiledningssamtaler/,
+      /Notater i familiehjemmenes oppfølgingslogg/,
+      /Evalueringssvar fra avsluttede kull i En god start/,
+      /Hvem som var til stede på arrangementer som er over/,
+    ]) {
+      expect(table).toMatch(kind);
+    }
     await expectAccessible(admin, 'retention');
 
     // Below the audit log's five years: refused at the field, in Norwegian, and nothing saved.
@@ -25,7 +36,17 @@ describe('retention, for the municipality admin', () => {
     await expect.poll(() => admin.evaluate(() => document.activeElement?.id)).toBe('retention-audit_log');
     await expectAccessible(admin, 'retention with a refused period');
 
+    // Attendance below its two years: refused as well, at its own field.
+    const attendance = admin.getByLabel('Hvem som var til stede på arrangementer som er over');
     await auditLog.fill('72');
+    await attendance.fill('12');
+    await admin.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await expect
+      .poll(() => admin.locator('main').textContent())
+      .toMatch(/Skriv et helt tall mellom 24 og 120/);
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.id)).toBe('retention-attendance');
+
+    await attendance.fill('36');
     await admin.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect
       .poll(() => admin.getByRole('status').first().textContent())
@@ -33,6 +54,9 @@ describe('retention, for the municipality admin', () => {
     await admin.reload();
     await admin.getByRole('table').waitFor();
     expect(await admin.getByLabel('Logg over bruk av personopplysninger').inputValue()).toBe('72');
+    expect(await admin.getByLabel('Hvem som var til stede på arrangementer som er over').inputValue()).toBe(
+      '36',
+    );
 
     const phone = await e2e.loggedIn('municipality_admin', 320);
     await phone.goto(`${e2e.server.url}/admin/oppbevaring`);

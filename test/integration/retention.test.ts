@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
 import { runRetention } from '../../src/features/retention/service.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { answer, insertEvent, invite } from '../support/cafe.js';
+import { answer, attend, insertEvent, invite } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 
 // Two municipalities with the same crafted data: some of it past its default period, some not.
@@ -27,6 +27,81 @@ interface Crafted {
   family: string;
   erasable: string;
   recentlyArchived: string;
+  /** Checked in six years ago (past attendance's five years) and four years ago (not). */
+  longAgoEvent: string;
+  oldCohort: string;
+  newCohort: string;
+}
+
+/** An En god start cohort whose one session (an event) was `days` ago, with a household's answers. */
+async function cohortWithAnswers(municipality: number, household: string, days: number): Promise<string> {
+  const [cohort] = await query<{ id: string }>(
+    `INSERT INTO cohort (municipality_id, name, starts_on) VALUES ($1, 'Kull', $2) RETURNING id`,
+    [municipality, daysAgo(days)],
+  );
+  const session = await insertEvent(env.db, municipality, { date: daysAgo(days) });
+  await query(`UPDATE event SET kind = 'good_start_session' WHERE id = $1`, [session]);
+  await query(
+    'INSERT INTO cohort_session (event_id, cohort_id, municipality_id, theme) VALUES ($1, $2, $3, 6)',
+    [session, cohort?.id, municipality],
+  );
+  await attend(env.db, municipality, session, household);
+  const [link] = await query<{ id: string }>(
+    `INSERT INTO evaluation_link (municipality_id, cohort_id, household_id, round, token_hash, language, answered_at)
+     VALUES ($1, $2, $3, 'after', decode(md5(gen_random_uuid()::text), 'hex'), 'nb', now()) RETURNING id`,
+    [municipality, cohort?.id, household],
+  );
+  await query(
+    `INSERT INTO evaluation_answer (link_id, municipality_id, question_id, score, text_answer)
+     VALUES ($1, $2, 'q1', 4, NULL), ($1, $2, 'q2', NULL, 'Vi lærte mye')`,
+    [link?.id, municipality],
+  );
+  return cohort?.id as string;
+}
+
+/** The programmes' rows with notes and answers, each once past its default period and once not. */
+async function craftProgrammeRows(municipality: number, family: string) {
+  for (const [stoppedOn, name] of [
+    [daysAgo(2 * 365), 'Stoppet for lenge siden'],
+    [daysAgo(30), 'Stoppet nylig'],
+  ]) {
+    await query(
+      `INSERT INTO family_home_candidate (municipality_id, name, first_contact_on, stage, stopped_on, stop_reason)
+       VALUES ($1, $2, $3, 'stopped', $3, 'Trakk seg')`,
+      [municipality, name, stoppedOn],
+    );
+  }
+  await query(
+    `INSERT INTO family_home_candidate (municipality_id, name, first_contact_on) VALUES ($1, 'Fortsatt aktuell', $2)`,
+    [municipality, daysAgo(3 * 365)],
+  );
+  await query(
+    `INSERT INTO resource_family_candidate (municipality_id, household_id, status, status_on, suitability_note)
+     VALUES ($1, $2, 'declined', $3, 'Passer godt')`,
+    [municipality, family, daysAgo(2 * 365)],
+  );
+  const [network] = await query<{ id: string }>(
+    `INSERT INTO network (id, municipality_id, name, resource_family_household_id)
+     VALUES (gen_random_uuid(), $1, 'Nettverket', $2) RETURNING id`,
+    [municipality, family],
+  );
+  for (const days of [3 * 365, 30]) {
+    await query(
+      `INSERT INTO supervision_talk (id, municipality_id, network_id, held_on, note)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'Snakket om sommeren')`,
+      [municipality, network?.id, daysAgo(days)],
+    );
+    await query(
+      `INSERT INTO family_home_follow_up (id, municipality_id, household_id, date, kind, note)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'home_visit', 'Alt vel')`,
+      [municipality, family, daysAgo(days)],
+    );
+  }
+  const longAgoEvent = await insertEvent(env.db, municipality, { date: daysAgo(6 * 365) });
+  await attend(env.db, municipality, longAgoEvent, family);
+  const oldCohort = await cohortWithAnswers(municipality, family, 4 * 365);
+  const newCohort = await cohortWithAnswers(municipality, family, 40);
+  return { longAgoEvent, oldCohort, newCohort };
 }
 
 async function craft(municipality: number): Promise<Crafted> {
@@ -86,7 +161,14 @@ async function craft(municipality: number): Promise<Crafted> {
       [municipality, age, family],
     );
   }
-  return { oldEvent, newEvent, family, erasable, recentlyArchived };
+  return {
+    oldEvent,
+    newEvent,
+    family,
+    erasable,
+    recentlyArchived,
+    ...(await craftProgrammeRows(municipality, family)),
+  };
 }
 
 let inA: Crafted;
@@ -116,7 +198,13 @@ describe('retention settings', () => {
       call_notes: 24,
       archived_households: 36,
       audit_log: 60,
+      stopped_candidates: 12,
+      supervision_notes: 24,
+      follow_up_notes: 24,
+      evaluation_answers: 36,
+      attendance: 60,
     });
+    expect(response.json().bounds.attendance).toEqual({ default: 60, min: 24, max: 120 });
     expect(response.json().bounds.audit_log).toEqual({ default: 60, min: 60, max: 120 });
     expect((await caseworker.get('/api/admin/retention')).statusCode).toBe(403);
     expect((await caseworker.get('/api/admin/retention/preview')).statusCode).toBe(403);
@@ -130,6 +218,11 @@ describe('retention settings', () => {
       call_notes: 24,
       archived_households: 121,
       audit_log: 12,
+      stopped_candidates: 12,
+      supervision_notes: 24,
+      follow_up_notes: 5,
+      evaluation_answers: 36,
+      attendance: 60,
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
@@ -137,6 +230,7 @@ describe('retention settings', () => {
       details: [
         { field: 'archived_households', rule: 'max' },
         { field: 'audit_log', rule: 'min' },
+        { field: 'follow_up_notes', rule: 'min' },
       ],
     });
     expect(await count('FROM retention_setting WHERE municipality_id = $1', [a])).toBe(0);
@@ -172,6 +266,11 @@ describe('the retention run', () => {
       call_notes: 1,
       archived_households: 1,
       audit_log: 1,
+      stopped_candidates: 2,
+      supervision_notes: 1,
+      follow_up_notes: 1,
+      evaluation_answers: 2,
+      attendance: 1,
     });
     expect(removed).toEqual(counts);
   });
@@ -214,6 +313,44 @@ describe('the retention run', () => {
     ]);
   });
 
+  it('deletes candidates who stopped or declined long ago, keeping the recent and the active ones', async () => {
+    const names = await query<{ name: string }>(
+      'SELECT name FROM family_home_candidate WHERE municipality_id = $1 ORDER BY name',
+      [a],
+    );
+    expect(names.map((row) => row.name)).toEqual(['Fortsatt aktuell', 'Stoppet nylig']);
+    expect(await count('FROM resource_family_candidate WHERE household_id = $1', [inA.family])).toBe(0);
+  });
+
+  it('removes old supervision and follow-up notes, keeping the talks, the entries and recent notes', async () => {
+    const talks = await query<{ note: string | null }>(
+      'SELECT note FROM supervision_talk WHERE municipality_id = $1 ORDER BY held_on',
+      [a],
+    );
+    expect(talks).toEqual([{ note: null }, { note: 'Snakket om sommeren' }]);
+    const followUps = await query<{ note: string | null; kind: string }>(
+      'SELECT note, kind FROM family_home_follow_up WHERE household_id = $1 ORDER BY date',
+      [inA.family],
+    );
+    expect(followUps).toEqual([
+      { note: null, kind: 'home_visit' },
+      { note: 'Alt vel', kind: 'home_visit' },
+    ]);
+  });
+
+  it("deletes a finished cohort's evaluation answers and attendance past five years, and no more", async () => {
+    const answers = (cohort: string) =>
+      count('FROM evaluation_answer a JOIN evaluation_link l ON l.id = a.link_id WHERE l.cohort_id = $1', [
+        cohort,
+      ]);
+    expect(await answers(inA.oldCohort)).toBe(0);
+    expect(await answers(inA.newCohort)).toBe(2);
+    // The link stays: that the household answered is a count the evaluation page shows.
+    expect(await count('FROM evaluation_link WHERE cohort_id = $1', [inA.oldCohort])).toBe(1);
+    expect(await count('FROM attendance WHERE event_id = $1', [inA.longAgoEvent])).toBe(0);
+    expect(await count('FROM attendance WHERE household_id = $1', [inA.family])).toBe(2);
+  });
+
   it('erases the household archived long ago and keeps its placements as nameless facts', async () => {
     expect(await count('FROM household WHERE id = $1', [inA.erasable])).toBe(0);
     expect(await count('FROM adult WHERE household_id = $1', [inA.erasable])).toBe(0);
@@ -252,6 +389,14 @@ describe('the retention run', () => {
     expect(await count('FROM import_job WHERE municipality_id = $1', [b])).toBe(2);
     expect(await count('FROM welcome_call WHERE municipality_id = $1 AND note IS NOT NULL', [b])).toBe(2);
     expect(await count('FROM household WHERE id = $1', [inB.erasable])).toBe(1);
+    expect(await count('FROM family_home_candidate WHERE municipality_id = $1', [b])).toBe(3);
+    expect(await count('FROM resource_family_candidate WHERE municipality_id = $1', [b])).toBe(1);
+    expect(await count('FROM supervision_talk WHERE municipality_id = $1 AND note IS NOT NULL', [b])).toBe(2);
+    expect(
+      await count('FROM family_home_follow_up WHERE municipality_id = $1 AND note IS NOT NULL', [b]),
+    ).toBe(2);
+    expect(await count('FROM evaluation_answer WHERE municipality_id = $1', [b])).toBe(4);
+    expect(await count('FROM attendance WHERE event_id = $1', [inB.longAgoEvent])).toBe(1);
     expect(
       await count("FROM audit_log WHERE municipality_id = $1 AND at < now() - interval '5 years'", [b]),
     ).toBe(1);
@@ -268,6 +413,11 @@ describe('the retention run', () => {
       call_notes: 60,
       archived_households: 120,
       audit_log: 120,
+      stopped_candidates: 36,
+      supervision_notes: 60,
+      follow_up_notes: 60,
+      evaluation_answers: 120,
+      attendance: 24,
     });
     expect(saved.statusCode).toBe(200);
     expect(

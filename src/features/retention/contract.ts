@@ -12,6 +12,11 @@ export const RetentionPeriods = Type.Object({
   call_notes: Months,
   archived_households: Months,
   audit_log: Months,
+  stopped_candidates: Months,
+  supervision_notes: Months,
+  follow_up_notes: Months,
+  evaluation_answers: Months,
+  attendance: Months,
 });
 export type RetentionPeriods = Static<typeof RetentionPeriods>;
 
@@ -27,6 +32,11 @@ export const RetentionSettings = Type.Object({
     call_notes: Bound,
     archived_households: Bound,
     audit_log: Bound,
+    stopped_candidates: Bound,
+    supervision_notes: Bound,
+    follow_up_notes: Bound,
+    evaluation_answers: Bound,
+    attendance: Bound,
   }),
 });
 export type RetentionSettings = Static<typeof RetentionSettings>;
@@ -46,5 +56,10 @@ export const RetentionPreview = Type.Object({
   call_notes: Passed,
   archived_households: Passed,
   audit_log: Passed,
+  stopped_candidates: Passed,
+  supervision_notes: Passed,
+  follow_up_notes: Passed,
+  evaluation_answers: Passed,
+  attendance: Passed,
 });
 export type RetentionPreview = Static<typeof RetentionPreview>;

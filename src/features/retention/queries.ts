@@ -1,15 +1,22 @@
 import type { Queryable } from '../../db/connection.js';
-import { DEFAULT_RETENTION, type RetentionKind, type RetentionPeriods } from '../../domain/retention.js';
+import {
+  DEFAULT_RETENTION,
+  RETENTION_KINDS,
+  type RetentionKind,
+  type RetentionPeriods,
+} from '../../domain/retention.js';
 
 // The one place where retention touches other features' tables (answers, messages, invitations,
-// feedback, imports, call notes, households, the audit log). Every statement names
+// feedback, imports, call notes, households, the audit log, candidates, supervision notes,
+// follow-up notes, evaluation answers, attendance). Every statement names
 // municipality_id and runs in the municipality's tenant; row-level security enforces it again.
+
+// Each kind's period is the column <kind>_months (migrations 0016, 0027).
+const COLUMNS = RETENTION_KINDS.map((kind) => `${kind}_months`);
 
 export async function findPeriods(tx: Queryable, municipalityId: number): Promise<RetentionPeriods> {
   const [row] = await tx.query<RetentionPeriods>(
-    `SELECT answers_months AS answers, feedback_months AS feedback, import_files_months AS import_files,
-       call_notes_months AS call_notes, archived_households_months AS archived_households,
-       audit_log_months AS audit_log
+    `SELECT ${RETENTION_KINDS.map((kind, i) => `${COLUMNS[i]} AS ${kind}`).join(', ')}
      FROM retention_setting WHERE municipality_id = $1`,
     [municipalityId],
   );
@@ -18,15 +25,11 @@ export async function findPeriods(tx: Queryable, municipalityId: number): Promis
 
 export async function savePeriods(tx: Queryable, municipalityId: number, p: RetentionPeriods): Promise<void> {
   await tx.query(
-    `INSERT INTO retention_setting (municipality_id, answers_months, feedback_months, import_files_months,
-       call_notes_months, archived_households_months, audit_log_months)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (municipality_id) DO UPDATE SET answers_months = EXCLUDED.answers_months,
-       feedback_months = EXCLUDED.feedback_months, import_files_months = EXCLUDED.import_files_months,
-       call_notes_months = EXCLUDED.call_notes_months,
-       archived_households_months = EXCLUDED.archived_households_months,
-       audit_log_months = EXCLUDED.audit_log_months, updated_at = now()`,
-    [municipalityId, p.answers, p.feedback, p.import_files, p.call_notes, p.archived_households, p.audit_log],
+    `INSERT INTO retention_setting (municipality_id, ${COLUMNS.join(', ')})
+     VALUES ($1, ${COLUMNS.map((_, i) => `$${i + 2}`).join(', ')})
+     ON CONFLICT (municipality_id) DO UPDATE SET
+       ${COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}, updated_at = now()`,
+    [municipalityId, ...RETENTION_KINDS.map((kind) => p[kind])],
   );
 }
 
@@ -43,6 +46,21 @@ const PASSED = {
   archived_households: `FROM household h WHERE h.municipality_id = $1 AND h.archived_at < $2
     AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.household_id = h.id AND p.end_date IS NULL)`,
   audit_log: 'FROM audit_log WHERE municipality_id = $1 AND at < $2',
+  stopped_family_home_candidates: `FROM family_home_candidate
+    WHERE municipality_id = $1 AND stage = 'stopped' AND stopped_on < $2`,
+  declined_resource_family_candidates: `FROM resource_family_candidate
+    WHERE municipality_id = $1 AND status = 'declined' AND status_on < $2`,
+  supervision_notes: `FROM supervision_talk
+    WHERE municipality_id = $1 AND held_on < $2 AND note IS NOT NULL`,
+  follow_up_notes: `FROM family_home_follow_up
+    WHERE municipality_id = $1 AND date < $2 AND note IS NOT NULL`,
+  // The answers of cohorts whose last session ended before the cut-off.
+  evaluation_answers: `FROM evaluation_answer a WHERE a.municipality_id = $1 AND a.link_id IN (
+    SELECT l.id FROM evaluation_link l WHERE l.municipality_id = $1 AND l.cohort_id IN (
+      SELECT s.cohort_id FROM cohort_session s JOIN event e ON e.id = s.event_id
+      WHERE s.municipality_id = $1 GROUP BY s.cohort_id HAVING max(e.ends_at) < $2))`,
+  attendance: `FROM attendance t WHERE t.municipality_id = $1
+    AND t.event_id IN (SELECT e.id FROM event e WHERE e.municipality_id = $1 AND e.ends_at < $2)`,
 };
 
 async function count(tx: Queryable, from: string, municipalityId: number, before: Date): Promise<number> {
@@ -61,6 +79,12 @@ export async function countPassed(
     return (
       (await count(tx, PASSED.welcome_notes, municipalityId, before)) +
       (await count(tx, PASSED.contact_notes, municipalityId, before))
+    );
+  }
+  if (kind === 'stopped_candidates') {
+    return (
+      (await count(tx, PASSED.stopped_family_home_candidates, municipalityId, before)) +
+      (await count(tx, PASSED.declined_resource_family_candidates, municipalityId, before))
     );
   }
   return count(tx, PASSED[kind], municipalityId, before);
@@ -142,6 +166,61 @@ export async function deleteAuditEntries(
   before: Date,
 ): Promise<number> {
   return (await tx.query(`DELETE ${PASSED.audit_log} RETURNING id`, [municipalityId, before])).length;
+}
+
+/** Deletes the candidates who stopped or declined before the cut-off, with the team's notes on them. */
+export async function deleteStoppedCandidates(
+  tx: Queryable,
+  municipalityId: number,
+  before: Date,
+): Promise<number> {
+  const params = [municipalityId, before];
+  const familyHome = await tx.query(`DELETE ${PASSED.stopped_family_home_candidates} RETURNING 1`, params);
+  const resourceFamily = await tx.query(
+    `DELETE ${PASSED.declined_resource_family_candidates} RETURNING 1`,
+    params,
+  );
+  return familyHome.length + resourceFamily.length;
+}
+
+/** Removes the staff-only note of supervision talks held before the cut-off. */
+export async function removeSupervisionNotes(
+  tx: Queryable,
+  municipalityId: number,
+  before: Date,
+): Promise<number> {
+  const rows = await tx.query(
+    `UPDATE supervision_talk SET note = NULL
+     WHERE municipality_id = $1 AND held_on < $2 AND note IS NOT NULL RETURNING 1`,
+    [municipalityId, before],
+  );
+  return rows.length;
+}
+
+/** Removes the note of family-home follow-up entries dated before the cut-off. */
+export async function removeFollowUpNotes(
+  tx: Queryable,
+  municipalityId: number,
+  before: Date,
+): Promise<number> {
+  const rows = await tx.query(
+    `UPDATE family_home_follow_up SET note = NULL
+     WHERE municipality_id = $1 AND date < $2 AND note IS NOT NULL RETURNING 1`,
+    [municipalityId, before],
+  );
+  return rows.length;
+}
+
+export async function deleteEvaluationAnswers(
+  tx: Queryable,
+  municipalityId: number,
+  before: Date,
+): Promise<number> {
+  return (await tx.query(`DELETE ${PASSED.evaluation_answers} RETURNING 1`, [municipalityId, before])).length;
+}
+
+export async function deleteAttendance(tx: Queryable, municipalityId: number, before: Date): Promise<number> {
+  return (await tx.query(`DELETE ${PASSED.attendance} RETURNING 1`, [municipalityId, before])).length;
 }
 
 /** Every municipality, for the daily run (as landsby_system: ids only). */

@@ -75,6 +75,11 @@ export async function runRetention(
       call_notes: await q.removeCallNotes(tx, municipalityId, before.call_notes),
       archived_households: erased.length,
       audit_log: await q.deleteAuditEntries(tx, municipalityId, before.audit_log),
+      stopped_candidates: await q.deleteStoppedCandidates(tx, municipalityId, before.stopped_candidates),
+      supervision_notes: await q.removeSupervisionNotes(tx, municipalityId, before.supervision_notes),
+      follow_up_notes: await q.removeFollowUpNotes(tx, municipalityId, before.follow_up_notes),
+      evaluation_answers: await q.deleteEvaluationAnswers(tx, municipalityId, before.evaluation_answers),
+      attendance: await q.deleteAttendance(tx, municipalityId, before.attendance),
     };
     await audit(tx, ctx, {
       action: 'retention_run',
