@@ -18,8 +18,15 @@ import {
 } from '../features/sending/worker.js';
 import type { Jobs, SendJob } from '../server/deps.js';
 
-/** Sends one event's due messages (invitations, confirmations, reminders …): a SendJob. */
+/**
+ * Sends one event's due messages (invitations, confirmations, reminders …): a SendJob. The
+ * 'short' policy keeps one waiting job per singleton key (sendKey), so 500 answers to one café
+ * wake its sending once or twice rather than 500 times; a job claims all that is due by then.
+ */
 const SEND_QUEUE = 'send-invitations';
+const SEND_QUEUE_OPTIONS = { policy: 'short', retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
+/** SEND_QUEUE's jobs worked at once by a process: one café's burst never holds up another's send. */
+const SEND_WORKERS = 4;
 /** Finds events with work left (a stopped process, a planned time that has come) and queues them. */
 const RESUME_QUEUE = 'resume-sending';
 /** Asks SvarUt how the digital mail that is 'sent' is doing (every 10 minutes). */
@@ -34,6 +41,16 @@ const SUMMARY_REMINDERS_QUEUE = 'network-summary-reminders';
 const AGREEMENT_REMINDERS_QUEUE = 'agreement-reminders';
 /** E-mails the staff taking part in tomorrow's meetings with a family home (hourly by day). */
 const MEETING_REMINDERS_QUEUE = 'family-home-meeting-reminders';
+
+/**
+ * What makes two SendJobs the same while one waits (SEND_QUEUE's 'short' policy): the event, and
+ * whether it prepares invitations (a wake-up for a confirmation must not swallow «Send nå»).
+ * A job for later has its time in the key, so a retry waiting for an hour never swallows a
+ * confirmation due now.
+ */
+function sendKey(job: SendJob, startAfter: Date | undefined): string {
+  return [job.eventId, job.prepare ? 'prepare' : 'send', startAfter?.toISOString() ?? 'now'].join(':');
+}
 
 /**
  * pg-boss 10 on the app's own database, the embedded one included (through Database.executeSql).
@@ -51,7 +68,9 @@ export async function startJobs(
   });
   boss.on('error', (error) => deps.log.error({ err: error }, 'job queue error'));
   await boss.start();
-  await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, ...SEND_QUEUE_OPTIONS });
+  // A queue made before it was 'short' becomes so (createQueue leaves an existing queue as it is).
+  await boss.updateQueue(SEND_QUEUE, { name: SEND_QUEUE, ...SEND_QUEUE_OPTIONS });
   await boss.createQueue(RESUME_QUEUE, { name: RESUME_QUEUE, policy: 'singleton' });
   await boss.createQueue(DIGITAL_MAIL_STATUS_QUEUE, { name: DIGITAL_MAIL_STATUS_QUEUE, policy: 'singleton' });
   await boss.createQueue(REMINDERS_QUEUE, { name: REMINDERS_QUEUE, policy: 'singleton' });
@@ -60,16 +79,41 @@ export async function startJobs(
 
   const stop = { stopped: false };
   const send = async (job: SendJob, startAfter?: Date) => {
-    await boss.send(SEND_QUEUE, job, startAfter && startAfter.getTime() > Date.now() ? { startAfter } : {});
+    const later = startAfter && startAfter.getTime() > Date.now() ? startAfter : undefined;
+    await boss.send(SEND_QUEUE, job, {
+      singletonKey: sendKey(job, later),
+      ...(later ? { startAfter: later } : {}),
+    });
   };
 
-  await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (!job) return;
-    const { municipalityId, eventId, prepare } = job.data;
-    const { sent, next } = await sendDue(deps, municipalityId, eventId, { prepare, stop });
-    deps.log.info({ eventId, sent }, 'messages sent');
-    if (next && !stop.stopped) await send({ municipalityId, eventId }, next);
-  });
+  // The events this process's workers are sending, each with whether a job came for it meanwhile.
+  // Such a job is not worked beside the first (one café's burst would take every worker and hold
+  // up the other cafés' sends) but queued again when the first is done, so nothing it was for waits.
+  const busy = new Map<string, { again: boolean; prepare: boolean }>();
+  for (let i = 0; i < SEND_WORKERS; i++) {
+    await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (!job) return;
+      const { municipalityId, eventId, prepare } = job.data;
+      const running = busy.get(eventId);
+      if (running) {
+        running.again = true;
+        running.prepare ||= prepare === true;
+        return;
+      }
+      const mark = { again: false, prepare: false };
+      busy.set(eventId, mark);
+      try {
+        const { sent, next } = await sendDue(deps, municipalityId, eventId, { prepare, stop });
+        deps.log.info({ eventId, sent }, 'messages sent');
+        if (next && !mark.again && !stop.stopped) await send({ municipalityId, eventId }, next);
+      } finally {
+        busy.delete(eventId);
+        if (mark.again && !stop.stopped) {
+          await send({ municipalityId, eventId, ...(mark.prepare ? { prepare: true } : {}) });
+        }
+      }
+    });
+  }
   await boss.work(RESUME_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     for (const job of await workLeft(deps)) await send(job);
   });

@@ -7,6 +7,11 @@ export interface TestSmtp extends Outage {
   messages: ParsedMail[];
   /** Milliseconds each message is held before the server accepts it, so a send can be caught midway. */
   delayMs: number;
+  /**
+   * Holds every message that arrives from now on (the sender waits, nothing is kept) until the
+   * returned release() is called: a mail server that stalls, so a sending is caught midway.
+   */
+  hold(): () => void;
   /** Resolves with the first message to `to` that arrives (or has arrived). */
   waitFor(to: string): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -19,13 +24,15 @@ const addressesOf = (mail: ParsedMail) =>
 export async function startSmtp(): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const waiting: { to: string; resolve: (m: ParsedMail) => void }[] = [];
+  let held: Promise<void> | undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          await held;
           messages.push(mail);
           for (const w of [...waiting]) {
             if (addressesOf(mail).includes(w.to)) {
@@ -46,6 +53,16 @@ export async function startSmtp(): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     delayMs: 0,
+    hold() {
+      let release = () => {};
+      held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        held = undefined;
+        release();
+      };
+    },
     waitFor(to) {
       const found = messages.find((m) => addressesOf(m).includes(to.toLowerCase()));
       if (found) return Promise.resolve(found);
