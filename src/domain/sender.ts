@@ -34,7 +34,6 @@ export function checkSender(
 ): { field: string; rule: string }[] {
   const errors: { field: string; rule: string }[] = [];
   const wrong = (field: string, rule: string) => errors.push({ field, rule });
-  if (input.senderName !== null && !input.senderName.trim()) wrong('senderName', 'required');
   if (input.emailAddress !== null && !SENDER_ADDRESS.test(input.emailAddress)) wrong('emailAddress', 'email');
   if (input.smsFrom !== null && !SMS_FROM.test(input.smsFrom)) wrong('smsFrom', 'sms_from');
   if (input.channels.length === 0) wrong('channels', 'required');

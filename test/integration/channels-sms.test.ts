@@ -78,7 +78,14 @@ describe('SMS through Sveve', () => {
       test: 'false',
     });
     expect(sveve.sent).toEqual([
-      { id: expect.any(Number), number: '91234567', msg: message.text, from: 'Landsby', ref: message.id },
+      {
+        id: expect.any(Number),
+        number: '91234567',
+        msg: message.text,
+        from: 'Landsby',
+        ref: message.id,
+        user: sveve.user,
+      },
     ]);
   });
 

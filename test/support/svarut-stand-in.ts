@@ -63,6 +63,8 @@ export interface SvarUtStandIn extends Outage {
   /** Forsendelser that were accepted. */
   received: ReceivedForsendelse[];
   setStatus(id: string, status: string): void;
+  /** Another SvarUt account (a second municipality's) the same token reaches, with its own integration. */
+  addAccount(): { kontoId: string; integrasjonId: string; integrasjonPassord: string };
   /** Answer the next `count` requests with this HTTP status and ErrorMessage. */
   failNext(status: number, message?: string, count?: number): void;
   close(): Promise<void>;
@@ -241,6 +243,10 @@ export async function startSvarUtStandIn(): Promise<SvarUtStandIn> {
   const requests: SvarUtRequest[] = [];
   const received: ReceivedForsendelse[] = [];
   const failures: { status: number; message: string }[] = [];
+  // Each account (konto) with the Fiks integration that has rights on it.
+  const accounts = new Map<string, { integrasjonId: string; integrasjonPassord: string }>([
+    [kontoId, { integrasjonId, integrasjonPassord }],
+  ]);
 
   function reply(res: ServerResponse, req: IncomingMessage, status: number, body: object) {
     const text = JSON.stringify(body);
@@ -272,13 +278,11 @@ export async function startSvarUtStandIn(): Promise<SvarUtStandIn> {
     if (!req.headers.integrasjonpassord) {
       throw new Rejection(401, 'Mangler header IntegrasjonPassord', 'UNAUTHORIZED');
     }
-    if (
-      req.headers.integrasjonid !== integrasjonId ||
-      req.headers.integrasjonpassord !== integrasjonPassord
-    ) {
+    const integration = [...accounts.values()].find((a) => a.integrasjonId === req.headers.integrasjonid);
+    if (integration?.integrasjonPassord !== req.headers.integrasjonpassord) {
       throw new Rejection(401, 'Ugyldig IntegrasjonId eller IntegrasjonPassord', 'UNAUTHORIZED');
     }
-    if (konto !== kontoId)
+    if (accounts.get(konto) !== integration)
       throw new Rejection(403, 'Integrasjonen har ikke tilgang til kontoen', 'INGEN_TILGANG');
   }
 
@@ -376,6 +380,12 @@ export async function startSvarUtStandIn(): Promise<SvarUtStandIn> {
       if (!forsendelse) throw new Error(`No forsendelse ${id}`);
       forsendelse.status = status;
       forsendelse.sisteStatusEndring = new Date().toISOString();
+    },
+    addAccount() {
+      const account = { integrasjonId: randomUUID(), integrasjonPassord: `passord-${randomUUID()}` };
+      const konto = randomUUID();
+      accounts.set(konto, account);
+      return { kontoId: konto, ...account };
     },
     failNext(status, message = 'Intern feil', count = 1) {
       for (let i = 0; i < count; i++) failures.push({ status, message });

@@ -55,6 +55,8 @@ export interface SentSms {
   msg: string;
   from: string;
   ref: string | undefined;
+  /** The Sveve account that sent it. */
+  user: string;
 }
 
 export interface DeliveryReportInput {
@@ -82,6 +84,8 @@ export interface SveveStandIn extends Outage {
   refuse: Map<string, string>;
   /** Answer the next `count` requests with this HTTP status and body. */
   failNext(status: number, count?: number, body?: string): void;
+  /** Another Sveve account (a second municipality's) the stand-in takes. */
+  addAccount(user: string, password: string): void;
   /** Sends a delivery report for a sent SMS to `callbackUrl`, as Sveve does. Returns the HTTP status. */
   deliveryReport(callbackUrl: string, input: DeliveryReportInput, method?: 'GET' | 'POST'): Promise<number>;
   close(): Promise<void>;
@@ -143,6 +147,7 @@ export async function startSveveStandIn(
 ): Promise<SveveStandIn> {
   const user = options.user ?? 'landsby';
   const password = options.password ?? 'sveve-api-password';
+  const accounts = new Map([[user, password]]);
   const requests: SveveRequest[] = [];
   const sent: SentSms[] = [];
   const refuse = new Map<string, string>();
@@ -218,7 +223,7 @@ export async function startSveveStandIn(
       const [text, ct] = fatal(json, 'Mangler brukernavn eller passord');
       return answer(res, record, 200, text, ct);
     }
-    if (common.user !== user || common.passwd !== password) {
+    if (accounts.get(common.user) !== common.passwd) {
       const [text, ct] = fatal(json, 'Feil brukernavn/passord'); // unofficial wording, from third-party clients
       return answer(res, record, 200, text, ct);
     }
@@ -265,7 +270,14 @@ export async function startSveveStandIn(
           ids.push(id);
           units += parts(p.msg ?? '');
           if (!test)
-            sent.push({ id, number: recipient, msg: p.msg ?? '', from: p.from ?? '27333', ref: p.ref });
+            sent.push({
+              id,
+              number: recipient,
+              msg: p.msg ?? '',
+              from: p.from ?? '27333',
+              ref: p.ref,
+              user: common.user,
+            });
         }
       }
     }
@@ -327,6 +339,9 @@ export async function startSveveStandIn(
     refuse,
     failNext(status, count = 1, body = '') {
       for (let i = 0; i < count; i++) failures.push({ status, body });
+    },
+    addAccount(accountUser, accountPassword) {
+      accounts.set(accountUser, accountPassword);
     },
     async deliveryReport(callbackUrl, { sms, delivered, errorCode = '', errorDesc = '' }, method = 'GET') {
       // Official parameters and example (sveve.dk/apidok/dlr): number (as a Long, so the country
