@@ -176,7 +176,12 @@ describe("a household's data on request (GDPR art. 15)", () => {
  * One row of every kind a programme keeps about a household (migrations 0017–0024), each marked
  * with `tag` so an export shows whose rows it holds.
  */
-async function craftProgrammeRows(householdId: string, tag: string, sessionDay: string): Promise<void> {
+async function craftProgrammeRows(
+  householdId: string,
+  tag: string,
+  sessionDay: string,
+  cafeDay: string,
+): Promise<void> {
   const [adult] = await query<{ id: string }>('SELECT id FROM adult WHERE household_id = $1', [householdId]);
   const staff = await createUser(env.db, municipality, ['caseworker'], { firstName: `Stab${tag}` });
   const family = await createUser(env.db, municipality, ['resource_family'], { firstName: `Konto${tag}` });
@@ -313,6 +318,46 @@ async function craftProgrammeRows(householdId: string, tag: string, sessionDay: 
   ];
   for (const [sql, params] of statements) await query(sql, params);
   await attend(env.db, m, session, householdId, { adults: 2, children: 1 });
+
+  // The café's rows and the network's (migrations 0005–0013).
+  const cafe = await insertEvent(env.db, m, { date: cafeDay, title: `Kafé ${tag}` });
+  await invite(env.db, m, cafe, householdId, { channel: 'sms' });
+  await answer(env.db, m, cafe, householdId, { adults: 1 });
+  await query('UPDATE answer SET comment = $2 WHERE event_id = $1', [cafe, `Kommentar til kafé ${tag}`]);
+  await attend(env.db, m, cafe, householdId, { adults: 1, children: 0 });
+  const [child] = await query<{ id: string }>('SELECT id FROM child WHERE household_id = $1', [householdId]);
+  const [member] = await query<{ id: string }>(
+    `INSERT INTO network_member (id, network_id, municipality_id, household_id, joined_on)
+     VALUES (gen_random_uuid(), $1, $2, $3, '2026-01-05') RETURNING id`,
+    [network?.id, m, householdId],
+  );
+  const [category] = await query<{ id: string }>(
+    `INSERT INTO contact_category (municipality_id, label, position) VALUES ($1, $2, 1) RETURNING id`,
+    [m, `Kategori ${tag}`],
+  );
+  const more: [string, unknown[]][] = [
+    [
+      `INSERT INTO welcome_call (municipality_id, household_id, event_id, outcome, note, called_by)
+       VALUES ($1, $2, $3, 'reached', $4, $5)`,
+      [m, householdId, cafe, `Velkomst ${tag}`, staff.id],
+    ],
+    [
+      'INSERT INTO child_consent (municipality_id, member_id, child_id) VALUES ($1, $2, $3)',
+      [m, member?.id, child?.id],
+    ],
+    [
+      `INSERT INTO confidentiality_signature (municipality_id, member_id, adult_id, text_version, text_shown,
+         language, via)
+       VALUES ($1, $2, $3, 'v1', $4, 'nb', 'link')`,
+      [m, member?.id, adult?.id, `Taushet ${tag}`],
+    ],
+    [
+      `INSERT INTO contact_log (id, municipality_id, network_id, household_id, date, kind, category_id, note)
+       VALUES (gen_random_uuid(), $1, $2, $3, '2026-03-03', 'call', $4, $5)`,
+      [m, network?.id, householdId, category?.id, `Kontakt ${tag}`],
+    ],
+  ];
+  for (const [sql, params] of more) await query(sql, params);
 }
 
 describe("a household's access request holds what every programme keeps about it", () => {
@@ -320,13 +365,15 @@ describe("a household's access request holds what every programme keeps about it
     const asked = await createHousehold(env.db, municipality, {
       kind: 'family_home',
       adults: [{ firstName: 'Alfa', lastName: 'Innsynsen' }],
+      children: [{ firstName: 'BarnAlfa', birthDate: '2010-03-03' }],
     });
     const other = await createHousehold(env.db, municipality, {
       kind: 'family_home',
       adults: [{ firstName: 'Beta', lastName: 'Andresen' }],
+      children: [{ firstName: 'BarnBeta', birthDate: '2011-03-03' }],
     });
-    await craftProgrammeRows(asked, 'Alfa', '2026-02-01');
-    await craftProgrammeRows(other, 'Beta', '2026-02-02');
+    await craftProgrammeRows(asked, 'Alfa', '2026-02-01', '2026-02-03');
+    await craftProgrammeRows(other, 'Beta', '2026-02-02', '2026-02-04');
 
     const response = await leaderAgent.get(`/api/households/${asked}/export`);
     expect(response.statusCode, response.body).toBe(200);
@@ -423,6 +470,44 @@ describe("a household's access request holds what every programme keeps about it
         },
       ],
     });
+    expect(document.invitations).toEqual([
+      expect.objectContaining({
+        event: 'Kafé Alfa',
+        date: '2026-02-03',
+        messages: [expect.objectContaining({ channel: 'sms', status: 'sent' })],
+        answer: expect.objectContaining({
+          response: 'coming',
+          adults: 1,
+          comment: 'Kommentar til kafé Alfa',
+        }),
+      }),
+    ]);
+    expect(document.attendance).toEqual([
+      expect.objectContaining({ event: 'Samling Alfa', present: true, adults: 2 }),
+      expect.objectContaining({ event: 'Kafé Alfa', present: true, adults: 1 }),
+    ]);
+    expect(document.welcomeCalls).toEqual([
+      expect.objectContaining({ outcome: 'reached', note: 'Velkomst Alfa', event: 'Kafé Alfa' }),
+    ]);
+    expect(document.networkMemberships).toEqual([
+      expect.objectContaining({
+        network: 'Nettverk Alfa',
+        joinedOn: '2026-01-05',
+        consents: [expect.objectContaining({ child: 'BarnAlfa', withdrawnAt: null })],
+        signatures: [
+          expect.objectContaining({ adult: 'Alfa Innsynsen', textShown: 'Taushet Alfa', via: 'link' }),
+        ],
+      }),
+    ]);
+    expect(document.networkContacts).toEqual([
+      {
+        network: 'Nettverk Alfa',
+        date: '2026-03-03',
+        kind: 'call',
+        category: 'Kategori Alfa',
+        note: 'Kontakt Alfa',
+      },
+    ]);
     // Nothing of the other household, in any section.
     expect(response.body).not.toMatch(/Beta/);
 

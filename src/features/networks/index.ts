@@ -2,6 +2,8 @@
 
 // The personal signing links' token and pages, which the resource family's agreement signs with too.
 export { badSigningLinkPage, busySigningPage } from './page.js';
+// What a household's access request holds from here (features/registry-data).
+export { networksOfHousehold } from './queries/access-request.js';
 // Matching (features/matching) creates or fills a network in its own transaction.
 export {
   createNetworkIn,

@@ -2,7 +2,9 @@ import { inTenant, type TenantContext } from '../../../db/tenant.js';
 import type { Deps } from '../../../server/deps.js';
 import { notFound } from '../../../server/errors.js';
 import * as agreements from '../../agreements/index.js';
+import * as answers from '../../answers/index.js';
 import { audit } from '../../audit/index.js';
+import * as checkin from '../../checkin/index.js';
 import * as courses from '../../courses/index.js';
 import * as evaluation from '../../evaluation/index.js';
 import * as meetings from '../../family-home-meetings/index.js';
@@ -12,8 +14,10 @@ import * as housing from '../../housing/index.js';
 import * as jointMeetings from '../../joint-meetings/index.js';
 import * as matching from '../../matching/index.js';
 import * as summaries from '../../network-summary/index.js';
+import * as networks from '../../networks/index.js';
 import * as registry from '../../registry/index.js';
 import * as supervision from '../../supervision/index.js';
+import * as welcome from '../../welcome/index.js';
 import * as q from '../queries.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -41,7 +45,13 @@ export async function exportHouseholdData(deps: Deps, ctx: TenantContext, househ
     const municipality = await q.municipalityOf(tx, m);
     const history = await registry.listHistory(tx, m, householdId);
     const familyHome = await familyHomes.familyHomeOfHousehold(tx, m, householdId);
+    const network = await networks.networksOfHousehold(tx, m, householdId);
     const programmes = {
+      invitations: await answers.invitationsOfHousehold(tx, m, householdId),
+      attendance: await checkin.attendanceOfHousehold(tx, m, householdId),
+      welcomeCalls: await welcome.welcomeCallsOfHousehold(tx, m, householdId),
+      networkMemberships: network.memberships,
+      networkContacts: network.contacts,
       courses: await courses.coursesOfHousehold(tx, m, householdId),
       resourceFamilyCandidate: await matching.candidacyOfHousehold(tx, m, householdId),
       agreements: await agreements.agreementsOfHousehold(tx, m, householdId),
@@ -61,7 +71,9 @@ export async function exportHouseholdData(deps: Deps, ctx: TenantContext, househ
       exportedAt: new Date().toISOString(),
       about:
         'Alt Landsby har lagret om husstanden og personene i den (personvernforordningen artikkel 15): ' +
-        'husstanden med voksne, barn og plasseringer, endringshistorikken, kurs, oppdragsavtaler, ' +
+        'husstanden med voksne, barn og plasseringer, endringshistorikken, invitasjoner med meldinger ' +
+        'og svar, oppmøte, velkomstsamtaler, nettverk med samtykker, signaturer og kontaktlogg, ' +
+        'kurs, oppdragsavtaler, ' +
         'veiledning, halvårsoppsummeringer, fellesmøter, kandidatlisten for ressursfamilier, ' +
         'En god start med evalueringssvar, familiehjemmets ungdommer, oppfølging, møter og bolig, ' +
         'og hvem som har sett, eksportert eller endret opplysningene.',
