@@ -25,6 +25,15 @@ describe('retention periods', () => {
       expect(RETENTION_BOUNDS[kind].max).toBeLessThanOrEqual(RETENTION_BOUNDS.audit_log.max);
   });
 
+  it('keeps attendance two years at least and by default no shorter than the answers it is counted with', () => {
+    // No count of who came is kept elsewhere (docs/operations.md): a season must compare with the next.
+    expect(RETENTION_BOUNDS.attendance.min).toBe(24);
+    expect(RETENTION_BOUNDS.attendance.default).toBeGreaterThanOrEqual(RETENTION_BOUNDS.answers.default);
+    expect(checkRetention({ ...DEFAULT_RETENTION, attendance: 23 })).toEqual([
+      { field: 'attendance', rule: 'min' },
+    ]);
+  });
+
   it('names each period below or above its bounds, and a fraction of a month', () => {
     expect(checkRetention({ ...DEFAULT_RETENTION, audit_log: 59, answers: 61, feedback: 2.5 })).toEqual([
       { field: 'answers', rule: 'max' },
