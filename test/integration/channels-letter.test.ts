@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQRModule from 'jsqr';
@@ -471,21 +471,18 @@ describe('the letter channel', () => {
     ...extra,
   });
 
-  it('keeps the PDF for the print run and answers sent, once per message', async () => {
-    const dataDir = mkdtempSync(join(dir, 'data-'));
-    const channel = createLetterChannel({ dataDir });
+  it('answers sent with the PDF for the print room to keep with the message', async () => {
     const m = message();
-    const result = await channel.send(m);
-    expect(result).toEqual({ status: 'sent', providerId: `letter-${m.id}.pdf` });
-    const stored = readFileSync(join(dataDir, 'outbox', `letter-${m.id}.pdf`));
-    expect(new Uint8Array(stored)).toEqual(m.pdf);
-    // Sent again (a resumed job): replaced, not twice in the print run.
-    await channel.send(m);
-    expect(readdirSync(join(dataDir, 'outbox'))).toEqual([`letter-${m.id}.pdf`]);
+    // The sending stores letterPdf in the database (letter_pdf) with the outcome, one per message.
+    expect(await createLetterChannel().send(m)).toEqual({
+      status: 'sent',
+      providerId: `letter-${m.id}`,
+      letterPdf: m.pdf,
+    });
   });
 
   it('refuses a letter without a printable address or without a PDF', async () => {
-    const channel = createLetterChannel({ dataDir: mkdtempSync(join(dir, 'data-')) });
+    const channel = createLetterChannel();
     expect(await channel.send(message({ to: { name: 'Kari' } }))).toMatchObject({
       status: 'failed',
       retryable: false,

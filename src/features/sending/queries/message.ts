@@ -73,6 +73,14 @@ export async function recordOutcome(
      WHERE municipality_id = $1 AND id = $2`,
     [municipalityId, messageId, result.status, result.providerId ?? null, reason],
   );
+  if (result.letterPdf) {
+    // In the same transaction as 'sent': a letter counted for the print room is always there.
+    await tx.query(
+      `INSERT INTO letter_pdf (message_id, municipality_id, pdf) VALUES ($2, $1, $3)
+       ON CONFLICT (message_id) DO UPDATE SET pdf = EXCLUDED.pdf, created_at = now()`,
+      [municipalityId, messageId, result.letterPdf],
+    );
+  }
 }
 
 /**
@@ -176,18 +184,18 @@ export function failedInvitations(
   );
 }
 
-/** The letters ready for the print room (their PDF is in the outbox under providerId), by postcode. */
+/** The letters ready for the print room, with their PDFs (letter_pdf), by postcode. */
 export function lettersToPrint(
   tx: Queryable,
   municipalityId: number,
   eventId: string,
   statuses: MessageStatus[],
-): Promise<{ id: string; householdId: string | null; providerId: string }[]> {
+): Promise<{ id: string; householdId: string | null; pdf: Uint8Array }[]> {
   return tx.query(
-    `SELECT m.id, m.household_id AS "householdId", m.provider_id AS "providerId" FROM message m
+    `SELECT m.id, m.household_id AS "householdId", l.pdf FROM message m
+     JOIN letter_pdf l ON l.message_id = m.id AND l.municipality_id = m.municipality_id
      LEFT JOIN household h ON h.id = m.household_id AND h.municipality_id = m.municipality_id
      WHERE m.municipality_id = $1 AND m.event_id = $2 AND m.channel = 'letter' AND m.status = ANY($3::text[])
-       AND m.provider_id IS NOT NULL
      ORDER BY h.postcode NULLS LAST, h.display_name, m.id`,
     [municipalityId, eventId, statuses],
   );

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { inTenant, type TenantContext } from '../../../db/tenant.js';
 import { mergeLetterPdfs } from '../../../documents/print-file.js';
 import type { Deps } from '../../../server/deps.js';
@@ -25,9 +23,11 @@ export async function lettersPdf(deps: Deps, ctx: TenantContext, eventId: string
     return rows;
   });
   if (letters.length === 0) throw noLetters();
-  const outbox = deps.channels.letter.outbox;
-  const pdfs = await Promise.all(letters.map((l) => readFile(join(outbox, l.providerId))));
-  return mergeLetterPdfs(pdfs, { title: 'Invitasjoner til utskrift' });
+  // The letters are in the database (letter_pdf), whichever process sent them.
+  return mergeLetterPdfs(
+    letters.map((l) => l.pdf),
+    { title: 'Invitasjoner til utskrift' },
+  );
 }
 
 export async function markLettersPrinted(
