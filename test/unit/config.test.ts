@@ -21,6 +21,11 @@ describe('configuration from the environment', () => {
     [{ ENTRA_ISSUER: 'https://login.microsoftonline.com/t/v2.0' }, /ENTRA_CLIENT_ID is required/],
     [{ SECRET_KEY: 'short' }, /SECRET_KEY must be at least 32/],
     [{ NODE_ENV: 'production', SECRET_KEY: '', SMTP_URL: 'smtp://mail' }, /SECRET_KEY is required/],
+    // Processes sharing a PostgreSQL database must make the same answer links.
+    [
+      { DATABASE_URL: 'postgres://localhost/landsby', SECRET_KEY: '' },
+      /SECRET_KEY is required when DATABASE_URL/,
+    ],
     [{ NODE_ENV: 'production', SMTP_URL: '' }, /SMTP_URL is required/],
     [{ SMTP_URLL: 'smtp://x' }, /Unknown variable SMTP_URLL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
