@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One runner for everything. `npm test` (scripts/test.mjs) runs these projects in order.
 export default defineConfig({
@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['test/integration/**/*.test.ts'],
+          // Two processes on one database: PostgreSQL only (the embedded database is one process's).
+          exclude: [...configDefaults.exclude, 'test/integration/scale-out.test.ts'],
           env: { LANDSBY_TEST_DB: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
