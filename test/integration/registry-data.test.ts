@@ -573,6 +573,22 @@ describe('erasure of a household that has left', () => {
     expect(response.json()).toMatchObject({ code: 'registry.erase_open_placements', details: { open: 1 } });
   });
 
+  it("is refused while the household is a network's resource family, and nothing goes", async () => {
+    const family = await createHousehold(env.db, municipality, {
+      adults: [{ firstName: 'Ressurs', lastName: 'Familiesen' }],
+    });
+    await query(
+      `INSERT INTO network (id, municipality_id, name, resource_family_household_id)
+       VALUES (gen_random_uuid(), $1, 'Nettverket', $2)`,
+      [municipality, family],
+    );
+    await agent.post(`/api/households/${family}/archive`);
+    const response = await leaderAgent.post(`/api/households/${family}/erase`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('registry.erase_resource_family');
+    expect(await query('SELECT 1 FROM adult WHERE household_id = $1', [family])).toHaveLength(1);
+  });
+
   it('keeps the placements without personal data and removes the rest, audited', async () => {
     const response = await leaderAgent.post(`/api/households/${id}/erase`);
     expect(response.statusCode).toBe(200);

@@ -27,6 +27,7 @@ interface Crafted {
   family: string;
   erasable: string;
   recentlyArchived: string;
+  resourceFamily: string;
   /** Checked in six years ago (past attendance's five years) and four years ago (not). */
   longAgoEvent: string;
   oldCohort: string;
@@ -153,6 +154,14 @@ async function craft(municipality: number): Promise<Crafted> {
     return id;
   };
   const erasable = await archived('4 years');
+  // Archived as long ago, but a network names it as its resource family: it stays (and the run
+  // does not fail on the network's reference to it).
+  const resourceFamily = await archived('4 years');
+  await query(
+    `INSERT INTO network (id, municipality_id, name, resource_family_household_id)
+     VALUES (gen_random_uuid(), $1, 'Gammelt nettverk', $2)`,
+    [municipality, resourceFamily],
+  );
   const recentlyArchived = await archived('1 year');
   for (const age of ['6 years', '4 years']) {
     await query(
@@ -167,6 +176,7 @@ async function craft(municipality: number): Promise<Crafted> {
     family,
     erasable,
     recentlyArchived,
+    resourceFamily,
     ...(await craftProgrammeRows(municipality, family)),
   };
 }
@@ -362,6 +372,7 @@ describe('the retention run', () => {
       ),
     ).toEqual([{ child_birth_year: 2010, end_date: '2020-05-31', end_reason: 'unplanned' }]);
     expect(await count('FROM household WHERE id = $1', [inA.recentlyArchived])).toBe(1);
+    expect(await count('FROM household WHERE id = $1', [inA.resourceFamily])).toBe(1);
   });
 
   it('deletes audit entries past five years only, and writes one audit entry for the run', async () => {

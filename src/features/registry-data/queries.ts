@@ -113,6 +113,8 @@ export interface ErasableRow {
   placements: number;
   openPlacements: number;
   historyEntries: number;
+  /** Networks whose resource family the household is: they name it, so it cannot go before them. */
+  networks: number;
 }
 
 /** The household with what it holds, locked until the transaction ends (two erasures queue up). */
@@ -127,7 +129,8 @@ export async function lockHousehold(
        (SELECT count(*) FROM child c WHERE c.household_id = h.id) AS children,
        (SELECT count(*) FROM placement p WHERE p.household_id = h.id) AS placements,
        (SELECT count(*) FROM placement p WHERE p.household_id = h.id AND p.end_date IS NULL) AS "openPlacements",
-       (SELECT count(*) FROM household_history hh WHERE hh.household_id = h.id) AS "historyEntries"
+       (SELECT count(*) FROM household_history hh WHERE hh.household_id = h.id) AS "historyEntries",
+       (SELECT count(*) FROM network n WHERE n.resource_family_household_id = h.id) AS networks
      FROM household h WHERE h.municipality_id = $1 AND h.id = $2
      FOR UPDATE OF h`,
     [municipalityId, householdId],

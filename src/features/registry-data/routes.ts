@@ -121,7 +121,8 @@ export const registryDataRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
           'Erases an archived household whose placements have ended, keeping its placements without personal data',
         description:
           'A second call changes nothing and answers 200 with alreadyErased: true. ' +
-          '409 registry.erase_not_archived, 409 registry.erase_open_placements.',
+          '409 registry.erase_not_archived, 409 registry.erase_open_placements, ' +
+          '409 registry.erase_resource_family.',
         params: HouseholdParams,
         response: withErrors({ 200: ErasureResult }),
       },

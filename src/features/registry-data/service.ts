@@ -88,6 +88,7 @@ export async function eraseHousehold(
       if (household.openPlacements > 0) {
         throw new AppError('registry.erase_open_placements', 409, { open: household.openPlacements });
       }
+      if (household.networks > 0) throw new AppError('registry.erase_resource_family', 409);
       await q.eraseHousehold(tx, ctx.municipalityId, household, ctx.userId);
       await audit(tx, ctx, {
         action: 'erase',

@@ -42,9 +42,11 @@ const PASSED = {
   import_files: 'FROM import_job WHERE municipality_id = $1 AND created_at < $2',
   welcome_notes: 'FROM welcome_call WHERE municipality_id = $1 AND called_at < $2 AND note IS NOT NULL',
   contact_notes: 'FROM contact_log WHERE municipality_id = $1 AND created_at < $2 AND note IS NOT NULL',
-  // Archived before the cut-off with every placement ended: what a team leader may erase.
+  // Archived before the cut-off with every placement ended and no network it is the resource
+  // family of: what a team leader may erase.
   archived_households: `FROM household h WHERE h.municipality_id = $1 AND h.archived_at < $2
-    AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.household_id = h.id AND p.end_date IS NULL)`,
+    AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.household_id = h.id AND p.end_date IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM network n WHERE n.resource_family_household_id = h.id)`,
   audit_log: 'FROM audit_log WHERE municipality_id = $1 AND at < $2',
   stopped_family_home_candidates: `FROM family_home_candidate
     WHERE municipality_id = $1 AND stage = 'stopped' AND stopped_on < $2`,

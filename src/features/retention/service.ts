@@ -103,7 +103,7 @@ async function eraseArchivedHouseholds(
   const erased: string[] = [];
   for (const id of await q.archivedHouseholdsPassed(tx, municipalityId, before)) {
     const household = await lockHousehold(tx, municipalityId, id);
-    if (!household?.archivedAt || Number(household.openPlacements) > 0) continue;
+    if (!household?.archivedAt || Number(household.openPlacements) > 0 || household.networks > 0) continue;
     await eraseHouseholdRows(tx, municipalityId, household, null);
     erased.push(id);
   }
