@@ -1,9 +1,12 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannels } from '../../src/channels/index.js';
 import { inTenant } from '../../src/db/tenant.js';
+import { sendDue } from '../../src/features/sending/worker.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import {
   answer,
+  attend,
   createEvent,
   createVenue,
   inDays,
@@ -185,4 +188,93 @@ describe('cancelling a café', () => {
     expect(mailsTo('eva', /Avlyst/)).toHaveLength(0);
     expect(mailsTo('tor', /Avlyst/)).toHaveLength(0);
   }, 60_000);
+});
+
+describe('after the café', () => {
+  it('the team sends a thank-you with the feedback link to those who came and «we missed you» to those who said yes and did not, once per household', async () => {
+    const eventId = await insertEvent(env.db, municipality, { title: 'Julekafé', date: inDays(-1), venueId });
+    const names = ['mia', 'ulf', 'ove', 'lea', 'kim'];
+    const ids = new Map<string, string>();
+    for (const name of names) {
+      const id = await emailHousehold(name);
+      ids.set(name, id);
+      await invite(env.db, municipality, eventId, id, { channel: 'email' });
+    }
+    const id = (name: string) => ids.get(name) as string;
+    await answer(env.db, municipality, eventId, id('mia'), { response: 'coming', adults: 2 });
+    await answer(env.db, municipality, eventId, id('ove'), { response: 'coming', adults: 1 });
+    await answer(env.db, municipality, eventId, id('lea'), { response: 'coming', adults: 1 });
+    await answer(env.db, municipality, eventId, id('kim'), { response: 'not_coming' });
+    await sql('UPDATE answer SET waiting_since = now() WHERE event_id = $1 AND household_id = $2', [
+      eventId,
+      id('lea'),
+    ]);
+    await attend(env.db, municipality, eventId, id('mia'));
+    await attend(env.db, municipality, eventId, id('ulf')); // came without having answered
+    const path = `/api/events/${eventId}/after-cafe`;
+
+    expect((await agent.get(path)).json()).toMatchObject({
+      held: true,
+      feedbackForm: false,
+      thanks: { households: 2, sent: 0 },
+      missed: { households: 1, sent: 0 },
+    });
+    const noForm = await agent.post(path, { thanks: true, missed: true });
+    expect(noForm.statusCode).toBe(409);
+    expect(noForm.json().code).toBe('sending.no_feedback_form');
+    const form = (await agent.get(`/api/events/${eventId}/feedback`)).json();
+    const saved = await agent.put(`/api/events/${eventId}/feedback`, {
+      questions: form.questions,
+      languages: form.languages,
+      closesAt: form.closesAt,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const [first, second] = await Promise.all([
+      agent.post(path, { thanks: true, missed: true }),
+      agent.post(path, { thanks: true, missed: true }),
+    ]);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(second.json()).toMatchObject({
+      thanks: { households: 2, sent: 2 },
+      missed: { households: 1, sent: 1 },
+    });
+    // In quiet hours they wait until 09:00; here they go now.
+    await sql(
+      "UPDATE message SET not_before = now() WHERE event_id = $1 AND purpose IN ('thanks', 'missed')",
+      [eventId],
+    );
+    await sendDue(
+      { db: env.db, config: env.config, channels: createChannels(env.config) },
+      municipality,
+      eventId,
+    );
+    expect(await sentOf(eventId, 'thanks')).toHaveLength(2);
+    expect(await sentOf(eventId, 'missed')).toHaveLength(1);
+
+    for (const name of ['mia', 'ulf']) {
+      const mails = mailsTo(name, /^Takk for at dere kom på Julekafé/);
+      expect(mails, name).toHaveLength(1);
+      expect(mails[0]?.text).toContain(`http://landsby.test/t/${saved.json().code}`);
+    }
+    expect(mailsTo('ove', /^Vi savnet dere på Julekafé/)).toHaveLength(1);
+    for (const name of ['lea', 'kim']) expect(mailsTo(name, /Julekafé/), name).toHaveLength(0);
+    expect(mailsTo('mia', /savnet/)).toHaveLength(0);
+
+    // Sending again reaches nobody twice.
+    const again = await agent.post(path, { thanks: true, missed: true });
+    expect(again.json()).toMatchObject({ thanks: { sent: 2 }, missed: { sent: 1 } });
+    expect(await sentOf(eventId, 'thanks')).toHaveLength(2);
+    expect((await agent.post(path, { thanks: false, missed: false })).statusCode).toBe(400);
+  }, 60_000);
+
+  it('refuses before the café has ended and for a cancelled café', async () => {
+    const coming = await insertEvent(env.db, municipality, { date: inDays(7), venueId });
+    const before = await agent.post(`/api/events/${coming}/after-cafe`, { thanks: false, missed: true });
+    expect(before.statusCode).toBe(409);
+    expect(before.json().code).toBe('sending.not_held');
+    const cancelled = await insertEvent(env.db, municipality, { date: inDays(-2), status: 'cancelled' });
+    const after = await agent.post(`/api/events/${cancelled}/after-cafe`, { thanks: false, missed: true });
+    expect(after.json().code).toBe('sending.not_held');
+  });
 });

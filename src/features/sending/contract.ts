@@ -129,3 +129,29 @@ export const DeliveryReportQuery = Type.Object({
   errorDesc: ReportField,
 });
 export const DeliveryReportReply = Type.Object({ ok: Type.Boolean() });
+
+/** After the café: who came (the thank-you) and who said they were coming and did not (the "we missed you"). */
+const AfterCafeGroupView = Type.Object({
+  /** invited households in the group */
+  households: Type.Integer(),
+  /** of those, households the message is queued or sent to */
+  sent: Type.Integer(),
+});
+
+export const AfterCafeView = Type.Object({
+  /** the café has ended and is not cancelled: the messages can go */
+  held: Type.Boolean(),
+  /** the café's feedback form is saved: the thank-you links to it */
+  feedbackForm: Type.Boolean(),
+  thanks: AfterCafeGroupView,
+  missed: AfterCafeGroupView,
+  /** when the messages go (quiet hours 20:00–09:00 Oslo hold them until 09:00); set after sending */
+  at: Type.Optional(Type.String()),
+});
+export type AfterCafeView = Static<typeof AfterCafeView>;
+
+export const AfterCafeBody = Type.Object({
+  thanks: Type.Boolean({ description: 'the thank-you, with the feedback link, to the households that came' }),
+  missed: Type.Boolean({ description: '"we missed you" to the households that said yes and did not come' }),
+});
+export type AfterCafeBody = Static<typeof AfterCafeBody>;

@@ -18,3 +18,9 @@ export const noLetters = () => new AppError('sending.no_letters', 404);
 
 /** The event is cancelled or has started: no reminder goes any more. */
 export const remindersClosed = () => new AppError('reminders.closed', 409);
+
+/** The café has not ended yet (or is cancelled): no thank-you or "we missed you" yet. */
+export const notHeld = () => new AppError('sending.not_held', 409);
+
+/** The thank-you links to the feedback form: save the form first. */
+export const noFeedbackForm = () => new AppError('sending.no_feedback_form', 409);

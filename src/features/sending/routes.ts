@@ -7,6 +7,8 @@ import { AppError } from '../../server/errors.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
 import { withErrors } from '../../server/schemas.js';
 import {
+  AfterCafeBody,
+  AfterCafeView,
   ChannelBody,
   DeliveryReportParams,
   DeliveryReportQuery,
@@ -34,6 +36,7 @@ import {
 import { lettersPdf, markLettersPrinted } from './service/print-letters.js';
 import { smsDeliveryReport } from './service/record-delivery.js';
 import { remindNow, setReminderDays } from './service/remind-households.js';
+import { getAfterCafe, sendAfterCafe } from './service/thank-households.js';
 
 const manage = { permission: 'events:manage' as const };
 const event = { ...manage, tenantObject: 'event' as const };
@@ -206,6 +209,37 @@ export const sendingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       },
     },
     async (request) => remindNow(deps, tenantOf(request), request.params.eventId, request.body.group),
+  );
+
+  app.get(
+    '/api/events/:eventId/after-cafe',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary:
+          'After the café: households that came and that said yes and did not, and how many have had their message',
+        params: SendingParams,
+        response: withErrors({ 200: AfterCafeView }),
+      },
+    },
+    async (request) => getAfterCafe(deps, tenantOf(request), request.params.eventId),
+  );
+
+  app.post(
+    '/api/events/:eventId/after-cafe',
+    {
+      config: event,
+      schema: {
+        tags,
+        summary:
+          'Sends the thank-you (with the feedback link) to those who came and/or "we missed you" to those who said yes and did not, once per household; 409 sending.not_held before the café has ended, sending.no_feedback_form for a thank-you without a saved feedback form',
+        params: SendingParams,
+        body: AfterCafeBody,
+        response: withErrors({ 200: AfterCafeView }),
+      },
+    },
+    async (request) => sendAfterCafe(deps, tenantOf(request), request.params.eventId, request.body),
   );
 
   await app.register(deliveryReportRoutes, { deps });
