@@ -10,13 +10,15 @@ import {
   createProgrammeOfMunicipalities,
   listProgrammesForOperator,
   ProgrammeAdminError,
+  removeProgrammeCoordinator,
+  removeProgrammeMunicipality,
 } from '../features/programmes/index.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { reportInvitation } from './invitation-report.js';
 
 /**
  * `npm run programme -- create "<name>" --municipalities 1103,1106`, `add-municipality`,
- * `add-coordinator` and `list`: the platform operator's way to set up an inter-municipal
+ * `add-coordinator`, `remove-municipality`, `remove-coordinator` and `list`: the platform operator's way to set up an inter-municipal
  * programme, on the database Landsby is configured with (as npm run municipality).
  * docs/operations.md, "Programmes". Exit codes: 0 done (or already so), 1 refused (nothing
  * written), 2 wrong usage, 3 coordinator added but the invitation e-mail was not sent.
@@ -25,6 +27,8 @@ const USAGE = `Usage:
   npm run programme -- create "<name>" --municipalities <number>,<number>,...
   npm run programme -- add-municipality <programme> <number>
   npm run programme -- add-coordinator <programme> <e-mail> "<first name>" "<last name>"
+  npm run programme -- remove-municipality <programme> <number>
+  npm run programme -- remove-coordinator <programme> <e-mail>
   npm run programme -- list
 <programme> is the programme's name (in quotes) or its id.`;
 
@@ -43,7 +47,14 @@ try {
   fail(`${(error as Error).message}\n${USAGE}`, 2);
 }
 const [command, ...rest] = args.positionals;
-const arity: Record<string, number> = { create: 1, 'add-municipality': 2, 'add-coordinator': 4, list: 0 };
+const arity: Record<string, number> = {
+  create: 1,
+  'add-municipality': 2,
+  'add-coordinator': 4,
+  'remove-municipality': 2,
+  'remove-coordinator': 2,
+  list: 0,
+};
 if (command === undefined || arity[command] === undefined) fail(USAGE, 2);
 if (rest.length !== arity[command]) fail(`${command} takes ${arity[command]} argument(s).\n${USAGE}`, 2);
 if (command === 'create' && !args.values.municipalities) fail(`create needs --municipalities.\n${USAGE}`, 2);
@@ -92,6 +103,23 @@ try {
       result.added
         ? `${result.municipality} is now a member of «${result.programme}» (phase 1).`
         : `${result.municipality} already is a member of «${result.programme}»: nothing was changed.`,
+    );
+  } else if (command === 'remove-municipality') {
+    const result = await removeProgrammeMunicipality({ db }, { programme: first, number: second });
+    console.log(
+      result.removed
+        ? `${result.municipality} is no longer a member of «${result.programme}».`
+        : `${result.municipality} is not a member of «${result.programme}»: nothing was changed.`,
+    );
+  } else if (command === 'remove-coordinator') {
+    const result = await removeProgrammeCoordinator({ db }, { programme: first, email: second });
+    const email = second.trim().toLowerCase();
+    console.log(
+      !result.removed
+        ? `${email} is not a coordinator of «${result.programme}»: nothing was changed.`
+        : `${email} is no longer a coordinator of «${result.programme}»${
+            result.roleDropped ? ' (the account keeps no programme_coordinator role)' : ''
+          }.`,
     );
   } else {
     const result = await addProgrammeCoordinator(

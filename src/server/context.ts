@@ -16,7 +16,8 @@ export interface Auth {
   roles: string[];
   permissions: Permission[];
   locale: Locale;
-  municipality: { id: number; name: string; isDemo: boolean };
+  /** inProgramme: the municipality is a member of an inter-municipal programme (the menu shows «Program»). */
+  municipality: { id: number; name: string; isDemo: boolean; inProgramme: boolean };
 }
 
 export function requireAuth(request: FastifyRequest): Auth {

@@ -14,6 +14,8 @@ import {
   createProgrammeOfMunicipalities,
   listProgrammesForOperator,
   ProgrammeAdminError,
+  removeProgrammeCoordinator,
+  removeProgrammeMunicipality,
 } from '../../src/features/programmes/index.js';
 import { Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
 import { testDatabaseKind } from '../support/database.js';
@@ -163,6 +165,52 @@ describe('a platform operator sets up a programme', () => {
     ]);
     expect((await programme())?.coordinators).toEqual(['lise.leder@rogaland.no', 'tove@programkommune-c.no']);
   });
+
+  it('takes a municipality out: its staff no longer see the programme, and a second removal changes nothing', async () => {
+    const staff = await createUser(env.db, ids.c, ['team_leader'], { email: 'per@programkommune-c.no' });
+    const per = await loginAs(env.app, staff.email);
+    expect((await per.get('/api/programmes')).json().programmes).toEqual([
+      expect.objectContaining({ name: NAME, access: 'member' }),
+    ]);
+    // The menu's «Program» item follows the session's municipality (src/web/app/navigation.ts).
+    expect((await per.get('/api/session')).json().user.municipality.inProgramme).toBe(true);
+    expect(await removeProgrammeMunicipality(deps, { programme: NAME, number: numbers.c })).toEqual({
+      programme: NAME,
+      municipality: `${numbers.c} Programkommune C`,
+      removed: true,
+    });
+    expect((await programme())?.members.map((m) => m.number).sort()).toEqual([numbers.a, numbers.b].sort());
+    expect((await per.get('/api/programmes')).json().programmes).toEqual([]);
+    expect((await per.get('/api/session')).json().user.municipality.inProgramme).toBe(false);
+    const before = await programme();
+    expect(await removeProgrammeMunicipality(deps, { programme: NAME, number: numbers.c })).toMatchObject({
+      removed: false,
+    });
+    await expect(
+      removeProgrammeMunicipality(deps, { programme: 'Finnes ikke', number: numbers.a }),
+    ).rejects.toThrow(/No programme «Finnes ikke»/);
+    await expect(removeProgrammeMunicipality(deps, { programme: NAME, number: '0999' })).rejects.toThrow(
+      /No municipality 0999/,
+    );
+    expect(await programme()).toEqual(before);
+  });
+
+  it('takes a coordinator off: the programme is gone from their view, their own roles stay, twice is harmless', async () => {
+    const tove = await loginAs(env.app, 'tove@programkommune-c.no');
+    expect(
+      await removeProgrammeCoordinator(deps, { programme: NAME, email: ' Tove@Programkommune-C.no' }),
+    ).toEqual({ programme: NAME, removed: true, roleDropped: true });
+    expect((await programme())?.coordinators).toEqual(['lise.leder@rogaland.no']);
+    expect((await tove.get('/api/session')).json().user.roles).toEqual(['team_leader']);
+    expect((await tove.get('/api/programmes')).json().programmes).toEqual([]);
+    expect(
+      await removeProgrammeCoordinator(deps, { programme: NAME, email: 'tove@programkommune-c.no' }),
+    ).toEqual({ programme: NAME, removed: false, roleDropped: false });
+    await expect(
+      removeProgrammeCoordinator(deps, { programme: NAME, email: 'ikke-en-adresse' }),
+    ).rejects.toThrow(/not an e-mail address/);
+    expect((await programme())?.coordinators).toEqual(['lise.leder@rogaland.no']);
+  });
 });
 
 /** `npm run programme -- …` as the operator runs it (from source), with its output and exit code. */
@@ -179,10 +227,14 @@ function programmeCommand(env: Record<string, string>, ...args: string[]) {
 }
 
 describe('npm run programme', () => {
+  // A database of its own, as an installation's: an embedded one in a folder, or a PostgreSQL one.
+  const dataDir = mkdtempSync(join(tmpdir(), 'landsby-programme-'));
+  let settings: Record<string, string> = {};
+  let [a, b] = ['', ''];
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
   it('creates, refuses, adds a coordinator who is e-mailed, and lists, on the configured database', async () => {
-    // A database of its own, as an installation's: an embedded one in a folder, or a PostgreSQL one.
-    const dataDir = mkdtempSync(join(tmpdir(), 'landsby-programme-'));
-    const settings: Record<string, string> = {
+    settings = {
       DATA_DIR: dataDir,
       SECRET_KEY: 'test-secret-key-that-is-long-enough-32',
       SMTP_URL: env.smtp.url,
@@ -204,7 +256,7 @@ describe('npm run programme', () => {
     await createMunicipality(db, 'Kommandokommune B');
     const all = await listMunicipalities({ db });
     await db.close();
-    const [a = '', b = ''] = ['A', 'B'].map(
+    [a = '', b = ''] = ['A', 'B'].map(
       (k) => all.find((m) => m.name === `Kommandokommune ${k}`)?.number ?? '',
     );
 
@@ -254,6 +306,25 @@ describe('npm run programme', () => {
         .map((n) => expect.stringMatching(new RegExp(`^ {2}${n} {2}Kommandokommune [AB] +phase 1$`))),
     );
     expect(list[3]).toBe('  coordinators: kari.koordinator@test.landsby.no');
-    rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('removes a coordinator and a member municipality, as the list then shows', async () => {
+    const off = await programmeCommand(
+      settings,
+      'remove-coordinator',
+      'Kommandoprogram',
+      'kari.koordinator@test.landsby.no',
+    );
+    expect(off).toMatchObject({ code: 0, out: expect.stringContaining('is no longer a coordinator') });
+    const out = await programmeCommand(settings, 'remove-municipality', 'Kommandoprogram', b);
+    expect(out).toMatchObject({
+      code: 0,
+      out: `${b} Kommandokommune B is no longer a member of «Kommandoprogram».\n`,
+    });
+    const after = (await programmeCommand(settings, 'list')).out.split('\n');
+    expect(after.slice(1, 3)).toEqual([
+      expect.stringMatching(new RegExp(`^ {2}${a} {2}Kommandokommune A +phase 1$`)),
+      '  coordinators: none',
+    ]);
   }, 120_000);
 });

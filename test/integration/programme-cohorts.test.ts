@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../src/db/connection.js';
 import type { Cohorts } from '../../src/features/programmes/contract.js';
@@ -117,6 +118,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
+const textOfSheet = (rows: string[][]) => rows.map((r) => r.join(';')).join('\n');
+
 describe("the programme's cohorts for its coordinator", () => {
   it('shows each cohort of the member municipalities with attendance per session, small counts and their complements hidden', async () => {
     const response = await coordinator.get(`/api/programmes/${programmeId}/cohorts`);
@@ -157,6 +160,51 @@ describe("the programme's cohorts for its coordinator", () => {
     for (const id of households) expect(body).not.toContain(id);
     expect(body).not.toContain('Hemmelig');
     expect(body).not.toContain('Kullmedlem');
+  });
+
+  it('downloads the table as CSV and Excel with the same hidden counts as the page («under 5», «skjult»)', async () => {
+    const csv = await coordinator.get(`/api/programmes/${programmeId}/cohorts.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe('Kull;Kommune;Husstander i kullet;Samling;Dato;Invitert;Kom');
+    expect(lines).toContain('Vårkull Haugesund;Haugesund;8;1 Den nye familien;2026-09-01;8;skjult');
+    expect(lines.filter((l) => l.startsWith('Vårkull Haugesund;')).map((l) => l.split(';').at(-1))).toEqual([
+      'skjult',
+      'under 5',
+      'skjult',
+    ]);
+    expect(lines).toContain('Vinterkull Karmøy;Karmøy;under 5;;;;');
+    expect(csv.body).not.toContain('Eget kull');
+    expect(csv.body).not.toContain('Utenfor-kull');
+
+    const xlsx = await coordinator.get(`/api/programmes/${programmeId}/cohorts.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const rows: string[][] = [];
+    sheet?.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+    });
+    expect(rows).toContainEqual([
+      'Høstkull Karmøy',
+      'Karmøy',
+      '12',
+      '2 Samarbeid med barnets familie',
+      '2026-09-02',
+      'under 5',
+      'under 5',
+    ]);
+    const files = [csv.body, textOfSheet(rows)];
+    for (const file of files) for (const id of households) expect(file).not.toContain(id);
+    for (const file of files) expect(file).not.toContain('Kullmedlem');
+
+    expect((await teamA.get(`/api/programmes/${programmeId}/cohorts.csv`)).statusCode).toBe(403);
+    expect((await otherCoordinator.get(`/api/programmes/${programmeId}/cohorts.xlsx`)).statusCode).toBe(404);
   });
 
   it("is the coordinator's only: a member's team may not (403), another programme's coordinator finds nothing (404)", async () => {

@@ -122,6 +122,11 @@ describe('the programme coordinator', () => {
     expect(answered).toContain('GET /api/programmes/:programmeId');
     expect(answered).toContain('GET /api/programmes/:programmeId/stability');
     expect(answered).toContain('GET /api/programmes/:programmeId/stability/by-municipality.xlsx');
+    // The files of the plan, the cohorts and the evaluation were walked too (their text read above).
+    expect(answered).toContain('GET /api/programmes/:programmeId/members.xlsx');
+    expect(answered).toContain('GET /api/programmes/:programmeId/cohorts.xlsx');
+    expect(answered).toContain('GET /api/programmes/:programmeId/cohorts.csv');
+    expect(answered).toContain('GET /api/evaluation/programmes/:programmeId/results.xlsx');
   });
 
   it('gets the pooled figures of all three municipalities, with the small ones hidden', async () => {

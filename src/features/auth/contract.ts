@@ -11,7 +11,13 @@ export const SessionUser = Type.Object({
   roles: Type.Array(Type.String()),
   permissions: Type.Array(Type.String()),
   locale: Locale,
-  municipality: Type.Object({ id: Type.Integer(), name: Type.String(), isDemo: Type.Boolean() }),
+  municipality: Type.Object({
+    id: Type.Integer(),
+    name: Type.String(),
+    isDemo: Type.Boolean(),
+    /** A member of an inter-municipal programme. */
+    inProgramme: Type.Boolean(),
+  }),
 });
 export type SessionUser = Static<typeof SessionUser>;
 

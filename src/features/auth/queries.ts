@@ -91,6 +91,7 @@ export interface SessionRow {
   active: boolean;
   municipality_name: string;
   is_demo: boolean;
+  in_programme: boolean;
 }
 
 export async function insertSession(
@@ -108,7 +109,8 @@ export async function findSession(tx: Queryable, tokenHash: string): Promise<Ses
   const [row] = await tx.query<SessionRow>(
     `SELECT s.token_hash, s.user_id, s.municipality_id, s.created_at, s.last_seen_at, s.expires_at,
             u.first_name, u.last_name, u.email, u.roles, u.locale, u.active,
-            m.name AS municipality_name, m.is_demo
+            m.name AS municipality_name, m.is_demo,
+            EXISTS (SELECT 1 FROM programme_municipality pm WHERE pm.municipality_id = m.id) AS in_programme
      FROM user_session s
      JOIN app_user u ON u.id = s.user_id
      JOIN municipality m ON m.id = s.municipality_id

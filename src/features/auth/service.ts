@@ -188,7 +188,12 @@ export async function resolveSession(deps: Deps, token: string): Promise<Auth | 
       roles: row.roles,
       permissions: permissionsOf(row.roles),
       locale: isLocale(row.locale) ? row.locale : 'nb',
-      municipality: { id: row.municipality_id, name: row.municipality_name, isDemo: row.is_demo },
+      municipality: {
+        id: row.municipality_id,
+        name: row.municipality_name,
+        isDemo: row.is_demo,
+        inProgramme: row.in_programme,
+      },
     };
   });
 }

@@ -1,5 +1,7 @@
+import { staffText } from '../../i18n/staff.js';
 import { csvDocument } from '../../server/csv.js';
-import type { EvaluationResults } from './contract.js';
+import { countCell, type ProgrammeTable } from '../programmes/index.js';
+import type { EvaluationResults, ProgrammeResults } from './contract.js';
 
 const round2 = (n: number | null) => (n === null ? null : n.toFixed(2).replace('.', ','));
 
@@ -29,4 +31,39 @@ export function resultsCsv(results: EvaluationResults, language: 'nb' | 'nn' | '
       round2(s.high),
     ]),
   );
+}
+
+const word = (key: string) => staffText('nb', `programmes.export.${key}`);
+const round1 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+
+/**
+ * The coordinator's pooled results as a table for .xlsx and CSV: hidden counts «under 5» as on
+ * the page, no mean beside a hidden count, no change below the pairs' threshold.
+ */
+export function programmeResultsTable(results: ProgrammeResults): ProgrammeTable {
+  return {
+    title: word('evaluation'),
+    header: [
+      word('question'),
+      word('beforeN'),
+      word('beforeMean'),
+      word('afterN'),
+      word('afterMean'),
+      word('pairs'),
+      word('change'),
+      word('low'),
+      word('high'),
+    ],
+    rows: results.scales.map((s) => [
+      s.text.nb,
+      countCell(s.beforeN),
+      round1(s.beforeMean),
+      countCell(s.afterN),
+      round1(s.afterMean),
+      countCell(s.pairs),
+      s.change === null ? word('tooFew') : round1(s.change),
+      round1(s.low),
+      round1(s.high),
+    ]),
+  };
 }

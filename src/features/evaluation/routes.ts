@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { staffText } from '../../i18n/staff.js';
 import { localeOf, tenantOf } from '../../server/context.js';
 import type { Deps } from '../../server/deps.js';
 import { acceptForms, type FormFields, field } from '../../server/forms.js';
 import { htmlReply, publicErrorHandler } from '../../server/public-page.js';
 import { withErrors } from '../../server/schemas.js';
+import { programmeCsv, programmeXlsx } from '../programmes/index.js';
 import { limitGuessing } from '../security/index.js';
 import {
   CohortParams,
@@ -18,7 +20,7 @@ import {
   QuestionnaireView,
 } from './contract.js';
 import { badLinkPage, busyPage, questionnaireHtml } from './page.js';
-import { resultsCsv } from './render.js';
+import { programmeResultsTable, resultsCsv } from './render.js';
 import {
   getLinks,
   getProgrammeResults,
@@ -34,6 +36,8 @@ import {
 const manage = { permission: 'events:manage' as const };
 const cohort = { ...manage, tenantObject: 'cohort' as const };
 const tags = ['evaluation'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Binary = Type.Unsafe<string | Buffer>({ type: 'string', format: 'binary' });
 
 export const evaluationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -143,6 +147,36 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     },
     async (request) => getProgrammeResults(deps, tenantOf(request), request.params.programmeId),
   );
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(
+      `/api/evaluation/programmes/:programmeId/results.${format}`,
+      {
+        config: { permission: 'aggregates:read' as const, tenantObject: 'programme' as const },
+        schema: {
+          tags,
+          summary: `The coordinator's pooled results as ${format === 'xlsx' ? 'an Excel file' : 'CSV (semicolon, UTF-8 with BOM)'}: counts under 5 hidden`,
+          params: ProgrammeParams,
+          produces: [format === 'xlsx' ? XLSX : 'text/csv'],
+          response: withErrors({ 200: Binary }),
+        },
+      },
+      async (request, reply) => {
+        const table = programmeResultsTable(
+          await getProgrammeResults(deps, tenantOf(request), request.params.programmeId),
+        );
+        return reply
+          .type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="landsby-evaluering.${format}"`)
+          .header('cache-control', 'no-store')
+          .send(
+            format === 'xlsx'
+              ? await programmeXlsx(table, staffText('nb', 'programmes.export.evaluationNote'))
+              : programmeCsv(table),
+          );
+      },
+    );
+  }
 };
 
 // Only against floods, per process (as the answer page).

@@ -1,13 +1,15 @@
 import type { DisclosedCount } from '../../domain/disclosure.js';
+import { PHASES } from '../../domain/programme.js';
 import { staffText } from '../../i18n/staff.js';
 import { csvDocument } from '../../server/csv.js';
-import type { Rate, Stability, StabilityFigureId } from './contract.js';
+import type { Cohorts, Plan, Rate, Stability, StabilityFigureId } from './contract.js';
 
-// Each figure of the stability page as a table: the same columns in .xlsx and CSV, bokmål
-// headings (programmes.export in the staff catalogues), hidden counts written as on the page.
+// Each figure and table of the programme's pages as a table: the same columns in .xlsx and CSV,
+// bokmål headings (programmes.export in the staff catalogues), hidden counts written as on the
+// page («under 5», «skjult»): the files show nothing the page does not.
 
 type Cell = string | number | null;
-export interface StabilityTable {
+export interface ProgrammeTable {
   title: string;
   header: string[];
   rows: Cell[][];
@@ -16,19 +18,20 @@ export interface StabilityTable {
 const text = (key: string, values: Record<string, string | number> = {}) =>
   staffText('nb', `programmes.export.${key}`, values);
 
-const count = (c: DisclosedCount): Cell =>
+/** A count as the page shows it: the number, «under 5» or «skjult». */
+export const countCell = (c: DisclosedCount): Cell =>
   typeof c === 'number' ? c : 'under' in c ? text('under', { count: c.under }) : text('hidden');
 const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 const rateCells = (r: Rate): Cell[] => [
-  count(r.moves),
-  count(r.placementYears),
+  countCell(r.moves),
+  countCell(r.placementYears),
   round(r.per100),
   round(r.low),
   round(r.high),
 ];
 const rateHeader = () => [text('moves'), text('placementYears'), text('per100'), text('low'), text('high')];
 
-export function stabilityTable(s: Stability, figure: StabilityFigureId): StabilityTable {
+export function stabilityTable(s: Stability, figure: StabilityFigureId): ProgrammeTable {
   switch (figure) {
     case 'by-year':
       return {
@@ -61,11 +64,66 @@ export function stabilityTable(s: Stability, figure: StabilityFigureId): Stabili
   }
 }
 
-export function stabilityCsv(table: StabilityTable): string {
+/** En god start's cohorts across the programme: a row per session (one for a cohort without any). */
+export function cohortsTable(c: Cohorts): ProgrammeTable {
+  return {
+    title: text('cohorts'),
+    header: [
+      text('cohort'),
+      text('municipality'),
+      text('members'),
+      text('session'),
+      text('date'),
+      text('invited'),
+      text('attended'),
+    ],
+    rows: c.cohorts.flatMap((cohort) => {
+      const first = [cohort.name, cohort.municipality, countCell(cohort.members)];
+      if (cohort.sessions.length === 0) return [[...first, null, null, null, null]];
+      return cohort.sessions.map((s) => [
+        ...first,
+        staffText('nb', `goodStart.themes.${s.theme}`),
+        s.date,
+        countCell(s.invited),
+        countCell(s.attended),
+      ]);
+    }),
+  };
+}
+
+/** The plan's members: each municipality's phase and what of the phase's checklist it has done. */
+export function membersTable(plan: Plan): ProgrammeTable {
+  const staff = (key: string, values: Record<string, string | number> = {}) =>
+    staffText('nb', `programmes.${key}`, values);
+  return {
+    title: staff('membersTitle'),
+    header: [
+      staff('columns.municipality'),
+      staff('columns.phase'),
+      staff('columns.joined'),
+      staff('columns.checklist'),
+      text('itemsDone'),
+    ],
+    rows: plan.members.map((m) => {
+      const items = PHASES.find((p) => p.phase === m.phase)?.items ?? [];
+      const done = items.filter((item) => m.done.includes(item));
+      return [
+        m.name,
+        staff('phaseName', { phase: m.phase, name: staff(`phases.${m.phase}`) }),
+        m.joinedOn,
+        staff('itemsDone', { done: done.length, of: items.length }),
+        done.map((item) => staff(`items.${item}`)).join('; '),
+      ];
+    }),
+  };
+}
+
+export function programmeCsv(table: ProgrammeTable): string {
   return csvDocument(table.header, table.rows);
 }
 
-export async function stabilityXlsx(table: StabilityTable): Promise<Buffer> {
+/** `note`: the line under the table (default: what the stability figures are and are not). */
+export async function programmeXlsx(table: ProgrammeTable, note: string = text('note')): Promise<Buffer> {
   // Loaded on first use, as in the insight exports: exceljs is slow to load.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -82,6 +140,6 @@ export async function stabilityXlsx(table: StabilityTable): Promise<Buffer> {
   for (const row of table.rows) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   sheet.addRow([]);
-  sheet.addRow([text('note')]);
+  sheet.addRow([note]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

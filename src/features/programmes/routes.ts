@@ -18,6 +18,8 @@ import {
 } from './contract.js';
 import {
   addPerson,
+  exportCohorts,
+  exportMembers,
   exportStability,
   listProgrammes,
   readCohorts,
@@ -155,6 +157,51 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
     },
     (request) => readCohorts(db, tenantOf(request), request.params.programmeId),
   );
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(
+      `/api/programmes/:programmeId/members.${format}`,
+      {
+        config: { permission: 'insight:read', tenantObject: 'programme' },
+        schema: {
+          tags: ['programmes'],
+          summary: `The plan's members (phase, checklist) as ${format === 'xlsx' ? 'an Excel file' : 'CSV (semicolon, UTF-8 with BOM)'}`,
+          params: ProgrammeParams,
+          produces: [format === 'xlsx' ? XLSX : 'text/csv'],
+          response: withErrors({ 200: Binary }),
+        },
+      },
+      async (request, reply) => {
+        const body = await exportMembers(db, tenantOf(request), request.params.programmeId, format);
+        return reply
+          .type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="landsby-program-medlemmer.${format}"`)
+          .header('cache-control', 'no-store')
+          .send(body);
+      },
+    );
+    app.get(
+      `/api/programmes/:programmeId/cohorts.${format}`,
+      {
+        config: { permission: 'aggregates:read', tenantObject: 'programme' },
+        schema: {
+          tags: ['programmes'],
+          summary: `The cohorts table as ${format === 'xlsx' ? 'an Excel file' : 'CSV (semicolon, UTF-8 with BOM)'}: counts under 5 hidden as on the page`,
+          params: ProgrammeParams,
+          produces: [format === 'xlsx' ? XLSX : 'text/csv'],
+          response: withErrors({ 200: Binary }),
+        },
+      },
+      async (request, reply) => {
+        const body = await exportCohorts(db, tenantOf(request), request.params.programmeId, format);
+        return reply
+          .type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="landsby-kull.${format}"`)
+          .header('cache-control', 'no-store')
+          .send(body);
+      },
+    );
+  }
 
   app.get(
     '/api/programmes/:programmeId/stability',

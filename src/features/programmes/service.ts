@@ -4,6 +4,7 @@ import { todayInOslo } from '../../domain/calendar.js';
 import { type DisclosedCount, disclose } from '../../domain/disclosure.js';
 import { CHECK_ITEMS } from '../../domain/programme.js';
 import { stabilityFigures, stabilityYears, yearsWithPlacements } from '../../domain/stability.js';
+import { staffText } from '../../i18n/staff.js';
 import { forbidden, invalid, notFound } from '../../server/errors.js';
 import { audit } from '../audit/index.js';
 import type { Cohorts, NewPerson, Plan, Stability, StabilityFigureId } from './contract.js';
@@ -24,7 +25,7 @@ import {
   stabilityCounts,
   updatePhase,
 } from './queries.js';
-import { stabilityCsv, stabilityTable, stabilityXlsx } from './render.js';
+import { cohortsTable, membersTable, programmeCsv, programmeXlsx, stabilityTable } from './render.js';
 
 // A programme is seen by its coordinators (every member, as aggregates) and by staff of its member
 // municipalities; for anyone else it does not exist (404, as another municipality's object).
@@ -168,7 +169,33 @@ export async function exportStability(
 ): Promise<Buffer | string> {
   const stability = await readStability(db, ctx, programmeId, team, { figure, format });
   const table = stabilityTable(stability, figure);
-  return format === 'xlsx' ? stabilityXlsx(table) : stabilityCsv(table);
+  return format === 'xlsx' ? programmeXlsx(table) : programmeCsv(table);
+}
+
+/** The plan's members table of /program as a file. */
+export async function exportMembers(
+  db: Database,
+  ctx: TenantContext,
+  programmeId: string,
+  format: 'xlsx' | 'csv',
+): Promise<Buffer | string> {
+  const table = membersTable(await readPlan(db, ctx, programmeId));
+  return format === 'xlsx'
+    ? programmeXlsx(table, staffText('nb', 'programmes.export.membersNote'))
+    : programmeCsv(table);
+}
+
+/** The cohorts table of /program/kull as a file: the same hidden counts as the page. */
+export async function exportCohorts(
+  db: Database,
+  ctx: TenantContext,
+  programmeId: string,
+  format: 'xlsx' | 'csv',
+): Promise<Buffer | string> {
+  const table = cohortsTable(await readCohorts(db, ctx, programmeId));
+  return format === 'xlsx'
+    ? programmeXlsx(table, staffText('nb', 'programmes.export.cohortsNote'))
+    : programmeCsv(table);
 }
 
 /**

@@ -39,8 +39,13 @@ export const AREAS: readonly Area[] = [
     path: '/innsikt',
     allowed: hasAny('insight:read'),
   },
-  // A programme coordinator, and staff of a municipality (the page says when it is in no programme).
-  { key: 'programme', path: '/program', allowed: hasAny('aggregates:read', 'insight:read') },
+  // A programme coordinator, and staff with insight of a municipality that is a member of one.
+  {
+    key: 'programme',
+    path: '/program',
+    allowed: (user) =>
+      hasAny('aggregates:read')(user) || (hasAny('insight:read')(user) && user.municipality.inProgramme),
+  },
   { key: 'users', path: '/admin/brukere', allowed: hasAny('users:manage') },
   { key: 'audit', path: '/admin/logg', allowed: hasAny('audit:read') },
   { key: 'postcodes', path: '/admin/postnumre', allowed: hasAny('settings:manage') },

@@ -93,3 +93,34 @@ export function listAllProgrammes(tx: Queryable) {
      FROM programme p ORDER BY p.name, p.id`,
   );
 }
+
+/** Takes a municipality out of the programme; its ticked checklist items go with it (0021). */
+export async function deleteMember(
+  tx: Queryable,
+  programmeId: string,
+  municipalityId: number,
+): Promise<void> {
+  await tx.query('DELETE FROM programme_municipality WHERE programme_id = $1 AND municipality_id = $2', [
+    programmeId,
+    municipalityId,
+  ]);
+}
+
+export async function deleteCoordinator(tx: Queryable, programmeId: string, userId: string): Promise<void> {
+  await tx.query('DELETE FROM programme_coordinator WHERE programme_id = $1 AND user_id = $2', [
+    programmeId,
+    userId,
+  ]);
+}
+
+/** The role goes when the user coordinates no programme any more. */
+export async function dropCoordinatorRoleIfIdle(tx: Queryable, userId: string): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE app_user SET roles = array_remove(roles, 'programme_coordinator'), updated_at = now()
+     WHERE id = $1 AND 'programme_coordinator' = ANY (roles)
+       AND NOT EXISTS (SELECT 1 FROM programme_coordinator c WHERE c.user_id = $1)
+     RETURNING id`,
+    [userId],
+  );
+  return rows.length > 0;
+}

@@ -6,6 +6,9 @@ import { createAccountLink } from '../../auth/index.js';
 import { ProgrammeAdminError } from '../errors.js';
 import {
   addCoordinatorRole,
+  deleteCoordinator,
+  deleteMember,
+  dropCoordinatorRoleIfIdle,
   findProgrammes,
   findUser,
   firstMember,
@@ -104,6 +107,62 @@ export async function addProgrammeMunicipality(
       recordId: programme.id,
     });
     return { ...result, added: true };
+  });
+}
+
+/**
+ * Takes a municipality out of the programme: its phase and ticked checklist go; its cohorts stay
+ * its own and leave the programme's figures. `removed: false` when it was no member.
+ */
+export async function removeProgrammeMunicipality(
+  deps: Pick<Deps, 'db'>,
+  input: { programme: string; number: string },
+): Promise<{ programme: string; municipality: string; removed: boolean }> {
+  return asSystem(deps.db, async (tx) => {
+    const programme = await programmeOf(tx, input.programme);
+    const municipality = await municipalityOf(tx, input.number);
+    const result = { programme: programme.name, municipality: `${municipality.number} ${municipality.name}` };
+    if (!(await isMember(tx, programme.id, municipality.id))) return { ...result, removed: false };
+    await deleteMember(tx, programme.id, municipality.id);
+    await insertAudit(tx, {
+      ...BY_OPERATOR,
+      municipalityId: municipality.id,
+      action: 'delete',
+      recordType: 'programme_municipality',
+      recordId: programme.id,
+    });
+    return { ...result, removed: true };
+  });
+}
+
+/**
+ * Takes a coordinator (by e-mail) off the programme. The account stays; it loses the role
+ * programme_coordinator when it coordinates no other programme. `removed: false` when they were
+ * no coordinator of it.
+ */
+export async function removeProgrammeCoordinator(
+  deps: Pick<Deps, 'db'>,
+  input: { programme: string; email: string },
+): Promise<{ programme: string; removed: boolean; roleDropped: boolean }> {
+  const email = input.email.trim().toLowerCase();
+  if (!EMAIL.test(email)) throw new ProgrammeAdminError(`«${input.email}» is not an e-mail address.`);
+  return asSystem(deps.db, async (tx) => {
+    const programme = await programmeOf(tx, input.programme);
+    const user = await findUser(tx, email);
+    if (!user || !(await isCoordinator(tx, programme.id, user.id)))
+      return { programme: programme.name, removed: false, roleDropped: false };
+    await deleteCoordinator(tx, programme.id, user.id);
+    const roleDropped = await dropCoordinatorRoleIfIdle(tx, user.id);
+    await insertAudit(tx, {
+      ...BY_OPERATOR,
+      municipalityId: user.municipality_id,
+      action: 'delete',
+      recordType: 'programme_coordinator',
+      recordId: programme.id,
+      subjectId: user.id,
+      details: { by: 'platform operator', roleDropped },
+    });
+    return { programme: programme.name, removed: true, roleDropped };
   });
 }
 

@@ -9,6 +9,7 @@ import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useLoad } from '../../shared/use-load.js';
+import { Downloads } from './Downloads.js';
 import { ProgrammeChoice } from './ProgrammeChoice.js';
 import { useProgramme } from './use-programme.js';
 
@@ -43,8 +44,8 @@ export function CohortsPage() {
       ) : null}
       <ErrorNotice error={programme.list.error ?? cohorts.error ?? results.error} />
       {cohorts.loading && !cohorts.data && id ? <Spinner aria-label={t('app.loading')} /> : null}
-      {cohorts.data ? <Attendance cohorts={cohorts.data} /> : null}
-      {results.data ? <Evaluation results={results.data} /> : null}
+      {cohorts.data && id ? <Attendance cohorts={cohorts.data} programmeId={id} /> : null}
+      {results.data && id ? <Evaluation results={results.data} programmeId={id} /> : null}
     </Page>
   );
 }
@@ -60,7 +61,7 @@ function useCount() {
         : t('programmes.stability.hidden');
 }
 
-function Attendance({ cohorts }: { cohorts: Cohorts }) {
+function Attendance({ cohorts, programmeId }: { cohorts: Cohorts; programmeId: string }) {
   const { t, i18n } = useTranslation();
   const count = useCount();
   const day = (iso: string) =>
@@ -72,7 +73,14 @@ function Attendance({ cohorts }: { cohorts: Cohorts }) {
       <Heading level={2} data-size="sm" id="cohorts-attendance">
         {t('programmes.cohorts.attendanceTitle')}
       </Heading>
-      {cohorts.cohorts.length === 0 ? <Paragraph>{t('programmes.cohorts.none')}</Paragraph> : null}
+      {cohorts.cohorts.length === 0 ? (
+        <Paragraph>{t('programmes.cohorts.none')}</Paragraph>
+      ) : (
+        <Downloads
+          base={`/api/programmes/${programmeId}/cohorts`}
+          title={t('programmes.cohorts.attendanceTitle')}
+        />
+      )}
       {cohorts.cohorts.map((cohort) => {
         const heading = t('programmes.cohorts.cohortHeading', {
           name: cohort.name,
@@ -138,7 +146,7 @@ function Attendance({ cohorts }: { cohorts: Cohorts }) {
   );
 }
 
-function Evaluation({ results }: { results: ProgrammeResults }) {
+function Evaluation({ results, programmeId }: { results: ProgrammeResults; programmeId: string }) {
   const { t, i18n } = useTranslation();
   const count = useCount();
   const language = (['nb', 'nn', 'en'].includes(i18n.language) ? i18n.language : 'nb') as Language;
@@ -160,6 +168,9 @@ function Evaluation({ results }: { results: ProgrammeResults }) {
       {results.scales.length === 0 ? (
         <Paragraph>{t('programmes.cohorts.noEvaluation')}</Paragraph>
       ) : (
+        <Downloads base={`/api/evaluation/programmes/${programmeId}/results`} title={title} />
+      )}
+      {results.scales.length === 0 ? null : (
         <ScrollTable label={title}>
           <Table data-size="sm" zebra>
             <Table.Head>

@@ -7,6 +7,7 @@ import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useLoad } from '../../shared/use-load.js';
+import { Downloads } from './Downloads.js';
 import { OwnMunicipality } from './OwnMunicipality.js';
 import { People } from './People.js';
 import { ProgrammeChoice } from './ProgrammeChoice.js';
@@ -56,6 +57,7 @@ export function ProgrammePage() {
             <Paragraph data-size="sm">
               {t('programmes.membersSentence', { count: data.members.length })}
             </Paragraph>
+            <Downloads base={`/api/programmes/${data.id}/members`} title={t('programmes.membersTitle')} />
             <ScrollTable label={t('programmes.membersTitle')}>
               <Table data-size="sm" zebra>
                 <Table.Head>
