@@ -101,6 +101,15 @@ describe('the programme pages', () => {
       expect(await page.getByRole('heading', { name: 'Evaluering før og etter, alle kullene' }).count()).toBe(
         1,
       );
+      // The table as a file, as the insight pages give theirs: the same hidden counts.
+      const csv = page.getByRole('link', { name: 'Oppmøte per samling som CSV' });
+      await expect.poll(() => csv.count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'Oppmøte per samling som Excel' }).count()).toBe(1);
+      const file = await page.request.get(`${e2e.server.url}${await csv.getAttribute('href')}`);
+      expect(file.status()).toBe(200);
+      expect(await file.text()).toMatch(
+        /Høstkullet;Demo kommune;.*2 Samarbeid med barnets familie;[^;]*;5;skjult/,
+      );
       if (width === 320) await expectNoHorizontalScroll(page, 'cohorts page at 320 px');
       await expectAccessible(page, `cohorts page at ${width} px`);
       await page.screenshot({ path: `${SCREENSHOTS}/programme-cohorts-${width}.png`, fullPage: true });
