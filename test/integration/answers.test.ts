@@ -148,6 +148,11 @@ describe("the household's answer page", () => {
       303,
     );
     expect((await page(tokenOf('siri'))).body).toContain('venteliste som nummer 1');
+    // No place yet, so no calendar file: the link is not offered, and the file's address leads back to the page.
+    expect((await page(tokenOf('siri'))).body).not.toContain('kafe.ics');
+    const waitingIcs = await env.app.inject({ method: 'GET', url: `/svar/${tokenOf('siri')}/kafe.ics` });
+    expect(waitingIcs.statusCode).toBe(303);
+    expect(waitingIcs.headers.location).toBe(`/svar/${tokenOf('siri')}`);
     // Lars would fit (1 place left) but joins the line behind Siri.
     expect((await post(tokenOf('lars'), { response: 'coming', adults: '1', children: '0' })).statusCode).toBe(
       303,
@@ -160,6 +165,7 @@ describe("the household's answer page", () => {
     // Kari's household cannot come after all: Siri's (2) and then Lars's (1) move up, and are told so.
     expect((await post(tokenOf('kari'), { response: 'not_coming' })).statusCode).toBe(303);
     expect((await page(tokenOf('siri'))).body).toContain('Dere kommer: 2 voksne og 0 barn.');
+    expect((await page(tokenOf('siri'))).body).toContain(`/svar/${tokenOf('siri')}/kafe.ics`);
     expect((await page(tokenOf('lars'))).body).toContain('Dere kommer: 1 voksen og 0 barn.');
     await expect
       .poll(() => mailsTo('siri').some((m) => m.subject?.startsWith('Det ble plass')), { timeout: 20_000 })
@@ -206,8 +212,12 @@ describe("the household's answer page", () => {
     expect(row).toEqual({ confirmed: 4, waiting: 4 });
   });
 
-  it('offers the event as a calendar file', async () => {
-    const ics = await env.app.inject({ method: 'GET', url: `/svar/${tokenOf('kari')}/kafe.ics` });
+  it('offers the event as a calendar file to a household with a place', async () => {
+    let seated: string | undefined;
+    for (const name of PEOPLE) {
+      if ((await page(tokenOf(name))).body.includes('Dere kommer:')) seated = tokenOf(name);
+    }
+    const ics = await env.app.inject({ method: 'GET', url: `/svar/${seated}/kafe.ics` });
     expect(ics.statusCode).toBe(200);
     expect(ics.headers['content-type']).toContain('text/calendar');
     expect(ics.body).toContain('DTSTART:20990317T170000Z');

@@ -278,3 +278,42 @@ describe('after the café', () => {
     expect(after.json().code).toBe('sending.not_held');
   });
 });
+
+describe('the venue at send time', () => {
+  it('an invitation whose café lost its venue after the click fails with why and goes, with the place, once the venue is back', async () => {
+    const user = await createUser(env.db, municipality, ['caseworker'], { firstName: 'Berit' });
+    const eventId = await insertEvent(env.db, municipality, {
+      title: 'Sommerkafé',
+      date: inDays(20),
+      venueId: null,
+      sendAt: new Date(Date.now() - 60_000),
+      sendBy: user.id,
+    });
+    const vera = await emailHousehold('vera');
+    await sendDue(
+      { db: env.db, config: env.config, channels: createChannels(env.config) },
+      municipality,
+      eventId,
+      { prepare: true },
+    );
+    // The worker may have taken the planned sending first: wait for the message's outcome.
+    const invitationMessage = () =>
+      sql<{ status: string; reason: string }>(
+        "SELECT status, reason FROM message WHERE event_id = $1 AND household_id = $2 AND purpose = 'invitation'",
+        [eventId, vera],
+      );
+    await expect.poll(async () => (await invitationMessage())[0]?.status, { timeout: 20_000 }).toBe('failed');
+    const failed = await invitationMessage();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.reason).toContain('sending.no_venue');
+    expect(mailsTo('vera', /Sommerkafé/)).toHaveLength(0);
+
+    await sql('UPDATE event SET venue_id = $2 WHERE id = $1', [eventId, venueId]);
+    const retry = await agent.post(`/api/events/${eventId}/sending/retry`, {});
+    expect(retry.statusCode, retry.body).toBe(200);
+    const sent = await sentOf(eventId, 'invitation');
+    expect(sent.find((m) => m.householdId === vera)).toMatchObject({ status: 'sent' });
+    const [mail] = mailsTo('vera', /Sommerkafé/);
+    expect(mail?.text).toContain('Frivilligsentralen');
+  }, 60_000);
+});

@@ -177,7 +177,7 @@ export function answerPage(data: AnswerPageData, state: FormState, action: strin
       parts.push(`<p>${h(words.deadline(formatted(data.event.deadline, language)))}</p>`);
     parts.push(form(data, words, state, action));
   }
-  if (data.open) {
+  if (data.calendar) {
     parts.push(
       `<ul class="links"><li><a href="${h(action)}/kafe.ics">${h(words.calendar)}</a></li><li><a href="${h(googleLink(data))}" rel="noreferrer noopener">${h(words.googleCalendar)}</a></li></ul>`,
     );

@@ -85,6 +85,8 @@ export const answerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   app.get('/svar/:token/kafe.ics', { config: limited, schema }, async (request, reply) => {
     const data = await answerPageData(deps, request.params.token, request.ip);
     if (!data) return htmlReply(reply, 404, badLinkPage());
+    // No place (yet): the answer page says where the household stands.
+    if (!data.calendar) return reply.redirect(`/svar/${request.params.token}`, 303);
     const { event, venue } = data;
     const ics = calendarFile({
       uid: `${event.id}@landsby`,

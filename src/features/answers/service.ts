@@ -252,6 +252,10 @@ export async function answerPageData(deps: Deps, token: string, ip: string | nul
       details: { via: 'answer_page', eventId: event.id },
     });
     const { deadline } = event;
+    const answer = invitation.answer
+      ? await withStatus(tx, ctx.municipalityId, invitation.answer)
+      : undefined;
+    const open = event.status === 'planned' && new Date(event.startsAt).getTime() > Date.now();
     return {
       ctx,
       invitation,
@@ -260,8 +264,11 @@ export async function answerPageData(deps: Deps, token: string, ip: string | nul
         ? { name: venue.name, addressLine: venue.addressLine, postcode: venue.postcode, place: venue.place }
         : null,
       names: invitation.names,
-      answer: invitation.answer ? await withStatus(tx, ctx.municipalityId, invitation.answer) : undefined,
-      open: event.status === 'planned' && new Date(event.startsAt).getTime() > Date.now(),
+      answer,
+      open,
+      // A household on the waiting list has no place to put in its calendar until it gets one
+      // (as its confirmation has no calendar file); nor has one that said no.
+      calendar: open && answer?.status !== 'waiting' && answer?.status !== 'not_coming',
       deadlinePassed: deadline !== null && todayInOslo() > deadline,
     };
   });

@@ -27,6 +27,11 @@ const FIXED_KINDS: Record<string, NoticeKind> = {
   missed: 'missed',
 };
 
+/** The messages that do not say where the café is (every other one does). */
+const WITHOUT_VENUE = new Set(['cancellation', 'thanks', 'missed']);
+/** Shown to the team beside the household on the sending page. */
+const NO_VENUE_REASON = 'Kafeen har ikke noe sted (sending.no_venue). Velg sted, og send på nytt.';
+
 type RenderDeps = { db: Database; config: Pick<Config, 'secretKey' | 'publicUrl'> };
 
 /**
@@ -106,6 +111,12 @@ export async function renderClaimed(
           "The municipality's stored password for this channel does not open (SECRET_KEY changed?): the admin enters it again under Avsender.",
         retryable: false,
       });
+      continue;
+    }
+    // The venue is checked again at send time, not only at the team's click: one taken away since
+    // would make the message read "kl. 18.00–20.00 på .". Failed with why; retried once there is one.
+    if (!facts.venue && !WITHOUT_VENUE.has(message.purpose)) {
+      result.set(message.id, { status: 'failed', reason: NO_VENUE_REASON, retryable: false });
       continue;
     }
     const language = facts.languages.get(message.invitationId) ?? 'nb';

@@ -63,12 +63,12 @@ export async function sendAfterCafe(
   choice: { thanks: boolean; missed: boolean },
   now: Date = new Date(),
 ): Promise<AfterCafeView> {
-  if (!choice.thanks && !choice.missed) throw invalid([{ field: 'thanks', rule: 'required' }]);
   const at = outsideQuietHours(now);
   const { view, queued } = await inTenant(deps.db, ctx, async (tx) => {
     // The event's lock makes a double click take turns: the second finds the first's messages.
     await findSendingSettings(tx, ctx.municipalityId, eventId, true);
     const before = await viewOf(deps, tx, ctx, eventId, now);
+    if (!choice.thanks && !choice.missed) throw invalid([{ field: 'thanks', rule: 'required' }]);
     if (!before.held) throw notHeld();
     if (choice.thanks && !before.feedbackForm) throw noFeedbackForm();
     const queued: Record<AfterCafeGroup, number> = { thanks: 0, missed: 0 };
