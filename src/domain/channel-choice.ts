@@ -9,14 +9,17 @@ export interface Reachability {
   hasMobile: boolean;
   /** A postal address complete enough to print: line, postcode and place. */
   hasAddress: boolean;
+  /** The channels the municipality uses (its sender settings); null or absent: all four. */
+  offered?: readonly Channel[] | null;
 }
 
 /** When a household has said nothing, or what it prefers cannot work: the order we try. */
 const FALLBACK_ORDER: Channel[] = ['email', 'sms', 'letter', 'digital_mail'];
 
-/** The channels the household has the contact data for. Digital mail goes by postal address (SvarUt prints when it cannot deliver digitally). */
+/** The channels the municipality uses that the household has the contact data for. Digital mail goes by postal address (SvarUt prints when it cannot deliver digitally). */
 export function usableChannels(r: Reachability): Channel[] {
   return FALLBACK_ORDER.filter((channel) => {
+    if (r.offered && !r.offered.includes(channel)) return false;
     if (channel === 'email') return r.hasEmail;
     if (channel === 'sms') return r.hasMobile;
     return r.hasAddress;
@@ -39,7 +42,9 @@ export function chooseChannel(
   const wishes = [choice.household, choice.all, choice.suggested ?? null, ...r.preferred].filter(
     (c): c is Channel => c !== null,
   );
-  return wishes.find((c) => usable.includes(c)) ?? usable[0] ?? wishes[0] ?? 'letter';
+  // Never a channel the municipality does not use, even as the one kept to fail.
+  const offered = wishes.filter((c) => !r.offered || r.offered.includes(c));
+  return wishes.find((c) => usable.includes(c)) ?? usable[0] ?? offered[0] ?? r.offered?.[0] ?? 'letter';
 }
 
 /** For households of one kind: per channel, how many were invited by it and how many came after it. */

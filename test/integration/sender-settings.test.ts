@@ -267,6 +267,51 @@ describe('sender settings per municipality', () => {
     );
   });
 
+  it('sends only by the channels the municipality uses: a household that prefers SMS gets e-mail', async () => {
+    const saved = await bodo.agent.put('/api/admin/sender', {
+      senderName: null,
+      emailAddress: null,
+      smsFrom: null,
+      channels: ['email', 'letter'],
+      svarut: null,
+      sveve: null,
+    });
+    expect(saved.json().channels).toEqual(['email', 'letter']);
+    const smsBefore = sveve.sent.length;
+    const anne = await createUser(env.db, bodo.municipalityId, ['caseworker'], { firstName: 'Anne' });
+    const agent = await loginAs(env.app, anne.email);
+    const eventId = await createEvent(agent, {
+      date: '2027-09-21',
+      hostUserIds: [anne.id],
+      venueId: await createVenue(agent),
+    });
+    await createHouseholds(env.db, bodo.municipalityId, [
+      {
+        adults: [
+          {
+            firstName: 'Siri',
+            lastName: 'Bodosen',
+            email: 'siri.bodosen@example.no',
+            mobile: '+4791300009',
+            preferredChannels: ['sms'],
+          },
+        ],
+      },
+    ]);
+    const plan = (await agent.get(`/api/events/${eventId}/sending?households=true`)).json();
+    const households: { channel: string; usable: string[] }[] = plan.households;
+    expect(households.length).toBeGreaterThan(1);
+    for (const h of households) {
+      expect(['email', 'letter']).toContain(h.channel);
+      expect(h.usable.filter((c) => c !== 'email' && c !== 'letter')).toEqual([]);
+    }
+    await sendInvitations(agent, eventId);
+    expect((await env.smtp.waitFor('siri.bodosen@example.no')).from?.value[0]?.name).toBe(
+      'Fosterhjemstjenesten, Bodø',
+    );
+    expect(sveve.sent.length).toBe(smsBefore);
+  }, 60_000);
+
   it('names each field that breaks a rule and saves nothing', async () => {
     const before = (await asker.agent.get('/api/admin/sender')).json();
     const response = await asker.agent.put('/api/admin/sender', {

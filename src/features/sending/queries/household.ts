@@ -27,6 +27,8 @@ export interface ReachRow {
   hasAddress: boolean;
   /** The team's choice of channel for this household and event. */
   choice: ChannelName | null;
+  /** The channels the municipality uses (sender_setting); null: all four. */
+  offered: ChannelName[] | null;
 }
 
 /** For each household: its adults' channel preferences and languages, and which contact data it has. */
@@ -45,7 +47,8 @@ export function reachability(
        EXISTS (SELECT 1 FROM adult a WHERE a.household_id = h.id AND a.email IS NOT NULL) AS "hasEmail",
        EXISTS (SELECT 1 FROM adult a WHERE a.household_id = h.id AND a.mobile IS NOT NULL) AS "hasMobile",
        (h.address_line IS NOT NULL AND h.postcode IS NOT NULL AND h.place IS NOT NULL) AS "hasAddress",
-       i.channel AS choice
+       i.channel AS choice,
+       (SELECT s.channels FROM sender_setting s WHERE s.municipality_id = h.municipality_id) AS offered
      FROM household h
      LEFT JOIN event_invitee i ON i.event_id = $2 AND i.household_id = h.id AND i.municipality_id = h.municipality_id
      WHERE h.municipality_id = $1 AND h.id = ANY($3::uuid[])
