@@ -19,6 +19,7 @@ import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import './overview.css';
 import type { Overview, OverviewHousehold } from '../../../features/overview/contract.js';
+import { AfterCafe } from './AfterCafe.js';
 import { answerOf, FILTERS, type Filter } from './answers.js';
 import { NoteAnswerDialog } from './NoteAnswerDialog.js';
 import { Attendance, Channels, Counts, WaitingList } from './OverviewFigures.js';
@@ -28,7 +29,8 @@ import { Reminders } from './Reminders.js';
 /**
  * /kafe/:eventId/oversikt: the team's overview of the answers at a glance — the figures, the
  * waiting list, per channel, each household with its answer (filtered), the reminder schedule,
- * a reminder now to one group (two clicks), and noting an answer given on the phone.
+ * a reminder now to one group (two clicks), after the café the thank-you and «we missed you»,
+ * and noting an answer given on the phone.
  */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
@@ -113,6 +115,9 @@ export function OverviewPage() {
             announce={setAnnouncement}
             onChanged={() => setReload((n) => n + 1)}
           />
+          {event.data?.status === 'planned' && Date.parse(event.data.endsAt) < Date.now() ? (
+            <AfterCafe eventId={eventId} eventPath={eventPath} announce={setAnnouncement} />
+          ) : null}
           <section aria-labelledby="overview-households-heading" className="stack">
             <Heading level={2} data-size="sm" id="overview-households-heading">
               {t('cafe.overview.event.householdsHeading', { number: number(view.households.length) })}
