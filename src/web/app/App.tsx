@@ -8,6 +8,7 @@ import { ImportPage } from '../features/import/ImportPage.js';
 import { MyPage } from '../features/my/MyPage.js';
 import { PostcodesPage } from '../features/registry-data/PostcodesPage.js';
 import { RetentionPage } from '../features/retention/RetentionPage.js';
+import { SenderSettingsPage } from '../features/sender-settings/SenderSettingsPage.js';
 import { UsersPage } from '../features/users/UsersPage.js';
 import { PublicLayout } from '../shared/PublicLayout.js';
 import { AppShell } from './AppShell.js';
@@ -214,6 +215,14 @@ export function App() {
               element={
                 <RequireArea area={area('retention')}>
                   <RetentionPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/admin/avsender"
+              element={
+                <RequireArea area={area('sender')}>
+                  <SenderSettingsPage />
                 </RequireArea>
               }
             />

@@ -50,6 +50,7 @@ export const AREAS: readonly Area[] = [
   { key: 'audit', path: '/admin/logg', allowed: hasAny('audit:read') },
   { key: 'postcodes', path: '/admin/postnumre', allowed: hasAny('settings:manage') },
   { key: 'retention', path: '/admin/oppbevaring', allowed: hasAny('settings:manage') },
+  { key: 'sender', path: '/admin/avsender', allowed: hasAny('settings:manage') },
   { key: 'myPage', path: '/min-side', allowed: hasAny('self:read') },
   { key: 'myNetwork', path: '/mitt-nettverk', allowed: hasAny('network:own') },
 ];
