@@ -58,7 +58,7 @@ GRANT SELECT (event_id, cohort_id, municipality_id, theme) ON cohort_session TO 
 GRANT SELECT (id, date, start_time, end_time, starts_at, status) ON event TO landsby_cohort_share;
 GRANT SELECT (household_id, position, first_name) ON adult TO landsby_cohort_share;
 GRANT SELECT (id, name) ON municipality TO landsby_cohort_share;
-GRANT SELECT (event_id, household_id, present, last_tap, tapped_at) ON attendance TO landsby_cohort_share;
+GRANT SELECT (event_id, household_id, present, last_tap, tapped_at, checked_by) ON attendance TO landsby_cohort_share;
 GRANT INSERT, UPDATE ON attendance TO landsby_cohort_share;
 GRANT INSERT ON audit_log TO landsby_cohort_share;
 CREATE POLICY cohort_share ON cohort TO landsby_cohort_share USING (true);

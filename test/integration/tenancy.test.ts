@@ -59,6 +59,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/cohorts/:cohortId/evaluation-links': { round: 'before' },
   'POST /api/cohorts/:cohortId/members': { householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
   'PUT /api/cohorts/:cohortId/leaders': { userIds: [] },
+  'POST /api/cohorts/:cohortId/partners': { municipalityId: 1 },
+  'PUT /api/cohorts/:cohortId/partner-attendance': {
+    householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70',
+    theme: 1,
+    present: true,
+    tapId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e71',
+    tappedAt: '2027-03-16T17:00:00Z',
+  },
   'POST /api/cohorts/:cohortId/offers': {
     householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70',
     eventId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e71',

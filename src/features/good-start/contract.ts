@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { THEMES } from '../../domain/good-start.js';
-import { Day, Nullable, Text, Uuid } from '../../server/schemas.js';
+import { Day, Instant, Int, Nullable, Text, Uuid } from '../../server/schemas.js';
 
 const Time = Type.String({ pattern: '^[0-2][0-9]:[0-5][0-9]$', maxLength: 5 });
 const Theme = Type.Union(THEMES.map((t) => Type.Literal(t)));
@@ -38,6 +38,20 @@ export const LeadersInput = Type.Object(
   { additionalProperties: false },
 );
 export type LeadersInput = Static<typeof LeadersInput>;
+
+/** The host adds a fellow member of the cohort's programme as a partner municipality. */
+export const PartnerInput = Type.Object(
+  { municipalityId: Int({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+export type PartnerInput = Static<typeof PartnerInput>;
+
+/** The host's contact person marks a partner's household present or not at a held session. */
+export const PartnerAttendanceInput = Type.Object(
+  { householdId: Uuid, theme: Theme, present: Type.Boolean(), tapId: Uuid, tappedAt: Instant },
+  { additionalProperties: false },
+);
+export type PartnerAttendanceInput = Static<typeof PartnerAttendanceInput>;
 
 /** Offer a household that missed a session the next cohort's session of the same theme. */
 export const OfferInput = Type.Object({ householdId: Uuid, eventId: Uuid }, { additionalProperties: false });
@@ -93,14 +107,44 @@ export const OfferView = Type.Object({
   added: Type.Boolean(),
 });
 
+/**
+ * A partner municipality's household as the host's contact person sees it, to take attendance:
+ * the adults' first names and the municipality, nothing else of the partner's registry.
+ */
+export const PartnerHouseholdView = Type.Object({
+  householdId: Type.String(),
+  firstNames: Type.Array(Type.String()),
+  municipality: Type.String(),
+  attendance: Type.Array(Type.Object({ theme: Theme, mark: Mark })),
+});
+
+/** Another municipality's households of the cohort as counts: members, and present per theme 1–6. */
+export const OtherMunicipalityCounts = Type.Object({
+  municipality: Type.String(),
+  members: Type.Integer(),
+  present: Type.Array(Type.Integer()),
+});
+
 export const CohortView = Type.Object({
   id: Type.String(),
   name: Type.String(),
   startsOn: Type.String(),
   programme: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  /** host: the caller's municipality owns the cohort; partner: it adds its own households to it */
+  role: Type.Union([Type.Literal('host'), Type.Literal('partner')]),
+  host: Type.String({ description: "the host municipality's name" }),
+  partners: Type.Array(Type.String({ description: "a partner municipality's name" })),
+  /** for the host: the fellow members of the cohort's programme it may add as partners */
+  partnerChoices: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  /** the caller's own session events (a partner has its own from its first household on) */
   sessions: Type.Array(SessionView),
   leaders: Type.Array(LeaderView),
+  /** the caller's own households, in full */
   members: Type.Array(MemberView),
+  /** for the host: the partners' households, least data */
+  partnerHouseholds: Type.Array(PartnerHouseholdView),
+  /** the other municipalities' households as counts */
+  others: Type.Array(OtherMunicipalityCounts),
   offers: Type.Array(OfferView),
 });
 export type CohortView = Static<typeof CohortView>;

@@ -9,6 +9,8 @@ const NOBODY_BY_RULE = JSON.stringify({ maxTravel: 0, care: false, oversight: fa
 
 export interface CohortRow {
   id: string;
+  /** the host municipality, which owns the cohort (a partner's differs from its own) */
+  municipalityId: number;
   name: string;
   startsOn: string;
   programmeId: string | null;
@@ -46,16 +48,20 @@ export async function insertSession(
   ]);
 }
 
+/** The cohort is the municipality's own, or it is a partner of it (migrations/0031). */
+const HOST_OR_PARTNER = `(c.municipality_id = $1 OR EXISTS (SELECT 1 FROM cohort_partner cp
+  WHERE cp.cohort_id = c.id AND cp.municipality_id = $1))`;
+
 export async function findCohort(
   tx: Queryable,
   municipalityId: number,
   cohortId: string,
 ): Promise<CohortRow | undefined> {
   const [row] = await tx.query<CohortRow>(
-    `SELECT c.id, c.name, c.starts_on::text AS "startsOn", c.programme_id AS "programmeId",
-       p.name AS "programmeName"
+    `SELECT c.id, c.municipality_id AS "municipalityId", c.name, c.starts_on::text AS "startsOn",
+       c.programme_id AS "programmeId", p.name AS "programmeName"
      FROM cohort c LEFT JOIN programme p ON p.id = c.programme_id
-     WHERE c.municipality_id = $1 AND c.id = $2`,
+     WHERE c.id = $2 AND ${HOST_OR_PARTNER}`,
     [municipalityId, cohortId],
   );
   return row;
@@ -71,11 +77,11 @@ export function listCohorts(tx: Queryable, municipalityId: number) {
     held: number;
   }>(
     `SELECT c.id, c.name, c.starts_on::text AS "startsOn", p.name AS programme,
-       (SELECT count(*) FROM cohort_member m WHERE m.cohort_id = c.id)::int AS members,
+       (SELECT count(*) FROM cohort_member m WHERE m.cohort_id = c.id AND m.municipality_id = $1)::int AS members,
        (SELECT count(*) FROM cohort_session s JOIN event e ON e.id = s.event_id
-         WHERE s.cohort_id = c.id AND e.status = 'planned' AND e.ends_at < now())::int AS held
+         WHERE s.cohort_id = c.id AND s.municipality_id = $1 AND e.status = 'planned' AND e.ends_at < now())::int AS held
      FROM cohort c LEFT JOIN programme p ON p.id = c.programme_id
-     WHERE c.municipality_id = $1 ORDER BY c.starts_on DESC, c.name`,
+     WHERE ${HOST_OR_PARTNER} ORDER BY c.starts_on DESC, c.name`,
     [municipalityId],
   );
 }
@@ -274,7 +280,7 @@ export function listOffers(tx: Queryable, municipalityId: number, cohortId: stri
          WHERE i.event_id = nxt.event_id AND i.household_id = m.household_id AND i.included) AS added
      FROM cohort_member m
      JOIN household h ON h.id = m.household_id AND h.municipality_id = m.municipality_id
-     JOIN cohort_session s ON s.cohort_id = m.cohort_id
+     JOIN cohort_session s ON s.cohort_id = m.cohort_id AND s.municipality_id = m.municipality_id
      JOIN event e ON e.id = s.event_id AND e.status = 'planned' AND e.starts_at < now()
      JOIN cohort c ON c.id = m.cohort_id
      CROSS JOIN LATERAL (

@@ -12,7 +12,10 @@ import {
   MemberInput,
   MemberParams,
   OfferInput,
+  PartnerAttendanceInput,
+  PartnerInput,
 } from './contract.js';
+import { addPartner, markPartnerAttendance } from './service/share-cohort.js';
 import {
   addMember,
   cohortChoices,
@@ -123,6 +126,39 @@ export const goodStartRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
       },
     },
     async (request) => setLeaders(deps, tenantOf(request), request.params.cohortId, request.body.userIds),
+  );
+
+  app.post(
+    '/api/cohorts/:cohortId/partners',
+    {
+      config: cohort,
+      schema: {
+        tags,
+        summary:
+          "The host adds a fellow member of the cohort's programme as a partner municipality, which then adds its own households",
+        params: CohortParams,
+        body: PartnerInput,
+        response: View,
+      },
+    },
+    async (request) =>
+      addPartner(deps, tenantOf(request), request.params.cohortId, request.body.municipalityId),
+  );
+
+  app.put(
+    '/api/cohorts/:cohortId/partner-attendance',
+    {
+      config: cohort,
+      schema: {
+        tags,
+        summary:
+          "The host's contact person marks a partner municipality's household present or not at a held session",
+        params: CohortParams,
+        body: PartnerAttendanceInput,
+        response: View,
+      },
+    },
+    async (request) => markPartnerAttendance(deps, tenantOf(request), request.params.cohortId, request.body),
   );
 
   app.post(

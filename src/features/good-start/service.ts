@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../db/connection.js';
 import { inTenant, type TenantContext } from '../../db/tenant.js';
 import { addDays, isIsoDate, isLocalTime, todayInOslo, zonedInstant } from '../../domain/calendar.js';
-import { sessionTitle, THEMES } from '../../domain/good-start.js';
+import { sessionTitle, THEMES, type Theme } from '../../domain/good-start.js';
 import type { Deps } from '../../server/deps.js';
 import { type FieldError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
@@ -10,12 +10,14 @@ import { addCompletion, courseOfKind } from '../courses/index.js';
 import { insertEvent } from '../events/index.js';
 import { venueIdsExisting } from '../venues/index.js';
 import type { CohortChoices, CohortInput, CohortList, CohortView } from './contract.js';
+import { hostSessions } from './queries/joint.js';
 import * as q from './queries.js';
+import { showJoint } from './service/show-joint.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The cohort, or 404 (another municipality's, or none). */
-async function cohortOrNotFound(tx: Queryable, ctx: TenantContext, cohortId: string) {
+/** The cohort, or 404 (none, or of a municipality that is neither its host nor a partner). */
+export async function cohortOrNotFound(tx: Queryable, ctx: TenantContext, cohortId: string) {
   const cohort = await q.findCohort(tx, ctx.municipalityId, cohortId);
   if (!cohort) throw notFound();
   return cohort;
@@ -43,7 +45,7 @@ export async function cohortChoices(deps: Deps, ctx: TenantContext): Promise<Coh
 }
 
 /** The cohort page: sessions, contact persons, attendance per household and session, offers. */
-async function cohortView(tx: Queryable, ctx: TenantContext, cohortId: string): Promise<CohortView> {
+export async function cohortView(tx: Queryable, ctx: TenantContext, cohortId: string): Promise<CohortView> {
   const cohort = await cohortOrNotFound(tx, ctx, cohortId);
   const sessions = await q.listSessions(tx, ctx.municipalityId, cohortId);
   const members = await q.listMembers(tx, ctx.municipalityId, cohortId);
@@ -56,6 +58,7 @@ async function cohortView(tx: Queryable, ctx: TenantContext, cohortId: string): 
     name: cohort.name,
     startsOn: cohort.startsOn,
     programme: cohort.programmeId ? { id: cohort.programmeId, name: cohort.programmeName ?? '' } : null,
+    ...(await showJoint(tx, ctx, cohort, sessions)),
     sessions,
     leaders: await q.listLeaders(tx, ctx.municipalityId, cohortId),
     members: members.map((m) => ({
@@ -126,40 +129,18 @@ export async function writeCohort(
     { id, name, startsOn: input.firstDate, programmeId },
     ctx.userId,
   );
-  const sessions: string[] = [];
-  for (const theme of THEMES) {
-    const date = addDays(input.firstDate, (theme - 1) * input.intervalDays);
-    const eventId = randomUUID();
-    await insertEvent(
-      tx,
-      ctx.municipalityId,
-      eventId,
-      {
-        kind: 'good_start_session',
-        title: sessionTitle(theme),
-        date,
-        startTime: input.startTime,
-        endTime: input.endTime,
-        startsAt: zonedInstant(date, input.startTime),
-        endsAt: zonedInstant(date, input.endTime),
-        venueId,
-        capacity: null,
-        food: false,
-        registration: 'optional',
-        deadline: null,
-        programme: [],
-      },
-      ctx.userId,
-    );
-    await q.insertSession(tx, ctx.municipalityId, id, eventId, theme);
-    await audit(tx, ctx, {
-      action: 'create',
-      recordType: 'event',
-      recordId: eventId,
-      details: { cohort: id },
-    });
-    sessions.push(eventId);
-  }
+  const sessions = await writeSessions(
+    tx,
+    ctx,
+    id,
+    THEMES.map((theme) => ({
+      theme,
+      date: addDays(input.firstDate, (theme - 1) * input.intervalDays),
+      startTime: input.startTime,
+      endTime: input.endTime,
+    })),
+    venueId,
+  );
   await q.setLeaders(tx, ctx.municipalityId, id, leaders);
   for (const householdId of households) await q.addMember(tx, ctx.municipalityId, id, householdId);
   await audit(tx, ctx, {
@@ -169,6 +150,64 @@ export async function writeCohort(
     details: { households, leaders },
   });
   return { id, sessions };
+}
+
+/**
+ * The municipality's six session events of a cohort (kind good_start_session), each on its date;
+ * returns their event ids by theme.
+ */
+async function writeSessions(
+  tx: Queryable,
+  ctx: TenantContext,
+  cohortId: string,
+  dates: { theme: Theme; date: string; startTime: string; endTime: string }[],
+  venueId: string | null,
+): Promise<string[]> {
+  const sessions: string[] = [];
+  for (const { theme, date, startTime, endTime } of dates) {
+    const eventId = randomUUID();
+    await insertEvent(
+      tx,
+      ctx.municipalityId,
+      eventId,
+      {
+        kind: 'good_start_session',
+        title: sessionTitle(theme),
+        date,
+        startTime,
+        endTime,
+        startsAt: zonedInstant(date, startTime),
+        endsAt: zonedInstant(date, endTime),
+        venueId,
+        capacity: null,
+        food: false,
+        registration: 'optional',
+        deadline: null,
+        programme: [],
+      },
+      ctx.userId,
+    );
+    await q.insertSession(tx, ctx.municipalityId, cohortId, eventId, theme);
+    await audit(tx, ctx, {
+      action: 'create',
+      recordType: 'event',
+      recordId: eventId,
+      details: { cohort: cohortId },
+    });
+    sessions.push(eventId);
+  }
+  return sessions;
+}
+
+/**
+ * A partner municipality's own six sessions of a joint cohort, made with its first household: the
+ * host's themes, dates and times, so the partner invites its households through its own sending
+ * (their contact details never leave it). Without a venue: the partner sets its own on the event.
+ */
+async function ensurePartnerSessions(tx: Queryable, ctx: TenantContext, cohort: q.CohortRow) {
+  if (cohort.municipalityId === ctx.municipalityId) return;
+  if ((await q.listSessions(tx, ctx.municipalityId, cohort.id)).length > 0) return;
+  await writeSessions(tx, ctx, cohort.id, await hostSessions(tx, cohort.id), null);
 }
 
 /** A new cohort with its six sessions as events of kind good_start_session, its leaders and households. */
@@ -183,9 +222,10 @@ export async function addMember(
   householdId: string,
 ): Promise<CohortView> {
   return inTenant(deps.db, ctx, async (tx) => {
-    await cohortOrNotFound(tx, ctx, cohortId);
+    const cohort = await cohortOrNotFound(tx, ctx, cohortId);
     if (!(await q.activeHouseholds(tx, ctx.municipalityId, [householdId])).has(householdId))
       throw invalid([{ field: 'householdId', rule: 'unknown' }]);
+    await ensurePartnerSessions(tx, ctx, cohort);
     if (await q.addMember(tx, ctx.municipalityId, cohortId, householdId))
       await audit(tx, ctx, {
         action: 'create',
