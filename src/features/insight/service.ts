@@ -169,16 +169,16 @@ function buildInsight(data: Loaded): Insight {
     const t = map.get(key) ?? tally();
     map.set(key, t);
     t.events.add(row.eventId);
-    t.invited += row.n;
-    if (row.answered) t.answered += row.n;
-    if (row.came) t.came += row.n;
+    t.invited += row.invited;
+    t.answered += row.answered;
+    t.came += row.came;
   };
   for (const row of data.counts) {
     const event = eventsById.get(row.eventId);
     if (!event) continue;
     const e = byEvent.get(row.eventId) ?? { invited: 0, coming: 0 };
-    e.invited += row.n;
-    if (row.coming) e.coming += row.n;
+    e.invited += row.invited;
+    e.coming += row.coming;
     byEvent.set(row.eventId, e);
     if (row.channel) add(byChannel, row.channel, row);
     add(byDeadline, event.hasDeadline ? 'deadline' : 'no_deadline', row);
