@@ -5,7 +5,7 @@ import { inTenant } from '../../src/db/tenant.js';
 import { recordOutcome } from '../../src/features/sending/queries/message.js';
 import { sendDue } from '../../src/features/sending/worker.js';
 import { loadConfig } from '../../src/server/config.js';
-import { insertEvent } from '../support/cafe.js';
+import { insertEvent, insertVenue } from '../support/cafe.js';
 import { createTestDatabase } from '../support/database.js';
 import { createHouseholds, createMunicipality, createUser } from '../support/factories.js';
 
@@ -43,6 +43,7 @@ beforeAll(async () => {
   );
   eventId = await insertEvent(db, municipalityId, {
     date: '2099-09-15',
+    venueId: await insertVenue(db, municipalityId),
     sendAt: new Date(),
     sendBy: anne.id,
   });

@@ -8,7 +8,7 @@ import { type Database, openPostgres } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { inTenant } from '../../src/db/tenant.js';
 import { seedPostcodes } from '../../src/features/registry/index.js';
-import { insertEvent } from '../support/cafe.js';
+import { insertEvent, insertVenue } from '../support/cafe.js';
 import { createHouseholds, createMunicipality, createUser, TEST_PASSWORD } from '../support/factories.js';
 import { adminQuery } from '../support/postgres.js';
 import { startSmtp } from '../support/smtp.js';
@@ -116,6 +116,7 @@ async function seed(db: Database): Promise<{ municipalityId: number; eventId: st
   ] as Parameters<typeof createHouseholds>[2]);
   const eventId = await insertEvent(db, municipalityId, {
     date: '2099-09-15',
+    venueId: await insertVenue(db, municipalityId),
     sendAt: new Date(),
     sendBy: anne.id,
   });

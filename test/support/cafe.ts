@@ -68,6 +68,22 @@ export async function sendInvitations(agent: Agent, eventId: string): Promise<vo
 const tenant = <T>(db: Database, municipalityId: number, fn: (tx: Queryable) => Promise<T>) =>
   inTenant(db, { municipalityId, userId: null, ip: null }, fn);
 
+/** A venue written straight into the database, for a café made with insertEvent; returns its id. */
+export async function insertVenue(
+  db: Database,
+  municipalityId: number,
+  name = 'Frivilligsentralen',
+): Promise<string> {
+  return tenant(db, municipalityId, async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO venue (municipality_id, name, address_line, postcode, place)
+       VALUES ($1, $2, 'Torget 1', '3015', 'Drammen') RETURNING id`,
+      [municipalityId, name],
+    );
+    return row?.id as string;
+  });
+}
+
 export interface PastEventInput {
   date: string;
   title?: string;
