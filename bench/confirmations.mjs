@@ -78,7 +78,12 @@ async function run(label, db) {
 
   // The burst's café: invitations as the sending leaves them, with links the bench knows.
   const burst = await createMunicipality(db, 'Svarvik');
-  const burstEvent = await insertEvent(db, burst, { date, registration: 'optional' });
+  const burstTeam = await loginAs(app, (await createUser(db, burst, ['caseworker'])).email);
+  const burstEvent = await insertEvent(db, burst, {
+    date,
+    registration: 'optional',
+    venueId: await createVenue(burstTeam),
+  });
   const invited = await createHouseholds(db, burst, households('svar', ANSWERS));
   const tokens = invited.map(() => randomBytes(16).toString('base64url'));
   await inTenant(db, { municipalityId: burst, userId: null, ip: null }, (tx) =>

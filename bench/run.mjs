@@ -7,7 +7,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BENCHES = ['first-load', 'answer-page', 'insight', 'startup', 'registry', 'sending', 'letters'];
+const BENCHES = [
+  'first-load',
+  'answer-page',
+  'insight',
+  'startup',
+  'registry',
+  'sending',
+  'letters',
+  'confirmations',
+];
 const dir = mkdtempSync(join(tmpdir(), 'landsby-bench-summary-'));
 const file = join(dir, 'summary.jsonl');
 const failed = [];

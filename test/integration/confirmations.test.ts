@@ -66,7 +66,12 @@ beforeAll(async () => {
 
   // The burst's café: invited (as the sending leaves it) with links the test knows.
   burst = await createMunicipality(env.db, 'Svarvik');
-  burstEvent = await insertEvent(env.db, burst, { date, registration: 'optional' });
+  const burstTeam = await loginAs(env.app, (await createUser(env.db, burst, ['caseworker'])).email);
+  burstEvent = await insertEvent(env.db, burst, {
+    date,
+    registration: 'optional',
+    venueId: await createVenue(burstTeam),
+  });
   const households = await createHouseholds(
     env.db,
     burst,
