@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useLoad } from '../../shared/use-load.js';
+import { JointCohort, OtherMunicipalities } from './JointCohort.js';
 import './good-start.css';
 
 type Session = CohortView['sessions'][number];
@@ -49,6 +50,15 @@ export function CohortPage() {
           </div>
           <Sessions sessions={data.sessions} />
           <Leaders leaders={data.leaders} />
+          <JointCohort
+            cohort={data}
+            onAddPartner={(municipalityId) =>
+              change(() => api.post<CohortView>(`/api/cohorts/${data.id}/partners`, { municipalityId }))
+            }
+            onAddMember={(householdId) =>
+              change(() => api.post<CohortView>(`/api/cohorts/${data.id}/members`, { householdId }))
+            }
+          />
           <ErrorNotice error={changeError} />
           <AttendanceGrid
             cohort={data}
@@ -63,7 +73,19 @@ export function CohortPage() {
                 return api.get<CohortView>(`/api/cohorts/${data.id}`);
               })
             }
+            onPartnerTap={(householdId, theme, present) =>
+              change(() =>
+                api.put<CohortView>(`/api/cohorts/${data.id}/partner-attendance`, {
+                  householdId,
+                  theme,
+                  present,
+                  tapId: crypto.randomUUID(),
+                  tappedAt: new Date().toISOString(),
+                }),
+              )
+            }
           />
+          <OtherMunicipalities cohort={data} />
           <Offers
             cohort={data}
             onOffer={(householdId, eventId) =>
@@ -147,9 +169,12 @@ function Leaders({ leaders }: { leaders: CohortView['leaders'] }) {
 function AttendanceGrid({
   cohort,
   onTap,
+  onPartnerTap,
 }: {
   cohort: CohortView;
   onTap: (eventId: string, householdId: string, present: boolean) => void;
+  /** the host's tap for a partner municipality's household (shown by first names and municipality) */
+  onPartnerTap: (householdId: string, theme: number, present: boolean) => void;
 }) {
   const { t } = useTranslation();
   const held = new Set(cohort.sessions.filter((s) => s.held).map((s) => s.eventId));
@@ -159,8 +184,10 @@ function AttendanceGrid({
         {t('goodStart.attendance')}
       </Heading>
       <Paragraph data-size="sm">{t('goodStart.attendanceHint')}</Paragraph>
-      {cohort.members.length === 0 ? <Paragraph>{t('goodStart.noMembers')}</Paragraph> : null}
-      {cohort.members.length > 0 ? (
+      {cohort.members.length + cohort.partnerHouseholds.length === 0 ? (
+        <Paragraph>{t('goodStart.noMembers')}</Paragraph>
+      ) : null}
+      {cohort.members.length + cohort.partnerHouseholds.length > 0 ? (
         <ScrollTable label={t('goodStart.attendance')}>
           <Table data-size="sm" className="good-start-grid">
             <Table.Head>
@@ -200,6 +227,34 @@ function AttendanceGrid({
                   })}
                 </Table.Row>
               ))}
+              {cohort.partnerHouseholds.map((h) => {
+                const name = t('goodStart.partnerHouseholdName', {
+                  names: h.firstNames.join(', '),
+                  municipality: h.municipality,
+                });
+                return (
+                  <Table.Row key={h.householdId}>
+                    <Table.HeaderCell scope="row">{name}</Table.HeaderCell>
+                    {h.attendance.map((a) => (
+                      <Table.Cell key={a.theme}>
+                        {a.mark === null ? (
+                          <span title={t('goodStart.notYet')}>
+                            <span aria-hidden="true">–</span>
+                            <span className="good-start-sr">{t('goodStart.notYet')}</span>
+                          </span>
+                        ) : (
+                          <input
+                            type="checkbox"
+                            aria-label={t('goodStart.presentAt', { name, theme: a.theme })}
+                            checked={a.mark === 'present'}
+                            onChange={(e) => onPartnerTap(h.householdId, a.theme, e.target.checked)}
+                          />
+                        )}
+                      </Table.Cell>
+                    ))}
+                  </Table.Row>
+                );
+              })}
             </Table.Body>
           </Table>
         </ScrollTable>
