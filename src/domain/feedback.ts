@@ -8,7 +8,7 @@ export const QUESTION_TYPES = ['scale', 'single', 'multiple', 'text', 'topics'] 
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** The languages a form can be written in: those the public page has its own words for. */
-export const FORM_LANGUAGES = ['nb', 'nn', 'en', 'ar'] as const;
+export const FORM_LANGUAGES = ['nb', 'nn', 'en', 'ar', 'so', 'pl', 'uk', 'ti'] as const;
 export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 
 /** Types whose answer is one or more of the question's options. */

@@ -317,3 +317,31 @@ describe('the venue at send time', () => {
     expect(mail?.text).toContain('Frivilligsentralen');
   }, 60_000);
 });
+
+describe('the feedback form in the new languages', () => {
+  it('can be written in Polish (and Somali, Ukrainian, Tigrinya), and the form page speaks it', async () => {
+    const eventId = await insertEvent(env.db, municipality, {
+      title: 'Vinterkafé',
+      date: inDays(30),
+      venueId,
+    });
+    const saved = await agent.put(`/api/events/${eventId}/feedback`, {
+      questions: [{ id: 'q1', type: 'scale', text: { pl: 'Jak było?', nb: 'Hvordan var det?' } }],
+      languages: ['pl', 'nb'],
+      closesAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const page = await env.app.inject({ method: 'GET', url: `/t/${saved.json().code}` });
+    expect(page.body).toContain('<html lang="pl" dir="ltr">');
+    expect(page.body).toContain('Jak było?');
+    for (const language of ['so', 'uk', 'ti']) {
+      const other = await agent.put(`/api/events/${eventId}/feedback`, {
+        questions: [{ id: 'q1', type: 'scale', text: { [language]: 'Test', nb: 'Hvordan var det?' } }],
+        languages: [language, 'nb'],
+        closesAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+        version: (await agent.get(`/api/events/${eventId}/feedback`)).json().version,
+      });
+      expect(other.statusCode, `${language}: ${other.body}`).toBe(200);
+    }
+  });
+});

@@ -34,7 +34,10 @@ const Language = literals(FORM_LANGUAGES);
 /** A text in each language the public page speaks; the service checks the form's languages have one. */
 const Text = Type.Optional(Type.String({ maxLength: FORM_TEXT_MAX }));
 export const FormTexts = Type.Object(
-  { nb: Text, nn: Text, en: Text, ar: Text },
+  Object.fromEntries(FORM_LANGUAGES.map((language) => [language, Text])) as Record<
+    (typeof FORM_LANGUAGES)[number],
+    typeof Text
+  >,
   { additionalProperties: false },
 );
 export const FormOption = Type.Object({ id: Id, text: FormTexts }, { additionalProperties: false });
