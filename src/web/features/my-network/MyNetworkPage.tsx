@@ -17,6 +17,7 @@ import { formatPhone } from '../registry/format.js';
 import { ContactForm } from './ContactForm.js';
 import { MyNetworkNav } from './MyNetworkNav.js';
 import './my-network.css';
+import { Address, addressLines } from '../../shared/Address.js';
 
 /** /mitt-nettverk: the resource family's network — a contact logged in seconds, the families, a call back. */
 export function MyNetworkPage() {
@@ -109,7 +110,6 @@ export function MyNetworkPage() {
 /** One family of the network: the adults' names and how to reach them, the address, the children. */
 function FamilyCard({ member }: { member: MyMember }) {
   const { t } = useTranslation();
-  const town = [member.address.postcode, member.address.place].filter(Boolean).join(' ');
   const headingId = `family-${member.householdId}`;
   return (
     <Card data-color="neutral" className="my-network-card" aria-labelledby={headingId}>
@@ -131,8 +131,10 @@ function FamilyCard({ member }: { member: MyMember }) {
           </li>
         ))}
       </ul>
-      {member.address.line || town ? (
-        <Paragraph data-size="sm">{[member.address.line, town].filter(Boolean).join(', ')}</Paragraph>
+      {addressLines(member.address).length > 0 ? (
+        <Paragraph data-size="sm">
+          <Address address={member.address} empty="" />
+        </Paragraph>
       ) : null}
       {member.children.length ? (
         <Paragraph data-size="sm">

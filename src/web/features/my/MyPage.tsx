@@ -22,11 +22,23 @@ import { Page } from '../../shared/Page.js';
 import { useLoad } from '../../shared/use-load.js';
 import './my.css';
 import type { MyEvent } from '../../../features/my/contract.js';
+import { Address, addressLines } from '../../shared/Address.js';
 
 /** «Kari og Ola», «Kari, Ola and Per»: a list as the language writes it. */
 function listOf(items: string[], language: string): string {
   return new Intl.ListFormat(intlLocale(language), { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** The venue's street lines and town, as the shared Address writes them. */
+const venueAddress = (venue: {
+  addressLine: string | null;
+  postcode: string | null;
+  place: string | null;
+}) => ({
+  line: venue.addressLine,
+  postcode: venue.postcode,
+  place: venue.place,
+});
 
 function mapLink(venue: NonNullable<MyEvent['venue']>): string {
   const town = [venue.postcode, venue.place].filter(Boolean).join(' ');
@@ -111,10 +123,8 @@ function EventCard({
               <>
                 <span className="my-address">
                   {event.venue.name}
-                  {event.venue.addressLine ? <br /> : null}
-                  {event.venue.addressLine}
-                  {event.venue.postcode || event.venue.place ? <br /> : null}
-                  {[event.venue.postcode, event.venue.place].filter(Boolean).join(' ')}
+                  {addressLines(venueAddress(event.venue)).length > 0 ? <br /> : null}
+                  <Address address={venueAddress(event.venue)} empty="" />
                 </span>
                 <Link href={mapLink(event.venue)}>{t('my.map', { venue: event.venue.name })}</Link>
               </>
