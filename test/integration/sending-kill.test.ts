@@ -8,7 +8,7 @@ import { type Database, openPglite, openPostgres } from '../../src/db/connection
 import { migrate } from '../../src/db/migrate.js';
 import { inTenant } from '../../src/db/tenant.js';
 import { seedPostcodes } from '../../src/features/registry/index.js';
-import { insertEvent } from '../support/cafe.js';
+import { insertEvent, insertVenue } from '../support/cafe.js';
 import { testDatabaseKind } from '../support/database.js';
 import { createHouseholds, createMunicipality, createUser } from '../support/factories.js';
 import { adminQuery } from '../support/postgres.js';
@@ -111,6 +111,8 @@ async function seed(db: Database): Promise<{ municipalityId: number; eventId: st
     date: '2099-09-15',
     sendAt: new Date(),
     sendBy: anne.id,
+    // A café's messages say where it is: without a venue the send job fails them (sending.no_venue).
+    venueId: await insertVenue(db, municipalityId),
   });
   return { municipalityId, eventId };
 }
