@@ -48,10 +48,22 @@ export const LinkList = Type.Object({
       language: Type.String(),
       url: Type.String(),
       answered: Type.Boolean(),
+      /** The questionnaire of the round is queued or sent to the household (features/sending). */
+      sent: Type.Boolean(),
     }),
   ),
 });
 export type LinkList = Static<typeof LinkList>;
+
+/** The links after «Send spørreskjema»: how many messages were queued now, when they go, who could not get one. */
+export const QuestionnaireSending = Type.Object({
+  links: LinkList.properties.links,
+  queued: Type.Integer(),
+  /** Households of the cohort with no invitation to the round's session: no channel to send by. */
+  notInvited: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+});
+export type QuestionnaireSending = Static<typeof QuestionnaireSending>;
 
 const Num = Nullable(Type.Number());
 

@@ -73,12 +73,43 @@ export function listLinks(tx: Queryable, municipalityId: number, cohortId: strin
     round: Round;
     language: string;
     answered: boolean;
+    sent: boolean;
   }>(
+    // sent: the round's questionnaire message is queued or gone on its invitation to one of the
+    // cohort's sessions (not failed)
     `SELECT l.id, l.household_id AS "householdId", h.display_name AS name, l.round, l.language,
-       l.answered_at IS NOT NULL AS answered
+       l.answered_at IS NOT NULL AS answered,
+       EXISTS (SELECT 1 FROM message m JOIN cohort_session s ON s.event_id = m.event_id
+         WHERE m.municipality_id = l.municipality_id AND s.cohort_id = l.cohort_id
+           AND m.household_id = l.household_id AND m.purpose = 'questionnaire:' || l.round
+           AND m.status <> 'failed') AS sent
      FROM evaluation_link l JOIN household h ON h.id = l.household_id AND h.municipality_id = l.municipality_id
      WHERE l.municipality_id = $1 AND l.cohort_id = $2 ORDER BY l.round DESC, lower(h.display_name), l.id`,
     [municipalityId, cohortId],
+  );
+}
+
+/** This municipality's session of the cohort with the theme (1: the first, 6: the last). */
+export async function sessionOfTheme(tx: Queryable, municipalityId: number, cohortId: string, theme: number) {
+  const [row] = await tx.query<{ eventId: string }>(
+    `SELECT event_id AS "eventId" FROM cohort_session
+     WHERE municipality_id = $1 AND cohort_id = $2 AND theme = $3`,
+    [municipalityId, cohortId, theme],
+  );
+  return row?.eventId;
+}
+
+/** The households' invitations to the session (a household not invited has none). */
+export function sessionInvitations(
+  tx: Queryable,
+  municipalityId: number,
+  eventId: string,
+  householdIds: string[],
+) {
+  return tx.query<{ id: string; householdId: string }>(
+    `SELECT id, household_id AS "householdId" FROM invitation
+     WHERE municipality_id = $1 AND event_id = $2 AND household_id = ANY($3::uuid[])`,
+    [municipalityId, eventId, householdIds],
   );
 }
 

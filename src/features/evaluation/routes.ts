@@ -8,6 +8,7 @@ import { htmlReply, publicErrorHandler } from '../../server/public-page.js';
 import { withErrors } from '../../server/schemas.js';
 import { programmeCsv, programmeXlsx } from '../programmes/index.js';
 import { limitGuessing } from '../security/index.js';
+import { questionnairePath } from '../sending/index.js';
 import {
   CohortParams,
   EvaluationResults,
@@ -17,6 +18,7 @@ import {
   ProgrammeParams,
   ProgrammeResults,
   QuestionnaireInput,
+  QuestionnaireSending,
   QuestionnaireView,
 } from './contract.js';
 import { badLinkPage, busyPage, questionnaireHtml } from './page.js';
@@ -26,11 +28,11 @@ import {
   getProgrammeResults,
   getQuestionnaire,
   getResults,
-  linkPath,
   makeLinks,
   questionnairePage,
   saveByLink,
   saveQuestionnaire,
+  sendQuestionnaire,
 } from './service.js';
 
 const manage = { permission: 'events:manage' as const };
@@ -95,6 +97,23 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       },
     },
     async (request) => makeLinks(deps, tenantOf(request), request.params.cohortId, request.body.round),
+  );
+
+  app.post(
+    '/api/cohorts/:cohortId/evaluation-links/sending',
+    {
+      config: cohort,
+      schema: {
+        tags,
+        summary:
+          "Sends the round's questionnaire (before or after) to every household of the cohort in this municipality, by its channel and once",
+        params: CohortParams,
+        body: LinksInput,
+        response: withErrors({ 200: QuestionnaireSending }),
+      },
+    },
+    async (request) =>
+      sendQuestionnaire(deps, tenantOf(request), request.params.cohortId, request.body.round),
   );
 
   app.get(
@@ -197,7 +216,7 @@ export const questionnairePageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> 
     const data = await questionnairePage(deps, token, request.ip);
     if (!data) return htmlReply(reply, 404, badLinkPage());
     const saved = (request.query as { lagret?: string }).lagret === '1';
-    return htmlReply(reply, 200, questionnaireHtml(data, linkPath(token), { saved }));
+    return htmlReply(reply, 200, questionnaireHtml(data, questionnairePath(token), { saved }));
   });
 
   app.post('/sporreskjema/:token', { config: limited, schema }, async (request, reply) => {
@@ -210,9 +229,9 @@ export const questionnairePageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> 
       return htmlReply(
         reply,
         400,
-        questionnaireHtml(result.data, linkPath(token), { missing: result.missing, values }),
+        questionnaireHtml(result.data, questionnairePath(token), { missing: result.missing, values }),
       );
     // Post, redirect, get: reloading the page does not send the answers again.
-    return reply.redirect(`${linkPath(token)}?lagret=1`, 303);
+    return reply.redirect(`${questionnairePath(token)}?lagret=1`, 303);
   });
 };

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/connection.js';
 import { inTenant, inTenantOfLink, type TenantContext } from '../../db/tenant.js';
 import {
@@ -14,29 +14,16 @@ import type { Deps } from '../../server/deps.js';
 import { conflict, type FieldError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
 import { cohortHouseholds, findCohort } from '../good-start/index.js';
-import { tokenHash } from '../sending/index.js';
+import { questionnaireToken, questionnaireUrl, queueQuestionnaire, tokenHash } from '../sending/index.js';
 import type {
   EvaluationResults,
   LinkList,
   ProgrammeResults,
   QuestionnaireInput,
+  QuestionnaireSending,
   QuestionnaireView,
 } from './contract.js';
 import * as q from './queries.js';
-
-/**
- * The token of a household's questionnaire link: derived from the link's id with the secret key
- * (as the answer links are), so the team can show the same link again; only its hash is stored.
- */
-function linkToken(secretKey: string, linkId: string): string {
-  return createHmac('sha256', secretKey)
-    .update(`evaluation-link:${linkId}`)
-    .digest()
-    .subarray(0, 16)
-    .toString('base64url');
-}
-
-export const linkPath = (token: string) => `/sporreskjema/${token}`;
 
 async function questionnaireOf(tx: Queryable, municipalityId: number): Promise<QuestionnaireView> {
   return (await q.findQuestionnaire(tx, municipalityId)) ?? { questions: DEFAULT_QUESTIONS, version: 0 };
@@ -74,15 +61,15 @@ export async function saveQuestionnaire(
 async function linkList(deps: Deps, tx: Queryable, ctx: TenantContext, cohortId: string): Promise<LinkList> {
   const links = await q.listLinks(tx, ctx.municipalityId, cohortId);
   await auditListRead(tx, ctx, 'household', [...new Set(links.map((l) => l.householdId))]);
-  const base = deps.config.publicUrl.replace(/\/+$/, '');
   return {
     links: links.map((l) => ({
       householdId: l.householdId,
       name: l.name,
       round: l.round,
       language: l.language,
-      url: `${base}${linkPath(linkToken(deps.config.secretKey, l.id))}`,
+      url: questionnaireUrl(deps.config.publicUrl, questionnaireToken(deps.config.secretKey, l.id)),
       answered: l.answered,
+      sent: l.sent,
     })),
   };
 }
@@ -94,6 +81,37 @@ export async function getLinks(deps: Deps, ctx: TenantContext, cohortId: string)
   });
 }
 
+/** A personal link of the round for every household of the cohort that has none yet; the households. */
+async function ensureLinks(deps: Deps, tx: Queryable, ctx: TenantContext, cohortId: string, round: Round) {
+  const members = await cohortHouseholds(tx, ctx.municipalityId, cohortId);
+  if (!members) throw notFound();
+  const householdIds = members.map((m) => m.householdId);
+  const languages = new Map(
+    (await q.householdLanguages(tx, ctx.municipalityId, householdIds)).map((r) => [
+      r.householdId,
+      r.language,
+    ]),
+  );
+  for (const householdId of householdIds) {
+    const id = randomUUID();
+    await q.ensureLink(tx, ctx.municipalityId, {
+      id,
+      cohortId,
+      householdId,
+      round,
+      tokenHash: tokenHash(questionnaireToken(deps.config.secretKey, id)),
+      language: evaluationLanguage(languages.get(householdId) ?? 'nb'),
+    });
+  }
+  await audit(tx, ctx, {
+    action: 'create',
+    recordType: 'evaluation_link',
+    recordId: cohortId,
+    details: { round },
+  });
+  return householdIds;
+}
+
 /** A personal link of the round for every household of the cohort that has none yet. */
 export async function makeLinks(
   deps: Deps,
@@ -102,36 +120,45 @@ export async function makeLinks(
   round: Round,
 ): Promise<LinkList> {
   return inTenant(deps.db, ctx, async (tx) => {
-    const members = await cohortHouseholds(tx, ctx.municipalityId, cohortId);
-    if (!members) throw notFound();
-    const languages = new Map(
-      (
-        await q.householdLanguages(
-          tx,
-          ctx.municipalityId,
-          members.map((m) => m.householdId),
-        )
-      ).map((r) => [r.householdId, r.language]),
-    );
-    for (const m of members) {
-      const id = randomUUID();
-      await q.ensureLink(tx, ctx.municipalityId, {
-        id,
-        cohortId,
-        householdId: m.householdId,
-        round,
-        tokenHash: tokenHash(linkToken(deps.config.secretKey, id)),
-        language: evaluationLanguage(languages.get(m.householdId) ?? 'nb'),
-      });
-    }
-    await audit(tx, ctx, {
-      action: 'create',
-      recordType: 'evaluation_link',
-      recordId: cohortId,
-      details: { round },
-    });
+    await ensureLinks(deps, tx, ctx, cohortId, round);
     return linkList(deps, tx, ctx, cohortId);
   });
+}
+
+/** The session a round's questionnaire goes with: before the first, after the last. */
+const ROUND_THEME: Record<Round, number> = { before: 1, after: 6 };
+
+/**
+ * «Send spørreskjema»: every household of the cohort in this municipality gets its personal link
+ * of the round through the sending engine, on its invitation to the round's session (by its
+ * channel, in its language), once however often the team clicks (the engine's UNIQUE per
+ * invitation and purpose). A household not invited to that session has nothing to send by and
+ * is counted, not sent. Refused when the municipality has no such session (evaluation.no_session).
+ */
+export async function sendQuestionnaire(
+  deps: Deps,
+  ctx: TenantContext,
+  cohortId: string,
+  round: Round,
+  now: Date = new Date(),
+): Promise<QuestionnaireSending> {
+  const { view, eventId, queued, at } = await inTenant(deps.db, ctx, async (tx) => {
+    const householdIds = await ensureLinks(deps, tx, ctx, cohortId, round);
+    const eventId = await q.sessionOfTheme(tx, ctx.municipalityId, cohortId, ROUND_THEME[round]);
+    if (!eventId) throw conflict('evaluation.no_session');
+    const invitations = await q.sessionInvitations(tx, ctx.municipalityId, eventId, householdIds);
+    const ids = invitations.map((i) => i.id);
+    const { queued, at } = await queueQuestionnaire(tx, ctx, eventId, ids, round, now);
+    const view = {
+      ...(await linkList(deps, tx, ctx, cohortId)),
+      queued,
+      notInvited: householdIds.length - new Set(invitations.map((i) => i.householdId)).size,
+      at: at.toISOString(),
+    };
+    return { view, eventId, queued, at };
+  });
+  if (queued > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId }, at);
+  return view;
 }
 
 /** Before and after side by side, paired by household inside the database; free text for the team. */

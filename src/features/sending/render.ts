@@ -71,7 +71,15 @@ function sourceOf(facts: InvitationFactsForSending): InvitationTemplate {
 const IMAGE_CID = 'event-image@landsby';
 
 /** The notices that carry no calendar file. */
-const NO_CALENDAR = new Set<NoticeKind>(['not_coming', 'waiting', 'cancelled', 'thanks', 'missed']);
+const NO_CALENDAR = new Set<NoticeKind>([
+  'not_coming',
+  'waiting',
+  'cancelled',
+  'thanks',
+  'missed',
+  'questionnaire_before',
+  'questionnaire_after',
+]);
 
 function emailHtml(template: InvitationTemplate, subject: string, bodyHtml: string, image?: string) {
   return [

@@ -152,6 +152,16 @@ export const ar: HouseholdWords = {
       body: 'مرحباً {fornavn}!\n\nافتقدناكم في {tittel} {dato}. نأمل أن تكونوا بخير، وأن نراكم في المرة القادمة.\n\nمع التحية، {vertskap}',
       sms: 'مرحباً {fornavn}! افتقدناكم في {tittel} {dato}. نأمل أن نراكم في المرة القادمة! {vertskap}',
     },
+    questionnaire_before: {
+      subject: 'أسئلة قبل En god start',
+      body: 'مرحباً {fornavn}!\n\nقبل اللقاء الأول في En god start نود أن نعرف كيف حالكم كأسرة حاضنة. يستغرق ذلك بضع دقائق، وتُستخدم الإجابات مجتمعةً فقط لتحسين الدورة:\n\n{svarlenke}\n\nمع التحية، {vertskap}',
+      sms: 'مرحباً {fornavn}! قبل En god start نود أن نعرف كيف حالكم. أجيبوا هنا (بضع دقائق): {svarlenke} {vertskap}',
+    },
+    questionnaire_after: {
+      subject: 'أسئلة بعد En god start',
+      body: 'مرحباً {fornavn}!\n\nشكراً لمشاركتكم في En god start. نود أن نعرف كيف حالكم بعد اللقاءات، بالأسئلة نفسها كما من قبل. يستغرق ذلك بضع دقائق، وتُستخدم الإجابات مجتمعةً فقط:\n\n{svarlenke}\n\nمع التحية، {vertskap}',
+      sms: 'مرحباً {fornavn}! شكراً على En god start. كيف حالكم الآن؟ أجيبوا هنا (بضع دقائق): {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'الرد على الدعوة',

@@ -209,6 +209,16 @@ export const en: HouseholdWords = {
       body: 'Hi {fornavn}!\n\nWe missed you at {tittel} {dato}. We hope all is well, and that we will see you next time.\n\nBest wishes, {vertskap}',
       sms: 'Hi {fornavn}! We missed you at {tittel} {dato}. We hope to see you next time! {vertskap}',
     },
+    questionnaire_before: {
+      subject: 'Questions before En god start',
+      body: 'Hi {fornavn}!\n\nBefore the first session of En god start, we would like to hear how you are doing as a foster family. It takes a few minutes, and the answers are only used together, to make the course better:\n\n{svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! Before En god start we would like to hear how you are doing. Answer here (a few minutes): {svarlenke} {vertskap}',
+    },
+    questionnaire_after: {
+      subject: 'Questions after En god start',
+      body: 'Hi {fornavn}!\n\nThank you for taking part in En god start. We would like to hear how you are doing after the sessions, with the same questions as before. It takes a few minutes, and the answers are only used together:\n\n{svarlenke}\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! Thank you for En god start. How are you doing now? Answer here (a few minutes): {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Reply to the invitation',

@@ -212,6 +212,16 @@ export const nb: HouseholdWords = {
       body: 'Hei {fornavn}!\n\nVi savnet dere på {tittel} {dato}. Vi håper alt er bra, og at vi ser dere neste gang.\n\nHilsen {vertskap}',
       sms: 'Hei {fornavn}! Vi savnet dere på {tittel} {dato}. Vi håper vi ses neste gang! Hilsen {vertskap}',
     },
+    questionnaire_before: {
+      subject: 'Spørsmål før En god start',
+      body: 'Hei {fornavn}!\n\nFør den første samlingen i En god start vil vi gjerne høre hvordan dere har det som fosterfamilie. Det tar noen minutter, og svarene brukes bare samlet, til å gjøre kurset bedre:\n\n{svarlenke}\n\nHilsen {vertskap}',
+      sms: 'Hei {fornavn}! Før En god start vil vi gjerne høre hvordan dere har det. Svar her (noen minutter): {svarlenke} Hilsen {vertskap}',
+    },
+    questionnaire_after: {
+      subject: 'Spørsmål etter En god start',
+      body: 'Hei {fornavn}!\n\nTakk for at dere var med på En god start. Nå vil vi gjerne høre hvordan dere har det etter samlingene, med de samme spørsmålene som før. Det tar noen minutter, og svarene brukes bare samlet:\n\n{svarlenke}\n\nHilsen {vertskap}',
+      sms: 'Hei {fornavn}! Takk for En god start. Hvordan har dere det nå? Svar her (noen minutter): {svarlenke} Hilsen {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Svar på invitasjonen',

@@ -192,6 +192,16 @@ export const nn: HouseholdWords = {
       body: 'Hei {fornavn}!\n\nVi sakna dykk på {tittel} {dato}. Vi håpar alt er bra, og at vi ser dykk neste gong.\n\nHelsing {vertskap}',
       sms: 'Hei {fornavn}! Vi sakna dykk på {tittel} {dato}. Vi håpar vi ser dykk neste gong! Helsing {vertskap}',
     },
+    questionnaire_before: {
+      subject: 'Spørsmål før En god start',
+      body: 'Hei {fornavn}!\n\nFør den første samlinga i En god start vil vi gjerne høyre korleis de har det som fosterfamilie. Det tek nokre minutt, og svara blir berre brukte samla, til å gjere kurset betre:\n\n{svarlenke}\n\nHelsing {vertskap}',
+      sms: 'Hei {fornavn}! Før En god start vil vi gjerne høyre korleis de har det. Svar her (nokre minutt): {svarlenke} Helsing {vertskap}',
+    },
+    questionnaire_after: {
+      subject: 'Spørsmål etter En god start',
+      body: 'Hei {fornavn}!\n\nTakk for at de var med på En god start. No vil vi gjerne høyre korleis de har det etter samlingane, med dei same spørsmåla som før. Det tek nokre minutt, og svara blir berre brukte samla:\n\n{svarlenke}\n\nHelsing {vertskap}',
+      sms: 'Hei {fornavn}! Takk for En god start. Korleis har de det no? Svar her (nokre minutt): {svarlenke} Helsing {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Svar på invitasjonen',

@@ -164,6 +164,16 @@ export const pl: HouseholdWords = {
       body: 'Dzień dobry, {fornavn}!\n\nBrakowało nam Was na {tittel} {dato}. Mamy nadzieję, że wszystko w porządku i zobaczymy się następnym razem.\n\nPozdrawiamy, {vertskap}',
       sms: 'Dzień dobry, {fornavn}! Brakowało nam Was na {tittel} {dato}. Do zobaczenia następnym razem! {vertskap}',
     },
+    questionnaire_before: {
+      subject: 'Pytania przed En god start',
+      body: 'Cześć {fornavn}!\n\nPrzed pierwszym spotkaniem En god start chcielibyśmy usłyszeć, jak się macie jako rodzina zastępcza. To zajmie kilka minut, a odpowiedzi są używane tylko łącznie, aby ulepszyć kurs:\n\n{svarlenke}\n\nPozdrawiamy, {vertskap}',
+      sms: 'Cześć {fornavn}! Przed En god start chcemy usłyszeć, jak się macie. Odpowiedz tutaj (kilka minut): {svarlenke} {vertskap}',
+    },
+    questionnaire_after: {
+      subject: 'Pytania po En god start',
+      body: 'Cześć {fornavn}!\n\nDziękujemy za udział w En god start. Chcielibyśmy usłyszeć, jak się macie po spotkaniach – te same pytania co wcześniej. To zajmie kilka minut, a odpowiedzi są używane tylko łącznie:\n\n{svarlenke}\n\nPozdrawiamy, {vertskap}',
+      sms: 'Cześć {fornavn}! Dziękujemy za En god start. Jak się teraz macie? Odpowiedz tutaj (kilka minut): {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Odpowiedz na zaproszenie',

@@ -157,6 +157,16 @@ export const so: HouseholdWords = {
       body: 'Salaan {fornavn}!\n\nWaan idin xiisnay {tittel} {dato}. Waxaan rajaynaynaa inaad nabad tihiin, oo aan idin aragno marka xigta.\n\nSalaan, {vertskap}',
       sms: 'Salaan {fornavn}! Waan idin xiisnay {tittel} {dato}. Waxaan rajaynaynaa inaan idin aragno marka xigta! {vertskap}',
     },
+    questionnaire_before: {
+      subject: "Su'aalo ka hor En god start",
+      body: 'Haye {fornavn}!\n\nKa hor kulanka koowaad ee En god start, waxaan jeclaan lahayn inaan ogaano sida aad u nooshihiin qoys ahaan. Waxay qaadanaysaa dhowr daqiiqo, jawaabahana waxaa loo isticmaalaa oo keliya si wadajir ah, si loo hagaajiyo koorsada:\n\n{svarlenke}\n\nSalaan, {vertskap}',
+      sms: 'Haye {fornavn}! Ka hor En god start waxaan rabnaa inaan ogaano sida aad tihiin. Halkan ka jawaab (dhowr daqiiqo): {svarlenke} {vertskap}',
+    },
+    questionnaire_after: {
+      subject: "Su'aalo ka dib En god start",
+      body: "Haye {fornavn}!\n\nWaad ku mahadsan tihiin ka qaybgalka En god start. Waxaan jeclaan lahayn inaan ogaano sida aad tihiin kulamada ka dib, isla su'aalihii hore. Waxay qaadanaysaa dhowr daqiiqo, jawaabahana waxaa loo isticmaalaa oo keliya si wadajir ah:\n\n{svarlenke}\n\nSalaan, {vertskap}",
+      sms: 'Haye {fornavn}! Waad ku mahadsan tihiin En god start. Sidee tihiin hadda? Halkan ka jawaab (dhowr daqiiqo): {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Ka jawaab martiqaadka',

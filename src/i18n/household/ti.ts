@@ -151,6 +151,16 @@ export const ti: HouseholdWords = {
       body: 'ሰላም {fornavn}!\n\nኣብ {tittel} {dato} ናፊቕናኩም። ኩሉ ጽቡቕ ከም ዝኾነ፣ ኣብ ዝቕጽል ግዜ ድማ ክንራኸብ ተስፋ ንገብር።\n\nብሰላምታ፣ {vertskap}',
       sms: 'ሰላም {fornavn}! ኣብ {tittel} {dato} ናፊቕናኩም። ኣብ ዝቕጽል ግዜ ክንራኸብ ተስፋ ንገብር! {vertskap}',
     },
+    questionnaire_before: {
+      subject: 'ቅድሚ En god start ሕቶታት',
+      body: 'ሰላም {fornavn}!\n\nቅድሚ ናይ En god start ቀዳማይ ርክብ፡ ከም ኣላዪት ስድራ ከመይ ከም ዘለኹም ክንሰምዕ ንደሊ። ውሑዳት ደቓይቕ ይወስድ፡ እቲ መልስታት ድማ ኮርሱ ንምምሕያሽ ብሓባር ጥራይ እዩ ዝጥቀመሉ፦\n\n{svarlenke}\n\nሰላምታ፡ {vertskap}',
+      sms: 'ሰላም {fornavn}! ቅድሚ En god start ከመይ ከም ዘለኹም ክንሰምዕ ንደሊ። ኣብዚ መልሱ (ውሑዳት ደቓይቕ)፦ {svarlenke} {vertskap}',
+    },
+    questionnaire_after: {
+      subject: 'ድሕሪ En god start ሕቶታት',
+      body: 'ሰላም {fornavn}!\n\nኣብ En god start ስለ ዝተሳተፍኩም የቐንየልና። ድሕሪ እቲ ርክባት ከመይ ከም ዘለኹም፡ በቲ ናይ ቅድም ሕቶታት ክንሰምዕ ንደሊ። ውሑዳት ደቓይቕ ይወስድ፡ እቲ መልስታት ድማ ብሓባር ጥራይ እዩ ዝጥቀመሉ፦\n\n{svarlenke}\n\nሰላምታ፡ {vertskap}',
+      sms: 'ሰላም {fornavn}! ስለ En god start የቐንየልና። ሕጂ ከመይ ኣለኹም? ኣብዚ መልሱ (ውሑዳት ደቓይቕ)፦ {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'ነቲ ዕድመ መልሱ',

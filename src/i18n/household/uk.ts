@@ -163,6 +163,16 @@ export const uk: HouseholdWords = {
       body: 'Вітаємо, {fornavn}!\n\nНам вас бракувало на {tittel} {dato}. Сподіваємося, що все добре і ми побачимося наступного разу.\n\nЗ повагою, {vertskap}',
       sms: 'Вітаємо, {fornavn}! Нам вас бракувало на {tittel} {dato}. До зустрічі наступного разу! {vertskap}',
     },
+    questionnaire_before: {
+      subject: 'Запитання перед En god start',
+      body: 'Вітаємо, {fornavn}!\n\nПеред першою зустріччю En god start ми хотіли б дізнатися, як ви почуваєтеся як прийомна родина. Це займе кілька хвилин, а відповіді використовуються лише разом, щоб покращити курс:\n\n{svarlenke}\n\nЗ повагою, {vertskap}',
+      sms: 'Вітаємо, {fornavn}! Перед En god start ми хочемо дізнатися, як ви. Дайте відповідь тут (кілька хвилин): {svarlenke} {vertskap}',
+    },
+    questionnaire_after: {
+      subject: 'Запитання після En god start',
+      body: 'Вітаємо, {fornavn}!\n\nДякуємо за участь в En god start. Ми хотіли б дізнатися, як ви почуваєтеся після зустрічей, – ті самі запитання, що й раніше. Це займе кілька хвилин, а відповіді використовуються лише разом:\n\n{svarlenke}\n\nЗ повагою, {vertskap}',
+      sms: 'Вітаємо, {fornavn}! Дякуємо за En god start. Як ви зараз? Дайте відповідь тут (кілька хвилин): {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Відповісти на запрошення',

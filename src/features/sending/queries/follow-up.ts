@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/connection.js';
+import type { Round } from '../../../domain/good-start.js';
 
 /**
  * The messages that follow the café's fate rather than an answer: the cancellation, and after the
@@ -85,7 +86,7 @@ export async function queueByHouseholdChannel(
   municipalityId: number,
   eventId: string,
   invitationIds: string[],
-  purpose: 'cancellation' | AfterCafeGroup,
+  purpose: 'cancellation' | AfterCafeGroup | `questionnaire:${Round}`,
 ): Promise<number> {
   if (invitationIds.length === 0) return 0;
   const rows = await tx.query(
@@ -109,4 +110,26 @@ export async function queueByHouseholdChannel(
     [municipalityId, eventId, invitationIds, purpose],
   );
   return rows.length;
+}
+
+/**
+ * The evaluation link each questionnaire message carries: the link of the message's round for
+ * its household in the cohort whose session the invitation is to.
+ */
+export async function questionnaireLinks(
+  tx: Queryable,
+  municipalityId: number,
+  messageIds: string[],
+): Promise<Map<string, string>> {
+  if (messageIds.length === 0) return new Map();
+  const rows = await tx.query<{ messageId: string; linkId: string }>(
+    `SELECT m.id AS "messageId", l.id AS "linkId"
+     FROM message m
+     JOIN cohort_session s ON s.event_id = m.event_id
+     JOIN evaluation_link l ON l.cohort_id = s.cohort_id AND l.household_id = m.household_id
+       AND l.municipality_id = m.municipality_id AND 'questionnaire:' || l.round = m.purpose
+     WHERE m.municipality_id = $1 AND m.id = ANY($2::uuid[])`,
+    [municipalityId, messageIds],
+  );
+  return new Map(rows.map((r) => [r.messageId, r.linkId]));
 }

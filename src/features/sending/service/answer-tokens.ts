@@ -22,3 +22,22 @@ export function tokenHash(token: string): Buffer {
 export function answerUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/svar/${token}`;
 }
+
+/**
+ * The token of a household's evaluation questionnaire link (En god start): derived from the
+ * link's id with the secret key as the answer links are, so the team's page and the message
+ * carry the same link; only its hash is stored (evaluation_link.token_hash).
+ */
+export function questionnaireToken(secretKey: string, linkId: string): string {
+  return createHmac('sha256', secretKey)
+    .update(`evaluation-link:${linkId}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
+}
+
+export const questionnairePath = (token: string) => `/sporreskjema/${token}`;
+
+export function questionnaireUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${questionnairePath(token)}`;
+}

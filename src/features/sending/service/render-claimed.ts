@@ -11,11 +11,12 @@ import { feedbackLinkOf } from '../../feedback/index.js';
 import { municipalitySender } from '../../sender-settings/index.js';
 import { municipalityName, templateChooser } from '../../templates/index.js';
 import { findVenueFacts } from '../../venues/index.js';
+import * as followUpSql from '../queries/follow-up.js';
 import * as householdsSql from '../queries/household.js';
 import * as invitationsSql from '../queries/invitation.js';
 import type * as messagesSql from '../queries/message.js';
 import { type InvitationFactsForSending, renderInvitation } from '../render.js';
-import { answerToken, answerUrl } from './answer-tokens.js';
+import { answerToken, answerUrl, questionnaireToken, questionnaireUrl } from './answer-tokens.js';
 
 /** The claimed messages of a run made ready to send: what the worker (worker.ts) hands the channels. */
 
@@ -25,10 +26,18 @@ const FIXED_KINDS: Record<string, NoticeKind> = {
   cancellation: 'cancelled',
   thanks: 'thanks',
   missed: 'missed',
+  'questionnaire:before': 'questionnaire_before',
+  'questionnaire:after': 'questionnaire_after',
 };
 
 /** The messages that do not say where the café is (every other one does). */
-const WITHOUT_VENUE = new Set(['cancellation', 'thanks', 'missed']);
+const WITHOUT_VENUE = new Set([
+  'cancellation',
+  'thanks',
+  'missed',
+  'questionnaire:before',
+  'questionnaire:after',
+]);
 /** Shown to the team beside the household on the sending page. */
 const NO_VENUE_REASON = 'Kafeen har ikke noe sted (sending.no_venue). Velg sted, og send på nytt.';
 
@@ -90,7 +99,12 @@ export async function renderClaimed(
       ctx.municipalityId,
       notices.flatMap((m) => (m.householdId && m.purpose.startsWith('reminder:') ? [m.householdId] : [])),
     );
-    return { households, languages, answers, firstTimers };
+    const questionnaires = await followUpSql.questionnaireLinks(
+      tx,
+      ctx.municipalityId,
+      claimed.flatMap((m) => (m.purpose.startsWith('questionnaire:') ? [m.id] : [])),
+    );
+    return { households, languages, answers, firstTimers, questionnaires };
   });
   const facts = { ...shared, ...batch };
   const result = new Map<string, OutgoingMessage | SendResult>();
@@ -119,6 +133,16 @@ export async function renderClaimed(
       result.set(message.id, { status: 'failed', reason: NO_VENUE_REASON, retryable: false });
       continue;
     }
+    // A questionnaire message carries the household's evaluation link where the answer link goes.
+    const questionnaire = facts.questionnaires.get(message.id);
+    if (message.purpose.startsWith('questionnaire:') && !questionnaire) {
+      result.set(message.id, {
+        status: 'failed',
+        reason: 'The questionnaire link is gone.',
+        retryable: false,
+      });
+      continue;
+    }
     const language = facts.languages.get(message.invitationId) ?? 'nb';
     const input: InvitationFactsForSending = {
       messageId: message.id,
@@ -136,7 +160,9 @@ export async function renderClaimed(
       municipality: facts.municipality,
       sender: facts.sender,
       household,
-      answerUrl: answerUrl(deps.config.publicUrl, answerToken(deps.config.secretKey, message.invitationId)),
+      answerUrl: questionnaire
+        ? questionnaireUrl(deps.config.publicUrl, questionnaireToken(deps.config.secretKey, questionnaire))
+        : answerUrl(deps.config.publicUrl, answerToken(deps.config.secretKey, message.invitationId)),
       ...(facts.image ? { image: facts.image } : {}),
     };
     if (message.purpose !== 'invitation') {

@@ -2,10 +2,14 @@ import { Button, Details, Heading, Link, Paragraph, Spinner, Table, Tag } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { EvaluationResults, LinkList } from '../../../features/evaluation/contract.js';
+import type {
+  EvaluationResults,
+  LinkList,
+  QuestionnaireSending,
+} from '../../../features/evaluation/contract.js';
 import { api } from '../../shared/api.js';
 import { CHART_COLOURS, Chart } from '../../shared/Chart.js';
-import { ErrorNotice } from '../../shared/Notice.js';
+import { ErrorNotice, Notice } from '../../shared/Notice.js';
 import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useLoad } from '../../shared/use-load.js';
@@ -40,12 +44,35 @@ function Links({ cohortId }: { cohortId: string }) {
   const { t } = useTranslation();
   const links = useLoad<LinkList>(`/api/cohorts/${cohortId}/evaluation-links`);
   const [error, setError] = useState<unknown>();
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState<QuestionnaireSending>();
   const make = async (round: 'before' | 'after') => {
     setError(undefined);
     try {
       links.setData(await api.post<LinkList>(`/api/cohorts/${cohortId}/evaluation-links`, { round }));
     } catch (caught) {
       setError(caught);
+    }
+  };
+  // Sent once per household and round by the server however often it is clicked; the button
+  // waits for the answer so the team sees what happened.
+  const send = async (round: 'before' | 'after') => {
+    setError(undefined);
+    setSent(undefined);
+    setSending(true);
+    try {
+      const result = await api.post<QuestionnaireSending>(
+        `/api/cohorts/${cohortId}/evaluation-links/sending`,
+        {
+          round,
+        },
+      );
+      links.setData({ links: result.links });
+      setSent(result);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setSending(false);
     }
   };
   return (
@@ -64,6 +91,30 @@ function Links({ cohortId }: { cohortId: string }) {
           {t('evaluation.makeLinks.after')}
         </Button>
       </div>
+      <Paragraph data-size="sm" className="measure">
+        {t('evaluation.sendQuestionnaire.hint')}
+      </Paragraph>
+      <div className="button-row">
+        <Button onClick={() => send('before')} loading={sending} disabled={sending}>
+          {t('evaluation.sendQuestionnaire.before')}
+        </Button>
+        <Button onClick={() => send('after')} loading={sending} disabled={sending}>
+          {t('evaluation.sendQuestionnaire.after')}
+        </Button>
+      </div>
+      {sent ? (
+        <Notice kind={sent.notInvited > 0 ? 'warning' : 'success'}>
+          {sent.queued > 0
+            ? t('evaluation.sendQuestionnaire.queued', { count: sent.queued })
+            : t('evaluation.sendQuestionnaire.nothingNew')}
+          {sent.queued > 0 && new Date(sent.at).getTime() > Date.now() + 60_000
+            ? ` ${t('evaluation.sendQuestionnaire.later')}`
+            : ''}
+          {sent.notInvited > 0
+            ? ` ${t('evaluation.sendQuestionnaire.notInvited', { count: sent.notInvited })}`
+            : ''}
+        </Notice>
+      ) : null}
       <ErrorNotice error={error ?? links.error} />
       {links.data && links.data.links.length > 0 ? (
         <ScrollTable label={t('evaluation.links')}>
@@ -73,6 +124,7 @@ function Links({ cohortId }: { cohortId: string }) {
                 <Table.HeaderCell>{t('goodStart.columns.household')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('evaluation.columns.round')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('evaluation.columns.link')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('evaluation.sendQuestionnaire.column')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('evaluation.columns.answered')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
@@ -85,6 +137,11 @@ function Links({ cohortId }: { cohortId: string }) {
                     <Link href={l.url} target="_blank" rel="noreferrer">
                       {t('evaluation.openLink', { name: l.name, round: t(`evaluation.round.${l.round}`) })}
                     </Link>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {l.sent
+                      ? t('evaluation.sendQuestionnaire.sent')
+                      : t('evaluation.sendQuestionnaire.notSent')}
                   </Table.Cell>
                   <Table.Cell>
                     <Tag data-size="sm" data-color={l.answered ? 'success' : 'neutral'}>
