@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Mailer } from '../channels/email.js';
 import { AGREEMENT_REMINDER_CRON, remindEndingAgreements } from '../features/agreements/index.js';
 import { MEETING_REMINDERS_CRON, sendMeetingReminders } from '../features/family-home-meetings/index.js';
+import { tellCancelledSession } from '../features/good-start/index.js';
 import { SUMMARY_REMINDER_CRON, sendSummaryReminders } from '../features/network-summary/index.js';
 import { RETENTION_CRON, runRetentionEverywhere } from '../features/retention/index.js';
 import {
@@ -41,6 +42,8 @@ const SUMMARY_REMINDERS_QUEUE = 'network-summary-reminders';
 const AGREEMENT_REMINDERS_QUEUE = 'agreement-reminders';
 /** E-mails the staff taking part in tomorrow's meetings with a family home (hourly by day). */
 const MEETING_REMINDERS_QUEUE = 'family-home-meeting-reminders';
+/** Tells a partner's households of a joint cohort session its host cancelled (in the partner's tenant). */
+const COHORT_CANCELLATION_QUEUE = 'cohort-session-cancelled';
 
 /**
  * What makes two SendJobs the same while one waits (SEND_QUEUE's 'short' policy): the event, and
@@ -147,11 +150,25 @@ export async function startJobs(
     if (reminded > 0) deps.log.info({ reminded }, 'half-year summary reminders sent');
   });
   await boss.schedule(SUMMARY_REMINDERS_QUEUE, SUMMARY_REMINDER_CRON, {}, { tz: 'Europe/Oslo' });
+  await boss.createQueue(COHORT_CANCELLATION_QUEUE, { name: COHORT_CANCELLATION_QUEUE });
+  await boss.work<{ municipalityId: number; eventId: string }>(
+    COHORT_CANCELLATION_QUEUE,
+    { pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      if (!job) return;
+      const { municipalityId, eventId } = job.data;
+      if ((await tellCancelledSession(deps.db, municipalityId, eventId)) > 0)
+        await send({ municipalityId, eventId });
+    },
+  );
   // What a stopped or killed process left behind is picked up now rather than in a minute.
   await boss.send(RESUME_QUEUE, {});
 
   return {
     sendMessages: send,
+    async tellCohortCancellation(job) {
+      await boss.send(COHORT_CANCELLATION_QUEUE, job);
+    },
     async stop() {
       stop.stopped = true;
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });

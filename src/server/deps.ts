@@ -28,5 +28,7 @@ export interface SendJob {
 export interface Jobs {
   /** Sends the event's due messages now, or at `startAfter`. */
   sendMessages(job: SendJob, startAfter?: Date): Promise<void>;
+  /** Tells a partner's households that the host of their joint cohort cancelled this session. */
+  tellCohortCancellation(job: { municipalityId: number; eventId: string }): Promise<void>;
   stop(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { addDays, todayInOslo } from '../../src/domain/calendar.js';
 import type { CohortView } from '../../src/features/good-start/contract.js';
 import type { Cohorts } from '../../src/features/programmes/contract.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
+import { createVenue, sendInvitations } from '../support/cafe.js';
 import { createHouseholds, createMunicipality, createUser } from '../support/factories.js';
 import { createTestProgramme } from '../support/programmes.js';
 
@@ -240,5 +241,114 @@ describe('a cohort of two municipalities', () => {
     expect(joint[0]?.sessions.map((s) => s.theme)).toEqual([1, 2, 3, 4, 5, 6]);
     // session 1: all six came, counted over both municipalities' session events (0 did not: hidden)
     expect(joint[0]?.sessions[0]?.invited).toBe(6);
+  });
+});
+
+describe("the partner's sessions: a place, and following the host's", () => {
+  const partnerView = async (): Promise<CohortView> =>
+    (await partner.get(`/api/cohorts/${cohort.id}`)).json();
+
+  it('lets the partner choose one of its venues for all its sessions to come, and then invite its homes', async () => {
+    const before = await partnerView();
+    expect(before.sessions.map((s) => s.venue)).toEqual([null, null, null, null, null, null]);
+    // Another municipality's venue is not the partner's to choose.
+    const hostVenue = await createVenue(host, { name: 'Haugesund kulturhus' });
+    const refused = await partner.put(`/api/cohorts/${cohort.id}/venue`, { venueId: hostVenue });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('validation.invalid');
+
+    // The sessions are at the host's place: Karmøy registers that meeting place as its own venue.
+    const venueId = await createVenue(partner, { name: 'Møterom Haugesund rådhus' });
+    expect((await partnerView()).venueChoices).toEqual([{ id: venueId, name: 'Møterom Haugesund rådhus' }]);
+    const set = await partner.put(`/api/cohorts/${cohort.id}/venue`, { venueId });
+    expect(set.statusCode, set.body).toBe(200);
+    // Sessions 1–3 are held and keep what they had; 4–6 are at the venue.
+    expect((set.json() as CohortView).sessions.map((s) => s.venue)).toEqual([
+      null,
+      null,
+      null,
+      'Møterom Haugesund rådhus',
+      'Møterom Haugesund rådhus',
+      'Møterom Haugesund rådhus',
+    ]);
+    // The host's sessions are not touched.
+    const hosts: CohortView = (await host.get(`/api/cohorts/${cohort.id}`)).json();
+    expect(hosts.sessions.every((s) => s.venue === null)).toBe(true);
+
+    const session6 = before.sessions[5]?.eventId as string;
+    await sendInvitations(partner, session6);
+    const toPetra = await env.smtp.waitFor('petra@karmoy.no');
+    expect(toPetra.subject).toContain('En god start 6');
+    expect(toPetra.text).toContain('Møterom Haugesund rådhus');
+  });
+
+  it("moves the partner's session when the host moves its own", async () => {
+    const session5 = cohort.sessions[4]?.eventId as string;
+    const event = (await host.get(`/api/events/${session5}`)).json();
+    const moved = addDays(todayInOslo(), 24);
+    // As the event form sends it (no kind): the session stays a session.
+    const response = await host.put(`/api/events/${session5}`, {
+      title: event.title,
+      date: moved,
+      startTime: '17:30',
+      endTime: '20:00',
+      food: event.food,
+      registration: event.registration,
+      version: event.version,
+      // the test's day may fall in a school holiday
+      confirmDate: true,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().kind).toBe('good_start_session');
+    const own = (await partnerView()).sessions.find((s) => s.theme === 5);
+    expect([own?.date, own?.startTime, own?.status]).toEqual([moved, '17:30', 'planned']);
+    // The partner's sending and answer page read its own event: it says the new day and time.
+    const partnerEvent = (await partner.get(`/api/events/${own?.eventId}`)).json();
+    expect([partnerEvent.date, partnerEvent.startTime, partnerEvent.endTime]).toEqual([
+      moved,
+      '17:30',
+      '20:00',
+    ]);
+    const logged = await inTenant(env.db, { municipalityId: karmoy, userId: null, ip: null }, (tx) =>
+      tx.query<{ via: string }>(
+        `SELECT details->>'via' AS via FROM audit_log WHERE record_type = 'event' AND record_id = $1`,
+        [own?.eventId],
+      ),
+    );
+    expect(logged.map((l) => l.via)).toContain('cohort_host_move');
+  });
+
+  it('lets only the host move or cancel the sessions of others (the function does nothing for anyone else)', async () => {
+    const session4 = cohort.sessions[3]?.eventId as string;
+    for (const municipalityId of [karmoy, tysvaer]) {
+      const rows = await inTenant(env.db, { municipalityId, userId: null, ip: null }, (tx) =>
+        tx.query('SELECT * FROM joint_cohort_follow($1)', [session4]),
+      );
+      expect(rows).toEqual([]);
+    }
+    // The partner cancelling its own session leaves the host's as it was.
+    const own = (await partnerView()).sessions.find((s) => s.theme === 4);
+    expect((await partner.post(`/api/events/${own?.eventId}/cancel`)).statusCode).toBe(200);
+    const hosts: CohortView = (await host.get(`/api/cohorts/${cohort.id}`)).json();
+    expect(hosts.sessions.find((s) => s.theme === 4)?.status).toBe('planned');
+  });
+
+  it("cancels the partner's session with the host's and tells the partner's homes through the partner's own sending", async () => {
+    const session6 = cohort.sessions[5]?.eventId as string;
+    const cancelled = await host.post(`/api/events/${session6}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await partnerView()).sessions.find((s) => s.theme === 6)?.status).toBe('cancelled');
+    // Each of Karmøy's homes invited to session 6 is told, once, from Karmøy's sending.
+    const cancellations = () =>
+      env.smtp.messages.filter((m) => m.subject?.startsWith('Avlyst: En god start 6')).map((m) => m.to);
+    await expect.poll(() => cancellations().length, { timeout: 20_000 }).toBe(3);
+    const own = (await partnerView()).sessions.find((s) => s.theme === 6)?.eventId;
+    const told = await inTenant(env.db, { municipalityId: karmoy, userId: null, ip: null }, (tx) =>
+      tx.query<{ household_id: string }>(
+        `SELECT household_id FROM message WHERE purpose = 'cancellation' AND event_id = $1 ORDER BY household_id`,
+        [own],
+      ),
+    );
+    expect(told.map((t) => t.household_id)).toEqual([...partnerHomes].sort());
   });
 });

@@ -68,6 +68,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     tapId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e71',
     tappedAt: '2027-03-16T17:00:00Z',
   },
+  'PUT /api/cohorts/:cohortId/venue': { venueId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e72' },
   'POST /api/cohorts/:cohortId/offers': {
     householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70',
     eventId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e71',

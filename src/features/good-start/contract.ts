@@ -53,6 +53,10 @@ export const PartnerAttendanceInput = Type.Object(
 );
 export type PartnerAttendanceInput = Static<typeof PartnerAttendanceInput>;
 
+/** One of the municipality's own venues for all its sessions of the cohort still to come. */
+export const VenueInput = Type.Object({ venueId: Uuid }, { additionalProperties: false });
+export type VenueInput = Static<typeof VenueInput>;
+
 /** Offer a household that missed a session the next cohort's session of the same theme. */
 export const OfferInput = Type.Object({ householdId: Uuid, eventId: Uuid }, { additionalProperties: false });
 export type OfferInput = Static<typeof OfferInput>;
@@ -78,6 +82,8 @@ export const SessionView = Type.Object({
   status: Type.String(),
   held: Type.Boolean(),
   present: Type.Integer(),
+  /** the name of the session's venue; null: none yet (its invitations cannot go) */
+  venue: Nullable(Type.String()),
 });
 
 /** present: checked in; absent: the session was held and they were not; null: not yet held. */
@@ -136,6 +142,8 @@ export const CohortView = Type.Object({
   partners: Type.Array(Type.String({ description: "a partner municipality's name" })),
   /** for the host: the fellow members of the cohort's programme it may add as partners */
   partnerChoices: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  /** the caller's own venues, for its sessions still to come */
+  venueChoices: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   /** the caller's own session events (a partner has its own from its first household on) */
   sessions: Type.Array(SessionView),
   leaders: Type.Array(LeaderView),

@@ -94,14 +94,17 @@ export interface SessionRow {
   status: string;
   held: boolean;
   present: number;
+  venue: string | null;
 }
 
 export function listSessions(tx: Queryable, municipalityId: number, cohortId: string): Promise<SessionRow[]> {
   return tx.query<SessionRow>(
     `SELECT s.event_id AS "eventId", s.theme, e.date::text AS date, e.start_time AS "startTime", e.status,
        (e.status = 'planned' AND e.starts_at < now()) AS held,
-       (SELECT count(*) FROM attendance a WHERE a.event_id = e.id AND a.present)::int AS present
+       (SELECT count(*) FROM attendance a WHERE a.event_id = e.id AND a.present)::int AS present,
+       v.name AS venue
      FROM cohort_session s JOIN event e ON e.id = s.event_id AND e.municipality_id = s.municipality_id
+       LEFT JOIN venue v ON v.id = e.venue_id AND v.municipality_id = e.municipality_id
      WHERE s.municipality_id = $1 AND s.cohort_id = $2 ORDER BY s.theme`,
     [municipalityId, cohortId],
   );

@@ -14,7 +14,9 @@ import {
   OfferInput,
   PartnerAttendanceInput,
   PartnerInput,
+  VenueInput,
 } from './contract.js';
+import { setCohortVenue } from './service/set-venue.js';
 import { addPartner, markPartnerAttendance } from './service/share-cohort.js';
 import {
   addMember,
@@ -159,6 +161,22 @@ export const goodStartRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
       },
     },
     async (request) => markPartnerAttendance(deps, tenantOf(request), request.params.cohortId, request.body),
+  );
+
+  app.put(
+    '/api/cohorts/:cohortId/venue',
+    {
+      config: cohort,
+      schema: {
+        tags,
+        summary:
+          "One of the municipality's own venues for all its sessions of the cohort still to come (a partner's are made without one)",
+        params: CohortParams,
+        body: VenueInput,
+        response: View,
+      },
+    },
+    async (request) => setCohortVenue(deps, tenantOf(request), request.params.cohortId, request.body.venueId),
   );
 
   app.post(

@@ -8,7 +8,7 @@ import { type FieldError, invalid, notFound } from '../../server/errors.js';
 import { audit, auditListRead } from '../audit/index.js';
 import { addCompletion, courseOfKind } from '../courses/index.js';
 import { insertEvent } from '../events/index.js';
-import { venueIdsExisting } from '../venues/index.js';
+import { listVenueFacts, venueIdsExisting } from '../venues/index.js';
 import type { CohortChoices, CohortInput, CohortList, CohortView } from './contract.js';
 import { hostSessions } from './queries/joint.js';
 import * as q from './queries.js';
@@ -59,6 +59,10 @@ export async function cohortView(tx: Queryable, ctx: TenantContext, cohortId: st
     startsOn: cohort.startsOn,
     programme: cohort.programmeId ? { id: cohort.programmeId, name: cohort.programmeName ?? '' } : null,
     ...(await showJoint(tx, ctx, cohort, sessions)),
+    venueChoices: (await listVenueFacts(tx, ctx.municipalityId, 'false')).map((v) => ({
+      id: v.id,
+      name: v.name,
+    })),
     sessions,
     leaders: await q.listLeaders(tx, ctx.municipalityId, cohortId),
     members: members.map((m) => ({
@@ -202,7 +206,8 @@ async function writeSessions(
 /**
  * A partner municipality's own six sessions of a joint cohort, made with its first household: the
  * host's themes, dates and times, so the partner invites its households through its own sending
- * (their contact details never leave it). Without a venue: the partner sets its own on the event.
+ * (their contact details never leave it). Without a venue: the partner chooses one of its own for
+ * all of them at once (service/set-venue.ts).
  */
 async function ensurePartnerSessions(tx: Queryable, ctx: TenantContext, cohort: q.CohortRow) {
   if (cohort.municipalityId === ctx.municipalityId) return;

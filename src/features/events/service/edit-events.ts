@@ -6,6 +6,7 @@ import type { Deps } from '../../../server/deps.js';
 import { type FieldError, invalid } from '../../../server/errors.js';
 import { promoteWaiting } from '../../answers/index.js';
 import { audit } from '../../audit/index.js';
+import { followHostSession } from '../../good-start/index.js';
 import { schoolHolidayRules } from '../../school-holidays/index.js';
 import { queueCancellation } from '../../sending/index.js';
 import { venueIdsExisting } from '../../venues/index.js';
@@ -132,6 +133,8 @@ export async function updateEvent(
     const before = await eventOrNotFound(tx, ctx, eventId);
     if (before.version !== version) throw eventChanged();
     const { data, hosts } = await eventData(tx, ctx, input, input.date !== before.date);
+    // The form sends no kind for an En god start session: editing one keeps it a session.
+    if (!input.kind) data.kind = before.kind;
     try {
       if (!(await q.updateEvent(tx, ctx.municipalityId, eventId, data, version))) throw eventChanged();
     } catch (error) {
@@ -139,6 +142,8 @@ export async function updateEvent(
       throw error;
     }
     await q.setEventHosts(tx, ctx.municipalityId, eventId, hosts);
+    // A joint En god start cohort's host session moved: the partners' sessions move with it.
+    await followHostSession(tx, eventId);
     // Answers close when the event begins or is cancelled: nobody moves up after that.
     const open = before.status === 'planned' && new Date(data.startsAt).getTime() > Date.now();
     const moved =
@@ -163,11 +168,11 @@ export async function updateEvent(
  * queueCancellation), in the same transaction, and the sending starts once it has committed.
  */
 export async function cancelEvent(deps: Deps, ctx: TenantContext, eventId: string): Promise<EventView> {
-  const { view, notices } = await inTenant(deps.db, ctx, async (tx) => {
+  const { view, notices, partners } = await inTenant(deps.db, ctx, async (tx) => {
     const event = await eventOrNotFound(tx, ctx, eventId);
     // Cancelling what is cancelled already (a double click) changes nothing and is no error.
     if (!(await q.cancelEvent(tx, ctx.municipalityId, eventId))) {
-      return { view: await eventView(tx, ctx, eventId), notices: 0 };
+      return { view: await eventView(tx, ctx, eventId), notices: 0, partners: [] };
     }
     await audit(tx, ctx, {
       action: 'update',
@@ -176,8 +181,13 @@ export async function cancelEvent(deps: Deps, ctx: TenantContext, eventId: strin
       details: { via: 'cancel' },
     });
     const notices = await queueCancellation(tx, ctx, event);
-    return { view: await eventView(tx, ctx, eventId), notices };
+    // A joint En god start cohort's host session: the partners' sessions are cancelled with it,
+    // and a job in each partner's tenant tells its households once this has committed.
+    const partners = (await followHostSession(tx, eventId)).filter((p) => p.cancelled);
+    return { view: await eventView(tx, ctx, eventId), notices, partners };
   });
   if (notices > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId });
+  for (const { municipalityId, eventId: partnerEvent } of partners)
+    await deps.jobs.tellCohortCancellation({ municipalityId, eventId: partnerEvent });
   return view;
 }

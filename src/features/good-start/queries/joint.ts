@@ -102,3 +102,26 @@ export async function markPartnerHousehold(
   );
   return row?.written === true;
 }
+
+/**
+ * The host moved or cancelled its session `eventId`: the partners' session events of that theme
+ * follow (joint_cohort_follow, 0036). Returns those changed, with whether each was cancelled now;
+ * nothing when the event is no session of a joint cohort the caller hosts.
+ */
+export function followHostSession(tx: Queryable, eventId: string) {
+  return tx.query<{ municipalityId: number; eventId: string; cancelled: boolean }>(
+    `SELECT municipality_id AS "municipalityId", event_id AS "eventId", cancelled
+     FROM joint_cohort_follow($1)`,
+    [eventId],
+  );
+}
+
+/** Is the event this municipality's own session of a cohort another municipality hosts? */
+export async function isPartnerSession(tx: Queryable, municipalityId: number, eventId: string) {
+  const rows = await tx.query(
+    `SELECT 1 FROM cohort_session s JOIN cohort c ON c.id = s.cohort_id
+     WHERE s.municipality_id = $1 AND s.event_id = $2 AND c.municipality_id <> $1`,
+    [municipalityId, eventId],
+  );
+  return rows.length > 0;
+}
