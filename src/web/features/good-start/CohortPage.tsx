@@ -10,6 +10,7 @@ import { Page } from '../../shared/Page.js';
 import { ScrollTable } from '../../shared/ScrollTable.js';
 import { useLoad } from '../../shared/use-load.js';
 import { JointCohort, OtherMunicipalities } from './JointCohort.js';
+import { SessionsVenue } from './SessionsVenue.js';
 import './good-start.css';
 
 type Session = CohortView['sessions'][number];
@@ -49,6 +50,12 @@ export function CohortPage() {
             </Button>
           </div>
           <Sessions sessions={data.sessions} />
+          <SessionsVenue
+            cohort={data}
+            onSetVenue={(venueId) =>
+              change(() => api.put<CohortView>(`/api/cohorts/${data.id}/venue`, { venueId }))
+            }
+          />
           <Leaders leaders={data.leaders} />
           <JointCohort
             cohort={data}
@@ -111,6 +118,7 @@ function Sessions({ sessions }: { sessions: Session[] }) {
             <strong>{t(`goodStart.themes.${s.theme}`)}</strong>{' '}
             <span>
               {shortDate(s.date, i18n.language)} {s.startTime}
+              {s.venue ? `, ${s.venue}` : ''}
             </span>{' '}
             {s.status === 'cancelled' ? (
               <Tag data-size="sm" data-color="warning">
