@@ -127,4 +127,27 @@ describe('En god start in the browser', () => {
     await expectAccessible(staff, 'the evaluation page');
     await staff.close();
   });
+
+  it('sends the questionnaire from the evaluation page by keyboard at 320 px, saying who could not get it, and shows sent beside answered', async () => {
+    const staff = await e2e.caseworker(320);
+    const cohort = await autumnCohort(staff);
+    await staff.goto(`${e2e.server.url}/god-start/${cohort.id}/evaluering`);
+    const send = staff.getByRole('button', { name: 'Send spørreskjema: etter' });
+    await send.focus();
+    await staff.keyboard.press('Enter');
+    // The demo's households are not invited to the last session yet: none can get it, and the page says so.
+    await expect
+      .poll(() => staff.getByRole('status').filter({ hasText: 'ikke invitert' }).textContent())
+      .toBe(
+        `${cohort.members.length} fosterhjem er ikke invitert til samlingen og fikk ikke spørreskjemaet.`,
+      );
+    await expect.poll(() => staff.getByRole('columnheader', { name: 'Sendt' }).count()).toBe(1);
+    await expect
+      .poll(() => staff.getByRole('cell', { name: 'Ikke sendt' }).count())
+      .toBeGreaterThanOrEqual(cohort.members.length);
+    await expectNoHorizontalScroll(staff, 'the evaluation page at 320 px');
+    await expectAccessible(staff, 'the evaluation page after sending, at 320 px');
+    await shot(staff, 'good-start-questionnaire-sending-320');
+    await staff.close();
+  });
 });

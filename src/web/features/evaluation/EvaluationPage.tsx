@@ -1,4 +1,5 @@
 import { Button, Details, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -103,17 +104,7 @@ function Links({ cohortId }: { cohortId: string }) {
         </Button>
       </div>
       {sent ? (
-        <Notice kind={sent.notInvited > 0 ? 'warning' : 'success'}>
-          {sent.queued > 0
-            ? t('evaluation.sendQuestionnaire.queued', { count: sent.queued })
-            : t('evaluation.sendQuestionnaire.nothingNew')}
-          {sent.queued > 0 && new Date(sent.at).getTime() > Date.now() + 60_000
-            ? ` ${t('evaluation.sendQuestionnaire.later')}`
-            : ''}
-          {sent.notInvited > 0
-            ? ` ${t('evaluation.sendQuestionnaire.notInvited', { count: sent.notInvited })}`
-            : ''}
-        </Notice>
+        <Notice kind={sent.notInvited > 0 ? 'warning' : 'success'}>{sentSummary(t, sent)}</Notice>
       ) : null}
       <ErrorNotice error={error ?? links.error} />
       {links.data && links.data.links.length > 0 ? (
@@ -156,6 +147,19 @@ function Links({ cohortId }: { cohortId: string }) {
       ) : null}
     </section>
   );
+}
+
+/** What «Send spørreskjema» did, in sentences: queued now (or at 09:00), nothing new, not invited. */
+function sentSummary(t: TFunction, sent: QuestionnaireSending): string {
+  const later = new Date(sent.at).getTime() > Date.now() + 60_000;
+  return [
+    sent.queued > 0 && t('evaluation.sendQuestionnaire.queued', { count: sent.queued }),
+    sent.queued > 0 && later && t('evaluation.sendQuestionnaire.later'),
+    sent.queued === 0 && sent.notInvited === 0 && t('evaluation.sendQuestionnaire.nothingNew'),
+    sent.notInvited > 0 && t('evaluation.sendQuestionnaire.notInvited', { count: sent.notInvited }),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function Results({ results, cohortId }: { results: EvaluationResults; cohortId: string }) {
