@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
 import { addDays, todayInOslo } from '../../src/domain/calendar.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/features/demo/service.js';
 import type { CohortView } from '../../src/features/good-start/contract.js';
 import type { Cohorts } from '../../src/features/programmes/contract.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
@@ -351,4 +352,29 @@ describe("the partner's sessions: a place, and following the host's", () => {
     );
     expect(told.map((t) => t.household_id)).toEqual([...partnerHomes].sort());
   });
+});
+
+describe('the demo', () => {
+  it("makes the cohort under way a joint one with Nordvik's foster homes, for the team and the coordinator", async () => {
+    await seedDemo(env.db);
+    const team = await loginAs(env.app, 'teamleder@demo.landsby.no', DEMO_PASSWORD);
+    const { cohorts } = (await team.get('/api/cohorts')).json() as {
+      cohorts: { id: string; name: string }[];
+    };
+    const autumn = cohorts.find((c) => c.name === 'Høstkullet');
+    const view = (await team.get(`/api/cohorts/${autumn?.id}`)).json() as CohortView;
+    expect(view.partners).toEqual(['Nordvik (demo)']);
+    expect(view.partnerHouseholds.map((h) => h.municipality)).toEqual(['Nordvik (demo)', 'Nordvik (demo)']);
+    // Both came to the held sessions 1 and 3, one of them to session 2.
+    expect(view.others).toEqual([
+      { municipality: 'Nordvik (demo)', members: 2, present: [2, 1, 2, 0, 0, 0] },
+    ]);
+
+    const lead = await loginAs(env.app, 'koordinator@demo.landsby.no', DEMO_PASSWORD);
+    const [programme] = (await lead.get('/api/programmes')).json().programmes as { id: string }[];
+    const joint = (
+      (await lead.get(`/api/programmes/${programme?.id}/cohorts`)).json() as Cohorts
+    ).cohorts.filter((c) => c.name === 'Høstkullet');
+    expect(joint.map((c) => [c.municipality, c.members])).toEqual([['Demo kommune', 8]]);
+  }, 120_000);
 });

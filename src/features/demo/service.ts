@@ -7,7 +7,7 @@ import { seedDemoCosts } from '../family-home-costs/index.js';
 import { seedDemoMeetings } from '../family-home-meetings/index.js';
 import { seedDemoCandidates } from '../family-home-recruiting/index.js';
 import { seedDemoFamilyHomes } from '../family-homes/index.js';
-import { seedDemoCohorts } from '../good-start/index.js';
+import { seedDemoCohorts, seedDemoJointCohort } from '../good-start/index.js';
 import { seedDemoHousing } from '../housing/index.js';
 import { seedDemoNetwork } from '../networks/index.js';
 import { findMunicipalityByNumber, insertAccount, insertMunicipality } from './queries.js';
@@ -75,5 +75,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
   await seedDemoProgramme(db, municipalityId);
   // En god start: a cohort under way and the next one, after the programme the demo is a member of.
   await seedDemoCohorts(db, municipalityId, ['saksbehandler@demo.landsby.no', 'teamleder@demo.landsby.no']);
+  // The cohort under way is a joint one: Nordvik (9998), a neighbour in the programme, takes part.
+  const nordvik = await asSystem(db, (tx) => findMunicipalityByNumber(tx, '9998'));
+  if (nordvik) await seedDemoJointCohort(db, municipalityId, nordvik);
   return created;
 }

@@ -6,5 +6,6 @@
 export { cohortsOfHousehold } from './queries/access-request.js';
 export { followHostSession } from './queries/joint.js';
 export { findCohort } from './queries.js';
+export { seedDemoJointCohort } from './service/seed-joint.js';
 export { cohortHouseholds, seedDemoCohorts } from './service.js';
 export { tellCancelledSession } from './worker.js';

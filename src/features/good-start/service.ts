@@ -209,7 +209,7 @@ async function writeSessions(
  * (their contact details never leave it). Without a venue: the partner chooses one of its own for
  * all of them at once (service/set-venue.ts).
  */
-async function ensurePartnerSessions(tx: Queryable, ctx: TenantContext, cohort: q.CohortRow) {
+export async function ensurePartnerSessions(tx: Queryable, ctx: TenantContext, cohort: q.CohortRow) {
   if (cohort.municipalityId === ctx.municipalityId) return;
   if ((await q.listSessions(tx, ctx.municipalityId, cohort.id)).length > 0) return;
   await writeSessions(tx, ctx, cohort.id, await hostSessions(tx, cohort.id), null);

@@ -125,3 +125,12 @@ export async function isPartnerSession(tx: Queryable, municipalityId: number, ev
   );
   return rows.length > 0;
 }
+
+/** The municipality's own cohort of that name (the demo's «Høstkullet»). */
+export async function ownCohortNamed(tx: Queryable, municipalityId: number, name: string) {
+  const [row] = await tx.query<{ id: string }>(
+    'SELECT id FROM cohort WHERE municipality_id = $1 AND name = $2 ORDER BY created_at LIMIT 1',
+    [municipalityId, name],
+  );
+  return row?.id;
+}
