@@ -27,7 +27,10 @@ export async function seedDemoJointCohort(db: Database, hostId: number, partnerI
   if (!cohortId) return;
   const partner = { municipalityId: partnerId, userId: null, ip: null };
   await inTenant(db, partner, async (tx) => {
-    const homes = (await q.demoFosterHomes(tx, partnerId, 0, 2)).map((h) => h.id);
+    // Two homes apart in the list (the first by name are often a family of the same first names).
+    const homes = (await q.demoFosterHomes(tx, partnerId, 0, 8))
+      .filter((_, i) => i % 4 === 0)
+      .map((h) => h.id);
     if (homes.length === 0) return;
     await ensurePartnerSessions(tx, partner, await cohortOrNotFound(tx, partner, cohortId));
     for (const home of homes) await q.addMember(tx, partnerId, cohortId, home);
