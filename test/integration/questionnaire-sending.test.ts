@@ -28,6 +28,8 @@ const tenantSql = <T>(municipalityId: number, text: string, params: unknown[] = 
 const linkIn = (mail: ParsedMail) => /\/sporreskjema\/([\w-]{22})/.exec(mail.text ?? '')?.[1];
 const questionnaireMails = (to: string) =>
   env.smtp.messages.filter((m) => m.text?.includes('/sporreskjema/') && JSON.stringify(m.to).includes(to));
+const reminderMails = (to: string, subject: string) =>
+  questionnaireMails(to).filter((m) => m.subject === subject);
 /** The questionnaire mail to the address, once the loopback SMTP server has it (the invitation came before). */
 async function questionnaireTo(to: string): Promise<ParsedMail> {
   await expect.poll(() => questionnaireMails(to).length, { timeout: 20_000 }).toBeGreaterThan(0);
@@ -71,7 +73,7 @@ async function cohortOf(as: Agent, municipalityId: number, people: [string, stri
 async function sendNow(municipalityId: number, eventId: string) {
   await tenantSql(
     municipalityId,
-    "UPDATE message SET not_before = now() WHERE event_id = $1 AND purpose LIKE 'questionnaire:%'",
+    "UPDATE message SET not_before = now() WHERE event_id = $1 AND purpose LIKE 'questionnaire%'",
     [eventId],
   );
   await sendDue(
@@ -202,5 +204,30 @@ describe('«Send spørreskjema» for En god start', () => {
     expect(after.json()).toMatchObject({ queued: 0, notInvited: 3 });
     const links = after.json().links as { round: string; sent: boolean }[];
     expect(links.filter((l) => l.round === 'after').map((l) => l.sent)).toEqual([false, false, false]);
+  });
+
+  it('reminds once, by the same link, those who got the questionnaire and have not answered', async () => {
+    const reminded = await agent.post(`/api/cohorts/${cohortId}/evaluation-links/reminder`, {
+      round: 'before',
+    });
+    expect(reminded.statusCode, reminded.body).toBe(200);
+    expect(reminded.json().queued).toBe(2);
+    await sendNow(startby, sessionId);
+    await expect
+      .poll(() => reminderMails('ola@example.no', 'Reminder: questions about En god start').length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    const [first, reminder] = questionnaireMails('ola@example.no');
+    expect(linkIn(reminder as ParsedMail)).toBe(linkIn(first as ParsedMail));
+    await expect
+      .poll(() => reminderMails('piotr@example.no', 'Przypomnienie: pytania o En god start').length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    // Kari answered: no reminder; and a second click reminds no one again.
+    expect(questionnaireMails('kari@example.no')).toHaveLength(1);
+    const again = await agent.post(`/api/cohorts/${cohortId}/evaluation-links/reminder`, { round: 'before' });
+    expect(again.json().queued).toBe(0);
   });
 });

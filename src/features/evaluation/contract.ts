@@ -65,6 +65,14 @@ export const QuestionnaireSending = Type.Object({
 });
 export type QuestionnaireSending = Static<typeof QuestionnaireSending>;
 
+/** After «Send påminnelse»: how many reminders were queued now, and when they go. */
+export const QuestionnaireReminding = Type.Object({
+  links: LinkList.properties.links,
+  queued: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+});
+export type QuestionnaireReminding = Static<typeof QuestionnaireReminding>;
+
 const Num = Nullable(Type.Number());
 
 /** Before and after side by side per scale question; the change only from MIN_PAIRS pairs. */

@@ -113,6 +113,28 @@ export function sessionInvitations(
   );
 }
 
+/**
+ * The invitations to the session of the households whose questionnaire of the round has gone
+ * (sent, delivered or printed) and whose link of the round is not answered: the reminder's.
+ */
+export function unansweredInvitations(
+  tx: Queryable,
+  municipalityId: number,
+  cohortId: string,
+  eventId: string,
+  round: Round,
+) {
+  return tx.query<{ id: string }>(
+    `SELECT i.id FROM invitation i
+     JOIN evaluation_link l ON l.municipality_id = i.municipality_id AND l.household_id = i.household_id
+       AND l.cohort_id = $2 AND l.round = $4 AND l.answered_at IS NULL
+     WHERE i.municipality_id = $1 AND i.event_id = $3
+       AND EXISTS (SELECT 1 FROM message m WHERE m.invitation_id = i.id AND m.purpose = 'questionnaire:' || $4
+         AND m.status IN ('sent', 'delivered', 'printed'))`,
+    [municipalityId, cohortId, eventId, round],
+  );
+}
+
 /** As landsby_system: which municipality a link (by its token's hash) belongs to. */
 export async function findLinkTenant(tx: Queryable, tokenHash: Buffer) {
   const [row] = await tx.query<{ id: string; municipalityId: number }>(

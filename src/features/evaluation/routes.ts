@@ -18,6 +18,7 @@ import {
   ProgrammeParams,
   ProgrammeResults,
   QuestionnaireInput,
+  QuestionnaireReminding,
   QuestionnaireSending,
   QuestionnaireView,
 } from './contract.js';
@@ -30,6 +31,7 @@ import {
   getResults,
   makeLinks,
   questionnairePage,
+  remindQuestionnaire,
   saveByLink,
   saveQuestionnaire,
   sendQuestionnaire,
@@ -114,6 +116,23 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     },
     async (request) =>
       sendQuestionnaire(deps, tenantOf(request), request.params.cohortId, request.body.round),
+  );
+
+  app.post(
+    '/api/cohorts/:cohortId/evaluation-links/reminder',
+    {
+      config: cohort,
+      schema: {
+        tags,
+        summary:
+          'Reminds, once, the households whose questionnaire of the round has gone and that have not answered (at 09:00 when asked in quiet hours)',
+        params: CohortParams,
+        body: LinksInput,
+        response: withErrors({ 200: QuestionnaireReminding }),
+      },
+    },
+    async (request) =>
+      remindQuestionnaire(deps, tenantOf(request), request.params.cohortId, request.body.round),
   );
 
   app.get(

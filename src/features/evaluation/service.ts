@@ -20,6 +20,7 @@ import type {
   LinkList,
   ProgrammeResults,
   QuestionnaireInput,
+  QuestionnaireReminding,
   QuestionnaireSending,
   QuestionnaireView,
 } from './contract.js';
@@ -155,6 +156,41 @@ export async function sendQuestionnaire(
       notInvited: householdIds.length - new Set(invitations.map((i) => i.householdId)).size,
       at: at.toISOString(),
     };
+    return { view, eventId, queued, at };
+  });
+  if (queued > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId }, at);
+  return view;
+}
+
+/**
+ * «Send påminnelse»: once, to the households whose questionnaire of the round has gone and that
+ * have not answered, by the same way; in quiet hours it waits until 09:00. A second click queues
+ * nothing (the engine's UNIQUE per invitation and purpose).
+ */
+export async function remindQuestionnaire(
+  deps: Deps,
+  ctx: TenantContext,
+  cohortId: string,
+  round: Round,
+  now: Date = new Date(),
+): Promise<QuestionnaireReminding> {
+  const { view, eventId, queued, at } = await inTenant(deps.db, ctx, async (tx) => {
+    if (!(await findCohort(tx, ctx.municipalityId, cohortId))) throw notFound();
+    const eventId = await q.sessionOfTheme(tx, ctx.municipalityId, cohortId, ROUND_THEME[round]);
+    if (!eventId) throw conflict('evaluation.no_session');
+    const ids = (await q.unansweredInvitations(tx, ctx.municipalityId, cohortId, eventId, round)).map(
+      (i) => i.id,
+    );
+    const { queued, at } = await queueQuestionnaire(
+      tx,
+      ctx,
+      eventId,
+      ids,
+      round,
+      now,
+      'questionnaire-reminder',
+    );
+    const view = { ...(await linkList(deps, tx, ctx, cohortId)), queued, at: at.toISOString() };
     return { view, eventId, queued, at };
   });
   if (queued > 0) await deps.jobs.sendMessages({ municipalityId: ctx.municipalityId, eventId }, at);

@@ -79,6 +79,7 @@ const NO_CALENDAR = new Set<NoticeKind>([
   'missed',
   'questionnaire_before',
   'questionnaire_after',
+  'questionnaire_reminder',
 ]);
 
 function emailHtml(template: InvitationTemplate, subject: string, bodyHtml: string, image?: string) {

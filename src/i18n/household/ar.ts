@@ -162,6 +162,11 @@ export const ar: HouseholdWords = {
       body: 'مرحباً {fornavn}!\n\nشكراً لمشاركتكم في En god start. نود أن نعرف كيف حالكم بعد اللقاءات، بالأسئلة نفسها كما من قبل. يستغرق ذلك بضع دقائق، وتُستخدم الإجابات مجتمعةً فقط:\n\n{svarlenke}\n\nمع التحية، {vertskap}',
       sms: 'مرحباً {fornavn}! شكراً على En god start. كيف حالكم الآن؟ أجيبوا هنا (بضع دقائق): {svarlenke} {vertskap}',
     },
+    questionnaire_reminder: {
+      subject: 'تذكير: أسئلة حول En god start',
+      body: 'مرحباً {fornavn}!\n\nلم نتلقَّ إجاباتكم على الأسئلة حول En god start بعد. يستغرق ذلك بضع دقائق، وكل إجابة تساعدنا على تحسين الدورة:\n\n{svarlenke}\n\nإذا كنتم قد أجبتم مؤخراً، يرجى تجاهل هذه الرسالة.\n\nمع التحية، {vertskap}',
+      sms: 'مرحباً {fornavn}! تذكير صغير بالأسئلة حول En god start (بضع دقائق): {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'الرد على الدعوة',

@@ -219,6 +219,11 @@ export const en: HouseholdWords = {
       body: 'Hi {fornavn}!\n\nThank you for taking part in En god start. We would like to hear how you are doing after the sessions, with the same questions as before. It takes a few minutes, and the answers are only used together:\n\n{svarlenke}\n\nBest wishes, {vertskap}',
       sms: 'Hi {fornavn}! Thank you for En god start. How are you doing now? Answer here (a few minutes): {svarlenke} {vertskap}',
     },
+    questionnaire_reminder: {
+      subject: 'Reminder: questions about En god start',
+      body: 'Hi {fornavn}!\n\nWe have not had your answers to the questions about En god start yet. It takes a few minutes, and every answer helps us make the course better:\n\n{svarlenke}\n\nIf you have answered recently, please ignore this message.\n\nBest wishes, {vertskap}',
+      sms: 'Hi {fornavn}! A small reminder about the questions on En god start (a few minutes): {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Reply to the invitation',

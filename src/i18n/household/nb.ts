@@ -222,6 +222,11 @@ export const nb: HouseholdWords = {
       body: 'Hei {fornavn}!\n\nTakk for at dere var med på En god start. Nå vil vi gjerne høre hvordan dere har det etter samlingene, med de samme spørsmålene som før. Det tar noen minutter, og svarene brukes bare samlet:\n\n{svarlenke}\n\nHilsen {vertskap}',
       sms: 'Hei {fornavn}! Takk for En god start. Hvordan har dere det nå? Svar her (noen minutter): {svarlenke} Hilsen {vertskap}',
     },
+    questionnaire_reminder: {
+      subject: 'Påminnelse: spørsmål om En god start',
+      body: 'Hei {fornavn}!\n\nVi har ikke fått svaret deres på spørsmålene om En god start ennå. Det tar noen minutter, og hvert svar hjelper oss å gjøre kurset bedre:\n\n{svarlenke}\n\nHar dere svart nylig, kan dere se bort fra denne meldingen.\n\nHilsen {vertskap}',
+      sms: 'Hei {fornavn}! En liten påminnelse om spørsmålene om En god start (noen minutter): {svarlenke} Hilsen {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Svar på invitasjonen',

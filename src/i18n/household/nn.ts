@@ -202,6 +202,11 @@ export const nn: HouseholdWords = {
       body: 'Hei {fornavn}!\n\nTakk for at de var med på En god start. No vil vi gjerne høyre korleis de har det etter samlingane, med dei same spørsmåla som før. Det tek nokre minutt, og svara blir berre brukte samla:\n\n{svarlenke}\n\nHelsing {vertskap}',
       sms: 'Hei {fornavn}! Takk for En god start. Korleis har de det no? Svar her (nokre minutt): {svarlenke} Helsing {vertskap}',
     },
+    questionnaire_reminder: {
+      subject: 'Påminning: spørsmål om En god start',
+      body: 'Hei {fornavn}!\n\nVi har ikkje fått svaret dykkar på spørsmåla om En god start enno. Det tek nokre minutt, og kvart svar hjelper oss å gjere kurset betre:\n\n{svarlenke}\n\nHar de svart nyleg, kan de sjå bort frå denne meldinga.\n\nHelsing {vertskap}',
+      sms: 'Hei {fornavn}! Ei lita påminning om spørsmåla om En god start (nokre minutt): {svarlenke} Helsing {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Svar på invitasjonen',

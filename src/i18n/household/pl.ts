@@ -174,6 +174,11 @@ export const pl: HouseholdWords = {
       body: 'Cześć {fornavn}!\n\nDziękujemy za udział w En god start. Chcielibyśmy usłyszeć, jak się macie po spotkaniach – te same pytania co wcześniej. To zajmie kilka minut, a odpowiedzi są używane tylko łącznie:\n\n{svarlenke}\n\nPozdrawiamy, {vertskap}',
       sms: 'Cześć {fornavn}! Dziękujemy za En god start. Jak się teraz macie? Odpowiedz tutaj (kilka minut): {svarlenke} {vertskap}',
     },
+    questionnaire_reminder: {
+      subject: 'Przypomnienie: pytania o En god start',
+      body: 'Cześć {fornavn}!\n\nNie otrzymaliśmy jeszcze Waszych odpowiedzi na pytania o En god start. To zajmie kilka minut, a każda odpowiedź pomaga nam ulepszyć kurs:\n\n{svarlenke}\n\nJeśli niedawno odpowiedzieliście, prosimy zignorować tę wiadomość.\n\nPozdrawiamy, {vertskap}',
+      sms: 'Cześć {fornavn}! Małe przypomnienie o pytaniach o En god start (kilka minut): {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'Odpowiedz na zaproszenie',

@@ -167,6 +167,11 @@ export const so: HouseholdWords = {
       body: "Haye {fornavn}!\n\nWaad ku mahadsan tihiin ka qaybgalka En god start. Waxaan jeclaan lahayn inaan ogaano sida aad tihiin kulamada ka dib, isla su'aalihii hore. Waxay qaadanaysaa dhowr daqiiqo, jawaabahana waxaa loo isticmaalaa oo keliya si wadajir ah:\n\n{svarlenke}\n\nSalaan, {vertskap}",
       sms: 'Haye {fornavn}! Waad ku mahadsan tihiin En god start. Sidee tihiin hadda? Halkan ka jawaab (dhowr daqiiqo): {svarlenke} {vertskap}',
     },
+    questionnaire_reminder: {
+      subject: "Xusuusin: su'aalaha ku saabsan En god start",
+      body: "Haye {fornavn}!\n\nWeli ma aanan helin jawaabtiinna su'aalaha ku saabsan En god start. Waxay qaadanaysaa dhowr daqiiqo, jawaab kastana waxay naga caawinaysaa inaan koorsada hagaajino:\n\n{svarlenke}\n\nHaddii aad dhowaan jawaabteen, iska dhaafa fariintan.\n\nSalaan, {vertskap}",
+      sms: "Haye {fornavn}! Xusuusin yar oo ku saabsan su'aalaha En god start (dhowr daqiiqo): {svarlenke} {vertskap}",
+    },
   },
   letter: {
     answerHeading: 'Ka jawaab martiqaadka',

@@ -161,6 +161,11 @@ export const ti: HouseholdWords = {
       body: 'ሰላም {fornavn}!\n\nኣብ En god start ስለ ዝተሳተፍኩም የቐንየልና። ድሕሪ እቲ ርክባት ከመይ ከም ዘለኹም፡ በቲ ናይ ቅድም ሕቶታት ክንሰምዕ ንደሊ። ውሑዳት ደቓይቕ ይወስድ፡ እቲ መልስታት ድማ ብሓባር ጥራይ እዩ ዝጥቀመሉ፦\n\n{svarlenke}\n\nሰላምታ፡ {vertskap}',
       sms: 'ሰላም {fornavn}! ስለ En god start የቐንየልና። ሕጂ ከመይ ኣለኹም? ኣብዚ መልሱ (ውሑዳት ደቓይቕ)፦ {svarlenke} {vertskap}',
     },
+    questionnaire_reminder: {
+      subject: 'መዘኻኸሪ፦ ሕቶታት ብዛዕባ En god start',
+      body: 'ሰላም {fornavn}!\n\nብዛዕባ En god start ንዘለዉ ሕቶታት መልስኹም ገና ኣይተቐበልናን። ውሑዳት ደቓይቕ ይወስድ፡ ነፍሲ ወከፍ መልሲ ድማ ኮርሱ ንምምሕያሽ ይሕግዘና፦\n\n{svarlenke}\n\nቀረባ እዋን መሊስኩም እንተ ኔርኩም፡ ነዚ መልእኽቲ ሸለል በልዎ።\n\nሰላምታ፡ {vertskap}',
+      sms: 'ሰላም {fornavn}! ብዛዕባ En god start ሕቶታት ንእሽቶ መዘኻኸሪ (ውሑዳት ደቓይቕ)፦ {svarlenke} {vertskap}',
+    },
   },
   letter: {
     answerHeading: 'ነቲ ዕድመ መልሱ',

@@ -46,6 +46,9 @@ export async function cancellationTargets(
 
 export type AfterCafeGroup = 'thanks' | 'missed';
 
+/** En god start's evaluation questionnaire, and the one reminder to those who have not answered it. */
+export type QuestionnaireMessage = 'questionnaire' | 'questionnaire-reminder';
+
 const AFTER_CAFE_CONDITION: Record<AfterCafeGroup, string> = {
   // checked in on the evening (a walk-in too, when it was invited)
   thanks:
@@ -86,7 +89,7 @@ export async function queueByHouseholdChannel(
   municipalityId: number,
   eventId: string,
   invitationIds: string[],
-  purpose: 'cancellation' | AfterCafeGroup | `questionnaire:${Round}`,
+  purpose: 'cancellation' | AfterCafeGroup | `${QuestionnaireMessage}:${Round}`,
 ): Promise<number> {
   if (invitationIds.length === 0) return 0;
   const rows = await tx.query(
@@ -113,7 +116,7 @@ export async function queueByHouseholdChannel(
 }
 
 /**
- * The evaluation link each questionnaire message carries: the link of the message's round for
+ * The evaluation link each questionnaire message (or its reminder) carries: the link of the message's round for
  * its household in the cohort whose session the invitation is to.
  */
 export async function questionnaireLinks(
@@ -127,7 +130,8 @@ export async function questionnaireLinks(
      FROM message m
      JOIN cohort_session s ON s.event_id = m.event_id
      JOIN evaluation_link l ON l.cohort_id = s.cohort_id AND l.household_id = m.household_id
-       AND l.municipality_id = m.municipality_id AND 'questionnaire:' || l.round = m.purpose
+       AND l.municipality_id = m.municipality_id
+       AND m.purpose IN ('questionnaire:' || l.round, 'questionnaire-reminder:' || l.round)
      WHERE m.municipality_id = $1 AND m.id = ANY($2::uuid[])`,
     [municipalityId, messageIds],
   );

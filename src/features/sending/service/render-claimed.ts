@@ -28,6 +28,8 @@ const FIXED_KINDS: Record<string, NoticeKind> = {
   missed: 'missed',
   'questionnaire:before': 'questionnaire_before',
   'questionnaire:after': 'questionnaire_after',
+  'questionnaire-reminder:before': 'questionnaire_reminder',
+  'questionnaire-reminder:after': 'questionnaire_reminder',
 };
 
 /** The messages that do not say where the café is (every other one does). */
@@ -37,6 +39,8 @@ const WITHOUT_VENUE = new Set([
   'missed',
   'questionnaire:before',
   'questionnaire:after',
+  'questionnaire-reminder:before',
+  'questionnaire-reminder:after',
 ]);
 /** Shown to the team beside the household on the sending page. */
 const NO_VENUE_REASON = 'Kafeen har ikke noe sted (sending.no_venue). Velg sted, og send på nytt.';
@@ -102,7 +106,7 @@ export async function renderClaimed(
     const questionnaires = await followUpSql.questionnaireLinks(
       tx,
       ctx.municipalityId,
-      claimed.flatMap((m) => (m.purpose.startsWith('questionnaire:') ? [m.id] : [])),
+      claimed.flatMap((m) => (m.purpose.startsWith('questionnaire') ? [m.id] : [])),
     );
     return { households, languages, answers, firstTimers, questionnaires };
   });
@@ -135,7 +139,7 @@ export async function renderClaimed(
     }
     // A questionnaire message carries the household's evaluation link where the answer link goes.
     const questionnaire = facts.questionnaires.get(message.id);
-    if (message.purpose.startsWith('questionnaire:') && !questionnaire) {
+    if (message.purpose.startsWith('questionnaire') && !questionnaire) {
       result.set(message.id, {
         status: 'failed',
         reason: 'The questionnaire link is gone.',

@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import type {
   EvaluationResults,
   LinkList,
+  QuestionnaireReminding,
   QuestionnaireSending,
 } from '../../../features/evaluation/contract.js';
 import { api } from '../../shared/api.js';
@@ -46,7 +47,7 @@ function Links({ cohortId }: { cohortId: string }) {
   const links = useLoad<LinkList>(`/api/cohorts/${cohortId}/evaluation-links`);
   const [error, setError] = useState<unknown>();
   const [sending, setSending] = useState(false);
-  const [sent, setSent] = useState<QuestionnaireSending>();
+  const [done, setDone] = useState<{ text: string; warning: boolean }>();
   const make = async (round: 'before' | 'after') => {
     setError(undefined);
     try {
@@ -55,21 +56,23 @@ function Links({ cohortId }: { cohortId: string }) {
       setError(caught);
     }
   };
-  // Sent once per household and round by the server however often it is clicked; the button
-  // waits for the answer so the team sees what happened.
-  const send = async (round: 'before' | 'after') => {
+  // Sent (and reminded) once per household and round by the server however often it is clicked;
+  // the button waits for the answer so the team sees what happened.
+  const act = async (action: 'sending' | 'reminder', round: 'before' | 'after') => {
     setError(undefined);
-    setSent(undefined);
+    setDone(undefined);
     setSending(true);
     try {
-      const result = await api.post<QuestionnaireSending>(
-        `/api/cohorts/${cohortId}/evaluation-links/sending`,
-        {
-          round,
-        },
+      const result = await api.post<QuestionnaireSending | QuestionnaireReminding>(
+        `/api/cohorts/${cohortId}/evaluation-links/${action}`,
+        { round },
       );
       links.setData({ links: result.links });
-      setSent(result);
+      setDone(
+        'notInvited' in result
+          ? { text: sentSummary(t, result), warning: result.notInvited > 0 }
+          : { text: remindedSummary(t, result), warning: false },
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -96,16 +99,25 @@ function Links({ cohortId }: { cohortId: string }) {
         {t('evaluation.sendQuestionnaire.hint')}
       </Paragraph>
       <div className="button-row">
-        <Button onClick={() => send('before')} loading={sending} disabled={sending}>
+        <Button onClick={() => act('sending', 'before')} loading={sending} disabled={sending}>
           {t('evaluation.sendQuestionnaire.before')}
         </Button>
-        <Button onClick={() => send('after')} loading={sending} disabled={sending}>
+        <Button onClick={() => act('sending', 'after')} loading={sending} disabled={sending}>
           {t('evaluation.sendQuestionnaire.after')}
         </Button>
       </div>
-      {sent ? (
-        <Notice kind={sent.notInvited > 0 ? 'warning' : 'success'}>{sentSummary(t, sent)}</Notice>
-      ) : null}
+      <Paragraph data-size="sm" className="measure">
+        {t('evaluation.sendQuestionnaire.remindHint')}
+      </Paragraph>
+      <div className="button-row">
+        <Button variant="secondary" onClick={() => act('reminder', 'before')} disabled={sending}>
+          {t('evaluation.sendQuestionnaire.remindBefore')}
+        </Button>
+        <Button variant="secondary" onClick={() => act('reminder', 'after')} disabled={sending}>
+          {t('evaluation.sendQuestionnaire.remindAfter')}
+        </Button>
+      </div>
+      {done ? <Notice kind={done.warning ? 'warning' : 'success'}>{done.text}</Notice> : null}
       <ErrorNotice error={error ?? links.error} />
       {links.data && links.data.links.length > 0 ? (
         <ScrollTable label={t('evaluation.links')}>
@@ -149,14 +161,27 @@ function Links({ cohortId }: { cohortId: string }) {
   );
 }
 
+/** Whether what was queued waits for the end of quiet hours (09:00). */
+const later = (at: string) => new Date(at).getTime() > Date.now() + 60_000;
+
 /** What «Send spørreskjema» did, in sentences: queued now (or at 09:00), nothing new, not invited. */
 function sentSummary(t: TFunction, sent: QuestionnaireSending): string {
-  const later = new Date(sent.at).getTime() > Date.now() + 60_000;
   return [
     sent.queued > 0 && t('evaluation.sendQuestionnaire.queued', { count: sent.queued }),
-    sent.queued > 0 && later && t('evaluation.sendQuestionnaire.later'),
+    sent.queued > 0 && later(sent.at) && t('evaluation.sendQuestionnaire.later'),
     sent.queued === 0 && sent.notInvited === 0 && t('evaluation.sendQuestionnaire.nothingNew'),
     sent.notInvited > 0 && t('evaluation.sendQuestionnaire.notInvited', { count: sent.notInvited }),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** What «Send påminnelse» did: reminders queued now (or at 09:00), or no one to remind. */
+function remindedSummary(t: TFunction, reminded: QuestionnaireReminding): string {
+  if (reminded.queued === 0) return t('evaluation.sendQuestionnaire.nobodyToRemind');
+  return [
+    t('evaluation.sendQuestionnaire.reminded', { count: reminded.queued }),
+    later(reminded.at) && t('evaluation.sendQuestionnaire.later'),
   ]
     .filter(Boolean)
     .join(' ');
