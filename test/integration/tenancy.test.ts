@@ -58,6 +58,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'POST /api/cohorts/:cohortId/evaluation-links': { round: 'before' },
   'POST /api/cohorts/:cohortId/evaluation-links/sending': { round: 'before' },
+  'POST /api/cohorts/:cohortId/evaluation-links/reminder': { round: 'before' },
   'POST /api/cohorts/:cohortId/members': { householdId: '6f1c7a52-2b1e-4c1a-9d0e-3a1b2c3d4e70' },
   'PUT /api/cohorts/:cohortId/leaders': { userIds: [] },
   'POST /api/cohorts/:cohortId/partners': { municipalityId: 1 },
