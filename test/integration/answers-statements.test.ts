@@ -9,7 +9,7 @@ import { inTenant } from '../../src/db/tenant.js';
 import { addDays, todayInOslo } from '../../src/domain/calendar.js';
 import { tokenHash } from '../../src/features/sending/index.js';
 import { loadConfig } from '../../src/server/config.js';
-import { insertEvent } from '../support/cafe.js';
+import { insertEvent, insertVenue } from '../support/cafe.js';
 import { createTestDatabase } from '../support/database.js';
 import { createHouseholds, createMunicipality } from '../support/factories.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -91,6 +91,7 @@ beforeAll(async () => {
   eventId = await insertEvent(db, municipality, {
     date: addDays(todayInOslo(), 30),
     registration: 'optional',
+    venueId: await insertVenue(db, municipality),
   });
   const names = ['kari', 'siri', 'lars'];
   const households = await createHouseholds(

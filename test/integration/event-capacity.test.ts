@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../src/db/tenant.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { createEvent, invite } from '../support/cafe.js';
+import { createEvent, createVenue, invite } from '../support/cafe.js';
 import { createHousehold, createMunicipality, createUser } from '../support/factories.js';
 
 // More room at an event (docs/cafe-api.md, "Events"): when the team raises the capacity, the
@@ -61,6 +61,7 @@ async function setCapacity(eventId: string, capacity: number | null) {
     endTime: event.endTime,
     food: event.food,
     registration: event.registration,
+    venueId: event.venue?.id ?? null,
     capacity,
     version: event.version,
   });
@@ -109,7 +110,11 @@ afterAll(async () => {
 
 describe("raising an event's capacity", () => {
   it('gives the waiting household the new place and tells it so', async () => {
-    const eventId = await createEvent(agent, { date: '2099-03-17', capacity: 2 });
+    const eventId = await createEvent(agent, {
+      date: '2099-03-17',
+      capacity: 2,
+      venueId: await createVenue(agent),
+    });
     const [kari, siri, lars] = await invitedHouseholds(eventId, ['Kari', 'Siri', 'Lars']);
     expect(await coming(eventId, kari as string)).toEqual({ status: 'confirmed', place: null });
     expect(await coming(eventId, siri as string)).toEqual({ status: 'confirmed', place: null });
@@ -134,7 +139,11 @@ describe("raising an event's capacity", () => {
   });
 
   it('moves up the first in line only when one more place comes free, and the second keeps waiting', async () => {
-    const eventId = await createEvent(agent, { date: '2099-03-24', capacity: 2 });
+    const eventId = await createEvent(agent, {
+      date: '2099-03-24',
+      capacity: 2,
+      venueId: await createVenue(agent),
+    });
     const [nina, per, ali, eva] = await invitedHouseholds(eventId, ['Nina', 'Per', 'Ali', 'Eva']);
     await coming(eventId, nina as string);
     await coming(eventId, per as string);

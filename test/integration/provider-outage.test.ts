@@ -8,7 +8,7 @@ import { type SendingDeps, sendDue } from '../../src/features/sending/worker.js'
 import { loadConfig } from '../../src/server/config.js';
 import type { Deps } from '../../src/server/deps.js';
 import { type Agent, createTestEnv, loginAs, type TestEnv } from '../support/app.js';
-import { createEvent, createVenue, insertEvent } from '../support/cafe.js';
+import { createEvent, createVenue, insertEvent, insertVenue } from '../support/cafe.js';
 import { createTestDatabase } from '../support/database.js';
 import { createHouseholds, createMunicipality, createUser } from '../support/factories.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -301,7 +301,13 @@ describe('a message whose time runs out while its provider is down', () => {
         ],
       })),
     );
-    const eventId = await insertEvent(db, municipality, { ...input, sendAt: new Date(), sendBy: anne.id });
+    const venueId = await insertVenue(db, municipality);
+    const eventId = await insertEvent(db, municipality, {
+      venueId,
+      ...input,
+      sendAt: new Date(),
+      sendBy: anne.id,
+    });
     const ctx = { municipalityId: municipality, userId: anne.id, ip: null };
     const page = () => getSending({ db } as Deps, ctx, eventId);
     return { municipality, eventId, page, anne };
@@ -363,6 +369,7 @@ describe('a message whose time runs out while its provider is down', () => {
     );
     const eventId = await insertEvent(db, first.municipality, {
       date: '2099-10-28',
+      venueId: await insertVenue(db, first.municipality, 'Kulturhuset'),
       sendAt: new Date(),
       sendBy: first.anne.id,
     });
